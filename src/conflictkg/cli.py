@@ -1,0 +1,209 @@
+"""The ``conflictkg`` command: a thin skin over the library (one error boundary, in :func:`main`).
+
+Exit codes: 0 success; 1 error (:class:`~conflictkg.errors.ConflictKGError`); 2 usage error;
+3 the data does not conform.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from conflictkg import __version__
+from conflictkg.errors import ConflictKGError, DataNotConformant
+from conflictkg.resources import Resources, default_resources
+from conflictkg.results import RESULT_FORMATS, render
+from conflictkg.settings import STORE_ENV, Settings, default_store_dir
+from conflictkg.store import OxigraphStore, Result
+
+
+class Context:
+    """What every command needs: settings and the shipped resources (no global state)."""
+
+    def __init__(self, settings: Settings, resources: Resources) -> None:
+        self.settings = settings
+        self.resources = resources
+
+    def store(self) -> OxigraphStore:
+        """Open the store, building it first when it does not exist yet (said on stderr)."""
+        from conflictkg import storedir
+
+        if not storedir.store_exists(self.settings.store_dir):
+            click.echo(f"No store at {self.settings.store_dir}; building it first (conflictkg build)…", err=True)
+            self.build()
+        return storedir.open_store(self.settings.store_dir)
+
+    def build(self) -> None:
+        from conflictkg.build import build_store
+
+        result = build_store(self.settings.store_dir, self.resources, reason=self.settings.reason)
+        parts = ", ".join(f"{k} {v:.2f}s" for k, v in result.timings.items())
+        click.echo(f"Built {result.quads} quads in {result.graphs} named graphs at {result.store_dir} ({parts}).",
+                   err=True)
+        if result.reasoner:
+            click.echo(f"OWL consistency: HermiT found the ontology and reference data consistent "
+                       f"({result.reasoner.triples} triples, {result.reasoner.seconds:.1f}s).", err=True)
+        warnings = [v for v in result.report.violations if v.severity != "error"]
+        for w in warnings:
+            click.echo(w.text(), err=True)
+
+
+pass_ctx = click.make_pass_decorator(Context)
+format_option = click.option("--format", "fmt", type=click.Choice(RESULT_FORMATS), default="table",
+                             show_default=True, help="Output format (json = SPARQL 1.1 Query Results JSON).")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="conflictkg")
+@click.option("--store", "store_dir", type=click.Path(path_type=Path), envvar=STORE_ENV, default=None,
+              help=f"Directory of the embedded store [env {STORE_ENV}; default ~/.local/share/conflictkg/store].")
+@click.option("--root", type=click.Path(exists=True, file_okay=False, path_type=Path), envvar="CONFLICTKG_ROOT",
+              default=None, help="Use ontology/, queries/ and data/ from this directory (a checkout) "
+              "instead of the shipped copies [env CONFLICTKG_ROOT].")
+@click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
+@click.pass_context
+def cli(ctx: click.Context, store_dir: Path | None, root: Path | None, debug: bool) -> None:
+    """A knowledge graph of claims about the 9/10 November 2020 Nagorno-Karabakh statement."""
+    resources = Resources(root.resolve()) if root else default_resources()
+    ctx.obj = Context(Settings(store_dir=store_dir or default_store_dir()), resources)
+    ctx.meta["debug"] = debug
+
+
+@cli.command()
+@click.option("--no-reason", is_flag=True, help="Skip the OWL consistency check (HermiT, needs Java).")
+@pass_ctx
+def build(obj: Context, no_reason: bool) -> None:
+    """Load ontology and data, validate, check OWL consistency, then replace the store atomically."""
+    if no_reason:
+        obj.settings = Settings(obj.settings.store_dir, reason=False)
+    obj.build()
+
+
+@cli.command("queries")
+@pass_ctx
+def list_queries(obj: Context) -> None:
+    """List the query library: id, title, parameters."""
+    from conflictkg.queries import load_library
+
+    for q in load_library(obj.resources.queries_dir).values():
+        params = ", ".join(f"{p.name}:{p.type}" for p in q.params.values())
+        click.echo(f"{q.id}\t{q.title}\t{params}")
+
+
+def _params(values: tuple[str, ...]) -> dict[str, str]:
+    out = {}
+    for item in values:
+        name, sep, value = item.partition("=")
+        if not sep:
+            raise click.BadParameter(f"expected NAME=VALUE, got {item!r}", param_hint="--param")
+        out[name.strip()] = value
+    return out
+
+
+def _emit(result: Result, fmt: str) -> None:
+    if fmt == "table" and sys.stdout.isatty() and result.kind == "select":
+        from conflictkg.cli_render import print_rich_table
+
+        print_rich_table(result)
+        return
+    click.echo(render(result, fmt), nl=False)
+
+
+@cli.command()
+@click.argument("id_or_file")
+@click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE", help="Bind a query parameter.")
+@format_option
+@pass_ctx
+def query(obj: Context, id_or_file: str, params: tuple[str, ...], fmt: str) -> None:
+    """Run a library query (by id) or a .rq file, with bound parameters."""
+    from conflictkg.queries import load_library, resolve, run
+
+    q = resolve(load_library(obj.resources.queries_dir), id_or_file)
+    bound = _params(params)
+    _emit(run(obj.store(), q, bound), fmt)
+
+
+@cli.command()
+@click.argument("text", required=False)
+@click.option("-f", "--file", "path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Read the query from a file.")
+@format_option
+@pass_ctx
+def sparql(obj: Context, text: str | None, path: Path | None, fmt: str) -> None:
+    """Run an ad hoc SPARQL query (all project prefixes are predeclared)."""
+    from conflictkg.namespaces import sparql_prologue
+
+    if (text is None) == (path is None):
+        raise click.UsageError("give the query as an argument or with -f FILE, not both")
+    body = path.read_text(encoding="utf-8") if path else str(text)
+    _emit(obj.store().query(sparql_prologue() + body if "PREFIX" not in body.upper() else body), fmt)
+
+
+@cli.command()
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--reason", is_flag=True, help="Also check OWL consistency (HermiT).")
+@pass_ctx
+def validate(obj: Context, files: tuple[Path, ...], reason: bool) -> None:
+    """Validate the shipped data plus FILES (e.g. a new incident) without touching the store.
+
+    Exit 3 when the data does not conform; the report names shape, focus node and file.
+    """
+    from conflictkg.build import check
+
+    _staged, result = check(obj.resources, files, reason=reason)
+    click.echo(result.report.text(), nl=False)
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(["trig", "nquads", "turtle", "ntriples", "jsonld"]),
+              default="trig", show_default=True, help="Serialization; turtle/ntriples merge all graphs.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="File to write (default stdout).")
+@pass_ctx
+def export(obj: Context, fmt: str, output: Path | None) -> None:
+    """Export the whole dataset with its named graphs."""
+    from conflictkg.namespaces import PREFIXES
+    from conflictkg.rdfio import serialize
+
+    data = serialize(obj.store().quads(), fmt, PREFIXES)
+    if output:
+        output.write_bytes(data)
+        click.echo(f"Wrote {len(data)} bytes to {output}", err=True)
+    else:
+        sys.stdout.buffer.write(data)
+
+
+@cli.command()
+@format_option
+@pass_ctx
+def stats(obj: Context, fmt: str) -> None:
+    """Counts per class and per named graph."""
+    from conflictkg.queries import load_library, run
+
+    library = load_library(obj.resources.queries_dir)
+    store = obj.store()
+    for qid in ("graph-sizes", "class-counts"):
+        if fmt == "table":
+            click.echo(f"# {library[qid].title}")
+        _emit(run(store, library[qid]), fmt)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: the one error boundary of the command line."""
+    try:
+        cli.main(args=argv, standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("Aborted.", err=True)
+        sys.exit(1)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except ConflictKGError as exc:
+        if isinstance(exc, DataNotConformant) and exc.report is not None:
+            click.echo(exc.report.text(), err=True, nl=False)  # type: ignore[attr-defined]
+        click.echo(f"Error: {exc}", err=True)
+        if "--debug" in (argv if argv is not None else sys.argv):
+            raise
+        sys.exit(exc.exit_code)
+    sys.exit(0)

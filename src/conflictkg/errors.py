@@ -1,0 +1,61 @@
+"""The exception tree of conflictkg and the exit codes the command line maps them to.
+
+Exit codes (documented in README.md):
+
+* 0: success, data conforms
+* 1: the command could not do what was asked (any :class:`ConflictKGError` but the one below)
+* 2: usage error (click's own)
+* 3: the command ran, but the data does not conform (:class:`DataNotConformant`)
+"""
+
+from __future__ import annotations
+
+
+class ConflictKGError(Exception):
+    """Base class: a problem the user can act on, with an optional hint."""
+
+    exit_code = 1
+
+    def __init__(self, message: str, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+    def __str__(self) -> str:
+        return self.message if not self.hint else f"{self.message}\nHint: {self.hint}"
+
+
+class InputError(ConflictKGError):
+    """A file is missing, unreadable or unparseable (carries path and line when known)."""
+
+    def __init__(
+        self, message: str, path: str | None = None, line: int | None = None, hint: str | None = None
+    ) -> None:
+        where = path or ""
+        if path and line:
+            where = f"{path}:{line}"
+        super().__init__(f"{where}: {message}" if where else message, hint)
+        self.path = path
+        self.line = line
+
+
+class OntologyError(ConflictKGError):
+    """The ontology is missing, invalid or logically inconsistent."""
+
+
+class StoreError(ConflictKGError):
+    """The store cannot be opened, is missing or is locked."""
+
+
+class QueryError(ConflictKGError):
+    """Unknown query id, missing or bad parameter, SPARQL syntax error."""
+
+
+class DataNotConformant(ConflictKGError):
+    """The data violates the SHACL shapes or a check query returned rows."""
+
+    exit_code = 3
+
+    def __init__(self, message: str, report: object | None = None, hint: str | None = None) -> None:
+        super().__init__(message, hint)
+        self.report = report

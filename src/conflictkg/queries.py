@@ -1,0 +1,154 @@
+"""The query library: one question per ``.rq`` file with a ``#+`` YAML header.
+
+Header keys: ``title`` (required), ``description`` (required), ``params`` (a mapping of name to
+``{type, example, default, description}``), ``tags`` (list). Parameters are SPARQL variables of
+the query body; their values are bound by the engine (never pasted into the text).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyoxigraph as ox
+import yaml
+
+from conflictkg.errors import QueryError
+from conflictkg.namespaces import expand_curie
+from conflictkg.store import Result, Store
+from conflictkg.terms import XSD, Term
+
+PARAM_TYPES = ("iri", "string", "integer", "decimal", "date", "dateTime", "boolean")
+
+
+@dataclass(frozen=True)
+class Param:
+    """One declared parameter of a library query."""
+
+    name: str
+    type: str = "string"
+    description: str = ""
+    example: str | None = None
+    default: str | None = None
+
+
+@dataclass(frozen=True)
+class Query:
+    """One question of the library."""
+
+    id: str
+    title: str
+    description: str
+    text: str
+    path: Path
+    params: dict[str, Param] = field(default_factory=dict)
+    tags: tuple[str, ...] = ()
+    severity: str = "error"
+
+
+def parse_header(text: str, path: Path) -> dict[str, object]:
+    """The YAML object formed by the leading ``#+`` lines of ``text``."""
+    lines = []
+    for line in text.splitlines():
+        if line.startswith("#+"):
+            lines.append(line[3:] if line.startswith("#+ ") else line[2:])
+        elif line.strip() and not line.startswith("#"):
+            break
+    try:
+        header = yaml.safe_load("\n".join(lines)) or {}
+    except yaml.YAMLError as exc:
+        raise QueryError(f"{path}: the #+ header is not valid YAML: {exc}") from exc
+    if not isinstance(header, dict):
+        raise QueryError(f"{path}: the #+ header must be a YAML mapping")
+    return header
+
+
+def load_query(path: Path) -> Query:
+    """Read one ``.rq`` file; its id is the file name without ``.rq``."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise QueryError(f"cannot read query file {path}: {exc}") from exc
+    header = parse_header(text, path)
+    missing = [k for k in ("title", "description") if not header.get(k)]
+    if missing:
+        raise QueryError(f"{path}: the header lacks {', '.join(missing)}")
+    params = {}
+    for name, spec in (header.get("params") or {}).items():  # type: ignore[union-attr]
+        spec = spec or {}
+        ptype = spec.get("type", "string")
+        if ptype not in PARAM_TYPES:
+            raise QueryError(f"{path}: parameter {name!r} has unknown type {ptype!r}; use one of {PARAM_TYPES}")
+        params[name] = Param(name, ptype, str(spec.get("description", "")),
+                             _opt_str(spec.get("example")), _opt_str(spec.get("default")))
+    return Query(path.stem, str(header["title"]).strip(), str(header["description"]).strip(), text, path,
+                 params, tuple(header.get("tags") or ()), str(header.get("severity", "error")))
+
+
+def _opt_str(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
+def load_library(directory: Path) -> dict[str, Query]:
+    """Every ``*.rq`` directly in ``directory``, by id, sorted."""
+    return {q.id: q for q in (load_query(p) for p in sorted(directory.glob("*.rq")))}
+
+
+def resolve(library: dict[str, Query], id_or_file: str) -> Query:
+    """A library query by id, or a ``.rq`` file by path."""
+    if id_or_file in library:
+        return library[id_or_file]
+    path = Path(id_or_file)
+    if path.suffix == ".rq" and path.is_file():
+        return load_query(path)
+    known = ", ".join(sorted(library)) or "(none)"
+    raise QueryError(f"unknown query {id_or_file!r}", hint=f"library queries: {known}")
+
+
+def to_term(param: Param, raw: str) -> Term:
+    """Convert a user's string to the typed term the parameter declares."""
+    if param.type == "iri":
+        iri = expand_curie(raw)
+        if ":" not in iri:
+            raise QueryError(f"parameter {param.name!r} needs an IRI or a prefixed name like ckr:agent-armenia, got {raw!r}")
+        return ox.NamedNode(iri)
+    if param.type == "string":
+        return ox.Literal(raw)
+    return ox.Literal(raw, datatype=ox.NamedNode(XSD + param.type))
+
+
+def bind(query: Query, raw: dict[str, str]) -> dict[str, Term]:
+    """Typed bindings for ``raw`` values, applying defaults.
+
+    Raises:
+        QueryError: an unknown parameter name, or a required one missing (the message lists
+            the declared parameters with their examples).
+    """
+    unknown = sorted(set(raw) - set(query.params))
+    if unknown:
+        raise QueryError(f"query {query.id!r} has no parameter {', '.join(unknown)}",
+                         hint=_describe_params(query))
+    bindings = {}
+    for name, param in query.params.items():
+        value = raw.get(name, param.default)
+        if value is None:
+            raise QueryError(f"query {query.id!r} needs parameter {name!r}", hint=_describe_params(query))
+        bindings[name] = to_term(param, value)
+    return bindings
+
+
+def _describe_params(query: Query) -> str:
+    if not query.params:
+        return f"{query.id!r} takes no parameters"
+    parts = [f"{p.name} ({p.type}, e.g. {p.example or p.default})" for p in query.params.values()]
+    return "parameters: " + "; ".join(parts)
+
+
+def run(store: Store, query: Query, raw: dict[str, str] | None = None) -> Result:
+    """Run a library query with its parameters bound."""
+    return store.query(query.text, bind(query, raw or {}))
+
+
+def example_params(query: Query) -> dict[str, str]:
+    """The example (or default) value of every parameter."""
+    return {n: (p.example if p.example is not None else p.default or "") for n, p in query.params.items()}

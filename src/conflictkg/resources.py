@@ -1,0 +1,59 @@
+"""The only module that knows where the shipped files live (a checkout or an installed wheel).
+
+In a checkout the top-level ``ontology/``, ``queries/`` and ``data/`` folders are used directly;
+in an installed wheel, hatchling's force-include copies them to ``conflictkg/_data/``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Resources:
+    """Paths of the shipped ontology, query library and curated data."""
+
+    root: Path
+
+    @property
+    def ontology_dir(self) -> Path:
+        return self.root / "ontology"
+
+    @property
+    def shapes_file(self) -> Path:
+        return self.ontology_dir / "shapes.ttl"
+
+    @property
+    def queries_dir(self) -> Path:
+        return self.root / "queries"
+
+    @property
+    def checks_dir(self) -> Path:
+        return self.queries_dir / "checks"
+
+    @property
+    def data_dir(self) -> Path:
+        return self.root / "data"
+
+    def ontology_files(self) -> list[Path]:
+        """TBox files (graph ``ckg:ontology``), sorted."""
+        return sorted(p for p in self.ontology_dir.glob("*.ttl") if p.name != "shapes.ttl")
+
+    def vocab_files(self) -> list[Path]:
+        """SKOS vocabulary files (graph ``ckg:vocab``), sorted."""
+        return sorted((self.ontology_dir / "vocab").glob("*.ttl"))
+
+    def data_files(self) -> list[Path]:
+        """Curated TriG data files, sorted for a deterministic load order."""
+        return sorted(self.data_dir.rglob("*.trig"))
+
+
+def default_resources() -> Resources:
+    """Locate the shipped files: the checkout when running from source, else the wheel's copy."""
+    checkout = Path(__file__).resolve().parents[2]
+    if (checkout / "ontology" / "conflictkg.ttl").is_file() and (checkout / "pyproject.toml").is_file():
+        return Resources(checkout)
+    packaged = Path(str(resources.files("conflictkg") / "_data"))
+    return Resources(packaged)

@@ -1,0 +1,36 @@
+"""Every setting in one place, with its default, environment variable and help text."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+STORE_ENV = "CONFLICTKG_STORE"
+
+
+def default_store_dir() -> Path:
+    """``$CONFLICTKG_STORE``, else ``$XDG_DATA_HOME/conflictkg/store`` (``~/.local/share/...``)."""
+    env = os.environ.get(STORE_ENV)
+    if env:
+        return Path(env).expanduser()
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "conflictkg" / "store"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Options shared by the command line and the web skin."""
+
+    store_dir: Path
+    reason: bool = True
+    query_timeout_s: float = 30.0
+    max_rows: int = 10_000
+
+
+SETTINGS_HELP: dict[str, str] = {
+    "store_dir": f"Directory of the embedded Oxigraph store (flag --store, env {STORE_ENV}).",
+    "reason": "Check OWL consistency with HermiT during build (needs Java); --no-reason skips it.",
+    "query_timeout_s": "Seconds a SPARQL query may run in the web endpoint before it is stopped.",
+    "max_rows": "Most result rows the web endpoint returns for one query.",
+}

@@ -1,0 +1,140 @@
+"""One small interface over the RDF stores: embedded Oxigraph (default) and rdflib in memory.
+
+Every backend answers :meth:`Store.query` with a :class:`Result` made of neutral terms
+(:mod:`conflictkg.terms`), so that callers never depend on which engine ran the query.
+A remote SPARQL 1.1 endpoint backend only has to implement the same protocol.
+
+Query semantics shared by all backends: the default graph is the union of all named graphs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal, Protocol
+
+import pyoxigraph as ox
+
+from conflictkg.errors import QueryError, StoreError
+from conflictkg.terms import Term
+
+ResultKind = Literal["select", "ask", "graph"]
+
+
+@dataclass
+class Result:
+    """The answer to one SPARQL query, independent of the backend."""
+
+    kind: ResultKind
+    variables: list[str] = field(default_factory=list)
+    rows: list[tuple[Term | None, ...]] = field(default_factory=list)
+    boolean: bool | None = None
+    triples: list[ox.Triple] = field(default_factory=list)
+
+    def dicts(self) -> list[dict[str, Term | None]]:
+        """Rows as ``{variable: term}`` dicts (SELECT only)."""
+        return [dict(zip(self.variables, row, strict=True)) for row in self.rows]
+
+
+class Store(Protocol):
+    """What conflictkg needs from an RDF store."""
+
+    def query(self, sparql: str, bindings: Mapping[str, Term] | None = None) -> Result: ...
+
+    def quads(self) -> Iterator[ox.Quad]: ...
+
+    def graph_names(self) -> list[str]: ...
+
+    def close(self) -> None: ...
+
+
+_POSITION = re.compile(r"error at (\d+):(\d+)")
+
+
+def _query_syntax_error(exc: Exception, sparql: str) -> QueryError:
+    """Turn an engine's syntax error into a QueryError naming line, column and the line's text."""
+    text = str(exc)
+    match = _POSITION.search(text)
+    if not match:
+        return QueryError(f"SPARQL syntax error: {text}")
+    line, col = int(match.group(1)), int(match.group(2))
+    lines = sparql.splitlines() or [""]
+    src = lines[line - 1] if 0 < line <= len(lines) else ""
+    caret = " " * max(col - 1, 0) + "^"
+    return QueryError(f"SPARQL syntax error at line {line}, column {col}: {text}\n  {src}\n  {caret}")
+
+
+def values_clause(bindings: Mapping[str, Term] | None) -> str:
+    """A trailing ``VALUES`` block binding each variable to one term.
+
+    Oxigraph's ``substitutions`` accept only projected variables, so parameters are bound the
+    way SPARQL 1.1 Protocol clients do it (and with the semantics of rdflib's ``initBindings``):
+    a trailing VALUES join. Terms are serialized by pyoxigraph in N-Triples syntax, never by
+    formatting user input into the query, so a value cannot change the query's structure.
+    """
+    if not bindings:
+        return ""
+    names = " ".join(f"?{ox.Variable(k).value}" for k in bindings)
+    terms = " ".join(str(v) for v in bindings.values())
+    return f"\nVALUES ({names}) {{ ({terms}) }}\n"
+
+
+class OxigraphStore:
+    """The embedded default: a pyoxigraph store, on disk (``path``) or in memory."""
+
+    def __init__(self, inner: ox.Store) -> None:
+        self._inner = inner
+
+    @classmethod
+    def open_read_only(cls, path: Path) -> OxigraphStore:
+        try:
+            return cls(ox.Store.read_only(str(path)))
+        except OSError as exc:
+            raise StoreError(f"cannot open the store at {path}: {exc}") from exc
+
+    @classmethod
+    def create(cls, path: Path | None, quads: Iterable[ox.Quad]) -> OxigraphStore:
+        """A new store (on disk when ``path`` is given) holding ``quads``."""
+        inner = ox.Store(str(path)) if path is not None else ox.Store()
+        inner.bulk_extend(quads)
+        if path is not None:
+            inner.flush()
+        return cls(inner)
+
+    @property
+    def native(self) -> ox.Store:
+        """The pyoxigraph store (for Oxigraph's own serializers in the web endpoint)."""
+        return self._inner
+
+    def query(self, sparql: str, bindings: Mapping[str, Term] | None = None) -> Result:
+        try:
+            answer = self._inner.query(sparql + values_clause(bindings), use_default_graph_as_union=True)
+        except SyntaxError as exc:
+            raise _query_syntax_error(exc, sparql) from exc
+        except (OSError, ValueError) as exc:
+            raise QueryError(f"query failed: {exc}") from exc
+        return _from_oxigraph(answer)
+
+    def quads(self) -> Iterator[ox.Quad]:
+        return iter(self._inner)
+
+    def graph_names(self) -> list[str]:
+        return sorted(g.value for g in self._inner.named_graphs() if isinstance(g, ox.NamedNode))
+
+    def __len__(self) -> int:
+        return len(self._inner)
+
+    def close(self) -> None:
+        del self._inner
+
+
+def _from_oxigraph(answer: object) -> Result:
+    if isinstance(answer, ox.QuerySolutions):
+        names = [v.value for v in answer.variables]
+        rows = [tuple(sol[n] for n in names) for sol in answer]
+        return Result("select", names, rows)
+    if isinstance(answer, ox.QueryBoolean):
+        return Result("ask", boolean=bool(answer))
+    return Result("graph", triples=list(answer))  # type: ignore[call-overload]

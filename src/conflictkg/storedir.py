@@ -1,0 +1,86 @@
+"""The on-disk layout of the embedded store, and its atomic replacement.
+
+``STORE_DIR/current`` is a symlink to one generation ``STORE_DIR/db-<stamp>``. A build writes a
+complete new generation beside the old one, then swaps the symlink with one atomic rename, and
+only then deletes older generations. A build that fails before the swap leaves ``current``
+untouched; readers never see a half-written store. A lock file serialises concurrent builds.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import shutil
+import time
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from conflictkg.errors import StoreError
+from conflictkg.store import OxigraphStore
+
+CURRENT = "current"
+
+
+def current_path(store_dir: Path) -> Path:
+    return store_dir / CURRENT
+
+
+def store_exists(store_dir: Path) -> bool:
+    """True when ``store_dir`` holds a published generation."""
+    return current_path(store_dir).is_dir()
+
+
+def open_store(store_dir: Path) -> OxigraphStore:
+    """Open the published generation read-only.
+
+    Raises:
+        StoreError: nothing has been built there yet.
+    """
+    if not store_exists(store_dir):
+        raise StoreError(f"no store at {store_dir}", hint="run `conflictkg build` first")
+    return OxigraphStore.open_read_only(current_path(store_dir).resolve())
+
+
+@contextmanager
+def build_lock(store_dir: Path) -> Iterator[None]:
+    """Hold an exclusive lock on ``store_dir`` for the duration of a build."""
+    store_dir.mkdir(parents=True, exist_ok=True)
+    with open(store_dir / ".lock", "w") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError as exc:
+            raise StoreError(f"another build is running on {store_dir}") from exc
+        yield
+
+
+def write_generation(store_dir: Path, quads: Iterable[ox.Quad]) -> Path:
+    """Write ``quads`` to a new, unpublished generation directory and return it."""
+    gen = store_dir / f"db-{time.strftime('%Y%m%dT%H%M%S')}-{os.getpid()}-{time.monotonic_ns() % 10**6}"
+    try:
+        store = OxigraphStore.create(gen, quads)
+        store.native.optimize()
+        store.close()
+    except BaseException:
+        shutil.rmtree(gen, ignore_errors=True)
+        raise
+    return gen
+
+
+def publish(store_dir: Path, gen: Path) -> None:
+    """Point ``current`` at ``gen`` atomically, then remove older generations."""
+    tmp_link = store_dir / f".current-{os.getpid()}"
+    if tmp_link.is_symlink():
+        tmp_link.unlink()
+    tmp_link.symlink_to(gen.name)
+    os.replace(tmp_link, current_path(store_dir))
+    for old in store_dir.glob("db-*"):
+        if old != gen:
+            shutil.rmtree(old, ignore_errors=True)
+
+
+def discard(gen: Path) -> None:
+    """Remove an unpublished generation."""
+    shutil.rmtree(gen, ignore_errors=True)

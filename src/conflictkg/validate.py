@@ -1,0 +1,119 @@
+"""Is the data acceptable? SHACL shapes (pyshacl) plus check queries that must return no rows.
+
+The only module that imports pyshacl. Reports name the shape, the focus node, the offending
+value and the file the focus node comes from, in words a curator can act on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import pyoxigraph as ox
+from rdflib import Graph, Namespace, URIRef
+from rdflib.namespace import RDF
+
+from conflictkg.memory_store import to_rdflib
+from conflictkg.namespaces import compact_iri
+from conflictkg.queries import Query
+from conflictkg.store import Store
+
+SH = Namespace("http://www.w3.org/ns/shacl#")
+
+
+@dataclass(frozen=True)
+class Violation:
+    """One problem found in the data."""
+
+    source: str  # the shape (SHACL) or the check query id
+    focus: str
+    message: str
+    severity: str = "error"
+    path: str = ""
+    value: str = ""
+    file: str = ""
+
+    def text(self) -> str:
+        where = f"{self.file}: " if self.file else ""
+        extra = "".join(f" [{k}: {v}]" for k, v in (("property", self.path), ("value", self.value)) if v)
+        return f"{where}{self.severity}: {compact_iri(self.focus)}: {self.message} (shape/check: {self.source}){extra}"
+
+
+@dataclass
+class Report:
+    """All violations of one validation run."""
+
+    violations: list[Violation] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Violation]:
+        return [v for v in self.violations if v.severity == "error"]
+
+    @property
+    def conforms(self) -> bool:
+        return not self.errors
+
+    def text(self) -> str:
+        if not self.violations:
+            return "Conforms: no problems found.\n"
+        lines = [v.text() for v in sorted(self.violations, key=lambda v: (v.file, v.focus, v.source, v.path))]
+        lines.append(f"{len(self.errors)} error(s), {len(self.violations) - len(self.errors)} warning(s).")
+        return "\n".join(lines) + "\n"
+
+    def extend(self, other: Report) -> None:
+        self.violations.extend(other.violations)
+
+
+def to_graph(triples: Iterable[ox.Triple]) -> Graph:
+    """An rdflib Graph of neutral triples."""
+    graph = Graph()
+    for t in triples:
+        graph.add((to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)))
+    return graph
+
+
+def shacl_validate(data: Graph, shapes: Graph, ontology: Graph, origin: dict[str, str]) -> Report:
+    """Validate ``data`` (the union of all graphs) against ``shapes``; name each focus node's file."""
+    from pyshacl import validate as pyshacl_validate  # heavy: imported only when validating
+
+    _conforms, results, _text = pyshacl_validate(
+        data, shacl_graph=shapes, ont_graph=ontology, inference="none", advanced=True, allow_warnings=True
+    )
+    report = Report()
+    for node in results.subjects(RDF.type, SH.ValidationResult):
+        report.violations.append(_violation(results, node, origin))
+    return report
+
+
+def _violation(results: Graph, node: URIRef, origin: dict[str, str]) -> Violation:
+    def one(pred: URIRef) -> str:
+        value = results.value(node, pred)
+        return "" if value is None else str(value)
+
+    focus = one(SH.focusNode)
+    shape = one(SH.sourceShape)
+    severity = one(SH.resultSeverity).rsplit("#", 1)[-1].lower()
+    return Violation(
+        source=compact_iri(shape) if not shape.startswith("n") else shape,
+        focus=focus,
+        message=one(SH.resultMessage) or "does not conform",
+        severity="error" if severity == "violation" else severity,
+        path=compact_iri(one(SH.resultPath)),
+        value=one(SH.value),
+        file=origin.get(focus, ""),
+    )
+
+
+def run_checks(store: Store, checks: dict[str, Query], origin: dict[str, str]) -> Report:
+    """Run every check query; each row (``?focus``, ``?message``) is a violation."""
+    report = Report()
+    for check in checks.values():
+        for row in store.query(check.text).dicts():
+            focus = row.get("focus")
+            msg = row.get("message")
+            focus_s = "" if focus is None else str(focus.value)
+            report.violations.append(Violation(
+                source=check.id, focus=focus_s, message=check.title if msg is None else str(msg.value),
+                severity=check.severity, file=origin.get(focus_s, ""),
+            ))
+    return report

@@ -1,0 +1,48 @@
+"""Shared fixtures: the checkout's resources, a staged dataset, and a built on-disk store."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conflictkg.build import Staged, build_store, check
+from conflictkg.resources import Resources
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def res() -> Resources:
+    """The checkout's ontology/, queries/ and data/ (not an installed copy)."""
+    return Resources(REPO)
+
+
+@pytest.fixture(scope="session")
+def staged(res: Resources) -> Staged:
+    """The real dataset, parsed and validated, in an in-memory Oxigraph store."""
+    staged, _result = check(res, reason=False)
+    return staged
+
+
+@pytest.fixture(scope="session")
+def built_store(tmp_path_factory: pytest.TempPathFactory, res: Resources) -> Path:
+    """A store directory built by the real pipeline, with the OWL consistency check."""
+    store_dir = tmp_path_factory.mktemp("store")
+    build_store(store_dir, res, reason=True)
+    return store_dir
+
+
+def run_cli(*args: str, store: Path | None = None, cwd: Path | None = None,
+            env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m conflictkg`` as a user would, with the checkout's resources."""
+    full_env = dict(os.environ, **(env or {}))
+    cmd = [sys.executable, "-m", "conflictkg", "--root", str(REPO)]
+    if store is not None:
+        cmd += ["--store", str(store)]
+    return subprocess.run(cmd + list(args), capture_output=True, text=True, cwd=cwd or REPO,
+                          env=full_env, timeout=600, check=False)
