@@ -133,12 +133,12 @@ def query(obj: Context, id_or_file: str, params: tuple[str, ...], fmt: str) -> N
 @pass_ctx
 def sparql(obj: Context, text: str | None, path: Path | None, fmt: str) -> None:
     """Run an ad hoc SPARQL query (all project prefixes are predeclared)."""
-    from conflictkg.namespaces import sparql_prologue
+    from conflictkg.namespaces import PREFIXES
 
     if (text is None) == (path is None):
         raise click.UsageError("give the query as an argument or with -f FILE, not both")
     body = path.read_text(encoding="utf-8") if path else str(text)
-    _emit(obj.store().query(sparql_prologue() + body if "PREFIX" not in body.upper() else body), fmt)
+    _emit(obj.store().query(body, prefixes=PREFIXES), fmt)
 
 
 @cli.command()

@@ -58,10 +58,11 @@ class MemoryStore:
     def dataset(self) -> Dataset:
         return self._ds
 
-    def query(self, sparql: str, bindings: Mapping[str, Term] | None = None) -> Result:
+    def query(self, sparql: str, bindings: Mapping[str, Term] | None = None,
+              prefixes: Mapping[str, str] | None = None) -> Result:
         init = {k: to_rdflib(v) for k, v in (bindings or {}).items()}
         try:
-            answer = self._ds.query(sparql, initBindings=init)
+            answer = self._ds.query(sparql, initBindings=init, initNs=dict(prefixes or {}))
         except Exception as exc:  # pyparsing and rdflib raise many types
             line = getattr(exc, "lineno", None)
             col = getattr(exc, "col", None)

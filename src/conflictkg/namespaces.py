@@ -73,8 +73,3 @@ def compact_iri(iri: str) -> str:
         if local and all(c.isalnum() or c in "-_." for c in local):
             return f"{name}:{local}"
     return iri
-
-
-def sparql_prologue() -> str:
-    """PREFIX lines for every known prefix (for ad hoc queries typed at the CLI)."""
-    return "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())

@@ -19,9 +19,17 @@ import pyoxigraph as ox
 from conflictkg.errors import OntologyError
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
-# Datatypes HermiT does not accept (outside the OWL 2 datatype map).
-_UNSUPPORTED = {XSD + t for t in ("date", "gYear", "gYearMonth", "duration", "time", "gMonthDay")}
-_EDTF = "http://id.loc.gov/datatypes/edtf/"
+RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+#: The OWL 2 datatype map that HermiT accepts; any other datatype is converted (see below).
+OWL2_DATATYPES = frozenset(
+    XSD + name
+    for name in (
+        "string normalizedString token language Name NCName NMTOKEN anyURI base64Binary hexBinary "
+        "boolean decimal integer nonNegativeInteger positiveInteger nonPositiveInteger negativeInteger "
+        "long int short byte unsignedLong unsignedInt unsignedShort unsignedByte double float "
+        "dateTime dateTimeStamp"
+    ).split()
+) | {RDF + "PlainLiteral", RDF + "XMLLiteral", RDF + "langString", "http://www.w3.org/2000/01/rdf-schema#Literal"}
 
 
 @dataclass(frozen=True)
@@ -33,13 +41,22 @@ class ReasonerReport:
     seconds: float
 
 
+def reasoner_literal(lit: ox.Literal) -> ox.Literal:
+    """Map a literal into the OWL 2 datatype map: ``xsd:date`` becomes ``xsd:dateTime`` at
+    midnight, any other unsupported datatype (``geo:wktLiteral``, ``xsd:gYear``…) a plain string."""
+    if lit.language or lit.datatype.value in OWL2_DATATYPES:
+        return lit
+    if lit.datatype.value == XSD + "date":
+        lexical = lit.value
+        return ox.Literal(lexical[:10] + "T00:00:00" + lexical[10:], datatype=ox.NamedNode(XSD + "dateTime"))
+    return ox.Literal(lit.value)
+
+
 def owl_projection(triples: Iterable[ox.Triple]) -> bytes:
-    """N-Triples of ``triples`` without literals HermiT cannot read."""
+    """Sorted N-Triples of ``triples`` with every literal made acceptable to HermiT."""
     kept = [
-        t
+        ox.Triple(t.subject, t.predicate, reasoner_literal(t.object)) if isinstance(t.object, ox.Literal) else t
         for t in triples
-        if not (isinstance(t.object, ox.Literal) and
-                (t.object.datatype.value in _UNSUPPORTED or t.object.datatype.value.startswith(_EDTF)))
     ]
     kept.sort(key=str)
     return ox.serialize(kept, format=ox.RdfFormat.N_TRIPLES) or b""

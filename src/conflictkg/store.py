@@ -41,7 +41,8 @@ class Result:
 class Store(Protocol):
     """What conflictkg needs from an RDF store."""
 
-    def query(self, sparql: str, bindings: Mapping[str, Term] | None = None) -> Result: ...
+    def query(self, sparql: str, bindings: Mapping[str, Term] | None = None,
+              prefixes: Mapping[str, str] | None = None) -> Result: ...
 
     def quads(self) -> Iterator[ox.Quad]: ...
 
@@ -108,9 +109,12 @@ class OxigraphStore:
         """The pyoxigraph store (for Oxigraph's own serializers in the web endpoint)."""
         return self._inner
 
-    def query(self, sparql: str, bindings: Mapping[str, Term] | None = None) -> Result:
+    def query(self, sparql: str, bindings: Mapping[str, Term] | None = None,
+              prefixes: Mapping[str, str] | None = None) -> Result:
+        """Run ``sparql``; ``bindings`` bind variables, ``prefixes`` are predeclared."""
         try:
-            answer = self._inner.query(sparql + values_clause(bindings), use_default_graph_as_union=True)
+            answer = self._inner.query(sparql + values_clause(bindings), use_default_graph_as_union=True,
+                                       prefixes=dict(prefixes) if prefixes else None)
         except SyntaxError as exc:
             raise _query_syntax_error(exc, sparql) from exc
         except (OSError, ValueError) as exc:

@@ -57,7 +57,9 @@ class Report:
         if not self.violations:
             return "Conforms: no problems found.\n"
         lines = [v.text() for v in sorted(self.violations, key=lambda v: (v.file, v.focus, v.source, v.path))]
-        lines.append(f"{len(self.errors)} error(s), {len(self.violations) - len(self.errors)} warning(s).")
+        warnings = len(self.violations) - len(self.errors)
+        verdict = "Conforms" if self.conforms else "Does not conform"
+        lines.append(f"{verdict}: {len(self.errors)} error(s), {warnings} warning(s).")
         return "\n".join(lines) + "\n"
 
     def extend(self, other: Report) -> None:

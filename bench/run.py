@@ -1,0 +1,700 @@
+"""Benchmarks for conflictkg: build throughput, query latency against raw pyoxigraph and rdflib,
+and cold start of the command line. Prints Markdown tables and writes JSON to ``bench/out/``.
+
+    python bench/run.py                       # everything, 1,000,000 synthetic quads, 5 runs
+    python bench/run.py --size 100000 --runs 3
+    python bench/run.py --only queries --rdflib-size 200000 --rdflib-timeout 60
+    python bench/run.py --only cold
+
+See bench/README.md for what each figure means and the targets.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "bench" / "out"
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "bench"))
+
+import pyoxigraph as ox  # noqa: E402
+
+TARGETS = {
+    "load_triples_per_s": 300_000,
+    "rdflib_over_embedded": 15.0,
+    "embedded_over_raw": 1.25,
+    "cold_start_s": 0.6,
+}
+
+
+# --------------------------------------------------------------------------------------------
+# small helpers
+# --------------------------------------------------------------------------------------------
+
+def median(xs: list[float]) -> float:
+    return statistics.median(xs) if xs else float("nan")
+
+
+def timed(fn: Callable[[], object], runs: int, warmup: int = 0) -> tuple[list[float], object]:
+    """Wall times of ``runs`` calls of ``fn`` (after ``warmup`` untimed calls) and the last result."""
+    out = None
+    for _ in range(warmup):
+        out = fn()
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        out = fn()
+        times.append(time.perf_counter() - t0)
+    return times, out
+
+
+def fmt_s(s: float | None) -> str:
+    if s is None or s != s:
+        return "–"
+    if s < 1e-3:
+        return f"{s * 1e6:.0f} µs"
+    if s < 1:
+        return f"{s * 1e3:.1f} ms"
+    return f"{s:.2f} s"
+
+
+def fmt_rate(n: float) -> str:
+    return f"{n / 1e3:,.0f}k/s" if n < 1e6 else f"{n / 1e6:.2f}M/s"
+
+
+def rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def ensure_synth(size: int) -> tuple[Path, int, float | None]:
+    """The synthetic N-Quads file of ``size`` quads (generated once, cached in bench/out)."""
+    import generate
+
+    path = OUT / f"synth-{size}.nq"
+    meta = path.with_suffix(".meta.json")
+    stamp = fingerprint()
+    if path.is_file() and meta.is_file():
+        known = json.loads(meta.read_text())
+        if known.get("fingerprint") == stamp:
+            return path, int(known["quads"]), None
+    t0 = time.perf_counter()
+    data, count = generate.generate(size)
+    generate.write(path, data)
+    meta.write_text(json.dumps({"quads": count, "fingerprint": stamp}))
+    return path, count, time.perf_counter() - t0
+
+
+def fingerprint() -> str:
+    """What the synthetic data depends on: the generator, the shipped input and the library examples."""
+    import hashlib
+
+    import generate
+    from conflictkg.build import sources
+    from conflictkg.resources import default_resources
+
+    h = hashlib.sha1(Path(generate.__file__).read_bytes())
+    for f in sources(default_resources()):
+        h.update(f.path.read_bytes())
+    h.update("\n".join(generate.library_examples(default_resources().queries_dir)).encode())
+    return h.hexdigest()
+
+
+def env_for_subprocess() -> dict[str, str]:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = str(ROOT / "src") + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
+    return env
+
+
+def run_worker(args: list[str], timeout: float) -> dict | None:
+    """Run this script as a worker subprocess (own process group); its JSON answer, or None on timeout."""
+    proc = subprocess.Popen([sys.executable, str(Path(__file__).resolve()), *args], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, env=env_for_subprocess(), start_new_session=True, text=True)
+    try:
+        out, err = proc.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.communicate()
+        return None
+    if proc.returncode != 0:
+        raise RuntimeError(f"worker {args} failed ({proc.returncode}):\n{err[-3000:]}")
+    return json.loads(out.strip().splitlines()[-1])
+
+
+# --------------------------------------------------------------------------------------------
+# a. build throughput
+# --------------------------------------------------------------------------------------------
+
+def bench_build(size: int, runs: int, validate_size: int, reason_size: int, stage_timeout: float) -> dict:
+    from conflictkg import storedir
+    from conflictkg.build import reason_staged, sources, stage, validate_staged
+    from conflictkg.rdfio import SourceFile, read_all
+    from conflictkg.resources import default_resources
+    from conflictkg.store import OxigraphStore
+
+    res = default_resources()
+    result: dict = {"size": size}
+    path, count, gen_s = ensure_synth(size)
+    result["synthetic"] = {"file": str(path.relative_to(ROOT)), "quads": count, "bytes": path.stat().st_size,
+                           "generate_s": gen_s}
+    print(f"[build] synthetic file {path.name}: {count:,} quads", file=sys.stderr)
+
+    # (i) raw pyoxigraph: parse + bulk load into an on-disk store
+    def raw_load() -> int:
+        with tempfile.TemporaryDirectory(dir=OUT) as d:
+            st = ox.Store(d)
+            st.bulk_load(path=str(path), format=ox.RdfFormat.N_QUADS)
+            st.flush()
+            n = len(st)
+            del st
+            return n
+
+    times, n = timed(raw_load, runs)
+    result["raw_bulk_load"] = {"times": times, "median_s": median(times), "quads": n,
+                               "triples_per_s": count / median(times)}
+    print(f"[build] raw bulk_load: {fmt_s(median(times))}", file=sys.stderr)
+
+    # (ii) conflictkg's stages on the synthetic file: parse (read_all), stage in memory, write generation
+    syn: dict[str, list[float]] = {"parse": [], "stage_in_memory": [], "write_generation": []}
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        quads, _origin = read_all([SourceFile(path)])
+        t1 = time.perf_counter()
+        mem = OxigraphStore.create(None, quads)
+        t2 = time.perf_counter()
+        with tempfile.TemporaryDirectory(dir=OUT) as d:
+            gen = storedir.write_generation(Path(d), quads)
+            t3 = time.perf_counter()
+            storedir.discard(gen)
+        syn["parse"].append(t1 - t0)
+        syn["stage_in_memory"].append(t2 - t1)
+        syn["write_generation"].append(t3 - t2)
+        del mem, quads, _origin
+    result["synthetic_stages"] = {k: {"times": v, "median_s": median(v), "triples_per_s": count / median(v)}
+                                  for k, v in syn.items()}
+    total = sum(median(v) for v in syn.values())
+    result["synthetic_stages"]["parse+stage+write"] = {"median_s": total, "triples_per_s": count / total}
+    print(f"[build] conflictkg parse/stage/write: {fmt_s(total)}", file=sys.stderr)
+
+    # (iii) the full build on the shipped data, stage by stage
+    shipped: dict[str, list[float]] = {"stage": [], "validate": [], "reason": [], "write": []}
+    reason_note = None
+    n_shipped = 0
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        staged = stage(sources(res))
+        t1 = time.perf_counter()
+        report = validate_staged(staged, res)
+        t2 = time.perf_counter()
+        shipped["stage"].append(t1 - t0)
+        shipped["validate"].append(t2 - t1)
+        try:
+            t2 = time.perf_counter()
+            reason_staged(staged)
+            shipped["reason"].append(time.perf_counter() - t2)
+        except Exception as exc:  # no Java, or inconsistent data: say so, keep going
+            reason_note = f"{type(exc).__name__}: {exc}"
+        with tempfile.TemporaryDirectory(dir=OUT) as d:
+            t3 = time.perf_counter()
+            gen = storedir.write_generation(Path(d), staged.quads)
+            storedir.publish(Path(d), gen)
+            shipped["write"].append(time.perf_counter() - t3)
+        n_shipped = len(staged.quads)
+    result["shipped_build"] = {k: {"times": v, "median_s": median(v), "triples_per_s": n_shipped / median(v) if v else None}
+                               for k, v in shipped.items()}
+    result["shipped_build"]["quads"] = n_shipped
+    result["shipped_build"]["conforms"] = report.conforms
+    result["shipped_build"]["violations"] = len(report.violations)
+    result["shipped_build"]["reason_note"] = reason_note
+    print(f"[build] shipped build: {n_shipped:,} quads", file=sys.stderr)
+
+    # (iv) SHACL and HermiT on synthetic data, in a worker with a time cap
+    heavy = {}
+    for what, hsize in (("validate", validate_size), ("reason", reason_size)):
+        vpath, vcount, _ = ensure_synth(min(hsize, size))
+        t0 = time.perf_counter()
+        ans = run_worker(["--_worker", what, str(vpath)], stage_timeout)
+        wall = time.perf_counter() - t0
+        if ans is None:
+            heavy[what] = {"quads": vcount, "timeout_s": stage_timeout, "wall_s": wall}
+        else:
+            ans["quads"] = vcount
+            heavy[what] = ans
+        print(f"[build] synthetic {what} at {vcount:,}: {heavy[what]}", file=sys.stderr)
+    result["synthetic_heavy"] = heavy
+    return result
+
+
+def heavy_worker(what: str, path: str) -> dict:
+    """(worker) time SHACL validation or HermiT reasoning of conflictkg's build on a synthetic file."""
+    from conflictkg.build import REASONED_GRAPHS, _graph, reason_staged, stage, validate_staged
+    from conflictkg.rdfio import SourceFile
+    from conflictkg.resources import default_resources
+
+    staged = stage([SourceFile(Path(path))])
+    if what == "validate":
+        t0 = time.perf_counter()
+        report = validate_staged(staged, default_resources())
+        s = time.perf_counter() - t0
+        return {"seconds": s, "triples_per_s": len(staged.quads) / s, "violations": len(report.violations),
+                "max_rss_mb": rss_mb()}
+    projected = sum(1 for q in staged.quads if _graph(q) in REASONED_GRAPHS)
+    t0 = time.perf_counter()
+    try:
+        reason_staged(staged)
+        note = "consistent"
+    except Exception as exc:
+        note = f"{type(exc).__name__}: {exc}"
+    s = time.perf_counter() - t0
+    return {"seconds": s, "projected_triples": projected, "triples_per_s": projected / s, "note": note,
+            "max_rss_mb": rss_mb()}
+
+
+# --------------------------------------------------------------------------------------------
+# b. queries: embedded (conflictkg) vs raw pyoxigraph vs rdflib
+# --------------------------------------------------------------------------------------------
+
+def ensure_store(size: int) -> tuple[Path, int]:
+    """An on-disk store (a conflictkg generation) of the synthetic data, built once."""
+    from conflictkg import storedir
+    from conflictkg.rdfio import SourceFile, read_all
+
+    path, count, _ = ensure_synth(size)
+    store_dir = OUT / f"store-{size}"
+    stamp = store_dir / ".source-mtime"
+    if storedir.store_exists(store_dir) and stamp.is_file() and stamp.read_text() == str(path.stat().st_mtime):
+        return storedir.current_path(store_dir).resolve(), count
+    shutil.rmtree(store_dir, ignore_errors=True)
+    store_dir.mkdir(parents=True)
+    quads, _ = read_all([SourceFile(path)])
+    gen = storedir.write_generation(store_dir, quads)
+    storedir.publish(store_dir, gen)
+    stamp.write_text(str(path.stat().st_mtime))
+    return gen, count
+
+
+def library():
+    from conflictkg.queries import load_library
+    from conflictkg.resources import default_resources
+
+    return load_library(default_resources().queries_dir)
+
+
+def result_size(res) -> int:  # a conflictkg Result
+    if res.kind == "select":
+        return len(res.rows)
+    if res.kind == "graph":
+        return len(res.triples)
+    return int(bool(res.boolean))
+
+
+def probe_worker(gen: str, qid: str) -> dict:
+    """(worker) one run of one library query on the embedded store (to find queries over the cap)."""
+    from conflictkg.queries import example_params, run
+    from conflictkg.store import OxigraphStore
+
+    q = library()[qid]
+    t0 = time.perf_counter()
+    res = run(OxigraphStore.open_read_only(Path(gen)), q, example_params(q))
+    return {"seconds": time.perf_counter() - t0, "rows": result_size(res)}
+
+
+def time_embedded_and_raw(gen: Path, runs: int, with_raw: bool, cap: float) -> dict[str, dict]:
+    from conflictkg.queries import bind, example_params, run
+    from conflictkg.store import OxigraphStore, values_clause
+
+    emb = OxigraphStore.open_read_only(gen)
+    raw = ox.Store.read_only(str(gen)) if with_raw else None
+    out: dict[str, dict] = {}
+    for qid, q in library().items():
+        params = example_params(q)
+        probe = run_worker(["--_worker", "probe", str(gen), qid], cap)
+        if probe is None:  # Oxigraph cannot be interrupted in-process: skip queries over the cap
+            out[qid] = {"embedded_s": None, "raw_s": None, "embedded_times": [], "rows": None, "raw_rows": None,
+                        "timed_out": True}
+            print(f"[queries] {qid}: over the {cap:.0f} s cap", file=sys.stderr)
+            continue
+        slow = probe["seconds"] >= 5  # the probe warmed the OS cache; fewer runs for slow queries
+        n = min(runs, 3) if slow else runs
+        times, res = timed(lambda: run(emb, q, params), n, warmup=0 if slow else 1)
+        row = {"embedded_s": median(times), "embedded_times": times, "rows": result_size(res), "timed_out": False}
+        if raw is not None:
+            text = q.text + values_clause(bind(q, params))
+
+            def raw_query() -> int:
+                answer = raw.query(text, use_default_graph_as_union=True)
+                if isinstance(answer, ox.QueryBoolean):
+                    return int(bool(answer))
+                return len(list(answer))
+
+            rtimes, rrows = timed(raw_query, n, warmup=0 if slow else 1)
+            row.update({"raw_s": median(rtimes), "raw_times": rtimes, "raw_rows": rrows})
+        out[qid] = row
+        print(f"[queries] {qid}: embedded {fmt_s(row['embedded_s'])}"
+              + (f", raw {fmt_s(row['raw_s'])}" if raw is not None else ""), file=sys.stderr)
+    return out
+
+
+def rdflib_worker(path: str, runs: int, timeout: float) -> dict:
+    """(worker) load ``path`` into conflictkg's MemoryStore and time every library query, capped."""
+    from conflictkg.errors import QueryError
+    from conflictkg.memory_store import MemoryStore
+    from conflictkg.queries import example_params, run
+
+    t0 = time.perf_counter()
+    store = MemoryStore(ox.parse(path=path, format=ox.RdfFormat.N_QUADS))
+    load_s = time.perf_counter() - t0
+
+    class Timeout(Exception):
+        pass
+
+    def on_alarm(_sig, _frame):  # type: ignore[no-untyped-def]
+        raise Timeout
+
+    signal.signal(signal.SIGALRM, on_alarm)
+    out: dict[str, dict] = {}
+    for qid, q in library().items():
+        params = example_params(q)
+        times: list[float] = []
+        rows = None
+        timed_out = False
+        error = None
+        for _ in range(runs):
+            signal.setitimer(signal.ITIMER_REAL, timeout)
+            t = time.perf_counter()
+            try:
+                rows = result_size(run(store, q, params))
+            except (Timeout, QueryError) as exc:  # MemoryStore wraps whatever rdflib raises
+                if isinstance(exc, Timeout) or isinstance(exc.__cause__, Timeout):
+                    timed_out = True
+                else:
+                    error = str(exc)[:500]
+                break
+            finally:
+                signal.setitimer(signal.ITIMER_REAL, 0)
+            times.append(time.perf_counter() - t)
+            if sum(times) > 3 * timeout:  # slow but under the cap: fewer runs
+                break
+        out[qid] = {"rdflib_s": None if timed_out or error else median(times), "rdflib_times": times,
+                    "timed_out": timed_out, "rows": None if error else rows, "error": error}
+        print(f"[rdflib] {qid}: {'> ' + str(timeout) + ' s' if timed_out else fmt_s(median(times))}",
+              file=sys.stderr, flush=True)
+    return {"load_s": load_s, "queries": out, "max_rss_mb": rss_mb()}
+
+
+def bench_queries(size: int, runs: int, rdflib_size: int, rdflib_timeout: float, rdflib_runs: int,
+                  cap: float) -> dict:
+    gen, count = ensure_store(size)
+    print(f"[queries] store of {count:,} quads at {gen}", file=sys.stderr)
+    result: dict = {"size": size, "quads": count, "runs": runs, "embedded_cap_s": cap}
+    result["by_query"] = time_embedded_and_raw(gen, runs, with_raw=True, cap=cap)
+    # rdflib on rdflib_size (possibly smaller), compared with the embedded store on the same data
+    rsize = min(rdflib_size, size)
+    rpath, rcount, _ = ensure_synth(rsize)
+    if rsize == size:
+        emb_same = result["by_query"]
+    else:
+        rgen, _ = ensure_store(rsize)
+        emb_same = time_embedded_and_raw(rgen, runs, with_raw=False, cap=cap)
+    n_queries = len(emb_same)
+    budget = 600 + n_queries * rdflib_timeout * (rdflib_runs + 1) + rcount / 5_000
+    ans = run_worker(["--_worker", "rdflib", str(rpath), str(rdflib_runs), str(rdflib_timeout)], budget)
+    result["rdflib"] = {"size": rsize, "quads": rcount, "timeout_s": rdflib_timeout, "runs": rdflib_runs,
+                        "load_s": ans["load_s"] if ans else None, "max_rss_mb": ans["max_rss_mb"] if ans else None}
+    for qid, row in result["by_query"].items():
+        rd = (ans or {}).get("queries", {}).get(qid, {"rdflib_s": None, "timed_out": True, "rows": None})
+        same = emb_same.get(qid, {"embedded_s": None, "rows": None})
+        e = same["embedded_s"]
+        row["embedded_at_rdflib_size_s"] = e
+        row["embedded_rows_at_rdflib_size"] = same["rows"]
+        row["rdflib_s"] = rd["rdflib_s"]
+        row["rdflib_timed_out"] = rd["timed_out"]
+        row["rdflib_error"] = rd.get("error")
+        row["rdflib_rows"] = rd["rows"]
+        row["rdflib_over_embedded"] = ((rd["rdflib_s"] if rd["rdflib_s"] is not None else rdflib_timeout) / e
+                                       if e and not rd.get("error") else None)
+        row["rdflib_ratio_is_lower_bound"] = rd["rdflib_s"] is None
+        row["embedded_over_raw"] = row["embedded_s"] / row["raw_s"] if row["embedded_s"] else None
+        row["rows_agree"] = (row["rows"] == row["raw_rows"]
+                             and (rd["rows"] is None or rd["rows"] == same["rows"]))
+    rows = list(result["by_query"].values())
+    result["median_rdflib_over_embedded"] = median([r["rdflib_over_embedded"] for r in rows
+                                                    if r["rdflib_over_embedded"] is not None])
+    result["median_embedded_over_raw"] = median([r["embedded_over_raw"] for r in rows
+                                                 if r["embedded_over_raw"] is not None])
+    result["total_embedded_s"] = sum(r["embedded_s"] for r in rows if r["embedded_s"])
+    result["total_raw_s"] = sum(r["raw_s"] for r in rows if r["raw_s"])
+    return result
+
+
+# --------------------------------------------------------------------------------------------
+# c. cold start of the command line
+# --------------------------------------------------------------------------------------------
+
+def cli_command() -> list[str]:
+    script = Path(sys.executable).parent / "conflictkg"
+    return [str(script)] if script.is_file() else [sys.executable, "-m", "conflictkg"]
+
+
+def wall(cmd: list[str], runs: int) -> tuple[list[float], int]:
+    times = []
+    rc = 0
+    env = env_for_subprocess()
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        proc = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+        times.append(time.perf_counter() - t0)
+        rc = proc.returncode
+        if rc != 0:
+            raise RuntimeError(f"{' '.join(cmd)} exited {rc}: {proc.stderr.decode()[-2000:]}")
+    return times, rc
+
+
+def importtime(cmd: list[str]) -> dict:
+    """``-X importtime`` of a command: total, and the costliest top-level imports (cumulative)."""
+    env = env_for_subprocess()
+    proc = subprocess.run([sys.executable, "-X", "importtime", *cmd], stdout=subprocess.DEVNULL,
+                          stderr=subprocess.PIPE, env=env, text=True)
+    top: list[tuple[int, str]] = []
+    packages: dict[str, int] = {}  # a package's own import (cumulative), wherever it happened first
+    total = 0
+    for line in proc.stderr.splitlines():
+        if not line.startswith("import time:") or "self [us]" in line:
+            continue
+        _self_us, cum_us, name = line[len("import time:"):].split("|", 2)
+        depth = (len(name) - len(name.lstrip(" "))) // 2
+        module, us = name.strip(), int(cum_us.strip())
+        if depth == 0:
+            top.append((us, module))
+            total += us
+        if "." not in module and not module.startswith("_"):
+            packages[module] = max(us, packages.get(module, 0))
+    top.sort(reverse=True)
+    heavy = sorted(((us, m) for m, us in packages.items()), reverse=True)
+    return {"total_s": total / 1e6, "top": [{"module": n, "cumulative_s": us / 1e6} for us, n in top[:12]],
+            "packages": [{"module": n, "cumulative_s": us / 1e6} for us, n in heavy[:12]]}
+
+
+def bench_cold(runs: int) -> dict:
+    from conflictkg.build import build_store
+    from conflictkg.queries import example_params
+
+    from conflictkg.resources import default_resources
+
+    from conflictkg import storedir
+    from conflictkg.build import sources, stage
+    from conflictkg.errors import DataNotConformant
+
+    store_dir = OUT / "cold-store"
+    shutil.rmtree(store_dir, ignore_errors=True)
+    note = None
+    try:
+        n_quads = build_store(store_dir, default_resources(), reason=False).quads
+    except DataNotConformant as exc:  # the data is work in progress: time the query path anyway
+        note = f"shipped data does not conform yet ({exc}); store written without validation"
+        staged = stage(sources(default_resources()))
+        storedir.publish(store_dir, storedir.write_generation(store_dir, staged.quads))
+        n_quads = len(staged.quads)
+    cmd = cli_command()
+    result: dict = {"command": cmd, "store_quads": n_quads, "runs": runs, "by_query": {}, "note": note}
+    base, _ = wall([sys.executable, "-c", "pass"], runs)
+    imp, _ = wall([sys.executable, "-c", "import conflictkg.cli"], runs)
+    result["python_startup_s"] = median(base)
+    result["import_cli_s"] = median(imp)
+    for qid, q in library().items():
+        args = [f"{k}={v}" for k, v in example_params(q).items()]
+        full = [*cmd, "--store", str(store_dir), "query", qid] + [x for a in args for x in ("-p", a)]
+        times, _ = wall(full, runs)
+        result["by_query"][qid] = {"median_s": median(times), "times": times}
+        print(f"[cold] {qid}: {fmt_s(median(times))}", file=sys.stderr)
+    result["median_s"] = median([r["median_s"] for r in result["by_query"].values()])
+    result["max_s"] = max((r["median_s"] for r in result["by_query"].values()), default=float("nan"))
+    first = next(iter(library()), None)
+    result["importtime_cli"] = importtime(["-c", "import conflictkg.cli"])
+    if first:
+        q = library()[first]
+        args = [x for k, v in example_params(q).items() for x in ("-p", f"{k}={v}")]
+        result["importtime_query_path"] = importtime(["-m", "conflictkg", "--store", str(store_dir), "query", first,
+                                                      *args])
+        result["importtime_query_path"]["query"] = first
+    return result
+
+
+# --------------------------------------------------------------------------------------------
+# report
+# --------------------------------------------------------------------------------------------
+
+def ok(flag: bool) -> str:
+    return "yes" if flag else "**no**"
+
+
+def markdown(res: dict) -> str:
+    lines: list[str] = []
+    meta = res["meta"]
+    lines.append(f"# conflictkg benchmark — {meta['date']}\n")
+    lines.append(f"`{meta['command']}` · Python {meta['python']} · pyoxigraph {meta['pyoxigraph']} · "
+                 f"rdflib {meta['rdflib']} · {meta['cpus']} CPUs · runs {meta['runs']} (medians)\n")
+    b = res.get("build")
+    if b:
+        n = b["synthetic"]["quads"]
+        lines.append(f"## a. Build throughput (synthetic: {n:,} quads, {b['synthetic']['bytes'] / 1e6:.0f} MB N-Quads)\n")
+        lines.append("| stage | data | median | triples/s | target 300k/s |")
+        lines.append("|---|---|---:|---:|---|")
+        rl = b["raw_bulk_load"]
+        lines.append(f"| raw pyoxigraph `bulk_load` (parse + on-disk load) | synthetic | {fmt_s(rl['median_s'])} | "
+                     f"{fmt_rate(rl['triples_per_s'])} | {ok(rl['triples_per_s'] >= 3e5)} |")
+        labels = {"parse": "conflictkg parse (`rdfio.read_all`, Python quads)",
+                  "stage_in_memory": "conflictkg stage (in-memory `OxigraphStore.create`)",
+                  "write_generation": "conflictkg write (`storedir.write_generation`: on-disk + optimize)",
+                  "parse+stage+write": "conflictkg parse + stage + write (no validate/reason)"}
+        for k, label in labels.items():
+            s = b["synthetic_stages"][k]
+            lines.append(f"| {label} | synthetic | {fmt_s(s['median_s'])} | {fmt_rate(s['triples_per_s'])} | "
+                         f"{ok(s['triples_per_s'] >= 3e5)} |")
+        for what, label in (("validate", "SHACL + check queries (`validate_staged`)"),
+                            ("reason", "HermiT (`reason_staged`, projection)")):
+            h = b["synthetic_heavy"][what]
+            if "timeout_s" in h:
+                lines.append(f"| {label} | synthetic {h['quads']:,} | > {h['timeout_s']:.0f} s (stopped) | "
+                             f"< {fmt_rate(h['quads'] / h['timeout_s'])} | **no** |")
+            else:
+                extra = (f" ({h['projected_triples']:,} projected; {h['note'].splitlines()[0]})"
+                         if what == "reason" else "")
+                lines.append(f"| {label} | synthetic {h['quads']:,}{extra} | {fmt_s(h['seconds'])} | "
+                             f"{fmt_rate(h['triples_per_s'])} | {ok(h['triples_per_s'] >= 3e5)} |")
+        sb = b["shipped_build"]
+        for k, label in (("stage", "stage (parse + in-memory)"), ("validate", "validate (SHACL + checks)"),
+                         ("reason", "reason (HermiT)"), ("write", "write generation + publish")):
+            s = sb[k]
+            if not s["times"]:
+                note = str(sb["reason_note"]).splitlines()[0]
+                lines.append(f"| build: {label} | shipped {sb['quads']:,} | not run: {note} | – | – |")
+                continue
+            lines.append(f"| build: {label} | shipped {sb['quads']:,} | {fmt_s(s['median_s'])} | "
+                         f"{fmt_rate(s['triples_per_s'])} | – |")
+        total = sum(sb[k]["median_s"] for k in ("stage", "validate", "reason", "write") if sb[k]["times"])
+        lines.append(f"| build: total | shipped {sb['quads']:,} | {fmt_s(total)} | {fmt_rate(sb['quads'] / total)} | – |")
+        lines.append("")
+    q = res.get("queries")
+    if q:
+        rd = q["rdflib"]
+        lines.append(f"## b. Library queries (embedded/raw on {q['quads']:,} quads; rdflib vs embedded on "
+                     f"{rd['quads']:,} quads, cap {rd['timeout_s']:.0f} s, rdflib load {fmt_s(rd['load_s'])})\n")
+        lines.append("| query | rows | embedded (conflictkg) | raw pyoxigraph | embedded/raw (≤1.25) | "
+                     "embedded @rdflib size | rdflib | rdflib/embedded (≥15) |")
+        lines.append("|---|---:|---:|---:|---:|---:|---:|---:|")
+        for qid, r in q["by_query"].items():
+            rdl = (f"> {rd['timeout_s']:.0f} s" if r["rdflib_timed_out"] else
+                   "error" if r.get("rdflib_error") else fmt_s(r["rdflib_s"]))
+            if r["timed_out"]:
+                lines.append(f"| {qid} | ? | > {q['embedded_cap_s']:.0f} s (stopped) | not run | – | "
+                             f"{fmt_s(r['embedded_at_rdflib_size_s'])} | {rdl} | – |")
+                continue
+            ratio = ("–" if r["rdflib_over_embedded"] is None else
+                     ("≥ " if r["rdflib_ratio_is_lower_bound"] else "") + f"{r['rdflib_over_embedded']:.1f}x")
+            rows = f"{r['rows']}" + ("" if r["rows_agree"] else
+                                     f" (raw {r['raw_rows']}, rdflib {r['rdflib_rows']} vs {r['embedded_rows_at_rdflib_size']})")
+            lines.append(f"| {qid} | {rows} | {fmt_s(r['embedded_s'])} | {fmt_s(r['raw_s'])} | "
+                         f"{r['embedded_over_raw']:.2f}x | {fmt_s(r['embedded_at_rdflib_size_s'])} | {rdl} | {ratio} |")
+        done = [r for r in q["by_query"].values() if not r["timed_out"]]
+        lines.append(f"| **median over {len(done)} queries** | | {fmt_s(median([r['embedded_s'] for r in done]))} | "
+                     f"{fmt_s(median([r['raw_s'] for r in done]))} | "
+                     f"**{q['median_embedded_over_raw']:.2f}x** | | | **{q['median_rdflib_over_embedded']:.1f}x** |")
+        lines.append("")
+    c = res.get("cold")
+    if c:
+        lines.append(f"## c. Cold start: `conflictkg --store DIR query <id>` on the shipped graph "
+                     f"({c['store_quads']:,} quads), target < 0.6 s\n")
+        lines.append("| command | median wall |")
+        lines.append("|---|---:|")
+        lines.append(f"| `python -c pass` (interpreter alone) | {fmt_s(c['python_startup_s'])} |")
+        lines.append(f"| `python -c 'import conflictkg.cli'` | {fmt_s(c['import_cli_s'])} |")
+        for qid, r in c["by_query"].items():
+            lines.append(f"| `query {qid}` | {fmt_s(r['median_s'])} {'' if r['median_s'] < 0.6 else '**(over)**'} |")
+        lines.append(f"| **median over queries** | **{fmt_s(c['median_s'])}** |")
+        lines.append("")
+        for key, title in (("importtime_cli", "`import conflictkg.cli`"),
+                           ("importtime_query_path", "the whole `query` command (lazy imports included)")):
+            it = c.get(key)
+            if not it:
+                continue
+            lines.append(f"`-X importtime` of {title}: top-level imports {fmt_s(it['total_s'])} in all\n")
+            lines.append("| module (top level, cumulative) | time |")
+            lines.append("|---|---:|")
+            for m in it["top"][:4]:
+                lines.append(f"| {m['module']} | {fmt_s(m['cumulative_s'])} |")
+            lines.append("| *heaviest packages inside (cumulative, nested):* | |")
+            for m in it["packages"][:8]:
+                lines.append(f"| {m['module']} | {fmt_s(m['cumulative_s'])} |")
+            lines.append("")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    if len(sys.argv) > 1 and sys.argv[1] == "--_worker":
+        kind = sys.argv[2]
+        if kind == "rdflib":
+            ans = rdflib_worker(sys.argv[3], int(sys.argv[4]), float(sys.argv[5]))
+        elif kind == "probe":
+            ans = probe_worker(sys.argv[3], sys.argv[4])
+        else:
+            ans = heavy_worker(kind, sys.argv[3])
+        print(json.dumps(ans))
+        return
+    ap = argparse.ArgumentParser(description="conflictkg benchmarks (see bench/README.md)")
+    ap.add_argument("--size", type=int, default=1_000_000, help="synthetic quads (default 1,000,000)")
+    ap.add_argument("--runs", type=int, default=5, help="timed runs per measurement (default 5)")
+    ap.add_argument("--only", choices=["build", "queries", "cold"], help="run one part only")
+    ap.add_argument("--rdflib-size", type=int, default=None,
+                    help="synthetic quads for the rdflib comparison (default: --size)")
+    ap.add_argument("--rdflib-timeout", type=float, default=60.0, help="cap per rdflib query run, seconds")
+    ap.add_argument("--rdflib-runs", type=int, default=None, help="rdflib runs per query (default: --runs)")
+    ap.add_argument("--validate-size", type=int, default=100_000,
+                    help="synthetic quads for SHACL/HermiT timing (default 100,000; capped at --size)")
+    ap.add_argument("--reason-size", type=int, default=100_000,
+                    help="synthetic quads for HermiT timing (default 100,000; capped at --size)")
+    ap.add_argument("--query-timeout", type=float, default=120.0,
+                    help="cap for one embedded query run (checked in a probe subprocess first)")
+    ap.add_argument("--stage-timeout", type=float, default=900.0, help="cap for SHACL/HermiT on synthetic data")
+    args = ap.parse_args()
+    OUT.mkdir(parents=True, exist_ok=True)
+    import rdflib
+
+    results: dict = {"meta": {
+        "date": time.strftime("%Y-%m-%d %H:%M:%S"), "command": "python bench/run.py " + " ".join(sys.argv[1:]),
+        "python": platform.python_version(), "pyoxigraph": ox.__version__, "rdflib": rdflib.__version__,
+        "cpus": os.cpu_count(), "machine": platform.machine(), "runs": args.runs, "size": args.size,
+        "targets": TARGETS,
+    }}
+    if args.only in (None, "build"):
+        results["build"] = bench_build(args.size, args.runs, args.validate_size, args.reason_size, args.stage_timeout)
+    if args.only in (None, "queries"):
+        results["queries"] = bench_queries(args.size, args.runs, args.rdflib_size or args.size, args.rdflib_timeout,
+                                           args.rdflib_runs or args.runs, args.query_timeout)
+    if args.only in (None, "cold"):
+        results["cold"] = bench_cold(args.runs)
+    stamp = time.strftime("%Y%m%dT%H%M%S")
+    name = f"results-{args.only or 'all'}-{args.size}-{stamp}.json"
+    (OUT / name).write_text(json.dumps(results, indent=2, default=str))
+    (OUT / "latest.json").write_text(json.dumps(results, indent=2, default=str))
+    report = markdown(results)
+    (OUT / name.replace(".json", ".md")).write_text(report)
+    print(report)
+    print(f"\nJSON: {OUT / name}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
