@@ -46,14 +46,14 @@ def to_tsv(result: Result) -> str:
 
 
 def display(term: Term | None) -> str:
-    """A short human form: prefixed IRIs, literal values with their language tag."""
+    """A short human form: prefixed IRIs and plain literal values (tags and types are in json/tsv)."""
     if term is None:
         return ""
     if isinstance(term, ox.NamedNode):
         return compact_iri(term.value)
     if isinstance(term, ox.BlankNode):
         return "_:" + term.value
-    return f"{term.value}@{term.language}" if term.language else term.value
+    return term.value
 
 
 def to_table(result: Result) -> str:
