@@ -312,9 +312,20 @@ def probe_worker(gen: str, qid: str) -> dict:
     return {"seconds": time.perf_counter() - t0, "rows": result_size(res)}
 
 
+def bound_text(text: str, bindings: dict) -> str:
+    """The query text exactly as conflictkg sends it to Oxigraph (parameters as a VALUES block)."""
+    try:
+        from conflictkg.binding import bind_values
+    except ImportError:  # older conflictkg: a trailing VALUES clause
+        from conflictkg.store import values_clause
+
+        return text + values_clause(bindings)
+    return bind_values(text, bindings)
+
+
 def time_embedded_and_raw(gen: Path, runs: int, with_raw: bool, cap: float) -> dict[str, dict]:
     from conflictkg.queries import bind, example_params, run
-    from conflictkg.store import OxigraphStore, values_clause
+    from conflictkg.store import OxigraphStore
 
     emb = OxigraphStore.open_read_only(gen)
     raw = ox.Store.read_only(str(gen)) if with_raw else None
@@ -332,7 +343,7 @@ def time_embedded_and_raw(gen: Path, runs: int, with_raw: bool, cap: float) -> d
         times, res = timed(lambda: run(emb, q, params), n, warmup=0 if slow else 1)
         row = {"embedded_s": median(times), "embedded_times": times, "rows": result_size(res), "timed_out": False}
         if raw is not None:
-            text = q.text + values_clause(bind(q, params))
+            text = bound_text(q.text, bind(q, params))
 
             def raw_query() -> int:
                 answer = raw.query(text, use_default_graph_as_union=True)

@@ -2,7 +2,8 @@
 
 Order of work in :func:`build_store`:
 
-1. parse the ontology, vocabularies and curated data into named graphs (errors name file and line);
+1. parse the ontology, vocabularies and curated data into named graphs (errors name file and line),
+   and derive the name-search index (``ckg:index``: a case- and diacritic-folded key per name);
 2. stage them in an in-memory Oxigraph store;
 3. validate: SHACL shapes on the union of all graphs, then ``queries/checks/*.rq`` (no rows allowed);
 4. check OWL consistency with HermiT on a bounded projection (ontology, vocabularies, reference
@@ -24,6 +25,7 @@ import pyoxigraph as ox
 from conflictkg import reasoning, storedir
 from conflictkg.errors import DataNotConformant
 from conflictkg.namespaces import GRAPH_CLAIMS, GRAPH_ONTOLOGY, GRAPH_REFERENCE, GRAPH_VOCAB
+from conflictkg.names import name_index
 from conflictkg.queries import load_library
 from conflictkg.rdfio import SourceFile, read_all, read_quads
 from conflictkg.reasoning import ReasonerReport
@@ -67,6 +69,7 @@ def sources(res: Resources, extra: Sequence[Path] = ()) -> list[SourceFile]:
 def stage(files: Iterable[SourceFile]) -> Staged:
     """Parse ``files`` and load them into an in-memory Oxigraph store."""
     quads, origin = read_all(files)
+    quads += name_index(quads)
     return Staged(quads, origin, OxigraphStore.create(None, quads))
 
 

@@ -38,6 +38,7 @@ GRAPH_ONTOLOGY = CKG + "ontology"
 GRAPH_VOCAB = CKG + "vocab"
 GRAPH_REFERENCE = CKG + "reference"
 GRAPH_CLAIMS = CKG + "claims"
+GRAPH_INDEX = CKG + "index"  # derived at build time (name search keys); never edited by hand
 CLAIM_GRAPH_PREFIX = CKG + "claim-"
 
 

@@ -14,11 +14,12 @@ import pyoxigraph as ox
 import yaml
 
 from conflictkg.errors import QueryError
+from conflictkg.names import name_key
 from conflictkg.namespaces import expand_curie
 from conflictkg.store import Result, Store
 from conflictkg.terms import XSD, Term
 
-PARAM_TYPES = ("iri", "string", "integer", "decimal", "date", "dateTime", "boolean")
+PARAM_TYPES = ("iri", "string", "name", "integer", "decimal", "date", "dateTime", "boolean")
 
 
 @dataclass(frozen=True)
@@ -114,6 +115,8 @@ def to_term(param: Param, raw: str) -> Term:
         return ox.NamedNode(iri)
     if param.type == "string":
         return ox.Literal(raw)
+    if param.type == "name":  # matched against ck:nameKey in ckg:index
+        return ox.Literal(name_key(raw))
     return ox.Literal(raw, datatype=ox.NamedNode(XSD + param.type))
 
 

@@ -17,6 +17,7 @@ from typing import Literal, Protocol
 
 import pyoxigraph as ox
 
+from conflictkg.binding import bind_values
 from conflictkg.errors import QueryError, StoreError
 from conflictkg.terms import Term
 
@@ -67,21 +68,6 @@ def _query_syntax_error(exc: Exception, sparql: str) -> QueryError:
     return QueryError(f"SPARQL syntax error at line {line}, column {col}: {text}\n  {src}\n  {caret}")
 
 
-def values_clause(bindings: Mapping[str, Term] | None) -> str:
-    """A trailing ``VALUES`` block binding each variable to one term.
-
-    Oxigraph's ``substitutions`` accept only projected variables, so parameters are bound the
-    way SPARQL 1.1 Protocol clients do it (and with the semantics of rdflib's ``initBindings``):
-    a trailing VALUES join. Terms are serialized by pyoxigraph in N-Triples syntax, never by
-    formatting user input into the query, so a value cannot change the query's structure.
-    """
-    if not bindings:
-        return ""
-    names = " ".join(f"?{ox.Variable(k).value}" for k in bindings)
-    terms = " ".join(str(v) for v in bindings.values())
-    return f"\nVALUES ({names}) {{ ({terms}) }}\n"
-
-
 class OxigraphStore:
     """The embedded default: a pyoxigraph store, on disk (``path``) or in memory."""
 
@@ -113,7 +99,7 @@ class OxigraphStore:
               prefixes: Mapping[str, str] | None = None) -> Result:
         """Run ``sparql``; ``bindings`` bind variables, ``prefixes`` are predeclared."""
         try:
-            answer = self._inner.query(sparql + values_clause(bindings), use_default_graph_as_union=True,
+            answer = self._inner.query(bind_values(sparql, bindings), use_default_graph_as_union=True,
                                        prefixes=dict(prefixes) if prefixes else None)
         except SyntaxError as exc:
             raise _query_syntax_error(exc, sparql) from exc
