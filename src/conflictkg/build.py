@@ -31,7 +31,7 @@ from conflictkg.rdfio import SourceFile, read_all, read_quads
 from conflictkg.reasoning import ReasonerReport
 from conflictkg.resources import Resources
 from conflictkg.store import OxigraphStore
-from conflictkg.validate import Report, run_checks, shacl_validate, to_graph
+from conflictkg.validate import Report, run_checks, shacl_validate, to_graph, with_suggestions
 
 REASONED_GRAPHS = (GRAPH_ONTOLOGY, GRAPH_VOCAB, GRAPH_REFERENCE, GRAPH_CLAIMS)
 
@@ -80,7 +80,7 @@ def validate_staged(staged: Staged, res: Resources) -> Report:
     shapes = to_graph(q.triple for q in read_quads(SourceFile(res.shapes_file, GRAPH_ONTOLOGY)))
     report = shacl_validate(union, shapes, ontology, staged.origin)
     report.extend(run_checks(staged.store, load_library(res.checks_dir), staged.origin))
-    return report
+    return with_suggestions(report, staged.quads)
 
 
 def reason_staged(staged: Staged) -> ReasonerReport:

@@ -7,14 +7,17 @@ value and the file the focus node comes from, in words a curator can act on.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from difflib import get_close_matches
 
 import pyoxigraph as ox
 from rdflib import Graph, Namespace, URIRef
+from rdflib.term import Node
 from rdflib.namespace import RDF
 
 from conflictkg.memory_store import to_rdflib
-from conflictkg.namespaces import compact_iri
+from conflictkg.names import name_key
+from conflictkg.namespaces import CK, CKR, compact_iri
 from conflictkg.queries import Query
 from conflictkg.store import Store
 
@@ -83,20 +86,30 @@ def shacl_validate(data: Graph, shapes: Graph, ontology: Graph, origin: dict[str
     )
     report = Report()
     for node in results.subjects(RDF.type, SH.ValidationResult):
-        report.violations.append(_violation(results, node, origin))
+        report.violations.append(_violation(results, shapes, node, origin))
     return report
 
 
-def _violation(results: Graph, node: URIRef, origin: dict[str, str]) -> Violation:
+def _shape_name(shapes: Graph, shape: Node) -> str:
+    """``cksh:ClaimShape`` for a node shape; ``cksh:ClaimShape / source`` for one of its
+    (blank-node) property shapes."""
+    if isinstance(shape, URIRef):
+        return compact_iri(str(shape))
+    parent = shapes.value(predicate=SH.property, object=shape)
+    label = shapes.value(shape, SH.name) or shapes.value(shape, SH.path) or "property"
+    prefix = compact_iri(str(parent)) + " / " if isinstance(parent, URIRef) else ""
+    return f"{prefix}{compact_iri(str(label))}"
+
+
+def _violation(results: Graph, shapes: Graph, node: Node, origin: dict[str, str]) -> Violation:
     def one(pred: URIRef) -> str:
         value = results.value(node, pred)
         return "" if value is None else str(value)
 
     focus = one(SH.focusNode)
-    shape = one(SH.sourceShape)
     severity = one(SH.resultSeverity).rsplit("#", 1)[-1].lower()
     return Violation(
-        source=compact_iri(shape) if not shape.startswith("n") else shape,
+        source=_shape_name(shapes, results.value(node, SH.sourceShape)),
         focus=focus,
         message=one(SH.resultMessage) or "does not conform",
         severity="error" if severity == "violation" else severity,
@@ -113,9 +126,52 @@ def run_checks(store: Store, checks: dict[str, Query], origin: dict[str, str]) -
         for row in store.query(check.text).dicts():
             focus = row.get("focus")
             msg = row.get("message")
+            subject = row.get("subject")
             focus_s = "" if focus is None else str(focus.value)
+            where = focus_s if subject is None else str(subject.value)
             report.violations.append(Violation(
                 source=check.id, focus=focus_s, message=check.title if msg is None else str(msg.value),
-                severity=check.severity, file=origin.get(focus_s, ""),
+                severity=check.severity, file=origin.get(where, origin.get(focus_s, "")),
             ))
     return report
+
+
+def with_suggestions(report: Report, quads: Iterable[ox.Quad]) -> Report:
+    """Add "did you mean" hints to references to unknown resources (a mistyped clause, place,
+    agent or source): the closest described IRIs, and the places or agents that carry an
+    attested name matching the unknown slug."""
+    described = sorted({q.subject.value for q in quads if isinstance(q.subject, ox.NamedNode)
+                        and q.subject.value.startswith(CKR)})
+    owners = _name_owners(quads)
+    out = Report()
+    for v in report.violations:
+        if v.source == "dangling-reference" and v.focus.startswith(CKR):
+            hints = _closest(v.focus, described, owners)
+            if hints:
+                v = replace(v, message=f"{v.message}; did you mean {', '.join(compact_iri(h) for h in hints)}?")
+        out.violations.append(v)
+    return out
+
+
+def _name_owners(quads: Iterable[ox.Quad]) -> dict[str, set[str]]:
+    """Name key → IRIs of the places and agents that carry a name with that key."""
+    has_name: dict[str, str] = {}
+    keys: dict[str, list[str]] = {}
+    for q in quads:
+        if q.predicate.value == CK + "hasName":
+            has_name[q.object.value] = q.subject.value
+        elif q.predicate.value == CK + "nameKey":
+            keys.setdefault(q.subject.value, []).append(q.object.value)
+    owners: dict[str, set[str]] = {}
+    for name_node, owner in has_name.items():
+        for key in keys.get(name_node, []):
+            owners.setdefault(key, set()).add(owner)
+    return owners
+
+
+def _closest(missing: str, described: list[str], owners: dict[str, set[str]]) -> list[str]:
+    slug = missing[len(CKR):]
+    kind, _, rest = slug.partition("-")
+    by_name = sorted(owners.get(name_key(rest), set()) | owners.get(name_key(slug), set()))
+    by_spelling = get_close_matches(missing, described, n=3, cutoff=0.75)
+    return list(dict.fromkeys(by_name + by_spelling))[:4]
