@@ -15,6 +15,14 @@ from conflictkg.resources import Resources
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 
+#: A claim with no claimant, date, stance or source: breaks the SHACL contract in several ways.
+UNSOURCED_CLAIM = (
+    "@prefix ck: <https://w3id.org/conflictkg/ontology#> .\n"
+    "@prefix ckr: <https://w3id.org/conflictkg/resource/> .\n"
+    "@prefix ckg: <https://w3id.org/conflictkg/graph/> .\n"
+    "ckg:claims { ckr:claim-test-unsourced a ck:Claim . }\n"
+)
+
 
 @pytest.fixture(scope="session")
 def res() -> Resources:

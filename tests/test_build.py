@@ -13,7 +13,7 @@ from conflictkg.errors import DataNotConformant, InputError
 from conflictkg.resources import Resources
 from conflictkg.rdfio import serialize
 
-from .conftest import REPO
+from .conftest import REPO, UNSOURCED_CLAIM
 
 
 def _copy_checkout(dst: Path) -> Resources:
@@ -62,10 +62,7 @@ def test_shacl_violation_leaves_store_unchanged(built_copy: tuple[Resources, Pat
     before = _snapshot(store_dir)
     bad = res.data_dir / "incidents" / "unsourced.trig"
     bad.write_text(
-        "@prefix ck: <https://w3id.org/conflictkg/ontology#> .\n"
-        "@prefix ckr: <https://w3id.org/conflictkg/resource/> .\n"
-        "@prefix ckg: <https://w3id.org/conflictkg/graph/> .\n"
-        "ckg:claims { ckr:claim-test-unsourced a ck:Claim . }\n",
+        UNSOURCED_CLAIM,
         encoding="utf-8",
     )
     with pytest.raises(DataNotConformant) as info:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import run_cli
+from .conftest import UNSOURCED_CLAIM, run_cli
 
 
 def test_first_use_without_java_fails_clearly(tmp_path: Path) -> None:
@@ -100,10 +100,7 @@ def test_validate_bad_turtle_exits_1_with_file_and_line(tmp_path: Path, built_st
 def test_validate_nonconforming_file_exits_3(tmp_path: Path, built_store: Path) -> None:
     bad = tmp_path / "incident.trig"
     bad.write_text(
-        "@prefix ck: <https://w3id.org/conflictkg/ontology#> .\n"
-        "@prefix ckr: <https://w3id.org/conflictkg/resource/> .\n"
-        "@prefix ckg: <https://w3id.org/conflictkg/graph/> .\n"
-        "ckg:claims { ckr:claim-test-unsourced a ck:Claim . }\n",
+        UNSOURCED_CLAIM,
         encoding="utf-8",
     )
     proc = run_cli("validate", str(bad), store=built_store)
