@@ -82,6 +82,8 @@ def rss_mb() -> float:
 
 def ensure_synth(size: int) -> tuple[Path, int, float | None]:
     """The synthetic N-Quads file of ``size`` quads (generated once, cached in bench/out)."""
+    if size in _PINNED:  # one file per size for the whole run, even if data/ or queries/ change meanwhile
+        return _PINNED[size]
     import generate
 
     path = OUT / f"synth-{size}.nq"
@@ -90,12 +92,17 @@ def ensure_synth(size: int) -> tuple[Path, int, float | None]:
     if path.is_file() and meta.is_file():
         known = json.loads(meta.read_text())
         if known.get("fingerprint") == stamp:
-            return path, int(known["quads"]), None
+            _PINNED[size] = (path, int(known["quads"]), None)
+            return _PINNED[size]
     t0 = time.perf_counter()
     data, count = generate.generate(size)
     generate.write(path, data)
     meta.write_text(json.dumps({"quads": count, "fingerprint": stamp}))
-    return path, count, time.perf_counter() - t0
+    _PINNED[size] = (path, count, time.perf_counter() - t0)
+    return _PINNED[size]
+
+
+_PINNED: dict[int, tuple[Path, int, float | None]] = {}
 
 
 def fingerprint() -> str:
