@@ -1,0 +1,178 @@
+"""Status of the norms of the 9/10 November 2020 statement over time (data/status/norm-status-2020.trig)."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+NORMS = [
+    "p1-ceasefire", "p1-stop-at-positions", "p2-aghdam", "p3-deploy-peacekeepers", "p4-term",
+    "p4-parallel-withdrawal", "p5-monitoring-centre", "p6-kelbajar", "p6-lachin-district",
+    "p6-corridor-control", "p6-new-route-plan", "p6-pk-redeploy", "p6-traffic-guarantee",
+    "p7-idp-return", "p8-exchange", "p9-unblock", "p9-transport-guarantee", "p9-fsb-control",
+    "p9-new-communications",
+]
+NO_STATUS = {"p4-term", "p5-monitoring-centre", "p6-kelbajar", "p6-pk-redeploy", "p7-idp-return", "p9-new-communications"}
+REF = "fulfilling event (reference record)"
+
+# norm -> {(claim slug or "", as_of or "", status label, claimant label)}
+EXPECTED = {
+    "p1-ceasefire": {
+        ("p1-ceasefire-az-mod-2020-11-10", "2020-11-10", "not fulfilled", "Ministry of Defence of Azerbaijan"),
+        ("p1-ceasefire-am-mfa-2021-11-08", "2021-11-08", "not fulfilled", "Ministry of Foreign Affairs of Armenia"),
+        ("p1-ceasefire-ru-mod-2022-08-04", "2022-08-04", "not fulfilled", "Ministry of Defence of the Russian Federation"),
+    },
+    "p1-stop-at-positions": {
+        ("p1-positions-am-mfa-2021-08-11", "2021-08-11", "not fulfilled", "Ministry of Foreign Affairs of Armenia"),
+        ("p1-positions-az-mfa-2021-08-12", "2021-08-12", "disputed", "Ministry of Foreign Affairs of Azerbaijan"),
+        ("p1-positions-ru-mod-2022-03-26", "2022-03-26", "not fulfilled", "Ministry of Defence of the Russian Federation"),
+        ("p1-positions-am-mfa-2022-06-24", "2022-06-24", "not fulfilled", "Ministry of Foreign Affairs of Armenia"),
+    },
+    "p2-aghdam": {
+        ("p2-aghdam-vestnikkavkaza-2020-11-20", "2020-11-20", "fulfilled", "Vestnik Kavkaza"),
+        ("", "2020-11-20", REF, "(reference record)"),
+    },
+    "p3-deploy-peacekeepers": {
+        ("p3-deploy-ru-mod-2020-12-12", "2020-12-12", "fulfilled", "Ministry of Defence of the Russian Federation"),
+    },
+    "p4-parallel-withdrawal": {
+        ("p4-withdrawal-am-mfa-2021-08-11", "2021-08-11", "disputed", "Ministry of Foreign Affairs of Armenia"),
+        ("p4-withdrawal-az-mod-2022-03-26", "2022-03-26", "not fulfilled", "Ministry of Defence of Azerbaijan"),
+        ("p4-withdrawal-az-mfa-2022-08-03", "2022-08-03", "not fulfilled", "Ministry of Foreign Affairs of Azerbaijan"),
+        ("p4-withdrawal-mayilyan-2022-08", "", "disputed", "Masis Mayilyan"),
+        ("p4-withdrawal-am-mod-2023-08-14", "2023-08-14", "fulfilled", "Ministry of Defence of Armenia"),
+        ("p4-withdrawal-az-mod-2023-09-19", "2023-09-19", "not fulfilled", "Ministry of Defence of Azerbaijan"),
+        ("p4-withdrawal-am-mfa-2023-09-19", "2023-09-19", "fulfilled", "Ministry of Foreign Affairs of Armenia"),
+    },
+    "p6-lachin-district": {
+        ("p6-lachin-district-tass-2020-12-01", "2020-12-01", "fulfilled", "TASS"),
+        ("", "2020-12-01", REF, "(reference record)"),
+    },
+    "p6-corridor-control": {
+        ("p6-corridor-control-eu-2023-02", "", "fulfilled", "European Union"),
+        ("p6-corridor-control-am-mfa-2023-04-23", "2023-04-23", "not fulfilled", "Ministry of Foreign Affairs of Armenia"),
+    },
+    "p6-new-route-plan": {
+        ("p6-new-route-am-government-2022-08-04", "2022-08-04", "not fulfilled",
+         "Prime Minister of Armenia (Office of the Prime Minister / Government of Armenia)"),
+    },
+    "p6-traffic-guarantee": {
+        ("p6-traffic-am-mfa-2022-12-13", "2022-12-13", "not fulfilled", "Ministry of Foreign Affairs of Armenia"),
+        ("p6-traffic-az-president-2022-12-13", "2022-12-13", "disputed", "President of the Republic of Azerbaijan (presidential office)"),
+        ("p6-traffic-artsakh-mfa-2022-12", "", "not fulfilled", "Ministry of Foreign Affairs of Artsakh (Nagorno-Karabakh)"),
+        ("p6-traffic-az-mfa-2023-02-23", "2023-02-23", "disputed", "Ministry of Foreign Affairs of Azerbaijan"),
+        ("p6-traffic-artsakh-info-centre-2023-04-23", "2023-04-23", "not fulfilled", "Information Center of Artsakh (Nagorno-Karabakh authorities)"),
+        ("p6-traffic-ru-mod-2023-04-24", "2023-04-24", "not fulfilled", "Ministry of Defence of the Russian Federation"),
+        ("p6-traffic-artsakh-2023-06-15", "2023-06-15", "not fulfilled", "Republic of Artsakh (Nagorno-Karabakh authorities)"),
+        ("p6-traffic-ru-mfa-2023-06-23", "2023-06-23", "not fulfilled", "Ministry of Foreign Affairs of the Russian Federation"),
+    },
+    "p8-exchange": {
+        ("p8-exchange-aliyev-2021-02-28", "2021-02-28", "fulfilled", "Ilham Aliyev"),
+        ("p8-exchange-az-mfa-2021-03-04", "2021-03-04", "disputed", "Ministry of Foreign Affairs of Azerbaijan"),
+        ("p8-exchange-pashinyan-2021-11-07", "2021-11-07", "not fulfilled", "Nikol Pashinyan"),
+        ("p8-exchange-am-government-2021-11-26", "2021-11-26", "not fulfilled",
+         "Prime Minister of Armenia (Office of the Prime Minister / Government of Armenia)"),
+        ("p8-exchange-am-mfa-2022-06-24", "2022-06-24", "not fulfilled", "Ministry of Foreign Affairs of Armenia"),
+    },
+    "p9-unblock": {
+        ("p9-unblock-az-president-2021-11-26", "2021-11-26", "not fulfilled", "President of the Republic of Azerbaijan (presidential office)"),
+        ("p9-unblock-az-mfa-2021-12", "", "not fulfilled", "Ministry of Foreign Affairs of Azerbaijan"),
+        ("p9-unblock-az-president-2022-06-16", "2022-06-16", "not fulfilled", "President of the Republic of Azerbaijan (presidential office)"),
+        ("p9-unblock-az-mfa-2023-09", "", "not fulfilled", "Ministry of Foreign Affairs of Azerbaijan"),
+        ("p9-unblock-ru-mfa-2024-01-18", "2024-01-18", "not fulfilled", "Ministry of Foreign Affairs of the Russian Federation"),
+    },
+    "p9-transport-guarantee": {
+        ("p9-guarantee-am-mfa-2021-03-05", "2021-03-05", "disputed", "Ministry of Foreign Affairs of Armenia"),
+        ("p9-guarantee-am-mfa-2021-12-07", "2021-12-07", "disputed", "Ministry of Foreign Affairs of Armenia"),
+        ("p9-guarantee-am-mfa-2023-09-11", "2023-09-11", "disputed", "Ministry of Foreign Affairs of Armenia"),
+    },
+    "p9-fsb-control": {
+        ("p9-fsb-am-deputy-pm-office-2023-06-12", "2023-06-12", "disputed", "Office of the Deputy Prime Minister of Armenia (Mher Grigoryan)"),
+        ("p9-fsb-ru-mfa-2023-11-09", "2023-11-09", "not fulfilled", "Ministry of Foreign Affairs of the Russian Federation"),
+        ("p9-fsb-am-mfa-2023-11-09", "2023-11-09", "disputed", "Ministry of Foreign Affairs of Armenia"),
+    },
+}
+
+
+def _lex(value) -> str:
+    """Lexical form of an N3-ish cell ('"x"@en', '"2020-01-01"^^<...>', '<iri>', 'ckr:x') or ''."""
+    if value is None:
+        return ""
+    if hasattr(value, "value") and not isinstance(value, str):
+        return str(value.value)
+    s = str(value)
+    m = re.match(r'^"(.*)"(?:@[\w-]+|\^\^.*)?$', s, re.S)
+    if m:
+        return m.group(1)
+    return s
+
+
+def _slug(value) -> str:
+    s = _lex(value).strip("<>")
+    if not s:
+        return ""
+    s = s.split("/")[-1].split(":")[-1]
+    return s[len("claim-status-"):] if s.startswith("claim-status-") else s
+
+
+@pytest.fixture(scope="session")
+def staged():
+    from conflictkg.build import check
+    from conflictkg.resources import Resources
+    staged, _ = check(Resources(ROOT), reason=False)
+    return staged
+
+
+@pytest.fixture(scope="session")
+def timeline(staged):
+    from conflictkg.queries import load_library, run
+    q = load_library(ROOT / "queries")["norm-status-timeline"]
+    return {n: run(staged.store, q, {"norm": f"ckr:norm-tri2020-{n}"}).dicts() for n in NORMS}
+
+
+def _rows(rows):
+    return {(_slug(r.get("claim")), _lex(r.get("as_of")), _lex(r.get("status_label")), _lex(r.get("claimant_label"))) for r in rows}
+
+
+def test_nineteen_norms():
+    assert len(NORMS) == 19 and set(EXPECTED) | NO_STATUS == set(NORMS)
+
+
+@pytest.mark.parametrize("norm", NORMS)
+def test_every_norm_gets_a_row(timeline, norm):
+    assert len(timeline[norm]) >= 1
+
+
+@pytest.mark.parametrize("norm", sorted(EXPECTED))
+def test_status_timeline_exact(timeline, norm):
+    assert _rows(timeline[norm]) == EXPECTED[norm]
+
+
+@pytest.mark.parametrize("norm", sorted(NO_STATUS))
+def test_norms_without_status_say_so(timeline, norm):
+    rows = timeline[norm]
+    assert [_lex(r.get("status_label")) for r in rows] == ["no status recorded in the curated sources"]
+
+
+@pytest.mark.parametrize("norm", sorted(EXPECTED))
+def test_every_assessment_row_has_a_source(timeline, norm):
+    for r in timeline[norm]:
+        assert _lex(r.get("source_url")).startswith("http"), r
+
+
+def test_every_assessment_has_source_and_no_curator_claimant(staged):
+    q = """
+    PREFIX ck: <https://w3id.org/conflictkg/ontology#>
+    PREFIX ckg: <https://w3id.org/conflictkg/graph/>
+    SELECT ?a ?claimant (COUNT(DISTINCT ?src) AS ?n) WHERE {
+      GRAPH ckg:claims { ?a a ck:StatusAssessment ; ck:claimant ?claimant .
+        OPTIONAL { ?a ck:statedIn|ck:citedIn ?src } }
+    } GROUP BY ?a ?claimant
+    """
+    rows = staged.store.query(q).dicts()
+    assert len(rows) == 44
+    for r in rows:
+        assert int(_lex(r["n"])) >= 1, r
+        assert "conflictkg" not in _lex(r["claimant"]).rsplit("/", 1)[-1], r
