@@ -715,3 +715,28 @@ if __name__ == "__main__":
     start, end = text.index(INDEX_START), text.index(INDEX_END) + len(INDEX_END)
     README.write_text(text[:start] + render_index(LIBRARY, CHECKS) + text[end:], encoding="utf-8")
     print(f"wrote the index of {len(LIBRARY)} queries and {len(CHECKS)} checks to {README}")
+
+
+def test_claims_about_the_lachin_corridor(ask) -> None:  # noqa: ANN001
+    rows = ask("claims-about-place", place="ckr:place-lachin-corridor")
+    routes = {(r["claim"], r["route"]) for r in rows}
+    assert (ckr("claim-icj-2023-02-22-lachin-order"), "its incident is there") in routes
+    assert (ckr("claim-am-mfa-2022-12-13-lachin-point6"), "an event it asserts is there") in routes
+    assert (ckr("claim-artsakh-mfa-2023-01-18-only-pk-control"), "it invokes a norm about the place") in routes
+    assert BULLETIN not in {r["claim"] for r in rows}  # Parukh is not on the corridor
+    dates = [r["claim_date"] for r in rows if r["claim_date"]]
+    assert dates == sorted(dates) and dates[0] == "2020-12-12"
+    assert ask("claims-about-place", place="ckr:no-such-place") == []
+
+
+def test_incidents_overview_counts_stances(ask) -> None:  # noqa: ANN001
+    rows = {r["incident"]: r for r in ask("incidents-overview")}
+    assert len(rows) == 36
+    parukh = rows[ckr("incident-2022-03-24-parukh-farrukh")]
+    counts = [parukh[k] for k in ("claims", "allegations", "denials", "counter_allegations", "calls",
+                                  "interpretations", "reports", "claimants")]
+    assert counts == ["15", "6", "2", "1", "1", "0", "5", "7"]
+    lachin = rows[ckr("incident-2022-12-12-lachin-blockade")]
+    assert (lachin["earliest_begin"], lachin["claims"], lachin["calls"]) == ("2022-12-12", "10", "3")
+    starts = [r["earliest_begin"] for r in ask("incidents-overview")]
+    assert starts == sorted(starts)
