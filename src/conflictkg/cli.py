@@ -189,6 +189,29 @@ def stats(obj: Context, fmt: str) -> None:
         _emit(run(store, library[qid]), fmt)
 
 
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
+@click.option("--port", type=int, default=8000, show_default=True, help="TCP port.")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=None,
+              help="Seconds a query may run [default 30].")
+@click.option("--max-rows", type=click.IntRange(min=1), default=None,
+              help="Most rows (or triples) in one answer [default 10000].")
+@pass_ctx
+def serve(obj: Context, host: str, port: int, timeout: float | None, max_rows: int | None) -> None:
+    """Serve the read-only SPARQL 1.1 endpoint at http://HOST:PORT/sparql (builds the store if needed)."""
+    import dataclasses
+
+    import uvicorn
+
+    from conflictkg.web import create_app
+
+    settings = dataclasses.replace(obj.settings, query_timeout_s=timeout or obj.settings.query_timeout_s,
+                                   max_rows=max_rows or obj.settings.max_rows)
+    app = create_app(obj.store(), settings)
+    click.echo(f"SPARQL endpoint: http://{host}:{port}/sparql (Ctrl-C stops)", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="info")
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point: the one error boundary of the command line."""
     try:

@@ -55,7 +55,7 @@ class Store(Protocol):
 _POSITION = re.compile(r"error at (\d+):(\d+)")
 
 
-def _query_syntax_error(exc: Exception, sparql: str) -> QueryError:
+def query_syntax_error(exc: Exception, sparql: str) -> QueryError:
     """Turn an engine's syntax error into a QueryError naming line, column and the line's text."""
     text = str(exc)
     match = _POSITION.search(text)
@@ -102,7 +102,7 @@ class OxigraphStore:
             answer = self._inner.query(bind_values(sparql, bindings), use_default_graph_as_union=True,
                                        prefixes=dict(prefixes) if prefixes else None)
         except SyntaxError as exc:
-            raise _query_syntax_error(exc, sparql) from exc
+            raise query_syntax_error(exc, sparql) from exc
         except (OSError, ValueError) as exc:
             raise QueryError(f"query failed: {exc}") from exc
         return _from_oxigraph(answer)

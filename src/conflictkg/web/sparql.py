@@ -1,0 +1,121 @@
+"""The SPARQL 1.1 Protocol at ``/sparql``: query operation only (read-only).
+
+* ``GET /sparql?query=…``, ``POST`` form (``query=…``) and ``POST`` direct
+  (``Content-Type: application/sparql-query``), with ``default-graph-uri`` / ``named-graph-uri``;
+  without them the default graph is the union of all named graphs (unless the query has FROM).
+* Answers are negotiated from ``Accept``; a ``format`` parameter (json, xml, csv, tsv, turtle,
+  ntriples, jsonld, rdfxml) overrides it for browsers.
+* ``GET /sparql`` without a query answers the service description.
+* Updates (``application/sparql-update``, an ``update`` field, or an update sent as a query) get
+  403; malformed queries 400 with line and column; queries over the time limit 503.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs
+
+import pyoxigraph as ox
+from starlette.requests import Request
+from starlette.responses import PlainTextResponse, Response
+
+from conflictkg.web.execute import READ_ONLY, QueryRequest
+from conflictkg.web.formats import GRAPH_FORMATS, GRAPH_OX, choose, parse_accept
+from conflictkg.web.pool import EndpointError, WorkerPool
+from conflictkg.web.service_description import ServiceDescription
+
+MAX_BODY = 1 << 20  # bytes of a POSTed query
+FORM = "application/x-www-form-urlencoded"
+DIRECT = "application/sparql-query"
+UPDATE = "application/sparql-update"
+ALLOW = "GET, HEAD, POST, OPTIONS"
+
+Params = dict[str, list[str]]
+
+
+async def sparql_endpoint(request: Request) -> Response:
+    """The ``/sparql`` route: dispatch on method and content type, answer errors as plain text."""
+    if request.method == "OPTIONS":
+        return Response(status_code=204, headers={"Allow": ALLOW})
+    try:
+        params = await _params(request)
+        if "query" not in params:
+            if "update" in params:
+                raise EndpointError(READ_ONLY, 403)
+            return _service_description(request, params)
+        pool: WorkerPool = request.app.state.pool
+        answer = await pool.run(_query_request(request, params))
+    except EndpointError as exc:
+        return PlainTextResponse(exc.message + "\n", exc.status)
+    headers = {"Vary": "Accept", **answer.headers}
+    return Response(answer.body, answer.status, headers=headers, media_type=answer.content_type)
+
+
+async def _params(request: Request) -> Params:
+    """The protocol parameters: the URL's, plus the form fields or the direct query of a POST."""
+    params = parse_qs(request.url.query, keep_blank_values=True)
+    if request.method != "POST":
+        return params
+    media = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if media == UPDATE:
+        raise EndpointError(READ_ONLY, 403)
+    body = await _body(request)
+    if media == FORM:
+        for name, values in parse_qs(body, keep_blank_values=True).items():
+            params.setdefault(name, []).extend(values)
+    elif media == DIRECT:
+        if "query" in params:
+            raise EndpointError("a direct POST carries the query in its body, not in the URL")
+        params["query"] = [body]
+    else:
+        raise EndpointError(f"unsupported Content-Type {media or '(none)'!r}: use {FORM} or {DIRECT}", 415)
+    return params
+
+
+async def _body(request: Request) -> str:
+    if int(request.headers.get("content-length") or 0) > MAX_BODY:
+        raise EndpointError(f"request body larger than {MAX_BODY} bytes", 413)
+    data = await request.body()
+    if len(data) > MAX_BODY:
+        raise EndpointError(f"request body larger than {MAX_BODY} bytes", 413)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise EndpointError(f"the request body is not UTF-8: {exc}") from exc
+
+
+def _query_request(request: Request, params: Params) -> QueryRequest:
+    """Check the parameters (one query, valid graph IRIs, known format) into a QueryRequest."""
+    if "update" in params:
+        raise EndpointError(READ_ONLY, 403)
+    if len(params["query"]) != 1:
+        raise EndpointError("give exactly one query parameter")
+    default, named = _graphs(params, "default-graph-uri"), _graphs(params, "named-graph-uri")
+    if default is not None or named is not None:
+        default, named = default or (), named or ()
+    return QueryRequest(params["query"][0], default, named, tuple(parse_accept(request.headers.get("accept"))),
+                        _format(params), request.app.state.settings.max_rows)
+
+
+def _graphs(params: Params, name: str) -> tuple[str, ...] | None:
+    values = params.get(name)
+    if values is None:
+        return None
+    for value in values:
+        try:
+            ox.NamedNode(value)
+        except ValueError as exc:
+            raise EndpointError(f"{name}: not an absolute IRI: {value!r} ({exc})") from exc
+    return tuple(values)
+
+
+def _format(params: Params) -> tuple[str, ...]:
+    """The ``format`` parameter's values (keys, aliases or media types; see formats.choose)."""
+    return tuple(params.get("format", ()))
+
+
+def _service_description(request: Request, params: Params) -> Response:
+    description: ServiceDescription = request.app.state.description
+    fmt = choose(GRAPH_FORMATS, parse_accept(request.headers.get("accept")), _format(params))
+    endpoint = str(request.url.replace(query=None, fragment=None))
+    return Response(description.serialize(endpoint, GRAPH_OX[fmt.key]), 200,
+                    headers={"Vary": "Accept"}, media_type=fmt.content_type)
