@@ -12,8 +12,6 @@ from pathlib import Path
 
 import pytest
 
-from conflictkg.build import check
-from conflictkg.resources import Resources
 
 ROOT = Path(__file__).resolve().parents[1]
 CKR = "https://w3id.org/conflictkg/resource/"
@@ -119,10 +117,6 @@ QUOTE_SOURCES = {
 }
 
 
-@pytest.fixture(scope="session")
-def staged():
-    staged, _ = check(Resources(ROOT), reason=False)
-    return staged
 
 
 def rows(staged, text):

@@ -13,8 +13,6 @@ from pathlib import Path
 
 import pytest
 
-from conflictkg.build import check
-from conflictkg.resources import Resources
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -184,10 +182,6 @@ def local(term) -> str:
     return value
 
 
-@pytest.fixture(scope="session")
-def staged():
-    staged, _ = check(Resources(ROOT), reason=False)
-    return staged
 
 
 def q(staged, body: str) -> list[dict]:

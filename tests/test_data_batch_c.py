@@ -15,7 +15,6 @@ from pathlib import Path
 import pytest
 
 from conflictkg.build import check
-from conflictkg.resources import Resources
 
 ROOT = Path(__file__).resolve().parents[1]
 CHRONOLOGY = ROOT.parent / "shared" / "domain" / "chronology.yaml"
@@ -284,8 +283,7 @@ STATED_IN = {"claim-am-mfa-2023-09-11-no-corridor", "claim-newsam-2023-07-29-det
 
 
 @pytest.fixture(scope="session")
-def store():
-    staged, _ = check(Resources(ROOT), reason=False)
+def store(staged):  # noqa: ANN001 - the session dataset from conftest
     return staged.store
 
 

@@ -117,12 +117,7 @@ def _slug(value) -> str:
     return s[len("claim-status-"):] if s.startswith("claim-status-") else s
 
 
-@pytest.fixture(scope="session")
-def staged():
-    from conflictkg.build import check
-    from conflictkg.resources import Resources
-    staged, _ = check(Resources(ROOT), reason=False)
-    return staged
+
 
 
 @pytest.fixture(scope="session")
