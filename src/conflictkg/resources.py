@@ -34,6 +34,16 @@ class Resources:
         return self.queries_dir / "checks"
 
     @property
+    def pages_queries_dir(self) -> Path:
+        """Queries behind the web pages (``queries/pages/``), not part of the question library."""
+        return self.queries_dir / "pages"
+
+    @property
+    def views_queries_dir(self) -> Path:
+        """Queries behind the network views (``queries/views/``)."""
+        return self.queries_dir / "views"
+
+    @property
     def data_dir(self) -> Path:
         return self.root / "data"
 
