@@ -1,0 +1,67 @@
+"""Logic of the endpoint load test (bench/load.py): statistics and the query text sent to both
+servers. No timings are asserted."""
+
+from __future__ import annotations
+
+import importlib.util
+import math
+import sys
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+BENCH = Path(__file__).resolve().parents[1] / "bench"
+
+
+@pytest.fixture(scope="module")
+def load():
+    spec = importlib.util.spec_from_file_location("bench_load", BENCH / "load.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_percentile_interpolates_between_closest_ranks(load):
+    xs = [5.0, 1.0, 4.0, 2.0, 3.0]
+    assert load.percentile(xs, 0) == 1.0
+    assert load.percentile(xs, 50) == 3.0
+    assert load.percentile(xs, 100) == 5.0
+    assert load.percentile(xs, 95) == pytest.approx(4.8)
+    assert load.percentile([1.0, 2.0], 50) == 1.5
+    assert load.percentile([7.0], 95) == 7.0
+    assert math.isnan(load.percentile([], 50))
+
+
+def test_summary_counts_failures_apart(load):
+    samples = [load.Sample("a", 0.010, 200), load.Sample("b", 0.030, 200), load.Sample("a", 5.0, 503),
+               load.Sample("b", 0.020, 0)]
+    s = load.summarize(samples, elapsed=2.0)
+    assert (s["requests"], s["ok"], s["errors"]) == (4, 2, 2)
+    assert s["qps"] == 1.0
+    assert s["p50_s"] == pytest.approx(0.020)
+    assert s["max_s"] == 0.030
+    assert load.per_query(samples) == {"a": 0.010, "b": 0.030}
+
+
+def test_prologue_declares_only_missing_prefixes(load):
+    text = "PREFIX ck: <https://w3id.org/conflictkg/ontology#>\nprefix rdfs: <x:y>\nSELECT * { ?s ?p ?o }"
+    added = load.prologue(text)
+    assert "PREFIX ck:" not in added and "PREFIX rdfs:" not in added
+    assert "PREFIX ckr: <https://w3id.org/conflictkg/resource/>\n" in added
+
+
+def test_every_library_query_is_sent_as_self_contained_bound_text(load):
+    from conflictkg.queries import load_library
+    from conflictkg.resources import default_resources
+
+    library = load_library(default_resources().queries_dir)
+    prepared = load.prepared_library()
+    assert [q.id for q in prepared] == sorted(library)
+    assert load.prepared_library() == prepared  # deterministic
+    empty = ox.Store()
+    for q in prepared:
+        list(empty.query(q.text, use_default_graph_as_union=True))  # parses without predeclared prefixes
+        if library[q.id].params:
+            assert "VALUES (" in q.text, q.id
