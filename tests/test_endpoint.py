@@ -38,6 +38,7 @@ from conflictkg.web import create_app
 from conflictkg.web.execute import has_dataset_clause, looks_like_update
 
 from .conftest import REPO
+from .serving import serving as site_serving
 
 GRAPHS = "SELECT ?g WHERE { GRAPH ?g { } } ORDER BY ?g"
 CLAUSES = "SELECT ?c ?n WHERE { GRAPH ckg:reference { ?c ck:clauseNumber ?n } } ORDER BY ?n"
@@ -57,25 +58,9 @@ def store_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @contextmanager
 def serving(store_dir: Path, workers: int, **settings: float) -> Iterator[str]:
-    """Run the app with uvicorn in a thread on a free loopback port; yield the endpoint URL."""
-    store = open_store(store_dir)
-    app = create_app(store, Settings(store_dir, reason=False, **settings), workers=workers)  # type: ignore[arg-type]
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="on"))
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started and thread.is_alive() and time.monotonic() < deadline:
-        time.sleep(0.02)
-    assert server.started, "the test server did not start"
-    try:
-        yield f"http://127.0.0.1:{sock.getsockname()[1]}/sparql"
-    finally:
-        server.should_exit = True
-        thread.join(30)
-        sock.close()
-        store.close()
+    """The site on a loopback port (tests/serving.py); yield its endpoint URL."""
+    with site_serving(store_dir, workers, **settings) as base:
+        yield base + "/sparql"
 
 
 @pytest.fixture(scope="module")

@@ -207,8 +207,8 @@ def serve(obj: Context, host: str, port: int, timeout: float | None, max_rows: i
 
     settings = dataclasses.replace(obj.settings, query_timeout_s=timeout or obj.settings.query_timeout_s,
                                    max_rows=max_rows or obj.settings.max_rows)
-    app = create_app(obj.store(), settings)
-    click.echo(f"SPARQL endpoint: http://{host}:{port}/sparql (Ctrl-C stops)", err=True)
+    app = create_app(obj.store(), settings, resources=obj.resources)
+    click.echo(f"Site: http://{host}:{port}/  SPARQL endpoint: http://{host}:{port}/sparql (Ctrl-C stops)", err=True)
     uvicorn.run(app, host=host, port=port, log_level="info")
 
 

@@ -59,3 +59,7 @@ class DataNotConformant(ConflictKGError):
     def __init__(self, message: str, report: object | None = None, hint: str | None = None) -> None:
         super().__init__(message, hint)
         self.report = report
+
+
+class NotFound(ConflictKGError):
+    """A resource, view or page the user asked for does not exist in the graph."""

@@ -1,4 +1,4 @@
-"""The web application: a Starlette app serving the SPARQL 1.1 endpoint over the embedded store."""
+"""The web application: the SPARQL 1.1 endpoint, the HTML pages and their JSON twins over the embedded store."""
 
 from __future__ import annotations
 
@@ -11,8 +11,13 @@ from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
 from starlette.routing import Route
 
+from conflictkg.errors import ConflictKGError
+from conflictkg.pages.context import Site
+from conflictkg.resources import Resources, default_resources
 from conflictkg.settings import Settings
 from conflictkg.store import OxigraphStore
+from conflictkg.web.pages import error_page
+from conflictkg.web.pages import routes as page_routes
 from conflictkg.web.pool import WorkerPool
 from conflictkg.web.service_description import ServiceDescription
 from conflictkg.web.sparql import sparql_endpoint
@@ -21,7 +26,8 @@ from conflictkg.web.sparql import sparql_endpoint
 DEFAULT_WORKERS = 2
 
 
-def create_app(store: OxigraphStore, settings: Settings, *, workers: int = DEFAULT_WORKERS) -> Starlette:
+def create_app(store: OxigraphStore, settings: Settings, *, workers: int = DEFAULT_WORKERS,
+               resources: Resources | None = None) -> Starlette:
     """The site over ``store``, the published store at ``settings.store_dir``.
 
     ``store`` is read once for the service description; queries run in ``workers`` processes
@@ -41,8 +47,12 @@ def create_app(store: OxigraphStore, settings: Settings, *, workers: int = DEFAU
     cors = Middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "POST", "OPTIONS"],
                       allow_headers=["*"], expose_headers=["X-Conflictkg-Truncated", "X-Conflictkg-Max-Rows"],
                       max_age=86400)
-    app = Starlette(routes=[Route("/sparql", sparql_endpoint, methods=["GET", "POST", "OPTIONS"])],
-                    middleware=[cors], lifespan=lifespan)
+    site_routes = [Route("/sparql", sparql_endpoint, methods=["GET", "POST", "OPTIONS"]), *page_routes()]
+    app = Starlette(routes=site_routes, middleware=[cors], lifespan=lifespan,
+                    exception_handlers={ConflictKGError: error_page})
     app.state.settings = settings
+    app.state.store = store
+    app.state.resources = resources or default_resources()
+    app.state.site = Site.load(store, app.state.resources)
     app.state.description = ServiceDescription.of(store, settings)
     return app

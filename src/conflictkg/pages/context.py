@@ -1,0 +1,60 @@
+"""What every page builder needs: the store, the query libraries and the labeller."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from conflictkg.naming import Gazetteer, Perspective
+from conflictkg.pages.model import Labeller, Section, section_from_result
+from conflictkg.queries import Query, load_library, run
+from conflictkg.resources import Resources
+from conflictkg.store import Result, Store
+from conflictkg.terms import term_to_str
+
+
+@dataclass(frozen=True)
+class Site:
+    """The read-only inputs of every page, loaded once per server (or per test)."""
+
+    store: Store
+    resources: Resources
+    library: dict[str, Query]
+    internal: dict[str, Query]
+    gazetteer: Gazetteer
+    labels: dict[str, str]
+
+    @classmethod
+    def load(cls, store: Store, resources: Resources) -> Site:
+        internal = load_library(resources.pages_queries_dir)
+        labels = {term_to_str(r["resource"]): term_to_str(r["label"])
+                  for r in run(store, internal["labels"]).dicts()}
+        return cls(store, resources, load_library(resources.queries_dir), internal,
+                   Gazetteer.load(store, resources), labels)
+
+    def view(self, perspective: Perspective) -> PageContext:
+        return PageContext(self, Labeller(self.gazetteer, perspective, self.labels))
+
+
+@dataclass(frozen=True)
+class PageContext:
+    """A site seen in one naming perspective: runs queries and turns answers into sections."""
+
+    site: Site
+    labeller: Labeller
+
+    def run(self, query_id: str, params: dict[str, str] | None = None) -> Result:
+        """Run a library question, or a page query (``queries/pages``) when no question has the id."""
+        query = self.site.library.get(query_id) or self.site.internal[query_id]
+        return run(self.site.store, query, params or {})
+
+    def section(self, section_id: str, title: str, query_id: str, params: dict[str, str] | None = None, *,
+                keep: Callable[[dict], bool] | None = None, hide: tuple[str, ...] = (),
+                note: str = "", empty: str = "Nothing recorded.") -> Section:
+        """A section from one query; ``keep`` filters solutions (as ``{var: term}`` dicts)."""
+        result = self.run(query_id, params)
+        if keep is not None:
+            result = Result(result.kind, result.variables,
+                            [row for row, d in zip(result.rows, result.dicts(), strict=True) if keep(d)])
+        return section_from_result(section_id, title, result, self.labeller, query=query_id,
+                                   params=params, hide=hide, note=note, empty=empty)

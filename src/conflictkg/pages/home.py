@@ -1,0 +1,38 @@
+"""The home page: the agreement, its points with their alleged breaches, recent incidents."""
+
+from __future__ import annotations
+
+from conflictkg.namespaces import CKR, compact_iri
+from conflictkg.pages.context import PageContext
+from conflictkg.pages.model import Page, Section
+from conflictkg.terms import term_to_str
+
+AGREEMENT = CKR + "agreement-tri2020"
+RECENT = 10
+
+
+def home_page(ctx: PageContext, agreement: str = AGREEMENT) -> Page:
+    """The agreement, a row per point with its breach counts, and the latest incidents."""
+    summary = ctx.run("resource-summary", {"resource": compact_iri(agreement)}).dicts()
+    label = term_to_str(summary[0]["label"]) if summary else compact_iri(agreement)
+    page = Page("home", "conflictkg: claims about the 9/10 November 2020 statement", agreement,
+                subtitle="A knowledge graph of who alleged, denied or confirmed a breach of which point, "
+                         "in which source, on which date.")
+    page.facts.append(("agreement", ctx.labeller.iri_cell(agreement, label)))
+    if summary and summary[0]["description"] is not None:
+        page.facts.append(("about", {"text": term_to_str(summary[0]["description"])}))
+    page.sections.append(ctx.section("clauses", "The nine points, and how often each is said to be breached",
+                                     "clause-breach-counts", {"agreement": compact_iri(agreement)},
+                                     note="named = the claimant cited the point; implied = a curator's reading; "
+                                          "responses = claims answering those allegations."))
+    page.sections.append(recent_incidents(ctx))
+    return page
+
+
+def recent_incidents(ctx: PageContext) -> Section:
+    """The ``RECENT`` incidents that began last (library question ``incidents-overview``)."""
+    section = ctx.section("incidents", "Recent incidents", "incidents-overview",
+                          hide=("interpretations", "reports", "calls"))
+    section.rows = sorted(section.rows, key=lambda r: r.get("earliest_begin", {}).get("text", ""), reverse=True)[:RECENT]
+    section.note = f"The {RECENT} that began last; the query gives all of them."
+    return section

@@ -1,0 +1,98 @@
+"""Per-class page layouts: which library questions make up the page of a clause, incident, agent..."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from conflictkg.namespaces import compact_iri
+from conflictkg.pages import threads
+from conflictkg.pages.context import PageContext
+from conflictkg.pages.model import Page
+from conflictkg.terms import term_to_str
+
+if TYPE_CHECKING:
+    from conflictkg.pages.resource import Summary
+
+NO_STATUS = "No status recorded in the curated sources."
+
+Builder = Callable[[PageContext, Page, "Summary"], None]
+
+
+def clause(ctx: PageContext, page: Page, s: Summary) -> None:
+    params = {"clause_number": s.clause_number, "agreement": compact_iri(s.agreement)}
+    page.facts.append(("agreement", ctx.labeller.iri_cell(s.agreement)))
+    page.extra["texts"] = threads.clause_texts(ctx, params)
+    page.sections.append(ctx.section("differences", "Where the versions differ", "clause-version-differences", params))
+    norms = ctx.section("norms", "Norms: who must do what, by when", "clause-norms", {"agreement": params["agreement"]},
+                        keep=lambda d: term_to_str(d["clause_number"]) == s.clause_number, hide=("clause_number", "clause"))
+    page.sections.append(norms)
+    for row in norms.rows:
+        norm = row["norm"]
+        page.sections.append(ctx.section(f"status-{compact_iri(norm['iri']).split(':')[-1]}",
+                                         f"Status over time: {norm['text']}", "norm-status-timeline",
+                                         {"norm": compact_iri(norm["iri"])}, empty=NO_STATUS))
+    page.extra["allegations"] = threads.allegations_with_responses(ctx, params)
+    page.sections.append(ctx.section("claims", "Claims alleging its breach, with their sources",
+                                     "claims-alleging-breach-of-clause", params))
+    page.sections.append(ctx.section("accusations", "Who accused whom of breaching it", "accusations-by-clause", params))
+
+
+def norm(ctx: PageContext, page: Page, s: Summary) -> None:
+    curie = compact_iri(s.iri)
+    page.sections.append(ctx.section("status", "Status over time, and who says so", "norm-status-timeline",
+                                     {"norm": curie}, empty=NO_STATUS))
+    page.sections.append(ctx.section("claims", "Claims linking a breach to this norm", "provision-claims",
+                                     {"provision": curie}))
+
+
+def agreement(ctx: PageContext, page: Page, s: Summary) -> None:
+    curie = compact_iri(s.iri)
+    page.sections.append(ctx.section("clauses", "Points and alleged breaches", "clause-breach-counts",
+                                     {"agreement": curie}))
+    page.sections.append(ctx.section("norms", "Norms", "clause-norms", {"agreement": curie}))
+    page.sections.append(ctx.section("related", "Related agreements", "related-agreements", {"agreement": curie}))
+    page.sections.append(ctx.section("claims", "Claims naming the agreement as a whole", "provision-claims",
+                                     {"provision": curie}))
+
+
+def incident(ctx: PageContext, page: Page, s: Summary) -> None:
+    curie = compact_iri(s.iri)
+    page.sections.append(ctx.section("events", "Events, as each claim describes them", "incident-events",
+                                     {"incident": curie}))
+    page.extra["thread"] = threads.incident_thread(ctx, curie)
+    page.sections.append(ctx.section("thread", "The thread of claims (table)", "incident-thread", {"incident": curie}))
+    page.extra["casualties"] = threads.casualties_side_by_side(ctx, curie)
+    page.sections.append(ctx.section("casualties", "Casualty figures (table)", "incident-casualty-figures",
+                                     {"incident": curie}, note="Figures are each claimant's; they are never reconciled."))
+    page.sections.append(ctx.section("sources", "Sources", "incident-sources", {"incident": curie}))
+
+
+def claim(ctx: PageContext, page: Page, s: Summary) -> None:
+    page.sections.append(ctx.section("sources", "Where it can be read", "claim-sources", {"claim": compact_iri(s.iri)}))
+
+
+def place(ctx: PageContext, page: Page, s: Summary) -> None:
+    curie = compact_iri(s.iri)
+    page.sections.append(ctx.section("names", "Every name, by whom it is used and where attested", "place-names",
+                                     {"place": curie}))
+    page.sections.append(ctx.section("parents", "Administrative parent, per side", "place-administrative-parents",
+                                     {"place": curie}, note="Each side's scheme is an attributed statement; none is settled here."))
+    page.sections.append(ctx.section("claims", "What has been said about it", "claims-about-place", {"place": curie}))
+
+
+def agent(ctx: PageContext, page: Page, s: Summary) -> None:
+    curie = compact_iri(s.iri)
+    page.sections.append(ctx.section("claims", "Its claims, with sources", "claims-by-claimant", {"claimant": curie}))
+    page.sections.append(ctx.section("accused", "Claims accusing it", "claims-accusing", {"accused": curie}))
+    page.sections.append(ctx.section("obligations", "What it must do under the 2020 statement", "party-obligations",
+                                     {"bearer": curie}))
+
+
+def source(ctx: PageContext, page: Page, s: Summary) -> None:
+    page.sections.append(ctx.section("claims", "Claims it states or relays", "source-claims",
+                                     {"source": compact_iri(s.iri)}))
+
+
+BUILDERS: dict[str, Builder] = {"Clause": clause, "Norm": norm, "Agreement": agreement, "Incident": incident,
+                                "Claim": claim, "Place": place, "Agent": agent, "SourceDocument": source}

@@ -1,0 +1,131 @@
+"""Page data: sections of rows whose cells know their IRI, label and link.
+
+A page is plain data (:class:`Page`, :class:`Section`, cells as dicts) so that the HTML page and
+its JSON twin are two renderings of one value. Every section that comes from a library query
+names it with its parameters, so a reader can reproduce the section on the query page or at the
+SPARQL endpoint.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+import pyoxigraph as ox
+
+from conflictkg.namespaces import CKR, compact_iri
+from conflictkg.naming import Gazetteer, Perspective
+from conflictkg.store import Result
+from conflictkg.terms import Term, term_to_str
+
+#: A cell: ``text`` always; ``iri`` for a resource; ``href`` for a link (site page or web URL).
+Cell = dict[str, str]
+
+
+def page_href(iri: str) -> str | None:
+    """The site path of a resource page (``/resource/{local}``), or None outside ``ckr:``."""
+    if iri.startswith(CKR) and len(iri) > len(CKR):
+        return "/resource/" + iri[len(CKR):]
+    return None
+
+
+def web_href(value: str) -> str | None:
+    """``value`` when it is an http(s) URL that is safe to put in ``href``; else None."""
+    if value.startswith(("http://", "https://")) and not any(c in value for c in ' "<>`'):
+        return value
+    return None
+
+
+@dataclass
+class Labeller:
+    """Turns terms into display cells, choosing place names by the naming perspective."""
+
+    gazetteer: Gazetteer
+    perspective: Perspective = Perspective.NEUTRAL
+    labels: dict[str, str] = field(default_factory=dict)
+
+    def cell(self, term: Term | None, label: Term | None = None) -> Cell:
+        if term is None:
+            return {"text": term_to_str(label)} if label is not None else {"text": ""}
+        if isinstance(term, ox.NamedNode):
+            return self.iri_cell(term.value, term_to_str(label) if label is not None else None)
+        text = term_to_str(term)
+        href = web_href(text)
+        return {"text": text, "href": href} if href else {"text": text}
+
+    def iri_cell(self, iri: str, label: str | None = None) -> Cell:
+        if self.gazetteer.has_names(iri):
+            text = self.gazetteer.name(iri, self.perspective, label) or iri
+        else:
+            text = label or self.labels.get(iri) or compact_iri(iri)
+        cell = {"text": text, "iri": iri}
+        href = page_href(iri) or web_href(iri)
+        if href:
+            cell["href"] = href
+        return cell
+
+
+@dataclass
+class Section:
+    """One titled table of a page."""
+
+    id: str
+    title: str
+    columns: list[str]
+    rows: list[dict[str, Cell]]
+    query: str | None = None
+    params: dict[str, str] = field(default_factory=dict)
+    note: str = ""
+    empty: str = "Nothing recorded."
+
+
+@dataclass
+class Page:
+    """A whole page: what it is about, a heading, facts and sections."""
+
+    kind: str
+    title: str
+    iri: str | None = None
+    subtitle: str = ""
+    facts: list[tuple[str, Cell]] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def section(self, section_id: str) -> Section | None:
+        return next((s for s in self.sections if s.id == section_id), None)
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["facts"] = [{"name": name, **cell} for name, cell in self.facts]
+        return data
+
+
+def display_columns(variables: list[str]) -> list[tuple[str, str, str | None]]:
+    """(column name, value variable, label variable) per shown column.
+
+    ``x`` and ``x_label`` become one column ``x`` (the label shown, linked to ``x``); a lone
+    ``x_label`` becomes column ``x``.
+    """
+    names = set(variables)
+    columns = []
+    for var in variables:
+        if var.endswith("_label") and var[: -len("_label")] in names:
+            continue
+        if var.endswith("_label"):
+            columns.append((var[: -len("_label")], var, None))
+        else:
+            columns.append((var, var, f"{var}_label" if f"{var}_label" in names else None))
+    return columns
+
+
+def section_from_result(section_id: str, title: str, result: Result, labeller: Labeller, *,
+                        query: str | None = None, params: dict[str, str] | None = None,
+                        hide: tuple[str, ...] = (), note: str = "", empty: str = "Nothing recorded.") -> Section:
+    """A section with one row per solution of ``result`` (labels merged into their IRIs)."""
+    columns = [c for c in display_columns(result.variables) if c[0] not in hide]
+    rows = []
+    for solution in result.dicts():
+        rows.append({name: labeller.cell(solution[var], solution[label] if label else None)
+                     if label or not var.endswith("_label") else {"text": term_to_str(solution[var])}
+                     for name, var, label in columns})
+    return Section(section_id, title, [c[0] for c in columns], rows, query, dict(params or {}), note, empty)

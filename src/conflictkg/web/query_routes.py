@@ -1,0 +1,84 @@
+"""The query page (``/query``) and its downloads (``/query.json``, ``/query.csv``).
+
+The page URL reproduces the query: ``/query?id=place-by-name&name=Fərrux`` runs the library
+question with its parameter bound; ``sparql=`` carries edited text. Queries run in the endpoint's
+worker processes, so the time limit and row cap of ``/sparql`` apply here too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from conflictkg.errors import QueryError
+from conflictkg.pages import query_page as qp
+from conflictkg.pages.context import Site
+from conflictkg.web.execute import QueryRequest
+from conflictkg.web.pages import perspective_of, render
+from conflictkg.web.pool import EndpointError, WorkerPool
+
+JSON_OR_TURTLE = ("application/sparql-results+json", "text/turtle")
+DOWNLOADS = {"json": "application/sparql-results+json", "csv": "text/csv"}
+
+
+async def _answer(request: Request, text: str, accept: tuple[str, ...]) -> Any:
+    pool: WorkerPool = request.app.state.pool
+    try:
+        answer = await pool.run(QueryRequest(text, accept=accept, max_rows=request.app.state.settings.max_rows))
+    except EndpointError as exc:
+        raise QueryError(exc.message) from exc
+    if answer.status != 200:
+        raise QueryError(answer.body.decode("utf-8", "replace").strip())
+    return answer
+
+
+async def query_page(request: Request) -> Response:
+    site: Site = request.app.state.site
+    form = qp.QueryForm.from_args(dict(request.query_params))
+    query = qp.find(site, form.query_id) if form.query_id else None
+    data: dict[str, Any] = {"kind": "query", "title": "Query the graph", "sections": [], "facts": [],
+                            "form": {"id": form.query_id, "params": form.params,
+                                     "text": form.text or (query.text if query else "")}}
+    ran = bool(form.text.strip() or (query and ("run" in request.query_params or form.params
+                                                or not query.params)))
+    status = 200
+    if ran:
+        try:
+            answer = await _answer(request, qp.prepared_text(site, form), JSON_OR_TURTLE)
+            data.update(_answer_data(site, request, answer))
+        except QueryError as exc:  # shown above the editor, which keeps the text
+            data.update(error=exc.message, hint=exc.hint or "")
+            status = 400
+    return render(request, "query.html", data, as_json=False, status=status, catalogue=qp.catalogue(site),
+                  selected=query, query_string=request.url.query)
+
+
+def _answer_data(site: Site, request: Request, answer: Any) -> dict[str, Any]:
+    truncated = answer.headers.get("X-Conflictkg-Truncated") == "true"
+    if not answer.content_type.startswith("application/sparql-results+json"):
+        return {"graph": answer.body.decode("utf-8"), "truncated": truncated}
+    result = qp.result_from_json(answer.body)
+    if result.kind == "ask":
+        return {"boolean": result.boolean}
+    section = qp.answer_section(result, site.view(perspective_of(request)).labeller)
+    return {"sections": [asdict(section)], "truncated": truncated, "rows": len(result.rows)}
+
+
+async def download(request: Request) -> Response:
+    """The answer in SPARQL JSON or CSV (Oxigraph's serializers), for the same URL parameters."""
+    site: Site = request.app.state.site
+    fmt = request.url.path.rsplit(".", 1)[-1]
+    form = qp.QueryForm.from_args(dict(request.query_params))
+    answer = await _answer(request, qp.prepared_text(site, form), (DOWNLOADS[fmt], "text/turtle"))
+    headers = {k: v for k, v in answer.headers.items()}
+    if fmt == "csv":
+        headers["Content-Disposition"] = f'attachment; filename="{form.query_id or "query"}.csv"'
+    return Response(answer.body, answer.status, headers=headers, media_type=answer.content_type)
+
+
+def query_routes() -> list[Route]:
+    return [Route("/query", query_page), Route("/query.json", download), Route("/query.csv", download)]

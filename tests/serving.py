@@ -1,0 +1,43 @@
+"""Run the real app with uvicorn in a background thread on a free loopback port (tests only)."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import uvicorn
+
+from conflictkg.resources import Resources
+from conflictkg.settings import Settings
+from conflictkg.storedir import open_store
+from conflictkg.web import create_app
+
+from .conftest import REPO
+
+
+@contextmanager
+def serving(store_dir: Path, workers: int = 2, **settings: float) -> Iterator[str]:
+    """Serve the site over ``store_dir``; yield its base URL (``http://127.0.0.1:PORT``)."""
+    store = open_store(store_dir)
+    app = create_app(store, Settings(store_dir, reason=False, **settings), workers=workers,  # type: ignore[arg-type]
+                     resources=Resources(REPO))
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="on"))
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started and thread.is_alive() and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert server.started, "the test server did not start"
+    try:
+        yield f"http://127.0.0.1:{sock.getsockname()[1]}"
+    finally:
+        server.should_exit = True
+        thread.join(30)
+        sock.close()
+        store.close()
