@@ -91,18 +91,22 @@ def percentile(xs: list[float], p: float) -> float:
 
 @dataclass(frozen=True)
 class Sample:
-    """One request: which query, how long it took, and its HTTP status (0 = no answer)."""
+    """One request: which query, how long it took, its HTTP status (0 = no answer), and when it
+    ended (``time.monotonic``)."""
 
     query: str
     seconds: float
     status: int
+    end: float = 0.0
 
 
-def summarize(samples: list[Sample], elapsed: float) -> dict:
-    """Throughput and latency of the successful requests; failures counted apart."""
+def summarize(samples: list[Sample], duration: float, cutoff: float = math.inf) -> dict:
+    """Throughput (successful requests ended by ``cutoff``, per second of ``duration``) and latency
+    of every successful request (those still running at the cutoff included); failures counted apart."""
     good = [s.seconds for s in samples if s.status == 200]
+    in_window = sum(1 for s in samples if s.status == 200 and s.end <= cutoff)
     return {"requests": len(samples), "ok": len(good), "errors": len(samples) - len(good),
-            "elapsed_s": elapsed, "qps": len(good) / elapsed if elapsed > 0 else math.nan,
+            "duration_s": duration, "qps": in_window / duration if duration > 0 else math.nan,
             "p50_s": percentile(good, 50), "p95_s": percentile(good, 95),
             "max_s": max(good, default=math.nan)}
 
@@ -131,7 +135,7 @@ def post(client, url: str, query: PreparedQuery) -> tuple[Sample, object]:
         status = response.status_code
     except httpx.HTTPError:
         response, status = None, 0
-    return Sample(query.id, time.perf_counter() - t0, status), response
+    return Sample(query.id, time.perf_counter() - t0, status, time.monotonic()), response
 
 
 def client_loop(url: str, queries: list[PreparedQuery], offset: int, stop_at: float, out: list[Sample],
@@ -157,9 +161,10 @@ def drive(url: str, queries: list[PreparedQuery], clients: int, duration: float,
         t.start()
     for t in threads:
         t.join()
-    elapsed = time.monotonic() - t0
+    drain = time.monotonic() - t0 - duration  # requests still running when the window closed
     samples = [s for part in lists for s in part]
-    return {**summarize(samples, elapsed), "clients": clients, "client_cpu_s": time.process_time() - cpu0,
+    return {**summarize(samples, duration, t0 + duration), "clients": clients, "drain_s": drain,
+            "client_cpu_s": time.process_time() - cpu0,
             "per_query_p50_s": per_query(samples),
             "statuses": {str(k): v for k, v in sorted(_count(s.status for s in samples).items())}}
 
@@ -214,8 +219,9 @@ def bench_dataset(label: str, store_dir: Path, args: argparse.Namespace) -> dict
             urls[name] = url
         for name, url in urls.items():
             result["answers"][name] = answers(url, queries, args.timeout)
-        for clients in args.clients:
-            for name, url in urls.items():
+        for level, clients in enumerate(args.clients):
+            order = list(urls.items())
+            for name, url in order if level % 2 == 0 else order[::-1]:  # servers take turns going first
                 run = {"server": name, **drive(url, queries, clients, args.duration, args.timeout)}
                 result["runs"].append(run)
                 print(f"[load] {label} {name} x{clients}: {run['qps']:.1f} q/s, p50 {fmt_ms(run['p50_s'])}, "
@@ -228,7 +234,7 @@ def bench_dataset(label: str, store_dir: Path, args: argparse.Namespace) -> dict
 # --------------------------------------------------------------------------------------------
 
 def fmt_ms(s: float) -> str:
-    return "–" if s != s else f"{s * 1e3:.1f} ms" if s < 10 else f"{s:.1f} s"
+    return "–" if s != s else f"{s * 1e3:.1f} ms" if s < 1 else f"{s:.2f} s"
 
 
 def disagreements(answers: dict[str, dict]) -> list[str]:
@@ -241,11 +247,11 @@ def dataset_markdown(d: dict) -> list[str]:
              "| server | clients | queries/s | vs raw | p50 | p95 | max | ok | errors | client CPU |",
              "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     raw = {r["clients"]: r["qps"] for r in d["runs"] if r["server"] == "oxigraph"}
-    for r in d["runs"]:
+    for r in sorted(d["runs"], key=lambda r: (r["clients"], r["server"])):
         ratio = r["qps"] / raw[r["clients"]] if raw.get(r["clients"]) else math.nan
         lines.append(f"| {r['server']} | {r['clients']} | {r['qps']:.1f} | {ratio:.2f}x | {fmt_ms(r['p50_s'])} | "
                      f"{fmt_ms(r['p95_s'])} | {fmt_ms(r['max_s'])} | {r['ok']} | {r['errors']} | "
-                     f"{r['client_cpu_s'] / r['elapsed_s']:.0%} |")
+                     f"{r['client_cpu_s'] / (r['duration_s'] + r['drain_s']):.0%} |")
     bad = disagreements(d["answers"])
     lines.append("\nRows per query: " + ("the same from both servers." if not bad else "**differ**: " + "; ".join(bad)))
     return lines + [""] + per_query_markdown(d)
@@ -281,7 +287,7 @@ def markdown(res: dict) -> str:
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     ap = argparse.ArgumentParser(description="loopback load test of /sparql (see bench/README.md)")
     ap.add_argument("--clients", default="1,4,8", help="concurrency levels, comma-separated (default 1,4,8)")
-    ap.add_argument("--duration", type=float, default=15.0, help="seconds per server and level (default 15)")
+    ap.add_argument("--duration", type=float, default=30.0, help="seconds per server and level (default 30)")
     ap.add_argument("--synthetic-size", type=int, default=100_000,
                     help="quads of the synthetic store (bench/generate.py); 0 = shipped graph only")
     ap.add_argument("--timeout", type=float, default=60.0, help="per-query time limit, both servers (s)")

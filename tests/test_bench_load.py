@@ -35,11 +35,12 @@ def test_percentile_interpolates_between_closest_ranks(load):
 
 
 def test_summary_counts_failures_apart(load):
-    samples = [load.Sample("a", 0.010, 200), load.Sample("b", 0.030, 200), load.Sample("a", 5.0, 503),
-               load.Sample("b", 0.020, 0)]
-    s = load.summarize(samples, elapsed=2.0)
+    samples = [load.Sample("a", 0.010, 200, end=1.0), load.Sample("b", 0.030, 200, end=2.5),
+               load.Sample("a", 5.0, 503, end=1.5), load.Sample("b", 0.020, 0, end=1.8)]
+    s = load.summarize(samples, duration=2.0)
     assert (s["requests"], s["ok"], s["errors"]) == (4, 2, 2)
     assert s["qps"] == 1.0
+    assert load.summarize(samples, duration=2.0, cutoff=2.0)["qps"] == 0.5  # b ended after the window
     assert s["p50_s"] == pytest.approx(0.020)
     assert s["max_s"] == 0.030
     assert load.per_query(samples) == {"a": 0.010, "b": 0.030}
