@@ -679,7 +679,10 @@ def test_norm_status_timeline(ask, staged: Staged) -> None:
         "SELECT DISTINCT ?n WHERE { GRAPH <https://w3id.org/conflictkg/graph/reference> { ?c ck:imposes ?n }"
         " FILTER NOT EXISTS { GRAPH <https://w3id.org/conflictkg/graph/claims> { ?a ck:assessesNorm ?n } }"
         " FILTER NOT EXISTS { GRAPH <https://w3id.org/conflictkg/graph/reference> { ?e ck:fulfils ?n } } } ORDER BY ?n").rows]
-    assert ckr("norm-tri2020-p6-kelbajar") in silent and ckr("norm-tri2020-p7-idp-return") in silent
+    # since the second pass of issue #3 every norm of the 2020 statement has a status; only norms of the
+    # 11 January 2021 statement without any assessment or fulfilling event remain silent
+    assert silent == [ckr("norm-2021-01-11-measures-list"), ckr("norm-2021-01-11-project-list")]
+    assert not [n for n in silent if n.startswith(ckr("norm-tri2020-"))]
     for norm in silent:
         assert ask("norm-status-timeline", norm=norm) == [
             {"as_of": "", "status_label": "no status recorded in the curated sources", "claimant_label": "", "claim": "",
@@ -699,6 +702,17 @@ def test_norm_status_timeline(ask, staged: Staged) -> None:
         ("2023-09-19", "not fulfilled", "Ministry of Defence of Azerbaijan"),
         ("2023-09-19", "fulfilled", "Ministry of Foreign Affairs of Armenia")]
     assert all(r["source_url"] for r in withdrawal), "every assessment says where it was read"
+    # the Kelbajar handover on the amended deadline: two attributed reports beside the reference record
+    kelbajar = ask("norm-status-timeline", norm="ckr:norm-tri2020-p6-kelbajar")
+    assert {(r["as_of"], r["status_label"], r["claimant_label"]) for r in kelbajar} == {
+        ("2020-11-25", "fulfilled", "Ministry of Defence of Azerbaijan"), ("2020-11-25", "fulfilled", "JAMnews (jam-news.net)"),
+        ("2020-11-25", "fulfilling event (reference record)", "(reference record)")}
+    assert {r["evidence"] for r in kelbajar} == {ckr("event-2020-11-25-kelbajar-handover")}
+    # the peacekeepers' five-year term: superseded, according to the Azerbaijani presidency (April 2024)
+    term = ask("norm-status-timeline", norm="ckr:norm-tri2020-p4-term")
+    assert [(r["as_of"], r["status_label"], r["claimant_label"], r["evidence"]) for r in term] == [
+        ("2024-04-17", "superseded", "President of the Republic of Azerbaijan (presidential office)",
+         ckr("event-2024-04-peacekeepers-withdrawal"))]
 
 
 def test_every_researcher_question_has_an_expected_answer_test() -> None:
