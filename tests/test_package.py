@@ -29,6 +29,8 @@ def test_wheel_contains_shipped_files(wheel: Path) -> None:
     expected |= {f"conflictkg/_data/queries/{p.relative_to(REPO / 'queries')}" for p in (REPO / "queries").rglob("*.rq")}
     expected |= {f"conflictkg/_data/data/{p.relative_to(REPO / 'data')}" for p in (REPO / "data").rglob("*.trig")}
     expected |= {f"conflictkg/_data/ontology/vocab/{p.name}" for p in (REPO / "ontology" / "vocab").glob("*.ttl")}
+    web = REPO / "src" / "conflictkg" / "web"
+    expected |= {f"conflictkg/web/{p.relative_to(web)}" for p in [*web.glob("templates/*.html"), *web.glob("static/*")]}
     assert expected <= names, sorted(expected - names)
 
 
