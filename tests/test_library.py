@@ -414,7 +414,8 @@ def test_all_names_of_parukh_with_users_and_attestations(ask) -> None:
     assert ("Furukh", "used by", ckr("agent-ru-mod")) in links
     assert ("Furukh", "attested in", ckr("source-jpost-702402")) in links
     assert ("Parukh", "used by", ckr("agent-armenpress")) in links
-    assert ("Fərrux", "", "") in links  # no user or source recorded: shown, not invented
+    assert ("Farux", "", "") in links  # no user or source recorded: shown, not invented
+    assert ("Fərrux", "used by", ckr("agent-yenixeber")) in links  # read later in a stored page (issue #3)
     assert {r["place_label"] for r in rows} == {"Parukh / Farrukh"}
 
 
@@ -536,11 +537,22 @@ def test_events_in_late_march_2022_with_uncertainty(ask) -> None:
 
 def test_administrative_parents_of_parukh_per_side(ask) -> None:
     rows = ask("place-administrative-parents", place="ckr:place-parukh-farrukh")
+    # issue #3 gazetteer pass: more pages read for each side (Artsakh Information Center, CivilNet, newsleader.am,
+    # Panorama via Hyetert on the Askeran side; yenixeber.org on the Khojaly side)
     assert {(r["parent"], r["according_to"]) for r in rows} == {
         (ckr("place-askeran-district"), ckr("agent-asbarez")), (ckr("place-askeran-district"), ckr("agent-newswep")),
-        (ckr("place-khojaly-district"), ckr("agent-az-mod"))}
+        (ckr("place-askeran-district"), ckr("agent-artsakh-info-centre")), (ckr("place-askeran-district"), ckr("agent-civilnet")),
+        (ckr("place-askeran-district"), ckr("agent-newsleader")), (ckr("place-askeran-district"), ckr("agent-hyetert")),
+        (ckr("place-khojaly-district"), ckr("agent-az-mod")), (ckr("place-khojaly-district"), ckr("agent-yenixeber"))}
     khojaly = [r for r in rows if r["parent"] == ckr("place-khojaly-district")]
-    assert {r["attested_url"] for r in khojaly} == {"https://www.azernews.az/nation/191367.html"}
+    assert {r["attested_url"] for r in khojaly} == {
+        "https://www.azernews.az/nation/191367.html",
+        "https://yenixeber.org/gununxeberi/131608-xankendi-agdere-yoluna-nezaret-edeceyik-.html"}
+    # a village the two schemes place in different units: Taghavard (Martuni region / Khojavend district)
+    taghavard = ask("place-administrative-parents", place="ckr:place-taghavard")
+    assert {(r["parent"], r["according_to"]) for r in taghavard} == {
+        (ckr("place-martuni-region"), ckr("agent-vendeto")), (ckr("place-khojavend-district"), ckr("agent-az-mod"))}
+    assert all(r["attested_url"].startswith("http") for r in taghavard)
 
 
 def test_related_agreements_of_the_2020_statement(ask) -> None:
@@ -575,7 +587,8 @@ def test_place_by_name_lists_every_attested_name_of_parukh(ask) -> None:
     assert ("Farrukh", "Ministry of Defence of Azerbaijan") in users
     assert ("Furukh", "Ministry of Defence of the Russian Federation") in users
     assert {("Parukh", "Armenpress"), ("Parukh", "Asbarez")} <= users
-    assert ("Fərrux", "") in users  # no user recorded: shown, not invented
+    assert ("Farux", "") in users  # no user recorded: shown, not invented
+    assert ("Fərrux", "yenixeber.org") in users
     assert {r["place_label"] for r in rows} == {"Parukh / Farrukh"}
     # folded: any spelling of any script finds the same place
     assert {r["attested_name"] for r in ask("place-by-name", name="ФАРУХ")} == {r["attested_name"] for r in rows}
