@@ -269,3 +269,64 @@ def test_kelbajar_handover_on_the_amended_deadline(staged):
       ?am ck:amendedNorm ckr:norm-tri2020-p6-kelbajar ; ck:newDeadline/time:inXSDDate ?new } }"""
     (row,) = staged.store.query(q).dicts()
     assert _lex(row["end"]) == _lex(row["new"]) == "2020-11-25"
+
+
+
+NK_DECREE = "claim-artsakh-2023-09-28-dissolution-decree"
+
+
+def test_nk_dissolution_decree_recorded_with_date_and_sources(staged):
+    """The end of the Nagorno-Karabakh authorities (issue #3): the decree of 28 September 2023 is an
+    event of the authorities' own claim, dated, with the pages it was read in (stored copies)."""
+    q = f"""
+    PREFIX ck: <https://w3id.org/conflictkg/ontology#>
+    PREFIX ckg: <https://w3id.org/conflictkg/graph/>
+    PREFIX ckr: <https://w3id.org/conflictkg/resource/>
+    PREFIX schema: <https://schema.org/>
+    SELECT ?begin ?end ?url ?stored WHERE {{
+      GRAPH ckg:claims {{ ckr:{NK_DECREE} ck:claimant ckr:agent-artsakh ; ck:claimDate ?d ;
+                           ck:hasContent ?g ; ck:citedIn ?src }}
+      GRAPH ?g {{ ckr:event-artsakh-2023-09-28-dissolution-decree a ck:Event ;
+                   ck:hasParticipant ckr:agent-samvel-shahramanyan ; ck:earliestBegin ?begin ; ck:latestEnd ?end }}
+      GRAPH ckg:reference {{ ?src schema:url ?url ; ck:curatorNote ?stored }}
+      FILTER(STR(?d) = "2023-09-28") }}"""
+    rows = staged.store.query(q).dicts()
+    assert {(_lex(r["begin"]), _lex(r["end"])) for r in rows} == {("2023-09-28", "2023-09-28")}
+    assert {_lex(r["url"]) for r in rows} == {
+        "https://armenpress.am/eng/news/1120704/",
+        "https://www.straitstimes.com/asia/nagorno-karabakh-republic-will-cease-to-exist-from-jan-1-2024-nagorno-karabakh-authorities",
+    }
+    assert all(_lex(r["stored"]).startswith("Read in the stored copy") for r in rows)
+
+
+def test_nk_end_on_1_january_2024_kept_as_attributed_claims_not_a_norm_status(staged):
+    """Who says what: the announced end (on or before 1 January 2024) is only in the decree claim's
+    content graph, answered by the president's statement of 22 December 2023; neither is a reference
+    fact, and no status assessment or fulfilment rests on them."""
+    q = f"""
+    PREFIX ck: <https://w3id.org/conflictkg/ontology#>
+    PREFIX ckg: <https://w3id.org/conflictkg/graph/>
+    PREFIX ckr: <https://w3id.org/conflictkg/resource/>
+    PREFIX schema: <https://schema.org/>
+    SELECT ?end ?url WHERE {{
+      GRAPH ckg:claims {{
+        ckr:claim-artsakh-2023-12-22-no-dissolution-document ck:claimant ckr:agent-artsakh ;
+          ck:spokesperson ckr:agent-samvel-shahramanyan ; ck:claimDate ?d ;
+          ck:respondsTo ckr:{NK_DECREE} ; ck:citedIn ?src .
+        ckr:{NK_DECREE} ck:hasContent ?g }}
+      GRAPH ?g {{ ckr:event-artsakh-2023-09-28-dissolution-decree-end ck:latestEnd ?end }}
+      GRAPH ckg:reference {{ ?src schema:url ?url }}
+      FILTER(STR(?d) = "2023-12-22") }}"""
+    (row,) = staged.store.query(q).dicts()
+    assert _lex(row["end"]) == "2024-01-01"
+    assert _lex(row["url"]).startswith("https://www.eurasiareview.com/23122023-")
+    unsettled = """
+    PREFIX ck: <https://w3id.org/conflictkg/ontology#>
+    PREFIX ckg: <https://w3id.org/conflictkg/graph/>
+    PREFIX ckr: <https://w3id.org/conflictkg/resource/>
+    SELECT ?x WHERE {
+      { GRAPH ckg:reference { ?x a ?t ; ck:hasParticipant ckr:agent-artsakh ;
+          ck:latestEnd "2024-01-01"^^<http://www.w3.org/2001/XMLSchema#date> } }
+      UNION { ?x ck:evidenceEvent ?e . FILTER(STRSTARTS(STR(?e), STR(ckr:event-artsakh-2023-09-28-dissolution-decree))) }
+      UNION { ?e ck:fulfils ?x . FILTER(STRSTARTS(STR(?e), STR(ckr:event-artsakh-2023-09-28-dissolution-decree))) } }"""
+    assert staged.store.query(unsettled).dicts() == []
