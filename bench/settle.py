@@ -107,7 +107,12 @@ def measure_once(browser, url: str, timeout_s: float) -> dict:
 
 
 def measure(browser, url: str, runs: int, timeout_s: float) -> dict:
-    results = [measure_once(browser, url, timeout_s) for _ in range(runs)]
+    """``runs`` cold loads; stops early when a load fails with page errors (a broken page stays broken)."""
+    results: list[dict] = []
+    for _ in range(runs):
+        results.append(measure_once(browser, url, timeout_s))
+        if results[-1].get("error") and results[-1].get("problems"):
+            break
     return {"url": url, "samples": results, **summarize_runs(results),
             "problems": sorted({p for r in results for p in r.get("problems", [])})}
 
@@ -174,7 +179,7 @@ def markdown(res: dict) -> str:
              "|---|---|---:|---:|---:|---:|---:|---|---:|"]
     for r in res["rows"]:
         if not r["ready"]:
-            lines.append(f"| {r['view']} | {r['source']} | | | not ready: {'; '.join(r['errors'])} | | | **no** | 0/{r['runs']} |")
+            lines.append(f"| {r['view']} | {r['source']} | | | {'; '.join(r['errors'])} | | | **no** | 0/{r['runs']} |")
             continue
         lines.append(f"| {r['view']} | {r['source']} | {r['nodes']} | {r['edges']} | {fmt(r['ready_ms_median_s'])} | "
                      f"{fmt(r['wall_median_s'])} | {fmt(r['wall_min_s'])}–{fmt(r['wall_max_s'])} | "
