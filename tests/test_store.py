@@ -67,3 +67,13 @@ def test_hostile_literal_cannot_change_the_query(store: Store) -> None:
     hostile = ox.Literal('x" } } ; DROP ALL ; #')
     result = store.query("SELECT ?name WHERE { }", {"name": hostile})
     assert result.rows == [(hostile,)]
+
+
+def test_rows_follow_the_projection_order_with_none_for_unbound(store: Store) -> None:
+    """Cells come in the order of the SELECT clause (not alphabetical), unbound ones as None."""
+    q = PREFIX + ("SELECT ?who ?claim ?nothing WHERE { ?claim ck:claimant ?who ; ck:claimDate ?d "
+                  "OPTIONAL { ?claim ck:noSuchProperty ?nothing } } ORDER BY ?claim")
+    result = store.query(q)
+    assert result.variables == ["who", "claim", "nothing"]
+    assert result.rows[-1] == (ox.NamedNode(CKR + "example-agent-b"), ox.NamedNode(CKR + "example-claim-2"), None)
+    assert all(len(row) == 3 and row[2] is None for row in result.rows)

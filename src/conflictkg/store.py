@@ -122,9 +122,9 @@ class OxigraphStore:
 
 def _from_oxigraph(answer: object) -> Result:
     if isinstance(answer, ox.QuerySolutions):
-        names = [v.value for v in answer.variables]
-        rows = [tuple(sol[n] for n in names) for sol in answer]
-        return Result("select", names, rows)
+        # a solution iterates over its values in the order of ``answer.variables`` (None when
+        # unbound): one call per row instead of one lookup by name per cell
+        return Result("select", [v.value for v in answer.variables], [tuple(sol) for sol in answer])
     if isinstance(answer, ox.QueryBoolean):
         return Result("ask", boolean=bool(answer))
     return Result("graph", triples=list(answer))  # type: ignore[call-overload]
