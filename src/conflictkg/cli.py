@@ -212,6 +212,31 @@ def serve(obj: Context, host: str, port: int, timeout: float | None, max_rows: i
     uvicorn.run(app, host=host, port=port, log_level="info")
 
 
+
+@cli.command()
+@click.argument("view")
+@click.option("--clause", "clauses", type=int, multiple=True, metavar="N",
+              help="Clause view: a point of the 9/10 November 2020 statement (repeatable).")
+@click.option("--incident", metavar="IRI", help="Incident view: the incident, e.g. ckr:incident-2022-03-24-parukh-farrukh.")
+@click.option("--names", type=click.Choice(["neutral", "armenian", "azerbaijani", "russian"]), default="neutral",
+              show_default=True, help="Whose usage the place names follow.")
+@click.option("--base-url", default="http://127.0.0.1:8000", show_default=True,
+              help="Where clicked nodes open their pages: BASE/resource/NAME (the `conflictkg serve` default).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="HTML file to write.")
+@pass_ctx
+def viz(obj: Context, view: str, clauses: tuple[int, ...], incident: str | None, names: str, base_url: str,
+        output: Path) -> None:
+    """Write a network VIEW (allegations, clause, incident, whole) as one self-contained offline HTML file."""
+    from conflictkg.naming import Perspective
+    from conflictkg.network import ViewRequest, network_view, view_info
+    from conflictkg.network.render import to_html
+
+    view_info(view)
+    network = network_view(obj.store(), obj.resources, ViewRequest(view, clauses, incident, Perspective(names)))
+    output.write_text(to_html(network, base_url=base_url), encoding="utf-8")
+    click.echo(f"Wrote the {view} view ({len(network.nodes)} nodes, {len(network.edges)} edges) to {output}", err=True)
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point: the one error boundary of the command line."""
     try:

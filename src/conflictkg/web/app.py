@@ -16,6 +16,7 @@ from conflictkg.pages.context import Site
 from conflictkg.resources import Resources, default_resources
 from conflictkg.settings import Settings
 from conflictkg.store import OxigraphStore
+from conflictkg.web.network import ROUTES as network_routes
 from conflictkg.web.pages import error_page
 from conflictkg.web.pages import routes as page_routes
 from conflictkg.web.pool import WorkerPool
@@ -47,7 +48,8 @@ def create_app(store: OxigraphStore, settings: Settings, *, workers: int = DEFAU
     cors = Middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "POST", "OPTIONS"],
                       allow_headers=["*"], expose_headers=["X-Conflictkg-Truncated", "X-Conflictkg-Max-Rows"],
                       max_age=86400)
-    site_routes = [Route("/sparql", sparql_endpoint, methods=["GET", "POST", "OPTIONS"]), *page_routes()]
+    site_routes = [Route("/sparql", sparql_endpoint, methods=["GET", "POST", "OPTIONS"]), *page_routes(),
+                   *network_routes]
     app = Starlette(routes=site_routes, middleware=[cors], lifespan=lifespan,
                     exception_handlers={ConflictKGError: error_page})
     app.state.settings = settings

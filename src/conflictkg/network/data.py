@@ -1,0 +1,139 @@
+"""The answers behind the network views, read with the queries in ``queries/views/``.
+
+Each function runs one query (parameters bound by :func:`conflictkg.queries.run`, never pasted
+into the text) and returns plain Python values, sorted for deterministic output.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from conflictkg.naming import attested_names_query
+from conflictkg.queries import Query, load_query, run
+from conflictkg.resources import Resources
+from conflictkg.store import Store
+from conflictkg.terms import Term, term_to_str
+
+#: When a resource has several drawable kinds, the first in this order wins.
+KIND_ORDER = ("agreement", "clause", "norm", "incident", "claim", "event", "source", "place", "agent")
+
+
+@dataclass(frozen=True)
+class NodeRow:
+    """A drawable resource: its kind (with the ontology's label for it), label and web address."""
+
+    iri: str
+    kind: str
+    kind_label: str
+    label: str
+    url: str | None
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One link of a statement view, with the predicate's label (or its local name)."""
+
+    subject: str
+    predicate: str
+    object: str
+    label: str
+
+
+@dataclass(frozen=True)
+class AllegationRow:
+    claimant: str
+    accused: str
+    clause: str | None
+    relation: str
+    basis: str | None
+    claim: str
+
+
+@dataclass
+class ClaimRow:
+    """A claim's filter values, gathered from several rows."""
+
+    date: str | None
+    stance: str
+    stance_label: str
+    claimant: str
+    clauses: set[str]
+    sources: set[str]
+
+
+def view_query(resources: Resources, name: str) -> Query:
+    """The query ``queries/views/{name}.rq``."""
+    return load_query(resources.views_queries_dir / f"{name}.rq")
+
+
+def _opt(term: Term | None) -> str | None:
+    return None if term is None else term_to_str(term)
+
+
+def drawable_nodes(store: Store, resources: Resources) -> dict[str, NodeRow]:
+    """Every drawable resource by IRI (query ``nodes``); one kind each, by :data:`KIND_ORDER`."""
+    best: dict[str, NodeRow] = {}
+    for row in run(store, view_query(resources, "nodes")).dicts():
+        iri, kind = term_to_str(row["node"]), term_to_str(row["kind"])
+        candidate = NodeRow(iri, kind, term_to_str(row["kind_label"]) or kind, term_to_str(row["label"]),
+                            _opt(row["url"]))
+        current = best.get(iri)
+        if current is None or (KIND_ORDER.index(kind), candidate.label) < (KIND_ORDER.index(current.kind),
+                                                                             current.label):
+            best[iri] = candidate
+    return dict(sorted(best.items()))
+
+
+def claim_rows(store: Store, resources: Resources) -> dict[str, ClaimRow]:
+    """Filter values of every claim (query ``claims``)."""
+    claims: dict[str, ClaimRow] = {}
+    for row in run(store, view_query(resources, "claims")).dicts():
+        iri = term_to_str(row["claim"])
+        claim = claims.setdefault(iri, ClaimRow(_opt(row["claim_date"]), term_to_str(row["stance"]),
+                                                term_to_str(row["stance_label"]), term_to_str(row["claimant"]),
+                                                set(), set()))
+        if row["clause"] is not None:
+            claim.clauses.add(term_to_str(row["clause"]))
+        if row["source_url"] is not None:
+            claim.sources.add(term_to_str(row["source_url"]))
+    return dict(sorted(claims.items()))
+
+
+def statements(store: Store, resources: Resources, name: str, params: dict[str, str] | None = None) -> list[Statement]:
+    """The links of a statement view (queries ``clause``, ``incident``, ``whole``)."""
+    out = []
+    for row in run(store, view_query(resources, name), params).dicts():
+        predicate = term_to_str(row["predicate"])
+        label = term_to_str(row["predicate_label"]) or _local_name(predicate)
+        out.append(Statement(term_to_str(row["subject"]), predicate, term_to_str(row["object"]), label))
+    return out
+
+
+def _local_name(iri: str) -> str:
+    """The part of ``iri`` after its last ``#`` or ``/``.
+
+    >>> _local_name("http://purl.org/dc/terms/spatial")
+    'spatial'
+    """
+    return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+
+def allegation_rows(store: Store, resources: Resources) -> list[AllegationRow]:
+    """Claim by claim: who accused whom of breaching which clause (query ``allegations``)."""
+    return [AllegationRow(term_to_str(r["claimant"]), term_to_str(r["accused"]), _opt(r["clause"]),
+                          term_to_str(r["relation"]), _opt(r["basis"]), term_to_str(r["claim"]))
+            for r in run(store, view_query(resources, "allegations")).dicts()]
+
+
+def clause_numbers(store: Store, resources: Resources) -> dict[int, tuple[str, str]]:
+    """The statement's clauses: number → (IRI, label) (query ``clauses``)."""
+    return {int(term_to_str(r["clause_number"])): (term_to_str(r["clause"]), term_to_str(r["label"]))
+            for r in run(store, view_query(resources, "clauses")).dicts()}
+
+
+def attested_names(store: Store, resources: Resources) -> dict[str, list[str]]:
+    """Every attested name of every named resource, sorted (query ``pages/attested-names``)."""
+    names: dict[str, set[str]] = {}
+    for row in run(store, attested_names_query(resources)).dicts():
+        names.setdefault(term_to_str(row["resource"]), set()).add(term_to_str(row["name"]))
+    return {iri: sorted(found) for iri, found in sorted(names.items())}

@@ -1,0 +1,164 @@
+"""A network view as plain data: nodes, edges and the claims they carry.
+
+The HTML page and the JSON twin are two renderings of one :class:`Network`. Every label in it
+comes from the data (``rdfs:label``, attested names, the ontology's own labels); the page
+escapes them all. Edges and claim nodes refer to claims by their index in ``Network.claims``
+so that the page can filter by date, clause, claimant and stance without another request.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from conflictkg.namespaces import CKR, compact_iri
+
+#: Edge colours of the allegation view, one per clause (in the order of the clauses' labels).
+CLAUSE_COLORS = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b", "#e377c2",
+                 "#bcbd22", "#393b79", "#637939", "#843c39", "#7b4173", "#3182bd", "#e6550d", "#31a354")
+
+
+@dataclass(frozen=True)
+class Style:
+    """How one kind of node is drawn (vis-network shape and colour) and named in the legend."""
+
+    kind: str
+    label: str
+    color: str
+    shape: str
+
+
+@dataclass
+class Claim:
+    """What the page filters a claim by."""
+
+    iri: str
+    label: str
+    date: str | None
+    stance: str
+    stance_label: str
+    claimant: str
+    clauses: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Node:
+    """One resource of the view."""
+
+    iri: str
+    kind: str
+    label: str
+    names: list[str] = field(default_factory=list)
+    keys: list[str] = field(default_factory=list)
+    url: str | None = None
+    claims: list[int] = field(default_factory=list)
+    degree: int = 0
+    betweenness: float = 0.0
+    x: float = 0.0
+    y: float = 0.0
+
+
+@dataclass
+class Edge:
+    """One drawn link: a statement, or (allegation view) the claims of one claimant, accused and clause."""
+
+    source: str
+    target: str
+    label: str
+    relation: str
+    claims: list[int] = field(default_factory=list)
+    clause: str | None = None
+    keyed: bool = False
+    bases: list[str] = field(default_factory=list)
+
+    @property
+    def weight(self) -> int:
+        return max(len(self.claims), 1)
+
+
+@dataclass
+class Network:
+    """One view, ready to lay out and render."""
+
+    view: str
+    title: str
+    description: str
+    perspective: str
+    params: dict[str, list[str]]
+    nodes: dict[str, Node]
+    edges: list[Edge]
+    claims: list[Claim]
+    styles: list[Style]
+    clause_labels: dict[str, str]
+    labels: dict[str, str]
+
+    def to_json(self, base_url: str = "") -> dict[str, Any]:
+        """The view as JSON-ready data; ``href`` of a resource page is ``{base_url}/resource/{local}``."""
+        kinds = {node.kind for node in self.nodes.values()}
+        return {
+            "view": self.view, "title": self.title, "description": self.description,
+            "perspective": self.perspective, "params": self.params,
+            "legend": [vars(s) for s in self.styles if s.kind in kinds],
+            "nodes": [_node_json(n, base_url) for n in self.nodes.values()],
+            "edges": [_edge_json(i, e, curve) for i, (e, curve) in enumerate(zip(self.edges, self._curves(), strict=True))],
+            "claims": [_claim_json(c, base_url, self.labels) for c in self.claims],
+            "clauses": self._clauses(),
+        }
+
+    def _clauses(self) -> list[dict[str, str]]:
+        """The clauses the view's claims concern, by label, each with the colour of its edges."""
+        ordered = sorted(self.clause_labels.items(), key=lambda item: (item[1], item[0]))
+        return [{"id": iri, "label": label, "color": CLAUSE_COLORS[i % len(CLAUSE_COLORS)]}
+                for i, (iri, label) in enumerate(ordered)]
+
+    def _curves(self) -> list[int]:
+        """0 for the first edge between two nodes in one direction, 1, 2, … for the parallel ones."""
+        seen: dict[tuple[str, str], int] = {}
+        out = []
+        for edge in self.edges:
+            key = (edge.source, edge.target)
+            out.append(seen.get(key, 0))
+            seen[key] = out[-1] + 1
+        return out
+
+
+def page_href(iri: str, base_url: str = "") -> str | None:
+    """The resource page of ``iri`` (``{base_url}/resource/{local}``), or None outside ``ckr:``.
+
+    >>> page_href(CKR + "agent-armenia", "http://127.0.0.1:8000/")
+    'http://127.0.0.1:8000/resource/agent-armenia'
+    >>> page_href("https://example.org/x") is None
+    True
+    """
+    if iri.startswith(CKR) and len(iri) > len(CKR):
+        return f"{base_url.rstrip('/')}/resource/{iri[len(CKR):]}"
+    return None
+
+
+def web_url(value: str | None) -> str | None:
+    """``value`` when it is an http(s) URL without characters that could leave an attribute."""
+    if value and value.startswith(("http://", "https://")) and not any(c in value for c in ' "\'<>`\\'):
+        return value
+    return None
+
+
+def _node_json(node: Node, base_url: str) -> dict[str, Any]:
+    return {"id": node.iri, "curie": compact_iri(node.iri), "kind": node.kind, "label": node.label,
+            "names": node.names, "keys": node.keys, "url": web_url(node.url),
+            "href": page_href(node.iri, base_url), "claims": node.claims, "degree": node.degree,
+            "betweenness": node.betweenness, "x": node.x, "y": node.y}
+
+
+def _edge_json(index: int, edge: Edge, curve: int) -> dict[str, Any]:
+    return {"id": f"e{index}", "from": edge.source, "to": edge.target, "label": edge.label,
+            "relation": edge.relation, "claims": edge.claims, "clause": edge.clause, "keyed": edge.keyed,
+            "bases": edge.bases, "weight": edge.weight, "curve": curve}
+
+
+def _claim_json(claim: Claim, base_url: str, labels: dict[str, str]) -> dict[str, Any]:
+    return {"id": claim.iri, "label": claim.label, "date": claim.date, "stance": claim.stance,
+            "stance_label": claim.stance_label, "claimant": claim.claimant,
+            "claimant_label": labels.get(claim.claimant, compact_iri(claim.claimant)),
+            "clauses": claim.clauses, "sources": [u for u in claim.sources if web_url(u)],
+            "href": page_href(claim.iri, base_url)}

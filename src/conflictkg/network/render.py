@@ -1,0 +1,113 @@
+"""One self-contained HTML page per view: our Jinja template with vis-network inlined.
+
+vis-network 9.1.2 is the copy pyvis bundles (``pyvis/templates/lib/vis-9.1.2``, dual-licensed
+Apache-2.0/MIT; its licence header is kept). pyvis's own template is not used: it links
+bootstrap and tom-select from a CDN and writes node titles into the page as HTML. Here nothing
+is fetched: scripts and styles are inline, the data is one JSON block escaped for ``<script>``
+(Jinja's ``tojson``), and the page script puts every label in with ``textContent``.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from conflictkg import __version__
+from conflictkg.errors import ConflictKGError
+from conflictkg.naming import Perspective
+from conflictkg.network.model import Network
+
+TEMPLATES = Path(__file__).parent / "templates"
+VIS_VERSION = "9.1.2"
+
+
+@dataclass(frozen=True)
+class NameLink:
+    """One entry of the naming-perspective switch (``href`` None: not a link)."""
+
+    text: str
+    value: str
+    href: str | None = None
+    current: bool = False
+
+
+def vis_assets() -> tuple[str, str]:
+    """vis-network's script and style sheet from the pyvis package (read, never fetched).
+
+    Raises:
+        ConflictKGError: pyvis is not installed, or its copy cannot be inlined safely.
+    """
+    spec = importlib.util.find_spec("pyvis")
+    if spec is None or spec.origin is None:
+        raise ConflictKGError("pyvis is not installed: it ships the vis-network script the network views inline",
+                              hint="pip install pyvis")
+    lib = Path(spec.origin).parent / "templates" / "lib" / f"vis-{VIS_VERSION}"
+    script = _without_source_map((lib / "vis-network.min.js").read_text(encoding="utf-8"))
+    style = (lib / "vis-network.css").read_text(encoding="utf-8")
+    return _inline_safe(script, "script"), _inline_safe(style, "style")
+
+
+def _without_source_map(script: str) -> str:
+    """The script less its ``sourceMappingURL`` comment (the map is not shipped; nothing to fetch)."""
+    # split on "\n" only: str.splitlines() would also split inside string literals (U+2028, \x0c, …)
+    return "\n".join(line for line in script.split("\n") if not line.startswith("//# sourceMappingURL="))
+
+
+def _inline_safe(text: str, element: str) -> str:
+    if f"</{element}" in text.lower():
+        raise ConflictKGError(f"cannot inline an asset containing '</{element}'")
+    return text
+
+
+def perspective_links(current: Perspective, href_for: Any = None) -> list[NameLink]:
+    """The naming switch: every perspective, linked with ``href_for(perspective)`` when given."""
+    return [NameLink(p.label, p.value, href_for(p) if href_for and p is not current else None, p is current)
+            for p in Perspective]
+
+
+def to_html(network: Network, *, base_url: str = "", name_links: list[NameLink] | None = None,
+            views_href: str | None = None) -> str:
+    """The view as one offline HTML page; resource pages are linked at ``{base_url}/resource/{local}``."""
+    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
+                      keep_trailing_newline=True)
+    vis_js, vis_css = vis_assets()
+    page_js = _inline_safe((TEMPLATES / "network.js").read_text(encoding="utf-8"), "script")
+    page_css = _inline_safe((TEMPLATES / "network.css").read_text(encoding="utf-8"), "style")
+    data = network.to_json(base_url)
+    links = name_links if name_links is not None else perspective_links(Perspective(network.perspective))
+    return env.get_template("network.html").render(
+        heading=network.title, description=network.description, version=__version__, data=data,
+        legend=data["legend"], options=filter_options(data), dates=_date_range(data),
+        totals={"nodes": len(data["nodes"]), "edges": len(data["edges"])}, edge_labels=False, edge_colors=network.view == "allegations",
+        name_links=links, views_href=views_href,
+        vis_js=Markup(vis_js), vis_css=Markup(vis_css), page_js=Markup(page_js), page_css=Markup(page_css))
+
+
+def filter_options(data: dict[str, Any]) -> dict[str, list[dict[str, str]]]:
+    """The choices of the clause, claimant and stance filters: only values the view's claims have."""
+    claimants = {c["claimant"]: c["claimant_label"] for c in data["claims"]}
+    stances = {c["stance"]: c["stance_label"] for c in data["claims"]}
+    used = Counter(clause for c in data["claims"] for clause in c["clauses"])
+    used.update(e["clause"] for e in data["edges"] if e["clause"])
+    return {
+        "clauses": [c for c in data["clauses"] if c["id"] in used],
+        "claimants": [{"id": i, "label": label} for i, label in sorted(claimants.items(), key=lambda kv: (kv[1], kv[0]))],
+        "stances": [{"id": i, "label": label} for i, label in sorted(stances.items(), key=lambda kv: (kv[1], kv[0]))],
+    }
+
+
+def _date_range(data: dict[str, Any]) -> dict[str, str]:
+    dates = sorted(c["date"] for c in data["claims"] if c["date"])
+    return {"first": dates[0] if dates else "", "last": dates[-1] if dates else ""}
+
+
+def views_index_html(entries: list[dict[str, Any]]) -> str:
+    """The list of views: ``entries`` of ``{name, title, description, links: [{text, href, json}]}``."""
+    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined)
+    return env.get_template("views.html").render(views=entries)

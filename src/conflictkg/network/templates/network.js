@@ -1,0 +1,299 @@
+/* conflictkg network page: draws the view with vis-network (physics off: positions come from
+   networkx), filters it, searches names and opens resource pages. Every text from the data is
+   put into the page with textContent, never as HTML; links are built only from http(s) URLs. */
+(function () {
+  "use strict";
+
+  var data = JSON.parse(document.getElementById("ckg-data").textContent);
+  var container = document.getElementById("network");
+  var nodeById = {};
+  var edgeById = {};
+  var styleByKind = {};
+  var linkCount = {};
+  var clauseColor = {};
+  data.clauses.forEach(function (clause) { clauseColor[clause.id] = clause.color; });
+  data.legend.forEach(function (style) { styleByKind[style.kind] = style; });
+  data.nodes.forEach(function (node) { nodeById[node.id] = node; linkCount[node.id] = 0; });
+  data.edges.forEach(function (edge) {
+    edgeById[edge.id] = edge;
+    linkCount[edge.from] += 1;
+    linkCount[edge.to] += 1;
+  });
+
+  /* ---- safe DOM building ---- */
+
+  function el(tag, text, className) {
+    var element = document.createElement(tag);
+    if (text !== undefined && text !== null) { element.textContent = String(text); }
+    if (className) { element.className = className; }
+    return element;
+  }
+
+  function httpUrl(value, relative) {
+    if (typeof value !== "string" || value === "") { return null; }
+    try {
+      var url = relative ? new URL(value, document.baseURI) : new URL(value);
+      return (url.protocol === "http:" || url.protocol === "https:") ? url.href : null;
+    } catch (error) {
+      return null;
+    }
+  }
+
+  function link(href, text, relative) {
+    var safe = httpUrl(href, relative);
+    if (!safe) { return el("span", text); }
+    var anchor = el("a", text);
+    anchor.setAttribute("href", safe);
+    if (!relative) { anchor.setAttribute("rel", "noopener noreferrer"); }
+    return anchor;
+  }
+
+  function short(text, limit) {
+    var value = String(text || "");
+    return value.length > limit ? value.slice(0, limit - 1) + "\u2026" : value;
+  }
+
+  /* ---- names: the same folding as conflictkg.names.name_key ---- */
+
+  var SPECIAL = { "\u0259": "e", "\u0131": "i", "\u0142": "l", "\u00f8": "o", "\u0111": "d", "\u0127": "h", "\u0140": "l", "\u01dd": "e" };
+  var SEPARATORS = /[-\u2010\u2011\u2013\u2014_\/.,'\u2019`\u02bc"()]/g;
+
+  function fold(text) {
+    var lower = String(text).toLowerCase().replace(/[\u0259\u0131\u0142\u00f8\u0111\u0127\u0140\u01dd]/g, function (c) { return SPECIAL[c]; });
+    var bare = lower.normalize("NFKD").replace(/\p{M}/gu, "");
+    return bare.replace(SEPARATORS, " ").split(/\s+/).filter(Boolean).join(" ");
+  }
+
+  /* ---- tooltips and details ---- */
+
+  function claimItem(index) {
+    var claim = data.claims[index];
+    var item = el("li");
+    item.appendChild(el("span", (claim.date || "undated") + " \u00b7 " + claim.stance_label + " \u00b7 " + claim.claimant_label + ": "));
+    item.appendChild(link(claim.href, claim.label, true));
+    claim.sources.forEach(function (url) {
+      item.appendChild(document.createTextNode(" "));
+      item.appendChild(link(url, "[source]", false));
+    });
+    return item;
+  }
+
+  function claimList(indexes) {
+    var list = el("ul");
+    indexes.slice(0, 25).forEach(function (index) { list.appendChild(claimItem(index)); });
+    if (indexes.length > 25) { list.appendChild(el("li", "\u2026 and " + (indexes.length - 25) + " more")); }
+    return list;
+  }
+
+  function nodeCard(node) {
+    var card = el("div", null, "tip");
+    card.appendChild(el("strong", node.label));
+    card.appendChild(el("div", (styleByKind[node.kind] || { label: node.kind }).label + " \u00b7 " + node.curie, "kind"));
+    var others = node.names.filter(function (name) { return name !== node.label; });
+    if (others.length) { card.appendChild(el("div", "Also: " + others.slice(0, 12).join(" \u00b7 "))); }
+    card.appendChild(el("div", "Links: " + node.degree + " \u00b7 betweenness " + node.betweenness, "kind"));
+    if (node.url) {
+      var source = el("div", "Source: ");
+      source.appendChild(link(node.url, node.url, false));
+      card.appendChild(source);
+    }
+    if (node.claims.length) { card.appendChild(claimList(node.claims)); }
+    if (node.href) { card.appendChild(el("div", "Click the node to open its page.", "kind")); }
+    return card;
+  }
+
+  function edgeCard(edge) {
+    var card = el("div", null, "tip");
+    card.appendChild(el("strong", edge.label));
+    card.appendChild(el("div", nodeById[edge.from].label + " \u2192 " + nodeById[edge.to].label, "kind"));
+    if (edge.bases.length) { card.appendChild(el("div", "Clause link: " + edge.bases.join("; "), "kind")); }
+    if (edge.claims.length) {
+      card.appendChild(el("div", edge.claims.length + (edge.claims.length === 1 ? " claim" : " claims")));
+      card.appendChild(claimList(edge.claims));
+    }
+    return card;
+  }
+
+  function showDetails(card) {
+    var body = document.getElementById("details-body");
+    body.replaceChildren(card);
+  }
+
+  /* ---- drawing ---- */
+
+  function nodeItem(node) {
+    var style = styleByKind[node.kind] || { color: "#999999", shape: "dot" };
+    var inside = style.shape === "box" || style.shape === "ellipse";
+    return {
+      id: node.id, label: short(node.label, 40), x: node.x, y: node.y, shape: style.shape,
+      size: Math.min(6 + 2 * Math.sqrt(node.degree), 28), title: nodeCard(node),
+      color: { background: style.color, border: "#333333", highlight: { background: style.color, border: "#000000" } },
+      font: inside ? { color: "#ffffff", size: 12 } : { color: "#1d1d1f", size: 12 }
+    };
+  }
+
+  function edgeWidth(edge, live) {
+    return edge.keyed ? 1 + 1.5 * Math.sqrt(live) : 1;
+  }
+
+  function edgeItem(edge, showLabels) {
+    return {
+      id: edge.id, from: edge.from, to: edge.to, title: edgeCard(edge),
+      label: showLabels ? short(edge.label, 48) + (edge.keyed ? " (" + edge.claims.length + ")" : "") : "",
+      width: edgeWidth(edge, edge.claims.length),
+      color: edge.keyed && edge.clause ? { color: clauseColor[edge.clause], highlight: "#222222", hover: "#222222" } : undefined,
+      smooth: edge.curve ? { enabled: true, type: "curvedCW", roundness: 0.15 * edge.curve } : false
+    };
+  }
+
+  var labelBox = document.getElementById("edge-labels");
+  var nodes = new vis.DataSet(data.nodes.map(nodeItem));
+  var edges = new vis.DataSet(data.edges.map(function (edge) { return edgeItem(edge, labelBox.checked); }));
+  var network = new vis.Network(container, { nodes: nodes, edges: edges }, {
+    physics: { enabled: false },
+    layout: { improvedLayout: false },
+    interaction: { hover: true, tooltipDelay: 150, hideEdgesOnDrag: data.edges.length > 1000 },
+    nodes: { borderWidth: 1 },
+    edges: { arrows: { to: { enabled: true, scaleFactor: 0.5 } }, font: { size: 10, align: "middle" },
+             color: { color: "#9a9a9a", highlight: "#222222", hover: "#222222" } }
+  });
+  network.once("afterDrawing", function () {
+    window.ckgNetwork = { network: network, nodes: nodes, edges: edges, ready: true, readyMs: performance.now() };
+    document.documentElement.setAttribute("data-ready", "true");
+  });
+  network.fit({ animation: false });
+
+  network.on("click", function (params) {
+    if (params.nodes.length === 1) {
+      var target = httpUrl(nodeById[params.nodes[0]].href, true);
+      if (target) { window.location.assign(target); }
+    } else if (params.edges.length === 1) {
+      showDetails(edgeCard(edgeById[params.edges[0]]));
+    }
+  });
+  network.on("hoverNode", function (params) { showDetails(nodeCard(nodeById[params.node])); });
+  network.on("hoverEdge", function (params) { showDetails(edgeCard(edgeById[params.edge])); });
+
+  /* ---- filters ---- */
+
+  var controls = {
+    from: document.getElementById("filter-from"), to: document.getElementById("filter-to"),
+    clause: document.getElementById("filter-clause"), claimant: document.getElementById("filter-claimant"),
+    stance: document.getElementById("filter-stance")
+  };
+
+  function clauseMatches(clauses, wanted) {
+    if (wanted === "") { return true; }
+    if (wanted === "none") { return clauses.length === 0; }
+    return clauses.indexOf(wanted) >= 0;
+  }
+
+  function claimPasses(claim, filter, ignoreClause) {
+    if (filter.from || filter.to) {
+      if (!claim.date) { return false; }
+      if (filter.from && claim.date < filter.from) { return false; }
+      if (filter.to && claim.date > filter.to) { return false; }
+    }
+    if (filter.claimant && claim.claimant !== filter.claimant) { return false; }
+    if (filter.stance && claim.stance !== filter.stance) { return false; }
+    return ignoreClause || clauseMatches(claim.clauses, filter.clause);
+  }
+
+  function liveClaims(edge, filter, pass, passAnyClause) {
+    if (!edge.keyed) { return edge.claims.filter(function (i) { return pass[i]; }); }
+    if (!clauseMatches(edge.clause ? [edge.clause] : [], filter.clause)) { return []; }
+    return edge.claims.filter(function (i) { return passAnyClause[i]; });
+  }
+
+  function applyFilters() {
+    var filter = { from: controls.from.value, to: controls.to.value, clause: controls.clause.value,
+                   claimant: controls.claimant.value, stance: controls.stance.value };
+    var pass = data.claims.map(function (claim) { return claimPasses(claim, filter, false); });
+    var passAnyClause = data.claims.map(function (claim) { return claimPasses(claim, filter, true); });
+    var hidden = {};
+    var visibleLinks = {};
+    data.nodes.forEach(function (node) {
+      hidden[node.id] = node.claims.length > 0 && !node.claims.some(function (i) { return pass[i]; });
+    });
+    var edgeUpdates = data.edges.map(function (edge) {
+      var live = liveClaims(edge, filter, pass, passAnyClause);
+      var off = (edge.claims.length > 0 && live.length === 0) || hidden[edge.from] || hidden[edge.to];
+      if (!off) {
+        visibleLinks[edge.from] = (visibleLinks[edge.from] || 0) + 1;
+        visibleLinks[edge.to] = (visibleLinks[edge.to] || 0) + 1;
+      }
+      return { id: edge.id, hidden: off, width: edgeWidth(edge, live.length) };
+    });
+    var nodeUpdates = data.nodes.map(function (node) {
+      var off = hidden[node.id] || (linkCount[node.id] > 0 && !visibleLinks[node.id]);
+      return { id: node.id, hidden: off };
+    });
+    nodes.update(nodeUpdates);
+    edges.update(edgeUpdates);
+    document.getElementById("count-nodes").textContent = nodeUpdates.filter(function (u) { return !u.hidden; }).length;
+    document.getElementById("count-edges").textContent = edgeUpdates.filter(function (u) { return !u.hidden; }).length;
+  }
+
+  Object.keys(controls).forEach(function (name) { controls[name].addEventListener("change", applyFilters); });
+  document.getElementById("filter-reset").addEventListener("click", function () {
+    Object.keys(controls).forEach(function (name) { controls[name].value = ""; });
+    applyFilters();
+  });
+  labelBox.addEventListener("change", function () {
+    edges.update(data.edges.map(function (edge) {
+      var item = edgeItem(edge, labelBox.checked);
+      return { id: item.id, label: item.label };
+    }));
+  });
+
+  /* ---- search by any name ---- */
+
+  var results = document.getElementById("search-results");
+  var status = document.getElementById("search-status");
+
+  function rank(node, key) {
+    var best = null;
+    node.keys.forEach(function (candidate) {
+      var score = candidate === key ? 0 : candidate.indexOf(key) === 0 ? 1 : candidate.indexOf(key) > 0 ? 2 : null;
+      if (score !== null && (best === null || score < best)) { best = score; }
+    });
+    return best;
+  }
+
+  function focusNode(id) {
+    var item = nodes.get(id);
+    if (item && item.hidden) {
+      status.textContent = "\u201c" + nodeById[id].label + "\u201d is hidden by the filters; reset them to see it.";
+      return;
+    }
+    network.selectNodes([id]);
+    network.focus(id, { scale: 1.2, animation: false });
+    showDetails(nodeCard(nodeById[id]));
+  }
+
+  function search() {
+    var key = fold(document.getElementById("search").value);
+    results.replaceChildren();
+    if (key.length < 2) { status.textContent = ""; network.unselectAll(); return; }
+    var found = [];
+    data.nodes.forEach(function (node) {
+      var score = rank(node, key);
+      if (score !== null) { found.push({ node: node, score: score }); }
+    });
+    found.sort(function (a, b) {
+      return a.score - b.score || a.node.label.localeCompare(b.node.label) || (a.node.id < b.node.id ? -1 : 1);
+    });
+    status.textContent = found.length === 0 ? "No name matches." : found.length + (found.length === 1 ? " match" : " matches");
+    found.slice(0, 20).forEach(function (hit) {
+      var button = el("button", hit.node.label);
+      button.type = "button";
+      button.addEventListener("click", function () { focusNode(hit.node.id); });
+      var item = el("li");
+      item.appendChild(button);
+      results.appendChild(item);
+    });
+    if (found.length) { focusNode(found[0].node.id); }
+  }
+
+  document.getElementById("search").addEventListener("input", search);
+}());

@@ -1,0 +1,237 @@
+"""The four network views: which resources and links each one draws.
+
+* ``allegations``: claimants → accused parties, one edge per clause, weighted by claims;
+* ``clause``: one or more points of the 9/10 November 2020 statement, their norms, the claims
+  alleging their breach, the claimants, accused parties and incidents;
+* ``incident``: one incident's claims, claimants, accused parties, sources, events and places;
+* ``whole``: every curated resource and claim node with the links between them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from conflictkg.errors import QueryError
+from conflictkg.names import name_keys
+from conflictkg.namespaces import compact_iri, expand_curie
+from conflictkg.naming import Gazetteer, Perspective
+from conflictkg.network import data
+from conflictkg.network.data import NodeRow, Statement
+from conflictkg.network.model import Claim, Edge, Network, Node, Style
+from conflictkg.resources import Resources
+from conflictkg.store import Store
+
+
+class ViewError(QueryError):
+    """An unknown view, or a clause or incident the graph does not hold."""
+
+
+@dataclass(frozen=True)
+class ViewInfo:
+    name: str
+    title: str
+    description: str
+
+
+VIEWS: dict[str, ViewInfo] = {v.name: v for v in (
+    ViewInfo("allegations", "Allegation network",
+             "Who accused whom of breaching which point: one edge per claimant, accused party and clause, "
+             "as wide as the number of claims."),
+    ViewInfo("clause", "Clause view",
+             "One or more points of the 9/10 November 2020 statement, the norms they impose and on whom, the "
+             "claims alleging their breach, and those claims' claimants, accused parties and incidents."),
+    ViewInfo("incident", "Incident view",
+             "One incident: its claims, claimants, accused parties and sources, the events the claims describe "
+             "and where each claim places them."),
+    ViewInfo("whole", "Whole graph",
+             "Every curated resource (agreements, clauses, norms, agents, places, incidents, sources) and every "
+             "claim node, with the links between them."),
+)}
+
+#: Colour and vis-network shape per kind (the legend's label comes from the ontology).
+DRAWING: dict[str, tuple[str, str]] = {
+    "agreement": ("#6a3d9a", "star"), "clause": ("#1f78b4", "square"), "norm": ("#8fb9d6", "triangle"),
+    "agent": ("#d62728", "dot"), "place": ("#2ca02c", "diamond"), "incident": ("#ff7f0e", "hexagon"),
+    "claim": ("#e6b422", "triangleDown"), "source": ("#8c564b", "box"), "event": ("#9467bd", "ellipse"),
+}
+
+
+@dataclass(frozen=True)
+class ViewRequest:
+    """What to draw: a view name and its parameters."""
+
+    view: str
+    clauses: tuple[int, ...] = ()
+    incident: str | None = None
+    perspective: Perspective = Perspective.NEUTRAL
+
+
+@dataclass
+class _Context:
+    """The tables every view needs, read once per build."""
+
+    table: dict[str, NodeRow]
+    claims: dict[str, data.ClaimRow]
+    gazetteer: Gazetteer
+    names: dict[str, list[str]]
+    perspective: Perspective
+    labels: dict[str, str] = field(default_factory=dict)
+
+    def label(self, iri: str) -> str:
+        if iri not in self.labels:
+            row = self.table.get(iri)
+            fallback = row.label if row and row.label else compact_iri(iri)
+            self.labels[iri] = self.gazetteer.name(iri, self.perspective, fallback) or fallback
+        return self.labels[iri]
+
+
+def view_info(name: str) -> ViewInfo:
+    """The view called ``name``; :class:`ViewError` listing the views otherwise."""
+    try:
+        return VIEWS[name]
+    except KeyError:
+        raise ViewError(f"unknown network view {name!r}", hint=f"views: {', '.join(VIEWS)}") from None
+
+
+def build_network(store: Store, resources: Resources, request: ViewRequest,
+                  gazetteer: Gazetteer | None = None) -> Network:
+    """The nodes, edges and claims of one view (not yet measured or laid out).
+
+    Raises:
+        ViewError: an unknown view, clause number or incident (the message lists what exists).
+    """
+    info = view_info(request.view)
+    if request.clauses and request.view != "clause":
+        raise ViewError(f"clause numbers apply to the clause view, not to {request.view!r}")
+    if request.incident and request.view != "incident":
+        raise ViewError(f"an incident applies to the incident view, not to {request.view!r}")
+    ctx = _Context(data.drawable_nodes(store, resources), data.claim_rows(store, resources),
+                   gazetteer or Gazetteer.load(store, resources), data.attested_names(store, resources),
+                   request.perspective)
+    if request.view == "allegations":
+        nodes, edges, claims = _allegation_graph(ctx, data.allegation_rows(store, resources))
+        title, params = info.title, {}
+    else:
+        found, title, params = _statements(store, resources, request, ctx, info)
+        nodes, edges, claims = _statement_graph(ctx, found, exclude_kinds={"event"} if request.view == "whole" else set())
+    params["names"] = [request.perspective.value]
+    return _network(ctx, request, info, title, params, (nodes, edges, claims))
+
+
+def _statements(store: Store, resources: Resources, request: ViewRequest, ctx: _Context,
+                info: ViewInfo) -> tuple[list[Statement], str, dict[str, list[str]]]:
+    if request.view == "clause":
+        known = data.clause_numbers(store, resources)
+        numbers = _checked_clauses(request.clauses, known)
+        found = [s for n in numbers for s in data.statements(store, resources, "clause", {"clause": str(n)})]
+        title = f"{info.title}: {'; '.join(known[n][1] for n in numbers)}"
+        return found, title, {"clause": [str(n) for n in numbers]}
+    if request.view == "incident":
+        incident = _checked_incident(request.incident, ctx.table)
+        found = data.statements(store, resources, "incident", {"incident": incident})
+        return found, f"{info.title}: {ctx.label(incident)}", {"incident": [compact_iri(incident)]}
+    return data.statements(store, resources, "whole"), info.title, {}
+
+
+def _checked_clauses(requested: Iterable[int], known: dict[int, tuple[str, str]]) -> list[int]:
+    numbers = sorted(set(requested))
+    listing = ", ".join(f"{n} ({label})" for n, (_iri, label) in sorted(known.items()))
+    if not numbers:
+        raise ViewError("the clause view needs at least one clause number (--clause N)", hint=f"clauses: {listing}")
+    unknown = [n for n in numbers if n not in known]
+    if unknown:
+        raise ViewError(f"the statement has no clause {', '.join(map(str, unknown))}", hint=f"clauses: {listing}")
+    return numbers
+
+
+def _checked_incident(raw: str | None, table: dict[str, NodeRow]) -> str:
+    incidents = sorted(iri for iri, row in table.items() if row.kind == "incident")
+    listing = ", ".join(compact_iri(i) for i in incidents)
+    if not raw:
+        raise ViewError("the incident view needs an incident (--incident IRI)", hint=f"incidents: {listing}")
+    iri = expand_curie(raw)
+    if iri not in incidents:
+        raise ViewError(f"no incident {raw!r} in the graph", hint=f"incidents: {listing}")
+    return iri
+
+
+def _allegation_graph(ctx: _Context, rows: list[data.AllegationRow]) -> tuple[list[str], list[Edge], list[str]]:
+    claims = sorted({r.claim for r in rows if r.claim in ctx.claims})
+    index = {iri: i for i, iri in enumerate(claims)}
+    grouped: dict[tuple[str, str, str], Edge] = {}
+    for r in rows:
+        if r.claim not in index:
+            continue
+        key = (r.claimant, r.accused, r.clause or r.relation)
+        edge = grouped.setdefault(key, Edge(r.claimant, r.accused, r.relation, r.relation, clause=r.clause, keyed=True))
+        if index[r.claim] not in edge.claims:
+            edge.claims.append(index[r.claim])
+        if r.basis and r.basis not in edge.bases:
+            edge.bases.append(r.basis)
+    edges = [grouped[k] for k in sorted(grouped)]
+    for edge in edges:
+        edge.claims.sort()
+        edge.bases.sort()
+    nodes = sorted({e.source for e in edges} | {e.target for e in edges})
+    return nodes, edges, claims
+
+
+def _statement_graph(ctx: _Context, found: list[Statement],
+                     exclude_kinds: set[str]) -> tuple[list[str], list[Edge], list[str]]:
+    def drawable(iri: str) -> bool:
+        return iri in ctx.table and ctx.table[iri].kind not in exclude_kinds
+
+    kept = sorted({s for s in found if drawable(s.subject) and drawable(s.object) and s.subject != s.object},
+                  key=lambda s: (s.subject, s.object, s.predicate))
+    nodes = sorted({s.subject for s in kept} | {s.object for s in kept})
+    claims = [iri for iri in nodes if ctx.table[iri].kind == "claim" and iri in ctx.claims]
+    index = {iri: i for i, iri in enumerate(claims)}
+    merged: dict[tuple[str, str], Edge] = {}
+    for s in kept:  # parallel statements (e.g. cited in + quote source) share one edge
+        edge = merged.get((s.subject, s.object))
+        if edge is None:
+            carried = [index[i] for i in (s.subject, s.object) if i in index][:1]
+            merged[(s.subject, s.object)] = Edge(s.subject, s.object, s.label, s.predicate, carried)
+        elif s.label not in edge.label.split("; "):
+            edge.label, edge.relation = f"{edge.label}; {s.label}", f"{edge.relation} {s.predicate}"
+    return nodes, list(merged.values()), claims
+
+
+def _network(ctx: _Context, request: ViewRequest, info: ViewInfo, title: str, params: dict[str, list[str]],
+             parts: tuple[list[str], list[Edge], list[str]]) -> Network:
+    node_iris, edges, claim_iris = parts
+    claims = [_claim(ctx, iri) for iri in claim_iris]
+    index = {iri: i for i, iri in enumerate(claim_iris)}
+    nodes = {iri: _node(ctx, iri, index) for iri in node_iris}
+    clauses = {c for claim in claims for c in claim.clauses} | {e.clause for e in edges if e.clause}
+    labels = {iri: ctx.label(iri) for iri in sorted({c.claimant for c in claims})}
+    kinds = {}
+    for row in ctx.table.values():
+        kinds.setdefault(row.kind, row.kind_label)
+    styles = [Style(kind, kinds.get(kind, kind), *DRAWING[kind]) for kind in DRAWING]
+    return Network(request.view, title, info.description, request.perspective.value, params, nodes, edges, claims,
+                   styles, {c: ctx.label(c) for c in sorted(clauses)}, labels)
+
+
+def _claim(ctx: _Context, iri: str) -> Claim:
+    row = ctx.claims[iri]
+    return Claim(iri, ctx.label(iri), row.date, row.stance, row.stance_label or compact_iri(row.stance),
+                 row.claimant, sorted(row.clauses), sorted(row.sources))
+
+
+def _node(ctx: _Context, iri: str, claim_index: dict[str, int]) -> Node:
+    row = ctx.table[iri]
+    label = ctx.label(iri)
+    names = sorted({label, *([row.label] if row.label else []), *ctx.names.get(iri, [])})
+    keys = sorted({key for name in names for key in name_keys(name) if key})
+    claims = [claim_index[iri]] if iri in claim_index else []
+    return Node(iri, row.kind, label, names, keys, row.url, claims)
+
+
+def view_choices(store: Store, resources: Resources) -> dict[str, list[tuple[str, str]]]:
+    """The values the parametrised views take, with labels: clause numbers and incidents (prefixed IRIs)."""
+    clauses = [(str(n), label) for n, (_iri, label) in sorted(data.clause_numbers(store, resources).items())]
+    incidents = [(compact_iri(iri), row.label) for iri, row in data.drawable_nodes(store, resources).items()
+                 if row.kind == "incident"]
+    return {"clause": clauses, "incident": incidents}

@@ -1,0 +1,125 @@
+"""The network pages: ``/network`` (the list), ``/network/{view}`` (HTML) and ``/network/{view}.json``.
+
+Query parameters: ``clause`` (repeatable, clause view), ``incident`` (a prefixed or full IRI,
+incident view) and ``names`` (the naming perspective; else the site's cookie, as on every page). Views are built from ``app.state.store``
+in a worker thread and kept in a small per-application cache (the store is read-only while the
+app runs).
+"""
+
+from __future__ import annotations
+
+import html
+from collections import OrderedDict
+from typing import Any
+from urllib.parse import urlencode
+
+import anyio.to_thread
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, JSONResponse, Response
+from starlette.routing import Route
+
+from conflictkg.naming import Perspective
+from conflictkg.network import VIEWS, Network, ViewError, ViewRequest, network_view, view_choices
+from conflictkg.network.render import perspective_links, to_html, views_index_html
+from conflictkg.web.pages import COOKIE, perspective_of
+
+#: Views kept per application (each a few hundred kB).
+CACHE_SIZE = 32
+
+
+class _BadParameter(ValueError):
+    pass
+
+
+def _request_of(request: Request, view: str) -> ViewRequest:
+    try:
+        clauses = tuple(int(c) for c in request.query_params.getlist("clause"))
+    except ValueError:
+        raise _BadParameter("clause must be a whole number, e.g. ?clause=6") from None
+    return ViewRequest(view, clauses, request.query_params.get("incident") or None, perspective_of(request))
+
+
+def _cache(request: Request) -> OrderedDict[ViewRequest, Network]:
+    state = request.app.state
+    if not hasattr(state, "network_cache"):
+        state.network_cache = OrderedDict()
+    return state.network_cache  # type: ignore[no-any-return]
+
+
+async def _network(request: Request, wanted: ViewRequest) -> Network:
+    cache = _cache(request)
+    if wanted in cache:
+        cache.move_to_end(wanted)
+        return cache[wanted]
+    state = request.app.state
+    built = await anyio.to_thread.run_sync(network_view, state.store, state.resources, wanted)
+    cache[wanted] = built
+    while len(cache) > CACHE_SIZE:
+        cache.popitem(last=False)
+    return built
+
+
+def _error(status: int, message: str, hint: str | None, as_json: bool) -> Response:
+    if as_json:
+        return JSONResponse({"ok": False, "error": message, "hint": hint or "", "status": status}, status_code=status)
+    body = (f"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Error {status}</title></head>"
+            f"<body><h1>Error {status}</h1><p>{html.escape(message)}</p><p>{html.escape(hint or '')}</p>"
+            f"<p><a href=\"/network\">All network views</a></p></body></html>")
+    return HTMLResponse(body, status_code=status)
+
+
+async def network_page(request: Request) -> Response:
+    """``/network/{view}`` and ``/network/{view}.json``."""
+    view = request.path_params["view"]
+    as_json = request.url.path.endswith(".json")
+    try:
+        wanted = _request_of(request, view)
+        network = await _network(request, wanted)
+    except _BadParameter as exc:
+        return _error(400, str(exc), None, as_json)
+    except ViewError as exc:
+        return _error(404, exc.message, exc.hint, as_json)
+    if as_json:
+        response: Response = JSONResponse({"ok": True, **network.to_json()})
+    else:
+        def href_for(perspective: Perspective) -> str:
+            return _view_href(view, network.params, perspective.value)
+
+        links = perspective_links(wanted.perspective, href_for)
+        response = HTMLResponse(to_html(network, name_links=links, views_href="/network"))
+    if "names" in request.query_params:  # remembered like on every other page
+        response.set_cookie(COOKIE, wanted.perspective.value, max_age=365 * 86400, samesite="lax")
+    return response
+
+
+def _view_href(view: str, params: dict[str, list[str]], names: str | None, suffix: str = "") -> str:
+    query = [(k, v) for k, values in params.items() if k != "names" for v in values]
+    if names:
+        query.append(("names", names))
+    return f"/network/{view}{suffix}" + (f"?{urlencode(query)}" if query else "")
+
+
+async def network_index(request: Request) -> Response:
+    """``/network``: every view with links (one per clause and per incident for those views)."""
+    state = request.app.state
+    choices = await anyio.to_thread.run_sync(view_choices, state.store, state.resources)
+    return HTMLResponse(views_index_html(_index_entries(choices)))
+
+
+def _index_entries(choices: dict[str, list[tuple[str, str]]]) -> list[dict[str, Any]]:
+    entries = []
+    for name, info in VIEWS.items():
+        values = choices.get(name)
+        pairs = [({name: [value]}, text) for value, text in values] if values else [({}, info.title)]
+        links = [{"text": text, "href": _view_href(name, params, None),
+                  "json": _view_href(name, params, None, ".json")} for params, text in pairs]
+        entries.append({"name": name, "title": info.title, "description": info.description, "links": links})
+    return entries
+
+
+#: The routes to add to the application (the ``.json`` twin first: ``{view}`` would match it too).
+ROUTES = [
+    Route("/network", network_index, methods=["GET"]),
+    Route("/network/{view}.json", network_page, methods=["GET"]),
+    Route("/network/{view}", network_page, methods=["GET"]),
+]
