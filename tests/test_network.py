@@ -270,3 +270,16 @@ def test_vis_network_is_inlined_as_shipped_by_pyvis():
     shipped = (lib / "vis-network.min.js").read_text(encoding="utf-8")
     assert script.rstrip() == shipped.replace("//# sourceMappingURL=vis-network.min.js.map", "").rstrip()
     assert style == (lib / "vis-network.css").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("path", sorted((REPO / "queries" / "views").glob("*.rq")), ids=lambda p: p.stem)
+def test_view_queries_are_documented_and_answer_their_examples(staged, path):
+    from conflictkg.queries import example_params, load_query, run
+
+    query = load_query(path)
+    assert query.title and query.description and "network" in query.tags
+    assert all(p.example for p in query.params.values())
+    columns = query.description.split("Columns:")[1].strip().rstrip(".").split(", ")
+    result = run(staged.store, query, example_params(query))
+    assert result.variables == columns
+    assert len(result.rows) > 0

@@ -46,17 +46,39 @@ def measures(graph: nx.MultiDiGraph) -> tuple[dict[str, int], dict[str, float]]:
 
 
 def layout(graph: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
-    """Seeded spring-layout positions in canvas units, rounded (same graph, same positions)."""
+    """Seeded Fruchterman-Reingold positions (networkx spring layout) in canvas units, rounded.
+
+    Each connected part is laid out on its own, the largest in the middle and the others in rows
+    beneath it (one layout for all would fling the small parts far away and shrink the rest).
+    """
     simple = nx.Graph()
     simple.add_nodes_from(sorted(graph))
     simple.add_edges_from(sorted((min(u, v), max(u, v)) for u, v in graph.edges() if u != v))
-    if len(simple) == 0:
+    parts = sorted((sorted(part) for part in nx.connected_components(simple)), key=lambda p: (-len(p), p[0]))
+    if not parts:
         return {}
-    if len(simple) == 1:
-        return {next(iter(simple)): (0.0, 0.0)}
-    positions = nx.spring_layout(simple, seed=SEED, iterations=100)
-    scale = SPREAD * math.sqrt(len(simple))
-    return {n: (round(float(x) * scale, 1), round(float(y) * scale, 1)) for n, (x, y) in positions.items()}
+    positions = _part_layout(simple.subgraph(parts[0]))
+    half = max(SPREAD, *(max(abs(x), abs(y)) for x, y in positions.values()))
+    x, y, row = -half, half + SPREAD, 0.0
+    for part in parts[1:]:
+        placed = _part_layout(simple.subgraph(part))
+        radius = max(SPREAD / 2, *(max(abs(px), abs(py)) for px, py in placed.values()))
+        if x + 2 * radius > half and x > -half:
+            x, y, row = -half, y + row + SPREAD / 2, 0.0
+        positions.update({n: (round(px + x + radius, 1), round(py + y + radius, 1)) for n, (px, py) in placed.items()})
+        x, row = x + 2 * radius + SPREAD / 2, max(row, 2 * radius)
+    return positions
+
+
+def _part_layout(part: nx.Graph) -> dict[str, tuple[float, float]]:
+    if len(part) == 1:
+        return {next(iter(part)): (0.0, 0.0)}
+    ordered = nx.Graph()
+    ordered.add_nodes_from(sorted(part))
+    ordered.add_edges_from(sorted(part.edges()))
+    found = nx.spring_layout(ordered, seed=SEED, iterations=50, method="force")
+    scale = SPREAD * math.sqrt(len(ordered))
+    return {n: (round(float(px) * scale, 1), round(float(py) * scale, 1)) for n, (px, py) in found.items()}
 
 
 def measure_and_lay_out(network: Network) -> Network:
