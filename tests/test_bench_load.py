@@ -46,6 +46,16 @@ def test_summary_counts_failures_apart(load):
     assert load.per_query(samples) == {"a": 0.010, "b": 0.030}
 
 
+def test_representative_run_is_the_median_throughput_repeat(load):
+    runs = [{"server": s, "clients": c, "qps": q, "repeat": k}
+            for k, (s, c, q) in enumerate([("oxigraph", 1, 10.0), ("oxigraph", 1, 30.0), ("oxigraph", 1, 20.0),
+                                           ("conflictkg", 1, 5.0), ("conflictkg", 1, 7.0), ("conflictkg", 4, 9.0)])]
+    rep = load.representative(runs)
+    assert [(r["clients"], r["server"], r["qps"], r["repeats"]) for r in rep] == [
+        (1, "conflictkg", 5.0, 2), (1, "oxigraph", 20.0, 3), (4, "conflictkg", 9.0, 1)]
+    assert (rep[1]["qps_min"], rep[1]["qps_max"]) == (10.0, 30.0)
+
+
 def test_prologue_declares_only_missing_prefixes(load):
     text = "PREFIX ck: <https://w3id.org/conflictkg/ontology#>\nprefix rdfs: <x:y>\nSELECT * { ?s ?p ?o }"
     added = load.prologue(text)
