@@ -4,13 +4,14 @@ Order of work in :func:`build_store`:
 
 1. parse the ontology, vocabularies and curated data into named graphs (errors name file and line),
    and derive the name-search index (``ckg:index``: a case- and diacritic-folded key per name);
-2. stage them in an in-memory Oxigraph store;
+2. stage them in a new, unpublished on-disk generation (``storedir.new_generation``), so that the
+   data is written once (``check`` alone, e.g. ``conflictkg validate``, stages in memory);
 3. validate: SHACL shapes on the union of all graphs, then ``queries/checks/*.rq`` (no rows allowed);
 4. check OWL consistency with HermiT on a bounded projection (ontology, vocabularies, reference
    data and claim nodes; never the claims' content graphs);
-5. write a new on-disk generation and swap it in atomically.
+5. seal the generation (compact, close) and swap it in atomically.
 
-Any failure before step 5 leaves the published store exactly as it was.
+Any failure before step 5 removes the new generation and leaves the published store exactly as it was.
 """
 
 from __future__ import annotations
@@ -66,11 +67,11 @@ def sources(res: Resources, extra: Sequence[Path] = ()) -> list[SourceFile]:
     return files
 
 
-def stage(files: Iterable[SourceFile]) -> Staged:
-    """Parse ``files`` and load them into an in-memory Oxigraph store."""
+def stage(files: Iterable[SourceFile], at: Path | None = None) -> Staged:
+    """Parse ``files`` and load them into an Oxigraph store: in memory, or on disk at ``at``."""
     quads, origin = read_all(files)
     quads += name_index(quads)
-    return Staged(quads, origin, OxigraphStore.create(None, quads))
+    return Staged(quads, origin, OxigraphStore.create(at, quads))
 
 
 def validate_staged(staged: Staged, res: Resources) -> Report:
@@ -93,8 +94,10 @@ def _graph(quad: ox.Quad) -> str:
     return quad.graph_name.value if isinstance(quad.graph_name, ox.NamedNode) else ""
 
 
-def check(res: Resources, extra: Sequence[Path] = (), *, reason: bool = True) -> tuple[Staged, BuildResult]:
-    """Parse, validate and (optionally) reason, without touching any store on disk.
+def check(res: Resources, extra: Sequence[Path] = (), *, reason: bool = True,
+          stage_at: Path | None = None) -> tuple[Staged, BuildResult]:
+    """Parse, validate and (optionally) reason; the data is staged in memory, or at ``stage_at``
+    (a new generation directory) by a build. On failure the staged store is closed.
 
     Raises:
         InputError: a file does not parse.
@@ -103,8 +106,19 @@ def check(res: Resources, extra: Sequence[Path] = (), *, reason: bool = True) ->
     """
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
-    staged = stage(sources(res, extra))
+    staged = stage(sources(res, extra), stage_at)
     timings["parse"] = time.perf_counter() - t0
+    try:
+        report, reasoner = _validate_and_reason(staged, res, reason, timings)
+    except BaseException:
+        staged.store.close()
+        raise
+    graphs = len({_graph(q) for q in staged.quads})
+    return staged, BuildResult(None, len(staged.quads), graphs, report, reasoner, timings)
+
+
+def _validate_and_reason(staged: Staged, res: Resources, reason: bool,
+                         timings: dict[str, float]) -> tuple[Report, ReasonerReport | None]:
     t1 = time.perf_counter()
     report = validate_staged(staged, res)
     timings["validate"] = time.perf_counter() - t1
@@ -115,16 +129,16 @@ def check(res: Resources, extra: Sequence[Path] = (), *, reason: bool = True) ->
         t2 = time.perf_counter()
         reasoner = reason_staged(staged)
         timings["reason"] = time.perf_counter() - t2
-    graphs = len({_graph(q) for q in staged.quads})
-    return staged, BuildResult(None, len(staged.quads), graphs, report, reasoner, timings)
+    return report, reasoner
 
 
 def build_store(store_dir: Path, res: Resources, *, reason: bool = True) -> BuildResult:
-    """Check everything, then replace the store at ``store_dir`` atomically."""
+    """Stage into a new generation, check everything there, then publish it atomically."""
     with storedir.build_lock(store_dir):
-        staged, result = check(res, reason=reason)
-        t0 = time.perf_counter()
-        gen = storedir.write_generation(store_dir, staged.quads)
+        with storedir.new_generation(store_dir) as gen:
+            staged, result = check(res, reason=reason, stage_at=gen)
+            t0 = time.perf_counter()
+            storedir.seal(staged.store)
         storedir.publish(store_dir, gen)
         result.timings["write"] = time.perf_counter() - t0
         result.store_dir = store_dir

@@ -85,9 +85,13 @@ class OxigraphStore:
     def create(cls, path: Path | None, quads: Iterable[ox.Quad]) -> OxigraphStore:
         """A new store (on disk when ``path`` is given) holding ``quads``."""
         inner = ox.Store(str(path)) if path is not None else ox.Store()
-        inner.bulk_extend(quads)
-        if path is not None:
-            inner.flush()
+        try:
+            inner.bulk_extend(quads)
+            if path is not None:
+                inner.flush()
+        except BaseException:
+            del inner  # close the files now, not when the traceback is gone (the caller removes them)
+            raise
         return cls(inner)
 
     @property
