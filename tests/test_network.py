@@ -67,7 +67,8 @@ def test_clause_view_holds_the_clause_its_norms_and_the_claims_alleging_its_brea
     norms = {r[0].value for r in staged.store.query(
         "SELECT ?n WHERE { GRAPH ckg:reference { ckr:agreement-tri2020-p6 ck:imposes ?n } }", prefixes=PREFIXES).rows}
     claims = {r[0].value for r in staged.store.query("""SELECT DISTINCT ?c WHERE {
-        GRAPH ckg:reference { ckr:agreement-tri2020-p6 ck:imposes? ?p } GRAPH ckg:claims { ?c ck:allegesBreachOf|ck:impliedBreachOf ?p } }""",
+        GRAPH ckg:reference { ckr:agreement-tri2020-p6 ck:imposes? ?p }
+        GRAPH ckg:claims { ?c ck:allegesBreachOf|ck:impliedBreachOf ?p } }""",
         prefixes=PREFIXES).rows}
     assert norms and claims
     assert {CKR + "agreement-tri2020-p6", *norms, *claims} <= set(network.nodes)
@@ -121,7 +122,8 @@ def test_measures_on_a_known_graph():
 
     for iri in "abcd":
         network.nodes[iri] = Node(iri, "agent", iri)
-    network.edges = [Edge("a", "b", "x", "x"), Edge("b", "c", "x", "x"), Edge("c", "d", "x", "x"), Edge("a", "b", "y", "y")]
+    network.edges = [Edge("a", "b", "x", "x"), Edge("b", "c", "x", "x"), Edge("c", "d", "x", "x"),
+                     Edge("a", "b", "y", "y")]
     degree, between = measures(to_graph(network))
     assert degree == {"a": 2, "b": 3, "c": 2, "d": 1}
     assert between == {"a": 0.0, "b": pytest.approx(2 / 3, abs=1e-4), "c": pytest.approx(2 / 3, abs=1e-4), "d": 0.0}
@@ -266,7 +268,9 @@ def test_vis_network_is_inlined_as_shipped_by_pyvis():
     from conflictkg.network.render import vis_assets
 
     script, style = vis_assets()
-    lib = Path(importlib.util.find_spec("pyvis").origin).parent / "templates" / "lib" / "vis-9.1.2"  # type: ignore[union-attr,arg-type]
+    spec = importlib.util.find_spec("pyvis")
+    assert spec is not None and spec.origin is not None
+    lib = Path(spec.origin).parent / "templates" / "lib" / "vis-9.1.2"
     shipped = (lib / "vis-network.min.js").read_text(encoding="utf-8")
     assert script.rstrip() == shipped.replace("//# sourceMappingURL=vis-network.min.js.map", "").rstrip()
     assert style == (lib / "vis-network.css").read_text(encoding="utf-8")

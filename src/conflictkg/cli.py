@@ -217,7 +217,8 @@ def serve(obj: Context, host: str, port: int, timeout: float | None, max_rows: i
 @click.argument("view")
 @click.option("--clause", "clauses", type=int, multiple=True, metavar="N",
               help="Clause view: a point of the 9/10 November 2020 statement (repeatable).")
-@click.option("--incident", metavar="IRI", help="Incident view: the incident, e.g. ckr:incident-2022-03-24-parukh-farrukh.")
+@click.option("--incident", metavar="IRI",
+              help="Incident view: the incident, e.g. ckr:incident-2022-03-24-parukh-farrukh.")
 @click.option("--names", type=click.Choice(["neutral", "armenian", "azerbaijani", "russian"]), default="neutral",
               show_default=True, help="Whose usage the place names follow.")
 @click.option("--base-url", default="http://127.0.0.1:8000", show_default=True,

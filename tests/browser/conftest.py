@@ -29,7 +29,8 @@ from conflictkg.settings import Settings
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-quic", "--no-first-run", "--disable-component-update", "--disable-sync"]
+                 "--disable-quic", "--no-first-run", "--disable-component-update", "--disable-sync",
+                 "--disable-dev-shm-usage"]  # containers often have a small /dev/shm
 LOOPBACK = {"127.0.0.1", "localhost", "::1", "[::1]"}
 HOSTILE_TRIG = Path(__file__).resolve().parents[1] / "data" / "network" / "hostile.trig"
 

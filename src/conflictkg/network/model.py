@@ -101,7 +101,8 @@ class Network:
             "perspective": self.perspective, "params": self.params,
             "legend": [vars(s) for s in self.styles if s.kind in kinds],
             "nodes": [_node_json(n, base_url) for n in self.nodes.values()],
-            "edges": [_edge_json(i, e, curve) for i, (e, curve) in enumerate(zip(self.edges, self._curves(), strict=True))],
+            "edges": [_edge_json(i, e, curve)
+                      for i, (e, curve) in enumerate(zip(self.edges, self._curves(), strict=True))],
             "claims": [_claim_json(c, base_url, self.labels) for c in self.claims],
             "clauses": self._clauses(),
         }

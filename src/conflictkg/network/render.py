@@ -73,33 +73,43 @@ def perspective_links(current: Perspective, href_for: Any = None) -> list[NameLi
 
 def to_html(network: Network, *, base_url: str = "", name_links: list[NameLink] | None = None,
             views_href: str | None = None) -> str:
-    """The view as one offline HTML page; resource pages are linked at ``{base_url}/resource/{local}``."""
+    """The view as one offline HTML page; resource pages are linked at ``{base_url}/resource/{local}``.
+
+    ``name_links`` is the naming switch (default: the view's perspective alone, not a link) and
+    ``views_href`` the list of views (default: none), both for the served pages.
+    """
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
                       keep_trailing_newline=True)
     vis_js, vis_css = vis_assets()
     page_js = _inline_safe((TEMPLATES / "network.js").read_text(encoding="utf-8"), "script")
     page_css = _inline_safe((TEMPLATES / "network.css").read_text(encoding="utf-8"), "style")
     data = network.to_json(base_url)
-    links = name_links if name_links is not None else perspective_links(Perspective(network.perspective))
+    current = Perspective(network.perspective)
+    links = name_links if name_links is not None else [NameLink(current.label, current.value, None, True)]
     return env.get_template("network.html").render(
         heading=network.title, description=network.description, version=__version__, data=data,
         legend=data["legend"], options=filter_options(data), dates=_date_range(data),
-        totals={"nodes": len(data["nodes"]), "edges": len(data["edges"])}, edge_labels=False, edge_colors=network.view == "allegations",
+        totals={"nodes": len(data["nodes"]), "edges": len(data["edges"])}, edge_labels=False,
+        edge_colors=network.view == "allegations",
         name_links=links, views_href=views_href,
         vis_js=Markup(vis_js), vis_css=Markup(vis_css), page_js=Markup(page_js), page_css=Markup(page_css))
 
 
 def filter_options(data: dict[str, Any]) -> dict[str, list[dict[str, str]]]:
     """The choices of the clause, claimant and stance filters: only values the view's claims have."""
-    claimants = {c["claimant"]: c["claimant_label"] for c in data["claims"]}
-    stances = {c["stance"]: c["stance_label"] for c in data["claims"]}
+    claimants = _by_label({c["claimant"]: c["claimant_label"] for c in data["claims"]})
+    stances = _by_label({c["stance"]: c["stance_label"] for c in data["claims"]})
     used = Counter(clause for c in data["claims"] for clause in c["clauses"])
     used.update(e["clause"] for e in data["edges"] if e["clause"])
     return {
         "clauses": [c for c in data["clauses"] if c["id"] in used],
-        "claimants": [{"id": i, "label": label} for i, label in sorted(claimants.items(), key=lambda kv: (kv[1], kv[0]))],
-        "stances": [{"id": i, "label": label} for i, label in sorted(stances.items(), key=lambda kv: (kv[1], kv[0]))],
+        "claimants": claimants,
+        "stances": stances,
     }
+
+
+def _by_label(labels: dict[str, str]) -> list[dict[str, str]]:
+    return [{"id": i, "label": label} for i, label in sorted(labels.items(), key=lambda kv: (kv[1], kv[0]))]
 
 
 def _date_range(data: dict[str, Any]) -> dict[str, str]:

@@ -114,7 +114,8 @@ def build_network(store: Store, resources: Resources, request: ViewRequest,
         title, params = info.title, {}
     else:
         found, title, params = _statements(store, resources, request, ctx, info)
-        nodes, edges, claims = _statement_graph(ctx, found, exclude_kinds={"event"} if request.view == "whole" else set())
+        excluded = {"event"} if request.view == "whole" else set()  # what claims assert stays out of the whole
+        nodes, edges, claims = _statement_graph(ctx, found, exclude_kinds=excluded)
     params["names"] = [request.perspective.value]
     return _network(ctx, request, info, title, params, (nodes, edges, claims))
 

@@ -1,9 +1,9 @@
 """The network pages: ``/network`` (the list), ``/network/{view}`` (HTML) and ``/network/{view}.json``.
 
 Query parameters: ``clause`` (repeatable, clause view), ``incident`` (a prefixed or full IRI,
-incident view) and ``names`` (the naming perspective; else the site's cookie, as on every page). Views are built from ``app.state.store``
-in a worker thread and kept in a small per-application cache (the store is read-only while the
-app runs).
+incident view) and ``names`` (the naming perspective; else the site's cookie, as on every page).
+Views are built from ``app.state.store`` in a worker thread and kept in a small per-application
+cache (the store is read-only while the app runs).
 """
 
 from __future__ import annotations
