@@ -31,6 +31,8 @@ def test_wheel_contains_shipped_files(wheel: Path) -> None:
     expected |= {f"conflictkg/_data/ontology/vocab/{p.name}" for p in (REPO / "ontology" / "vocab").glob("*.ttl")}
     web = REPO / "src" / "conflictkg" / "web"
     expected |= {f"conflictkg/web/{p.relative_to(web)}" for p in [*web.glob("templates/*.html"), *web.glob("static/*")]}
+    network = REPO / "src" / "conflictkg" / "network" / "templates"
+    expected |= {f"conflictkg/network/templates/{p.name}" for p in network.iterdir()}
     assert expected <= names, sorted(expected - names)
 
 
