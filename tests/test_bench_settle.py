@@ -31,6 +31,8 @@ def test_medians_skip_failed_runs_and_count_them(settle):
     assert (s["runs"], s["ready"], s["errors"]) == (4, 3, ["HTTP 404"])
     assert s["wall_median_s"] == 1.2 and s["ready_ms_median_s"] == 0.9
     assert (s["wall_min_s"], s["wall_max_s"]) == (1.0, 3.0)
+    assert s["first_wall_s"] == 1.0
+    assert settle.summarize_runs([{"error": "x"}, run(1.0, 900)])["first_wall_s"] is None
     assert s["meets_target"] is True
 
 
