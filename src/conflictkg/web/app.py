@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -17,6 +19,7 @@ from conflictkg.resources import Resources, default_resources
 from conflictkg.settings import Settings
 from conflictkg.store import OxigraphStore
 from conflictkg.web.network import ROUTES as network_routes
+from conflictkg.web.network import warm as warm_network_views
 from conflictkg.web.pages import error_page
 from conflictkg.web.pages import routes as page_routes
 from conflictkg.web.pool import WorkerPool
@@ -40,9 +43,13 @@ def create_app(store: OxigraphStore, settings: Settings, *, workers: int = DEFAU
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         pool = WorkerPool(settings.store_dir, workers, settings.query_timeout_s)
         app.state.pool = pool
+        warming = asyncio.get_running_loop().create_task(warm_network_views(app))
         try:
             yield
         finally:
+            warming.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await warming
             await anyio.to_thread.run_sync(pool.close)
 
     cors = Middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "POST", "OPTIONS"],

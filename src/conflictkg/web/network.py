@@ -59,6 +59,21 @@ async def _network(request: Request, wanted: ViewRequest) -> Network:
     return built
 
 
+#: Views built when the app starts (in a worker thread), so a first visitor does not wait for them.
+WARM_VIEWS = ("whole", "allegations")
+
+
+async def warm(app: Any) -> None:
+    """Build the views of ``WARM_VIEWS`` in the neutral perspective into the app's cache."""
+    if not hasattr(app.state, "network_cache"):
+        app.state.network_cache = OrderedDict()
+    for view in WARM_VIEWS:
+        wanted = ViewRequest(view)
+        if wanted not in app.state.network_cache:
+            built = await anyio.to_thread.run_sync(network_view, app.state.store, app.state.resources, wanted)
+            app.state.network_cache.setdefault(wanted, built)
+
+
 def _error(status: int, message: str, hint: str | None, as_json: bool) -> Response:
     if as_json:
         return JSONResponse({"ok": False, "error": message, "hint": hint or "", "status": status}, status_code=status)
