@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -43,13 +41,10 @@ def create_app(store: OxigraphStore, settings: Settings, *, workers: int = DEFAU
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         pool = WorkerPool(settings.store_dir, workers, settings.query_timeout_s)
         app.state.pool = pool
-        warming = asyncio.get_running_loop().create_task(warm_network_views(app))
         try:
+            await warm_network_views(app)  # before serving: no visitor waits for a layout
             yield
         finally:
-            warming.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await warming
             await anyio.to_thread.run_sync(pool.close)
 
     cors = Middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "POST", "OPTIONS"],

@@ -59,7 +59,7 @@ async def _network(request: Request, wanted: ViewRequest) -> Network:
     return built
 
 
-#: Views built when the app starts (in a worker thread), so a first visitor does not wait for them.
+#: Views built (in a worker thread) before the app serves, so no visitor waits for their layout.
 WARM_VIEWS = ("whole", "allegations")
 
 
