@@ -8,6 +8,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import uvicorn
 
@@ -20,17 +21,14 @@ from .conftest import REPO
 
 
 @contextmanager
-def serving(store_dir: Path, workers: int = 2, **settings: float) -> Iterator[str]:
-    """Serve the site over ``store_dir``; yield its base URL (``http://127.0.0.1:PORT``)."""
-    store = open_store(store_dir)
-    app = create_app(store, Settings(store_dir, reason=False, **settings), workers=workers,  # type: ignore[arg-type]
-                     resources=Resources(REPO))
+def serve_app(app: Any) -> Iterator[str]:
+    """Run ``app`` with uvicorn in a background thread on 127.0.0.1 and a free port; yield its base URL."""
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))
     server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="on"))
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, name="live-server", daemon=True)
     thread.start()
-    deadline = time.monotonic() + 30
+    deadline = time.monotonic() + 120
     while not server.started and thread.is_alive() and time.monotonic() < deadline:
         time.sleep(0.02)
     assert server.started, "the test server did not start"
@@ -38,6 +36,18 @@ def serving(store_dir: Path, workers: int = 2, **settings: float) -> Iterator[st
         yield f"http://127.0.0.1:{sock.getsockname()[1]}"
     finally:
         server.should_exit = True
-        thread.join(30)
+        thread.join(60)
         sock.close()
+
+
+@contextmanager
+def serving(store_dir: Path, workers: int = 2, resources: Resources | None = None, **settings: float) -> Iterator[str]:
+    """Serve the site over ``store_dir``; yield its base URL (``http://127.0.0.1:PORT``)."""
+    store = open_store(store_dir)
+    app = create_app(store, Settings(store_dir, reason=False, **settings), workers=workers,  # type: ignore[arg-type]
+                     resources=resources or Resources(REPO))
+    try:
+        with serve_app(app) as url:
+            yield url
+    finally:
         store.close()

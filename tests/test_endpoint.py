@@ -13,7 +13,6 @@ import signal
 import socket
 import subprocess
 import sys
-import threading
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -25,16 +24,12 @@ import pyoxigraph as ox
 import pytest
 import rdflib
 from rdflib.query import Result
-import uvicorn
 from rdflib.plugins.stores.sparqlstore import SPARQLStore
 from SPARQLWrapper import JSON, RDFXML, SPARQLWrapper
 
 from conflictkg.build import build_store
 from conflictkg.namespaces import CK, GRAPH_REFERENCE, GRAPH_VOCAB
 from conflictkg.resources import Resources
-from conflictkg.settings import Settings
-from conflictkg.storedir import open_store
-from conflictkg.web import create_app
 from conflictkg.web.execute import has_dataset_clause, looks_like_update
 
 from .conftest import REPO

@@ -9,11 +9,7 @@ interface is blocked and fails the test: the pages must work offline.
 from __future__ import annotations
 
 import os
-import socket
-import threading
-import time
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -25,7 +21,8 @@ from conflictkg.build import stage
 from conflictkg.namespaces import GRAPH_ONTOLOGY, GRAPH_VOCAB
 from conflictkg.rdfio import SourceFile
 from conflictkg.resources import Resources
-from conflictkg.settings import Settings
+
+from ..serving import serving
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -37,41 +34,12 @@ HOSTILE_TRIG = Path(__file__).resolve().parents[1] / "data" / "network" / "hosti
 pytestmark = pytest.mark.browser
 
 
-@contextmanager
-def serve_app(app: Any) -> Iterator[str]:
-    """Run ``app`` with uvicorn in a background thread on 127.0.0.1 and a free port; yield its base URL."""
-    import uvicorn
-
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.bind(("127.0.0.1", 0))
-    port = sock.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="on"))
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, name="live-server", daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 120
-    while not server.started:
-        if not thread.is_alive() or time.monotonic() > deadline:
-            raise RuntimeError("the live server did not start")
-        time.sleep(0.05)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(timeout=60)
-        sock.close()
-
-
-def _site(store_dir: Path, res: Resources) -> Any:
-    from conflictkg.web import create_app
-
-    return create_app(storedir.open_store(store_dir), Settings(store_dir=store_dir), workers=1, resources=res)
 
 
 @pytest.fixture(scope="session")
 def live_server(built_store: Path, res: Resources) -> Iterator[str]:
     """The whole site over the real data (a store built by the real pipeline); yields its base URL."""
-    with serve_app(_site(built_store, res)) as base:
+    with serving(built_store, workers=1, resources=res) as base:
         yield base
 
 
@@ -89,7 +57,7 @@ def hostile_store(tmp_path_factory: pytest.TempPathFactory, res: Resources) -> P
 @pytest.fixture(scope="session")
 def hostile_server(hostile_store: Path, res: Resources) -> Iterator[str]:
     """The site over the hostile store; yields its base URL."""
-    with serve_app(_site(hostile_store, res)) as base:
+    with serving(hostile_store, workers=1, resources=res) as base:
         yield base
 
 
