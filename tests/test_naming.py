@@ -43,3 +43,8 @@ def test_a_perspective_without_a_name_shows_the_neutral_label(gazetteer):
 ])
 def test_parse(raw, expected):
     assert Perspective.parse(raw) is expected
+
+
+def test_every_attested_name_is_kept_for_search(gazetteer):
+    assert {"Parukh", "Farrukh", "Farukh", "Fərrux", "Փառուխ"} <= set(gazetteer.names[PARUKH])
+    assert gazetteer.names[PARUKH] == sorted(set(gazetteer.names[PARUKH]))

@@ -67,15 +67,19 @@ class Gazetteer:
 
     neutral: dict[str, str] = field(default_factory=dict)
     by_perspective: dict[str, dict[str, str]] = field(default_factory=dict)
+    #: Every attested name of every place, sorted (for search by any name).
+    names: dict[str, list[str]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, store: Store, resources: Resources) -> Gazetteer:
         """Read every attested name (query ``queries/pages/attested-names.rq``)."""
         query = attested_names_query(resources)
         candidates: dict[tuple[str, str], list[_Name]] = {}
+        every: dict[str, set[str]] = {}
         gazetteer = cls()
         for row in store.query(query.text).dicts():
             iri = term_to_str(row["resource"])
+            every.setdefault(iri, set()).add(term_to_str(row["name"]))
             if row["label"] is not None:
                 gazetteer.neutral[iri] = term_to_str(row["label"])
             if row["perspective"] is None:
@@ -85,6 +89,7 @@ class Gazetteer:
             candidates.setdefault((iri, term_to_str(row["perspective"])), []).append(name)
         for (iri, concept), names in sorted(candidates.items()):
             gazetteer.by_perspective.setdefault(concept, {})[iri] = min(names, key=_Name.rank).text
+        gazetteer.names = {iri: sorted(found) for iri, found in sorted(every.items())}
         return gazetteer
 
     def name(self, iri: str, perspective: Perspective, fallback: str | None = None) -> str | None:
@@ -96,7 +101,7 @@ class Gazetteer:
         return self.neutral.get(iri, fallback)
 
     def has_names(self, iri: str) -> bool:
-        return iri in self.neutral or any(iri in names for names in self.by_perspective.values())
+        return iri in self.names
 
 
 def attested_names_query(resources: Resources) -> Query:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from conflictkg.naming import attested_names_query
 from conflictkg.queries import Query, load_query, run
 from conflictkg.resources import Resources
 from conflictkg.store import Store
@@ -129,11 +128,3 @@ def clause_numbers(store: Store, resources: Resources) -> dict[int, tuple[str, s
     """The statement's clauses: number → (IRI, label) (query ``clauses``)."""
     return {int(term_to_str(r["clause_number"])): (term_to_str(r["clause"]), term_to_str(r["label"]))
             for r in run(store, view_query(resources, "clauses")).dicts()}
-
-
-def attested_names(store: Store, resources: Resources) -> dict[str, list[str]]:
-    """Every attested name of every named resource, sorted (query ``pages/attested-names``)."""
-    names: dict[str, set[str]] = {}
-    for row in run(store, attested_names_query(resources)).dicts():
-        names.setdefault(term_to_str(row["resource"]), set()).add(term_to_str(row["name"]))
-    return {iri: sorted(found) for iri, found in sorted(names.items())}

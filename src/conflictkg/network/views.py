@@ -106,9 +106,9 @@ def build_network(store: Store, resources: Resources, request: ViewRequest,
         raise ViewError(f"clause numbers apply to the clause view, not to {request.view!r}")
     if request.incident and request.view != "incident":
         raise ViewError(f"an incident applies to the incident view, not to {request.view!r}")
+    gazetteer = gazetteer or Gazetteer.load(store, resources)
     ctx = _Context(data.drawable_nodes(store, resources), data.claim_rows(store, resources),
-                   gazetteer or Gazetteer.load(store, resources), data.attested_names(store, resources),
-                   request.perspective)
+                   gazetteer, gazetteer.names, request.perspective)
     if request.view == "allegations":
         nodes, edges, claims = _allegation_graph(ctx, data.allegation_rows(store, resources))
         title, params = info.title, {}

@@ -22,10 +22,10 @@ def search_page(ctx: PageContext, text: str) -> Page:
     for iri, label in site.labels.items():
         if iri.startswith(CKR) and key in name_key(label):
             matches.setdefault(iri, label)
-    for row in ctx.run("attested-names").dicts():
-        name = row["name"].value
-        if key in name_key(name):
-            matches.setdefault(row["resource"].value, name)
+    for iri, names in site.gazetteer.names.items():
+        for name in names:
+            if key in name_key(name):
+                matches.setdefault(iri, name)
     rows = [{"resource": ctx.labeller.iri_cell(iri), "matched": {"text": matched}}
             for iri, matched in sorted(matches.items(), key=lambda kv: (kv[1].casefold(), kv[0]))][:LIMIT]
     note = f"First {LIMIT} of {len(matches)}." if len(matches) > LIMIT else ""

@@ -52,7 +52,8 @@ async def _network(request: Request, wanted: ViewRequest) -> Network:
         cache.move_to_end(wanted)
         return cache[wanted]
     state = request.app.state
-    built = await anyio.to_thread.run_sync(network_view, state.store, state.resources, wanted)
+    built = await anyio.to_thread.run_sync(network_view, state.store, state.resources, wanted,
+                                           state.site.gazetteer)
     cache[wanted] = built
     while len(cache) > CACHE_SIZE:
         cache.popitem(last=False)
@@ -70,7 +71,8 @@ async def warm(app: Any) -> None:
     for view in WARM_VIEWS:
         wanted = ViewRequest(view)
         if wanted not in app.state.network_cache:
-            built = await anyio.to_thread.run_sync(network_view, app.state.store, app.state.resources, wanted)
+            built = await anyio.to_thread.run_sync(network_view, app.state.store, app.state.resources, wanted,
+                                                  app.state.site.gazetteer)
             app.state.network_cache.setdefault(wanted, built)
 
 
