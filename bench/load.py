@@ -17,7 +17,6 @@ Prints Markdown tables and writes ``bench/out/load-<stamp>.{json,md}`` and
 from __future__ import annotations
 
 import argparse
-import json
 import math
 import os
 import platform
@@ -352,13 +351,7 @@ def main(argv: list[str] | None = None) -> None:
     if args.synthetic_size:
         size = args.synthetic_size
         res["datasets"].append(bench_dataset(f"synthetic-{size}", serving.synthetic_store(size), args))
-    stamp = time.strftime("%Y%m%dT%H%M%S")
-    text = json.dumps(res, indent=2, default=str)
-    (OUT / f"load-{stamp}.json").write_text(text)
-    (OUT / "latest-load.json").write_text(text)
-    report = markdown(res)
-    (OUT / f"load-{stamp}.md").write_text(report)
-    print(report)
+    serving.save_report("load", res, markdown(res))
 
 
 if __name__ == "__main__":

@@ -141,3 +141,16 @@ def reference_copy(store_dir: Path, name: str) -> tuple[Path, int]:
     with dump.open("rb") as f:
         quads = sum(1 for line in f if line.strip())
     return location, quads
+
+
+def save_report(kind: str, results: dict, report: str) -> None:
+    """Write ``bench/out/{kind}-STAMP.json`` and ``.md`` and ``latest-{kind}.json``; print the report."""
+    import json
+    import time
+
+    stamp = time.strftime("%Y%m%dT%H%M%S")
+    text = json.dumps(results, indent=2, default=str)
+    (OUT / f"{kind}-{stamp}.json").write_text(text)
+    (OUT / f"latest-{kind}.json").write_text(text)
+    (OUT / f"{kind}-{stamp}.md").write_text(report)
+    print(report)

@@ -19,7 +19,6 @@ Prints a Markdown table and writes ``bench/out/settle-<stamp>.{json,md}`` and
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import platform
 import statistics
@@ -235,13 +234,7 @@ def main(argv: list[str] | None = None) -> None:
             res = {"meta": meta, "rows": collect(browser, args)}
         finally:
             browser.close()
-    stamp = time.strftime("%Y%m%dT%H%M%S")
-    text = json.dumps(res, indent=2, default=str)
-    (OUT / f"settle-{stamp}.json").write_text(text)
-    (OUT / "latest-settle.json").write_text(text)
-    report = markdown(res)
-    (OUT / f"settle-{stamp}.md").write_text(report)
-    print(report)
+    serving.save_report("settle", res, markdown(res))
 
 
 if __name__ == "__main__":
