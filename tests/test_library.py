@@ -440,6 +440,16 @@ def test_all_sources_with_publisher_date_and_claims(ask) -> None:
     assert all(r["source_url"] for r in rows)
 
 
+def test_sources_are_listed_in_order_of_publication(ask) -> None:
+    rows = ask("sources")
+    dates = [r["published"] for r in rows]
+    undated = dates.count("")
+    assert undated and dates[:undated] == [""] * undated, "undated sources come first"
+    assert dates[undated:] == sorted(dates[undated:]) and len(set(dates[undated:])) > 50
+    keys = [(r["published"], r["source"]) for r in rows]
+    assert keys == sorted(keys), "sources published the same day are ordered by IRI"
+
+
 def test_denials_and_whether_the_denier_is_on_the_accused_side(ask, parukh) -> None:
     status = [r for r in ask("denials") if is_status(r["denial"])]
     assert all(r["answered_claim"] == "" and r["denier_on_accused_side"] == "" for r in status)
