@@ -62,6 +62,24 @@ def timed(fn: Callable[[], object], runs: int, warmup: int = 0) -> tuple[list[fl
     return times, out
 
 
+def timed_pair(fa: Callable[[], object], fb: Callable[[], object], runs: int,
+               warmup: int = 0) -> tuple[list[float], list[float], object, object]:
+    """Paired wall times of ``fa`` and ``fb``, interleaved (a b, b a, a b, ...) so that drift in the
+    machine's speed (shared CPUs) hits both alike; the last result of each."""
+    ra = rb = None
+    for _ in range(warmup):
+        ra, rb = fa(), fb()
+    ta: list[float] = []
+    tb: list[float] = []
+    for i in range(runs):
+        for fn, times in ((fa, ta), (fb, tb)) if i % 2 == 0 else ((fb, tb), (fa, ta)):
+            t0 = time.perf_counter()
+            r = fn()
+            times.append(time.perf_counter() - t0)
+            ra, rb = (r, rb) if fn is fa else (ra, r)
+    return ta, tb, ra, rb
+
+
 def fmt_s(s: float | None) -> str:
     if s is None or s != s:
         return "–"
@@ -399,9 +417,13 @@ def time_embedded_and_raw(gen: Path, runs: int, with_raw: bool, cap: float) -> d
             continue
         slow = probe["seconds"] >= 5  # the probe warmed the OS cache; fewer runs for slow queries
         n = min(runs, 3) if slow else runs
-        times, res = timed(lambda: run(emb, q, params), n, warmup=0 if slow else 1)
-        row = {"embedded_s": median(times), "embedded_times": times, "rows": result_size(res), "timed_out": False}
-        if raw is not None:
+        def embedded_query():  # type: ignore[no-untyped-def]
+            return run(emb, q, params)
+
+        warm = 0 if slow else 1
+        if raw is None:
+            times, res = timed(embedded_query, n, warmup=warm)
+        else:
             text = bound_text(q.text, bind(q, params))
 
             def raw_query() -> int:
@@ -410,7 +432,9 @@ def time_embedded_and_raw(gen: Path, runs: int, with_raw: bool, cap: float) -> d
                     return int(bool(answer))
                 return len(list(answer))
 
-            rtimes, rrows = timed(raw_query, n, warmup=0 if slow else 1)
+            times, rtimes, res, rrows = timed_pair(embedded_query, raw_query, n, warmup=warm)
+        row = {"embedded_s": median(times), "embedded_times": times, "rows": result_size(res), "timed_out": False}
+        if raw is not None:
             row.update({"raw_s": median(rtimes), "raw_times": rtimes, "raw_rows": rrows})
         out[qid] = row
         print(f"[queries] {qid}: embedded {fmt_s(row['embedded_s'])}"
@@ -418,51 +442,69 @@ def time_embedded_and_raw(gen: Path, runs: int, with_raw: bool, cap: float) -> d
     return out
 
 
-def rdflib_worker(path: str, runs: int, timeout: float) -> dict:
-    """(worker) load ``path`` into conflictkg's MemoryStore and time every library query, capped."""
-    from conflictkg.errors import QueryError
+def rdflib_worker(path: str, runs: int, timeout: float, gen: str, skip: str) -> dict:
+    """(worker) load ``path`` into conflictkg's MemoryStore and time every library query, capped; each
+    rdflib run is paired with a run of the same query on the embedded store ``gen`` of the same data
+    (not for the comma-separated query ids in ``skip``, over the embedded cap), so that the ratio
+    compares runs made at the same moment."""
+    import gc
+
     from conflictkg.memory_store import MemoryStore
-    from conflictkg.queries import example_params, run
+    from conflictkg.store import OxigraphStore
 
     t0 = time.perf_counter()
     store = MemoryStore(build_quads(Path(path)))
     load_s = time.perf_counter() - t0
-
-    class Timeout(Exception):
-        pass
+    gc.freeze()  # the loaded graph lives to the end: spare both engines' runs full-heap collections
+    emb = OxigraphStore.open_read_only(Path(gen))
+    skipped = set(skip.split(",")) - {""}
 
     def on_alarm(_sig, _frame):  # type: ignore[no-untyped-def]
-        raise Timeout
+        raise _Timeout
 
     signal.signal(signal.SIGALRM, on_alarm)
     out: dict[str, dict] = {}
     for qid, q in library().items():
-        params = example_params(q)
-        times: list[float] = []
-        rows = None
-        timed_out = False
-        error = None
-        for _ in range(runs):
-            signal.setitimer(signal.ITIMER_REAL, timeout)
-            t = time.perf_counter()
-            try:
-                rows = result_size(run(store, q, params))
-            except (Timeout, QueryError) as exc:  # MemoryStore wraps whatever rdflib raises
-                if isinstance(exc, Timeout) or isinstance(exc.__cause__, Timeout):
-                    timed_out = True
-                else:
-                    error = str(exc)[:500]
-                break
-            finally:
-                signal.setitimer(signal.ITIMER_REAL, 0)
-            times.append(time.perf_counter() - t)
-            if sum(times) > 3 * timeout:  # slow but under the cap: fewer runs
-                break
-        out[qid] = {"rdflib_s": None if timed_out or error else median(times), "rdflib_times": times,
-                    "timed_out": timed_out, "rows": None if error else rows, "error": error}
-        print(f"[rdflib] {qid}: {'> ' + str(timeout) + ' s' if timed_out else fmt_s(median(times))}",
-              file=sys.stderr, flush=True)
+        out[qid] = _rdflib_runs(store, None if qid in skipped else emb, q, runs, timeout)
+        print(f"[rdflib] {qid}: {'> ' + str(timeout) + ' s' if out[qid]['timed_out'] else fmt_s(out[qid]['rdflib_s'])}"
+              f" (embedded alongside {fmt_s(out[qid]['embedded_s'])})", file=sys.stderr, flush=True)
     return {"load_s": load_s, "queries": out, "max_rss_mb": rss_mb()}
+
+
+class _Timeout(Exception):
+    pass
+
+
+def _rdflib_runs(store, emb, q, runs: int, timeout: float) -> dict:  # type: ignore[no-untyped-def]
+    """Up to ``runs`` capped rdflib runs of ``q``, each after one run on ``emb`` (if given)."""
+    from conflictkg.errors import QueryError
+    from conflictkg.queries import example_params, run
+
+    params = example_params(q)
+    times: list[float] = []
+    etimes: list[float] = []
+    rows, timed_out, error = None, False, None
+    if emb is not None:
+        run(emb, q, params)  # warm-up, as in the embedded-vs-raw timings
+    for _ in range(runs):
+        if emb is not None:
+            etimes.append(timed(lambda: run(emb, q, params), 1)[0][0])
+        signal.setitimer(signal.ITIMER_REAL, timeout)
+        t = time.perf_counter()
+        try:
+            rows = result_size(run(store, q, params))
+        except (_Timeout, QueryError) as exc:  # MemoryStore wraps whatever rdflib raises
+            timed_out = isinstance(exc, _Timeout) or isinstance(exc.__cause__, _Timeout)
+            error = None if timed_out else str(exc)[:500]
+            break
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+        times.append(time.perf_counter() - t)
+        if sum(times) > 3 * timeout:  # slow but under the cap: fewer runs
+            break
+    return {"rdflib_s": None if timed_out or error else median(times), "rdflib_times": times,
+            "embedded_s": median(etimes) if etimes else None, "embedded_times": etimes,
+            "timed_out": timed_out, "rows": None if error else rows, "error": error}
 
 
 def bench_queries(size: int, runs: int, rdflib_size: int, rdflib_timeout: float, rdflib_runs: int,
@@ -475,20 +517,23 @@ def bench_queries(size: int, runs: int, rdflib_size: int, rdflib_timeout: float,
     rsize = min(rdflib_size, size)
     rpath, rcount, _ = ensure_synth(rsize)
     if rsize == size:
-        emb_same = result["by_query"]
+        rgen, emb_same = gen, result["by_query"]
     else:
         rgen, _ = ensure_store(rsize)
         emb_same = time_embedded_and_raw(rgen, runs, with_raw=False, cap=cap)
-    n_queries = len(emb_same)
-    budget = 600 + n_queries * rdflib_timeout * (rdflib_runs + 1) + rcount / 5_000
-    ans = run_worker(["--_worker", "rdflib", str(rpath), str(rdflib_runs), str(rdflib_timeout)], budget)
+    skip = ",".join(sorted(qid for qid, r in emb_same.items() if r["timed_out"]))
+    budget = 600 + rcount / 5_000 + sum((rdflib_timeout + (r["embedded_s"] or 0)) * (rdflib_runs + 1)
+                                        for r in emb_same.values())
+    ans = run_worker(["--_worker", "rdflib", str(rpath), str(rdflib_runs), str(rdflib_timeout), str(rgen), skip],
+                     budget)
     result["rdflib"] = {"size": rsize, "quads": rcount, "timeout_s": rdflib_timeout, "runs": rdflib_runs,
                         "load_s": ans["load_s"] if ans else None, "max_rss_mb": ans["max_rss_mb"] if ans else None}
     for qid, row in result["by_query"].items():
         rd = (ans or {}).get("queries", {}).get(qid, {"rdflib_s": None, "timed_out": True, "rows": None})
         same = emb_same.get(qid, {"embedded_s": None, "rows": None})
-        e = same["embedded_s"]
+        e = rd.get("embedded_s") or same["embedded_s"]  # paired with the rdflib runs where there were any
         row["embedded_at_rdflib_size_s"] = e
+        row["embedded_at_rdflib_size_paired"] = rd.get("embedded_s") is not None
         row["embedded_rows_at_rdflib_size"] = same["rows"]
         row["rdflib_s"] = rd["rdflib_s"]
         row["rdflib_timed_out"] = rd["timed_out"]
@@ -669,7 +714,7 @@ def markdown(res: dict) -> str:
         lines.append(f"## b. Library queries (embedded/raw on {q['quads']:,} quads; rdflib vs embedded on "
                      f"{rd['quads']:,} quads, cap {rd['timeout_s']:.0f} s, rdflib load {fmt_s(rd['load_s'])})\n")
         lines.append("| query | rows | embedded (conflictkg) | raw pyoxigraph | embedded/raw (≤1.25) | "
-                     "embedded @rdflib size | rdflib | rdflib/embedded (≥15) |")
+                     "embedded alongside rdflib | rdflib | rdflib/embedded (≥15) |")
         lines.append("|---|---:|---:|---:|---:|---:|---:|---:|")
         for qid, r in q["by_query"].items():
             rdl = (f"> {rd['timeout_s']:.0f} s" if r["rdflib_timed_out"] else
@@ -722,7 +767,7 @@ def main() -> None:
     if len(sys.argv) > 1 and sys.argv[1] == "--_worker":
         kind = sys.argv[2]
         if kind == "rdflib":
-            ans = rdflib_worker(sys.argv[3], int(sys.argv[4]), float(sys.argv[5]))
+            ans = rdflib_worker(sys.argv[3], int(sys.argv[4]), float(sys.argv[5]), sys.argv[6], sys.argv[7])
         elif kind == "probe":
             ans = probe_worker(sys.argv[3], sys.argv[4])
         else:
