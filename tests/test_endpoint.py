@@ -325,7 +325,7 @@ def test_conflictkg_serve_command(store_dir: Path) -> None:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     cmd = [sys.executable, "-m", "conflictkg", "--root", str(REPO), "--store", str(store_dir),
-           "serve", "--port", str(port), "--timeout", "5", "--max-rows", "2"]
+           "serve", "--port", str(port), "--timeout", "5", "--max-rows", "2", "--workers", "3"]
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     url = f"http://127.0.0.1:{port}/sparql"
     try:
@@ -338,7 +338,28 @@ def test_conflictkg_serve_command(store_dir: Path) -> None:
                 time.sleep(0.1)
         assert response is not None and response.status_code == 200, proc.stderr
         assert response.headers["x-conflictkg-truncated"] == "true" and len(response.text.splitlines()) == 3
+        assert len(_query_workers(proc.pid)) == 3
     finally:
         proc.send_signal(signal.SIGINT)
         _out, err = proc.communicate(timeout=30)
     assert proc.returncode == 0 and f"http://127.0.0.1:{port}/sparql" in err
+
+
+def _query_workers(parent: int) -> list[int]:
+    """Process ids of the query workers started by ``parent`` (read from /proc)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            if not entry.name.isdigit() or int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1]) != parent:
+                continue
+            if b"conflictkg.web.worker" in (entry / "cmdline").read_bytes():
+                found.append(int(entry.name))
+        except (OSError, IndexError, ValueError):  # the process ended meanwhile
+            continue
+    return found
+
+
+def test_serve_refuses_zero_workers(store_dir: Path) -> None:
+    proc = subprocess.run([sys.executable, "-m", "conflictkg", "--root", str(REPO), "--store", str(store_dir),
+                           "serve", "--workers", "0"], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 2 and "--workers" in proc.stderr

@@ -196,8 +196,10 @@ def stats(obj: Context, fmt: str) -> None:
               help="Seconds a query may run [default 30].")
 @click.option("--max-rows", type=click.IntRange(min=1), default=None,
               help="Most rows (or triples) in one answer [default 10000].")
+@click.option("--workers", type=click.IntRange(min=1), default=2, show_default=True,
+              help="Query worker processes: queries that run at the same time (each holds the store open).")
 @pass_ctx
-def serve(obj: Context, host: str, port: int, timeout: float | None, max_rows: int | None) -> None:
+def serve(obj: Context, host: str, port: int, timeout: float | None, max_rows: int | None, workers: int) -> None:
     """Serve the read-only SPARQL 1.1 endpoint at http://HOST:PORT/sparql (builds the store if needed)."""
     import dataclasses
 
@@ -207,7 +209,7 @@ def serve(obj: Context, host: str, port: int, timeout: float | None, max_rows: i
 
     settings = dataclasses.replace(obj.settings, query_timeout_s=timeout or obj.settings.query_timeout_s,
                                    max_rows=max_rows or obj.settings.max_rows)
-    app = create_app(obj.store(), settings, resources=obj.resources)
+    app = create_app(obj.store(), settings, workers=workers, resources=obj.resources)
     click.echo(f"Site: http://{host}:{port}/  SPARQL endpoint: http://{host}:{port}/sparql (Ctrl-C stops)", err=True)
     uvicorn.run(app, host=host, port=port, log_level="info")
 
