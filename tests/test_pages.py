@@ -159,6 +159,17 @@ def test_search_finds_a_place_by_any_name(site_url):
         assert CKR + "place-parukh-farrukh" in {r["resource"]["iri"] for r in section(data, "results")["rows"]}, name
 
 
+def test_search_shows_what_matched_label_before_name(site_url):
+    def matched(q: str) -> dict[str, str]:
+        rows = section(get(site_url, "/search.json", params={"q": q}).json(), "results")["rows"]
+        return {r["resource"]["iri"]: r["matched"]["text"] for r in rows}
+
+    assert matched("parukh")[CKR + "place-parukh-farrukh"] == "Parukh / Farrukh"  # the label
+    assert matched("Fərrux")[CKR + "place-parukh-farrukh"] == "Fərrux"  # an attested name
+    found = matched("claim")
+    assert found and all(iri.startswith(CKR) for iri in found), "only resources, not ontology terms"
+
+
 def test_every_link_from_the_main_pages_resolves(site_url):
     pages = ["/", "/resource/agreement-tri2020-p4", "/resource/incident-2022-03-24-parukh-farrukh"]
     links = set()

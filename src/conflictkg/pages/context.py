@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from conflictkg.names import name_key
+from conflictkg.namespaces import CKR
 from conflictkg.naming import Gazetteer, Perspective
 from conflictkg.pages.model import Labeller, Section, section_from_result
 from conflictkg.queries import Query, load_library, run
@@ -23,17 +25,27 @@ class Site:
     internal: dict[str, Query]
     gazetteer: Gazetteer
     labels: dict[str, str]
+    #: (folded key, resource IRI, name) for every ``ckr:`` label and attested name: what search scans.
+    search_keys: tuple[tuple[str, str, str], ...] = ()
 
     @classmethod
     def load(cls, store: Store, resources: Resources) -> Site:
         internal = load_library(resources.pages_queries_dir)
         labels = {term_to_str(r["resource"]): term_to_str(r["label"])
                   for r in run(store, internal["labels"]).dicts()}
-        return cls(store, resources, load_library(resources.queries_dir), internal,
-                   Gazetteer.load(store, resources), labels)
+        gazetteer = Gazetteer.load(store, resources)
+        return cls(store, resources, load_library(resources.queries_dir), internal, gazetteer, labels,
+                   _search_keys(labels, gazetteer))
 
     def view(self, perspective: Perspective) -> PageContext:
         return PageContext(self, Labeller(self.gazetteer, perspective, self.labels))
+
+
+def _search_keys(labels: dict[str, str], gazetteer: Gazetteer) -> tuple[tuple[str, str, str], ...]:
+    """Labels first, then attested names, each folded once (``names.name_key``)."""
+    named = [(iri, label) for iri, label in labels.items() if iri.startswith(CKR)]
+    named += [(iri, name) for iri, names in gazetteer.names.items() for name in names]
+    return tuple((name_key(text), iri, text) for iri, text in named)
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from conflictkg.names import name_key
-from conflictkg.namespaces import CKR
 from conflictkg.pages.context import PageContext
 from conflictkg.pages.model import Page, Section
 
@@ -17,15 +16,10 @@ def search_page(ctx: PageContext, text: str) -> Page:
     if not key:
         page.sections.append(Section("results", "Results", ["resource", "matched"], [], empty="Type a name to search."))
         return page
-    site = ctx.site
     matches: dict[str, str] = {}
-    for iri, label in site.labels.items():
-        if iri.startswith(CKR) and key in name_key(label):
-            matches.setdefault(iri, label)
-    for iri, names in site.gazetteer.names.items():
-        for name in names:
-            if key in name_key(name):
-                matches.setdefault(iri, name)
+    for folded, iri, name in ctx.site.search_keys:  # labels first: a label match wins over a name
+        if key in folded:
+            matches.setdefault(iri, name)
     rows = [{"resource": ctx.labeller.iri_cell(iri), "matched": {"text": matched}}
             for iri, matched in sorted(matches.items(), key=lambda kv: (kv[1].casefold(), kv[0]))][:LIMIT]
     note = f"First {LIMIT} of {len(matches)}." if len(matches) > LIMIT else ""
