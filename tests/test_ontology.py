@@ -368,3 +368,14 @@ def test_hermit_detects_claim_event_clash():
     g.add((x, RDF.type, CK.DroneStrike))
     with pytest.raises(OntologyError):
         check_consistency(project_for_reasoner(g))
+
+
+@needs_java
+def test_a_hermit_run_that_says_nothing_is_not_taken_for_consistent(monkeypatch):
+    """HermiT's command line exits 0 on some failures (e.g. a file it cannot read): only its
+    'owl:Thing is satisfiable' answer counts as consistent."""
+    import owlready2
+
+    monkeypatch.setattr(owlready2, "JAVA_EXE", shutil.which("true"))
+    with pytest.raises(OntologyError, match="did not finish"):
+        check_consistency(project_for_reasoner(tbox_and_vocab()))
