@@ -199,7 +199,7 @@ def endpoints(label: str, store_dir: Path, reference: Path, args: argparse.Names
     """Server name → (command, query URL, log file), on fresh loopback ports."""
     p1, p2 = serving.free_port(), serving.free_port()
     return {
-        "conflictkg": (serving.conflictkg_cmd(store_dir, p1, args.timeout, args.max_rows),
+        "conflictkg": (serving.conflictkg_cmd(store_dir, p1, args.timeout, args.max_rows, args.conflictkg_store),
                        f"http://127.0.0.1:{p1}/sparql", OUT / f"load-{label}-conflictkg.log"),
         "oxigraph": (serving.oxigraph_cmd(reference, p2, args.timeout),
                      f"http://127.0.0.1:{p2}/query", OUT / f"load-{label}-oxigraph.log"),
@@ -301,7 +301,7 @@ def markdown(res: dict) -> str:
              f"`{m['command']}` · Python {m['python']} · pyoxigraph {m['pyoxigraph']} · {m['oxigraph_cli']} · "
              f"{m['cpus']} CPUs, load average {m['loadavg']} at start · {m['duration_s']:.0f} s per run, "
              f"{m.get('repeat', 1)} round(s) · "
-             f"conflictkg: {m['conflictkg_workers']} query worker processes, `--max-rows {m['max_rows']}` · "
+             f"conflictkg: {m['conflictkg_workers']} query worker processes, store {m.get('conflictkg_store', 'auto')}, `--max-rows {m['max_rows']}` · "
              f"oxigraph: `serve-read-only --union-default-graph`\n"]
     for d in res["datasets"]:
         lines += dataset_markdown(d)
@@ -323,6 +323,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     ap.add_argument("--timeout", type=float, default=60.0, help="per-query time limit, both servers (s)")
     ap.add_argument("--max-rows", type=int, default=1_000_000,
                     help="conflictkg's row cap (default high: the raw server has none)")
+    ap.add_argument("--conflictkg-store", choices=["auto", "memory", "disk"], default="auto",
+                    help="where conflictkg's workers query the store: its default (auto: in memory up to "
+                         "200,000 quads), --in-memory or --on-disk")
     args = ap.parse_args(argv)
     args.clients = [int(c) for c in args.clients.split(",")]
     return args
@@ -339,7 +342,7 @@ def meta(args: argparse.Namespace, argv: list[str]) -> dict:
             "oxigraph_cli": version.stdout.strip(), "cpus": os.cpu_count(),
             "loadavg": " ".join(f"{x:.2f}" for x in os.getloadavg()), "duration_s": args.duration,
             "clients": args.clients, "repeat": args.repeat, "max_rows": args.max_rows, "timeout_s": args.timeout,
-            "conflictkg_workers": DEFAULT_WORKERS}
+            "conflictkg_workers": DEFAULT_WORKERS, "conflictkg_store": args.conflictkg_store}
 
 
 def main(argv: list[str] | None = None) -> None:

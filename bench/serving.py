@@ -44,9 +44,11 @@ def venv_tool(name: str) -> str:
     return found
 
 
-def conflictkg_cmd(store_dir: Path, port: int, timeout: float, max_rows: int) -> list[str]:
+def conflictkg_cmd(store_dir: Path, port: int, timeout: float, max_rows: int, mode: str = "auto") -> list[str]:
+    """``conflictkg serve``; ``mode`` "memory" or "disk" forces where its workers query the store."""
+    flag = {"auto": [], "memory": ["--in-memory"], "disk": ["--on-disk"]}[mode]
     return [venv_tool("conflictkg"), "--store", str(store_dir), "serve", "--host", "127.0.0.1",
-            "--port", str(port), "--timeout", str(timeout), "--max-rows", str(max_rows)]
+            "--port", str(port), "--timeout", str(timeout), "--max-rows", str(max_rows), *flag]
 
 
 def oxigraph_cmd(location: Path, port: int, timeout: float) -> list[str]:

@@ -30,6 +30,7 @@ from SPARQLWrapper import JSON, RDFXML, SPARQLWrapper
 from conflictkg.build import build_store
 from conflictkg.namespaces import CK, GRAPH_REFERENCE, GRAPH_VOCAB
 from conflictkg.resources import Resources
+from conflictkg.store import OxigraphStore
 from conflictkg.web.execute import has_dataset_clause, looks_like_update
 
 from .conftest import REPO
@@ -343,6 +344,7 @@ def test_conflictkg_serve_command(store_dir: Path) -> None:
         proc.send_signal(signal.SIGINT)
         _out, err = proc.communicate(timeout=30)
     assert proc.returncode == 0 and f"http://127.0.0.1:{port}/sparql" in err
+    assert "from memory (3 query workers)" in err, "a store this small is served from memory"
 
 
 def _query_workers(parent: int) -> list[int]:
@@ -357,6 +359,19 @@ def _query_workers(parent: int) -> list[int]:
         except (OSError, IndexError, ValueError):  # the process ended meanwhile
             continue
     return found
+
+
+def test_serving_from_memory_is_the_default_for_small_stores_only() -> None:
+    from conflictkg.web.app import IN_MEMORY_UP_TO, serve_in_memory
+
+    small = OxigraphStore.create(None, [])
+    assert serve_in_memory(small, None) and not serve_in_memory(small, False)
+
+    class Big:  # only its size is read
+        def __len__(self) -> int:
+            return IN_MEMORY_UP_TO + 1
+
+    assert not serve_in_memory(Big(), None) and serve_in_memory(Big(), True)
 
 
 def test_serve_refuses_zero_workers(store_dir: Path) -> None:

@@ -17,9 +17,17 @@ CKR = "https://w3id.org/conflictkg/resource/"
 PREFIX = "PREFIX ck: <https://w3id.org/conflictkg/ontology#>\n"
 
 
-@pytest.fixture(params=["oxigraph", "rdflib"])
+@pytest.fixture(params=["oxigraph", "rdflib", "oxigraph-copied-to-memory"])
 def store(request: pytest.FixtureRequest) -> Store:
     quads = read_quads(SourceFile(MINI))
+    if request.param == "oxigraph-copied-to-memory":  # what `serve --in-memory` queries
+        path = request.getfixturevalue("tmp_path") / "db"
+        OxigraphStore.create(path, quads).close()
+        on_disk = OxigraphStore.open_read_only(path)
+        copy = on_disk.in_memory_copy()
+        on_disk.close()
+        assert len(copy) == len(quads)
+        return copy
     return OxigraphStore.create(None, quads) if request.param == "oxigraph" else MemoryStore(quads)
 
 

@@ -198,18 +198,26 @@ def stats(obj: Context, fmt: str) -> None:
               help="Most rows (or triples) in one answer [default 10000].")
 @click.option("--workers", type=click.IntRange(min=1), default=2, show_default=True,
               help="Query worker processes: queries that run at the same time (each holds the store open).")
+@click.option("--in-memory/--on-disk", "in_memory", default=None,
+              help="Query copies of the store held in memory (faster, costs RAM per worker) or the store on "
+                   "disk [default: in memory up to 200,000 quads].")
 @pass_ctx
-def serve(obj: Context, host: str, port: int, timeout: float | None, max_rows: int | None, workers: int) -> None:
+def serve(obj: Context, host: str, port: int, timeout: float | None, max_rows: int | None, workers: int,
+          in_memory: bool | None) -> None:
     """Serve the read-only SPARQL 1.1 endpoint at http://HOST:PORT/sparql (builds the store if needed)."""
     import dataclasses
 
     import uvicorn
 
     from conflictkg.web import create_app
+    from conflictkg.web.app import serve_in_memory
 
     settings = dataclasses.replace(obj.settings, query_timeout_s=timeout or obj.settings.query_timeout_s,
                                    max_rows=max_rows or obj.settings.max_rows)
-    app = create_app(obj.store(), settings, workers=workers, resources=obj.resources)
+    store = obj.store()
+    memory = serve_in_memory(store, in_memory)
+    app = create_app(store, settings, workers=workers, resources=obj.resources, in_memory=memory)
+    click.echo(f"Serving {len(store):,} quads from {'memory' if memory else 'disk'} ({workers} query workers).", err=True)
     click.echo(f"Site: http://{host}:{port}/  SPARQL endpoint: http://{host}:{port}/sparql (Ctrl-C stops)", err=True)
     uvicorn.run(app, host=host, port=port, log_level="info")
 

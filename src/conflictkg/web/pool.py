@@ -24,7 +24,7 @@ import anyio.to_thread
 import conflictkg
 from conflictkg.errors import QueryError
 from conflictkg.web.execute import Answer, QueryRequest
-from conflictkg.web.worker import READY
+from conflictkg.web.worker import IN_MEMORY, READY
 
 #: Seconds a new worker may take to start and open the store (not charged to any query).
 STARTUP_S = 60.0
@@ -57,8 +57,9 @@ def _child_env() -> dict[str, str]:
 class Worker:
     """One worker process and the parent's end of its socket; replaced in place when killed."""
 
-    def __init__(self, store_dir: Path) -> None:
+    def __init__(self, store_dir: Path, in_memory: bool = False) -> None:
         self.store_dir = store_dir
+        self.in_memory = in_memory
         self.process: subprocess.Popen[bytes] | None = None
         self.conn: Connection | None = None
         self.ready = False
@@ -69,7 +70,8 @@ class Worker:
         parent, child = socket.socketpair()
         with child:
             self.process = subprocess.Popen(
-                [sys.executable, "-m", "conflictkg.web.worker", str(child.fileno()), str(self.store_dir)],
+                [sys.executable, "-m", "conflictkg.web.worker", str(child.fileno()), str(self.store_dir),
+                 *([IN_MEMORY] if self.in_memory else [])],
                 pass_fds=[child.fileno()], stdin=subprocess.DEVNULL, env=_child_env())
         self.conn = Connection(parent.detach())
         self.ready = False
@@ -128,9 +130,9 @@ class Worker:
 class WorkerPool:
     """``size`` workers; a request waits for an idle one (at most ``timeout`` seconds)."""
 
-    def __init__(self, store_dir: Path, size: int, timeout: float) -> None:
+    def __init__(self, store_dir: Path, size: int, timeout: float, *, in_memory: bool = False) -> None:
         self.timeout = timeout
-        self.workers = [Worker(store_dir) for _ in range(max(1, size))]
+        self.workers = [Worker(store_dir, in_memory) for _ in range(max(1, size))]
         self._idle: asyncio.Queue[Worker] = asyncio.Queue()
         for worker in self.workers:
             self._idle.put_nowait(worker)
