@@ -3,24 +3,17 @@ servers. No timings are asserted."""
 
 from __future__ import annotations
 
-import importlib.util
 import math
-import sys
-from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
 
-BENCH = Path(__file__).resolve().parents[1] / "bench"
+from .bench_module import load_bench
 
 
 @pytest.fixture(scope="module")
 def load():
-    spec = importlib.util.spec_from_file_location("bench_load", BENCH / "load.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
+    return load_bench("load")
 
 
 def test_percentile_interpolates_between_closest_ranks(load):

@@ -3,22 +3,14 @@ No browser is started and no timings are asserted."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pytest
 
-BENCH = Path(__file__).resolve().parents[1] / "bench"
+from .bench_module import load_bench
 
 
 @pytest.fixture(scope="module")
 def settle():
-    spec = importlib.util.spec_from_file_location("bench_settle", BENCH / "settle.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_bench("settle")
 
 
 def run(wall: float, ready_ms: float) -> dict:
