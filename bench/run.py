@@ -442,69 +442,49 @@ def time_embedded_and_raw(gen: Path, runs: int, with_raw: bool, cap: float) -> d
     return out
 
 
-def rdflib_worker(path: str, runs: int, timeout: float, gen: str, skip: str) -> dict:
-    """(worker) load ``path`` into conflictkg's MemoryStore and time every library query, capped; each
-    rdflib run is paired with a run of the same query on the embedded store ``gen`` of the same data
-    (not for the comma-separated query ids in ``skip``, over the embedded cap), so that the ratio
-    compares runs made at the same moment."""
-    import gc
-
-    from conflictkg.memory_store import MemoryStore
+def time_rdflib_paired(rpath: Path, rgen: Path, emb_same: dict, runs: int, timeout: float,
+                       load_timeout: float) -> tuple[dict[str, dict], dict]:
+    """Every query on rdflib (in a worker process, each run capped), each run right after a run of
+    the same query on the embedded store ``rgen`` here; per query, and the worker's load time and memory."""
     from conflictkg.store import OxigraphStore
+    from rdflib_server import RdflibWorker
 
-    t0 = time.perf_counter()
-    store = MemoryStore(build_quads(Path(path)))
-    load_s = time.perf_counter() - t0
-    gc.freeze()  # the loaded graph lives to the end: spare both engines' runs full-heap collections
-    emb = OxigraphStore.open_read_only(Path(gen))
-    skipped = set(skip.split(",")) - {""}
-
-    def on_alarm(_sig, _frame):  # type: ignore[no-untyped-def]
-        raise _Timeout
-
-    signal.signal(signal.SIGALRM, on_alarm)
+    emb = OxigraphStore.open_read_only(rgen)
+    worker = RdflibWorker(rpath, load_timeout)
     out: dict[str, dict] = {}
-    for qid, q in library().items():
-        out[qid] = _rdflib_runs(store, None if qid in skipped else emb, q, runs, timeout)
-        print(f"[rdflib] {qid}: {'> ' + str(timeout) + ' s' if out[qid]['timed_out'] else fmt_s(out[qid]['rdflib_s'])}"
-              f" (embedded alongside {fmt_s(out[qid]['embedded_s'])})", file=sys.stderr, flush=True)
-    return {"load_s": load_s, "queries": out, "max_rss_mb": rss_mb()}
+    try:
+        for qid, q in library().items():
+            out[qid] = _paired_runs(worker, None if emb_same[qid]["timed_out"] else emb, qid, q, runs, timeout)
+            print(f"[rdflib] {qid}: {'> ' + str(timeout) + ' s' if out[qid]['timed_out'] else fmt_s(out[qid]['rdflib_s'])}"
+                  f" (embedded alongside {fmt_s(out[qid]['embedded_s'])})", file=sys.stderr, flush=True)
+    finally:
+        rss = worker.close()
+    return out, {"load_s": worker.load_s, "max_rss_mb": rss}
 
 
-class _Timeout(Exception):
-    pass
-
-
-def _rdflib_runs(store, emb, q, runs: int, timeout: float) -> dict:  # type: ignore[no-untyped-def]
-    """Up to ``runs`` capped rdflib runs of ``q``, each after one run on ``emb`` (if given)."""
-    from conflictkg.errors import QueryError
+def _paired_runs(worker, emb, qid: str, q, runs: int, timeout: float) -> dict:  # type: ignore[no-untyped-def]
+    """Up to ``runs`` pairs (embedded run on ``emb`` if given, then a capped rdflib run)."""
     from conflictkg.queries import example_params, run
 
     params = example_params(q)
     times: list[float] = []
     etimes: list[float] = []
-    rows, timed_out, error = None, False, None
+    ans: dict = {"timed_out": False, "error": None, "rows": None}
     if emb is not None:
         run(emb, q, params)  # warm-up, as in the embedded-vs-raw timings
     for _ in range(runs):
         if emb is not None:
             etimes.append(timed(lambda: run(emb, q, params), 1)[0][0])
-        signal.setitimer(signal.ITIMER_REAL, timeout)
-        t = time.perf_counter()
-        try:
-            rows = result_size(run(store, q, params))
-        except (_Timeout, QueryError) as exc:  # MemoryStore wraps whatever rdflib raises
-            timed_out = isinstance(exc, _Timeout) or isinstance(exc.__cause__, _Timeout)
-            error = None if timed_out else str(exc)[:500]
+        ans = worker.run(qid, timeout)
+        if ans["timed_out"] or ans["error"]:
             break
-        finally:
-            signal.setitimer(signal.ITIMER_REAL, 0)
-        times.append(time.perf_counter() - t)
+        times.append(ans["seconds"])
         if sum(times) > 3 * timeout:  # slow but under the cap: fewer runs
             break
-    return {"rdflib_s": None if timed_out or error else median(times), "rdflib_times": times,
+    failed = ans["timed_out"] or ans["error"]
+    return {"rdflib_s": None if failed else median(times), "rdflib_times": times,
             "embedded_s": median(etimes) if etimes else None, "embedded_times": etimes,
-            "timed_out": timed_out, "rows": None if error else rows, "error": error}
+            "timed_out": ans["timed_out"], "rows": None if ans["error"] else ans["rows"], "error": ans["error"]}
 
 
 def bench_queries(size: int, runs: int, rdflib_size: int, rdflib_timeout: float, rdflib_runs: int,
@@ -521,11 +501,8 @@ def bench_queries(size: int, runs: int, rdflib_size: int, rdflib_timeout: float,
     else:
         rgen, _ = ensure_store(rsize)
         emb_same = time_embedded_and_raw(rgen, runs, with_raw=False, cap=cap)
-    skip = ",".join(sorted(qid for qid, r in emb_same.items() if r["timed_out"]))
-    budget = 600 + rcount / 5_000 + sum((rdflib_timeout + (r["embedded_s"] or 0)) * (rdflib_runs + 1)
-                                        for r in emb_same.values())
-    ans = run_worker(["--_worker", "rdflib", str(rpath), str(rdflib_runs), str(rdflib_timeout), str(rgen), skip],
-                     budget)
+    queries, worker = time_rdflib_paired(rpath, rgen, emb_same, rdflib_runs, rdflib_timeout, 600 + rcount / 5_000)
+    ans = {"queries": queries, **worker}
     result["rdflib"] = {"size": rsize, "quads": rcount, "timeout_s": rdflib_timeout, "runs": rdflib_runs,
                         "load_s": ans["load_s"] if ans else None, "max_rss_mb": ans["max_rss_mb"] if ans else None}
     for qid, row in result["by_query"].items():
@@ -766,9 +743,7 @@ def markdown(res: dict) -> str:
 def main() -> None:
     if len(sys.argv) > 1 and sys.argv[1] == "--_worker":
         kind = sys.argv[2]
-        if kind == "rdflib":
-            ans = rdflib_worker(sys.argv[3], int(sys.argv[4]), float(sys.argv[5]), sys.argv[6], sys.argv[7])
-        elif kind == "probe":
+        if kind == "probe":
             ans = probe_worker(sys.argv[3], sys.argv[4])
         else:
             ans = heavy_worker(kind, sys.argv[3])
