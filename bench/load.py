@@ -334,7 +334,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 def meta(args: argparse.Namespace, argv: list[str]) -> dict:
     import pyoxigraph
 
-    from conflictkg.web.app import DEFAULT_WORKERS
+    from conflictkg.settings import DEFAULT_WORKERS
 
     version = subprocess.run([serving.venv_tool("oxigraph"), "--version"], capture_output=True, text=True)
     return {"date": time.strftime("%Y-%m-%d %H:%M:%S"), "command": "python bench/load.py " + " ".join(argv),

@@ -362,7 +362,8 @@ def _query_workers(parent: int) -> list[int]:
 
 
 def test_serving_from_memory_is_the_default_for_small_stores_only() -> None:
-    from conflictkg.web.app import IN_MEMORY_UP_TO, serve_in_memory
+    from conflictkg.settings import IN_MEMORY_UP_TO
+    from conflictkg.web.app import serve_in_memory
 
     small = OxigraphStore.create(None, [])
     assert serve_in_memory(small, None) and not serve_in_memory(small, False)

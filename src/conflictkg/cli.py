@@ -15,7 +15,7 @@ from conflictkg import __version__
 from conflictkg.errors import ConflictKGError, DataNotConformant
 from conflictkg.resources import Resources, default_resources
 from conflictkg.results import RESULT_FORMATS, render
-from conflictkg.settings import STORE_ENV, Settings, default_store_dir
+from conflictkg.settings import DEFAULT_WORKERS, IN_MEMORY_UP_TO, STORE_ENV, Settings, default_store_dir
 from conflictkg.store import OxigraphStore, Result
 
 
@@ -196,11 +196,11 @@ def stats(obj: Context, fmt: str) -> None:
               help="Seconds a query may run [default 30].")
 @click.option("--max-rows", type=click.IntRange(min=1), default=None,
               help="Most rows (or triples) in one answer [default 10000].")
-@click.option("--workers", type=click.IntRange(min=1), default=2, show_default=True,
+@click.option("--workers", type=click.IntRange(min=1), default=DEFAULT_WORKERS, show_default=True,
               help="Query worker processes: queries that run at the same time (each holds the store open).")
 @click.option("--in-memory/--on-disk", "in_memory", default=None,
               help="Query copies of the store held in memory (faster, costs RAM per worker) or the store on "
-                   "disk [default: in memory up to 200,000 quads].")
+                   f"disk [default: in memory up to {IN_MEMORY_UP_TO:,} quads].")
 @pass_ctx
 def serve(obj: Context, host: str, port: int, timeout: float | None, max_rows: int | None, workers: int,
           in_memory: bool | None) -> None:

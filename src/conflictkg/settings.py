@@ -7,6 +7,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 STORE_ENV = "CONFLICTKG_STORE"
+#: ``serve``: query worker processes (each holds the store open read-only; one query at a time each).
+DEFAULT_WORKERS = 2
+#: ``serve``: stores of at most this many quads are served from memory unless told otherwise (a copy
+#: per process, ~0.5 kB per quad; at 100,000 quads each copy takes ~1.5 s to make).
+IN_MEMORY_UP_TO = 200_000
 
 
 def default_store_dir() -> Path:

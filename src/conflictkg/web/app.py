@@ -14,7 +14,7 @@ from starlette.routing import Route
 from conflictkg.errors import ConflictKGError
 from conflictkg.pages.context import Site
 from conflictkg.resources import Resources, default_resources
-from conflictkg.settings import Settings
+from conflictkg.settings import DEFAULT_WORKERS, IN_MEMORY_UP_TO, Settings
 from conflictkg.store import OxigraphStore
 from conflictkg.web.network import ROUTES as network_routes
 from conflictkg.web.network import warm as warm_network_views
@@ -23,13 +23,6 @@ from conflictkg.web.pages import routes as page_routes
 from conflictkg.web.pool import WorkerPool
 from conflictkg.web.service_description import ServiceDescription
 from conflictkg.web.sparql import sparql_endpoint
-
-#: Query worker processes (each holds the store open read-only; one query at a time each).
-DEFAULT_WORKERS = 2
-#: Stores of at most this many quads are served from memory unless told otherwise (a copy per
-#: process, ~0.5 kB per quad; at 100,000 quads each copy takes ~1.5 s to make).
-IN_MEMORY_UP_TO = 200_000
-
 
 def serve_in_memory(store: OxigraphStore, choice: bool | None) -> bool:
     """``choice``, or when it is ``None``, whether ``store`` is small enough to copy into memory."""
