@@ -73,7 +73,7 @@ def serve(path: Path) -> None:
 
 
 class RdflibWorker:
-    """The parent's handle on a worker (a context manager)."""
+    """The parent's handle on a worker: started and loaded by the constructor, stopped by :meth:`close`."""
 
     def __init__(self, path: Path, load_timeout: float) -> None:
         import run as bench

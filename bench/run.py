@@ -417,6 +417,7 @@ def time_embedded_and_raw(gen: Path, runs: int, with_raw: bool, cap: float) -> d
             continue
         slow = probe["seconds"] >= 5  # the probe warmed the OS cache; fewer runs for slow queries
         n = min(runs, 3) if slow else runs
+
         def embedded_query():  # type: ignore[no-untyped-def]
             return run(emb, q, params)
 
@@ -502,11 +503,9 @@ def bench_queries(size: int, runs: int, rdflib_size: int, rdflib_timeout: float,
         rgen, _ = ensure_store(rsize)
         emb_same = time_embedded_and_raw(rgen, runs, with_raw=False, cap=cap)
     queries, worker = time_rdflib_paired(rpath, rgen, emb_same, rdflib_runs, rdflib_timeout, 600 + rcount / 5_000)
-    ans = {"queries": queries, **worker}
-    result["rdflib"] = {"size": rsize, "quads": rcount, "timeout_s": rdflib_timeout, "runs": rdflib_runs,
-                        "load_s": ans["load_s"] if ans else None, "max_rss_mb": ans["max_rss_mb"] if ans else None}
+    result["rdflib"] = {"size": rsize, "quads": rcount, "timeout_s": rdflib_timeout, "runs": rdflib_runs, **worker}
     for qid, row in result["by_query"].items():
-        rd = (ans or {}).get("queries", {}).get(qid, {"rdflib_s": None, "timed_out": True, "rows": None})
+        rd = queries[qid]
         same = emb_same.get(qid, {"embedded_s": None, "rows": None})
         e = rd.get("embedded_s") or same["embedded_s"]  # paired with the rdflib runs where there were any
         row["embedded_at_rdflib_size_s"] = e
