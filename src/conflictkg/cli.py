@@ -248,6 +248,29 @@ def viz(obj: Context, view: str, clauses: tuple[int, ...], incident: str | None,
     output.write_text(to_html(network, base_url=base_url), encoding="utf-8")
     click.echo(f"Wrote the {view} view ({len(network.nodes)} nodes, {len(network.edges)} edges) to {output}", err=True)
 
+@cli.command()
+@click.argument("article", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--url", default="", help="The article's URL (reuses a recorded source with that URL).")
+@click.option("--publisher", default="", help="The outlet: a name or IRI of a ck:MediaOutlet in the data.")
+@click.option("--published", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              help="Publication date YYYY-MM-DD: resolves 'on Saturday', 'March 24' and the like.")
+@click.option("--title", default="", help="The headline (for the new source node and the incident label).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="TriG file to write (default stdout).")
+@pass_ctx
+def draft(obj: Context, article: Path, url: str, publisher: str, published, title: str, output: Path | None) -> None:
+    """Draft an incident file (TriG) from a news ARTICLE (text, Markdown or HTML), every value marked for review."""
+    from conflictkg.drafting import ArticleMeta, draft_file
+
+    meta = ArticleMeta(url, publisher, published.date() if published else None, title)
+    result, text = draft_file(article, meta, obj.resources)
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        output.write_text(text, encoding="utf-8")
+    click.echo(f"Drafted {len(result.claims)} claim(s) from {article}; review every ck:draftNote, then "
+               f"run: conflictkg validate {output or 'FILE.trig'}", err=True)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point: the one error boundary of the command line."""
     try:

@@ -44,6 +44,11 @@ class Resources:
         return self.queries_dir / "views"
 
     @property
+    def drafting_queries_dir(self) -> Path:
+        """Queries behind ``conflictkg draft`` (``queries/drafting/``): whole name tables at once."""
+        return self.queries_dir / "drafting"
+
+    @property
     def data_dir(self) -> Path:
         return self.root / "data"
 

@@ -1,0 +1,169 @@
+"""Assemble the draft: read the article sentence by sentence and gather, per claimant and stance,
+what each claim says (see the package docstring for the parts).
+
+A sentence is attributed to the agent next to its reporting cue, or to the previous speaker when
+its subject is a pronoun or it continues a quotation. A sentence attributed to nobody is the
+outlet's own narration: it may become a claim of the outlet (stance "reports"), never of anyone
+else, and an attributed sentence is never given to the outlet.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from conflictkg.drafting import agents, dates, events, figures, places, points, quotes, stance
+from conflictkg.drafting.lexicon import STATE_KINDS, AgentInfo, Lexicon
+from conflictkg.drafting.model import ArticleMeta, Draft, DraftClaim, EventDraft
+from conflictkg.drafting.scan import Mention, scan
+from conflictkg.drafting.sentences import Sentence, split_sentences
+
+ALLEGING = ("alleges", "counter-alleges")
+WITH_EVENTS = ("alleges", "counter-alleges", "reports")
+COUNTER = re.compile(r"\bit is \w+(?:\s+\w+)?,? (?:and )?not \w+,? (?:that|who)\b|\b(?:in turn|instead) (?:accus|blam)"
+                     r"|\bhas not (?:yet )?been (?:completed|carried out|fulfilled|implemented)", re.I)
+
+
+@dataclass
+class Reading:
+    """What one sentence says, once read."""
+
+    sentence: Sentence
+    speaker: AgentInfo | None
+    stances: list[str]
+    cue_at: int
+    mentions: list[Mention]
+    quoted: list[tuple[int, int]]
+    claim_dates: list[dates.DateMention] = field(default_factory=list)
+    event_dates: list[dates.DateMention] = field(default_factory=list)
+
+
+def _claim_window(text: str, cue_at: int, who: Mention | None) -> tuple[int, int]:
+    """Where a date modifies the speech act: around the speaker and the cue, before any "that"."""
+    start = min(cue_at, who.start if who else cue_at)
+    stop = cue_at + 20
+    that = re.search(r"\bthat\b|[,:]\s*[“\"]", text[cue_at:])
+    if that:
+        stop = min(stop, cue_at + that.start())
+    return max(0, start - 30), stop
+
+
+def _split_dates(text: str, ref, cue_at: int, who: Mention | None, quoted) -> tuple[list, list]:
+    found = dates.find_dates(text, ref)
+    if cue_at < 0:
+        return [], found
+    lo, hi = _claim_window(text, cue_at, who)
+    claim = [d for d in found if lo <= d.start < hi and not any(a <= d.start < b for a, b in quoted)]
+    return claim, [d for d in found if d not in claim]
+
+
+def _speaker(s: Sentence, cues, mentions, lex: Lexicon, previous: AgentInfo | None):
+    for cue in cues:
+        who, mention = agents.speaker(s.text, cue, mentions, lex)
+        if who is not None:
+            if previous is not None and who.kinds & STATE_KINDS and previous.side == who.iri:
+                who = previous  # "Moscow also said" after the Russian MoD: the same speaker
+            return who, mention, cue.start
+    if cues and previous is not None and agents.refers_back(s.text, cues[0]):
+        return previous, None, cues[0].start
+    if previous is not None and s.text[:1] in quotes.OPEN_MARKS and not cues:
+        return previous, None, -1
+    return None, None, (cues[0].start if cues else -1)
+
+
+def read_sentence(s: Sentence, lex: Lexicon, ref, previous: AgentInfo | None) -> Reading:
+    """Speaker, stances, dates and mentions of one sentence."""
+    quoted = quotes.quoted_spans(s.text)
+    mentions = scan(s.text, lex.agent_keys, lex.longest)
+    outside = agents.agent_mentions(mentions, quoted)
+    cues = stance.find_cues(s.text, quoted)
+    who, mention, cue_at = _speaker(s, cues, outside, lex, previous)
+    stances = [stance.sentence_stance(s.text, cues)] if who is not None else ["reports"]
+    if stances == ["alleges"] and not stance.ACCUSATION.search(s.text) and not agents.accused_side(
+            mentions, lex, who, max(cue_at, 0)):
+        stances = ["reports"]  # casualties or events with nobody accused: a report
+    if stances == ["denies"] and COUNTER.search(s.text):
+        stances.append("counter-alleges")
+    claim_dates, event_dates = _split_dates(s.text, ref, cue_at, mention, quoted)
+    return Reading(s, who, stances, cue_at, mentions, quoted, claim_dates, event_dates)
+
+
+def _narration(r: Reading) -> bool:
+    """Outlet narration worth a claim: it reports casualties or violence (a headline does not)."""
+    if not r.sentence.text.rstrip().endswith((".", "!", "?", "”", '"')):
+        return False
+    return bool(figures.find_figures(r.sentence.text) or events.event_types(r.sentence.text))
+
+
+def _claim_for(draft: Draft, claimant: str, stance_name: str, r: Reading) -> DraftClaim:
+    """The claim this reading adds to: same claimant, stance and (when known) claim date."""
+    day = next((d.begin for d in r.claim_dates if d.begin), None)
+    for claim in draft.claims:
+        if claim.claimant == claimant and claim.stance == stance_name and (
+                day is None or claim.claim_date in (None, day)):
+            if claim.claim_date is None and day is not None:
+                claim.claim_date, claim.date_basis = day, r.claim_dates[0].text
+            return claim
+    claim = DraftClaim(claimant, stance_name, claim_date=day,
+                       date_basis=next((d.text for d in r.claim_dates if d.begin), ""))
+    draft.claims.append(claim)
+    return claim
+
+
+def _add_content(claim: DraftClaim, r: Reading, lex: Lexicon, context: str) -> None:
+    text = r.sentence.text
+    claim.sentences.append(r.sentence.index)
+    claim.named_agreement |= points.statement_named(text)
+    claim.named_points |= points.named_points(text, context)
+    found_places = places.find_places(text, lex)
+    claim.places += [p for p in found_places if p not in claim.places]
+    claim.figures += figures.find_figures(text)
+    if claim.stance in ALLEGING:
+        claim.implied_points |= points.implied_points(text)
+        if not claim.accused and r.speaker is not None:
+            claim.accused = agents.accused_side(r.mentions, lex, r.speaker, max(r.cue_at, 0))
+    if claim.stance in WITH_EVENTS:
+        begin, end, precision = events.span_of(r.event_dates)
+        kinds = events.event_types(text) or (["military-action"] if figures.find_figures(text) else [])
+        for kind in kinds:
+            claim.events = events.merge_event(claim.events, EventDraft(kind, begin, end, precision,
+                                                                      tuple(found_places)))
+    if not claim.quote and r.speaker is not None and r.cue_at != -2:
+        claim.quote = next(iter(quotes.quotations(text)), "")
+
+
+def _attribute(draft: Draft, r: Reading, lex: Lexicon, context: str) -> None:
+    if r.speaker is None:
+        if draft.publisher and _narration(r):
+            claim = _claim_for(draft, draft.publisher, "reports", r)
+            _add_content(claim, r, lex, context)
+        return
+    for stance_name in r.stances:
+        claim = _claim_for(draft, r.speaker.iri, stance_name, r)
+        _add_content(claim, r, lex, context)
+
+
+def draft_article(text: str, meta: ArticleMeta, lex: Lexicon) -> Draft:
+    """Propose the claims an article reports (see the module docstring)."""
+    from conflictkg.drafting.review import finish
+
+    sentences = split_sentences(text)
+    ref = dates.reference_date(meta.published, [s.text for s in sentences])
+    source, publisher = lex.sources.get(meta.url, ("", ""))
+    draft = Draft(meta, source, publisher or _publisher(meta.publisher, lex), [], [s.text for s in sentences])
+    previous: AgentInfo | None = None
+    for i, s in enumerate(sentences):
+        r = read_sentence(s, lex, ref, previous if i and sentences[i - 1].paragraph >= s.paragraph - 1 else None)
+        _attribute(draft, r, lex, sentences[i - 1].text if i else "")
+        previous = r.speaker or previous
+    return finish(draft, lex, ref)
+
+
+def _publisher(name: str, lex: Lexicon) -> str:
+    """The outlet named by the curator: an IRI as given, else the agent with that name."""
+    if not name or name.startswith("http"):
+        return name
+    from conflictkg.names import name_key
+
+    hits = sorted(i for i in lex.agent_keys.get(name_key(name), ()) if lex.agents[i].is_media)
+    return hits[0] if hits else ""

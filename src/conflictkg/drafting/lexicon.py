@@ -1,0 +1,107 @@
+"""The names the drafter looks for, read from the project's own data by the queries in
+``queries/drafting/``: agents (labels, curated phrasings, attested names, persons' surnames),
+places (every attested name in any script) and recorded sources (by URL)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from conflictkg.names import name_key, name_keys
+from conflictkg.namespaces import CK
+from conflictkg.queries import load_library
+from conflictkg.resources import Resources
+from conflictkg.store import Store
+
+MEDIA = CK + "MediaOutlet"
+PERSON = CK + "Person"
+STATE_KINDS = frozenset({CK + "State", CK + "DeFactoAuthority"})
+
+
+@dataclass(frozen=True)
+class AgentInfo:
+    """What the drafter needs to know of one agent."""
+
+    iri: str
+    label: str
+    kinds: frozenset[str]
+    state: str = ""  # the state or authority it belongs to ("" for a state itself or unknown)
+    body: str = ""  # for a person: the body in which they hold a post
+
+    @property
+    def is_media(self) -> bool:
+        return MEDIA in self.kinds
+
+    @property
+    def side(self) -> str:
+        """The state or authority an accusation against this agent is about."""
+        return self.iri if self.kinds & STATE_KINDS else self.state
+
+
+@dataclass
+class Lexicon:
+    """Name tables keyed by :func:`conflictkg.names.name_key`."""
+
+    agents: dict[str, AgentInfo] = field(default_factory=dict)
+    agent_keys: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    place_keys: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    place_labels: dict[str, str] = field(default_factory=dict)
+    sources: dict[str, tuple[str, str]] = field(default_factory=dict)  # url -> (source, publisher)
+
+    @property
+    def longest(self) -> int:
+        """Length in words of the longest name (bounds the scan)."""
+        keys = list(self.agent_keys) + list(self.place_keys)
+        return max((k.count(" ") + 1 for k in keys), default=1)
+
+
+def _value(row: dict, key: str) -> str:
+    term = row.get(key)
+    return "" if term is None else str(term.value)
+
+
+def _add_agents(lex: Lexicon, rows: list[dict]) -> None:
+    kinds: dict[str, set[str]] = defaultdict(set)
+    for row in rows:
+        agent = _value(row, "agent")
+        kinds[agent].add(_value(row, "kind"))
+        for key in name_keys(_value(row, "name")):
+            lex.agent_keys[key].add(agent)
+    labels = {_value(r, "agent"): _value(r, "label") for r in rows if r.get("label") is not None}
+    for row in rows:
+        agent = _value(row, "agent")
+        if agent in lex.agents:
+            continue
+        info = AgentInfo(agent, labels.get(agent, agent), frozenset(kinds[agent]), _value(row, "state"),
+                         _value(row, "body"))
+        lex.agents[agent] = info
+        if info.kinds & {PERSON}:  # "Zakharova said": a person's surname alone names them
+            surname = name_key(info.label).split(" ")[-1]
+            if len(surname) >= 5:
+                lex.agent_keys[surname].add(agent)
+
+
+def load_lexicon(store: Store, res: Resources) -> Lexicon:
+    """All name tables from ``store`` (the shipped data staged in memory, or a built store)."""
+    library = load_library(res.drafting_queries_dir)
+    lex = Lexicon()
+    _add_agents(lex, store.query(library["agent-names"].text).dicts())
+    for row in store.query(library["place-names"].text).dicts():
+        place, name = _value(row, "place"), _value(row, "name")
+        lex.place_labels.setdefault(place, name)
+        for key in name_keys(name):
+            lex.place_keys[key].add(place)
+    for row in store.query(library["source-urls"].text).dicts():
+        lex.sources.setdefault(_value(row, "url"), (_value(row, "source"), _value(row, "publisher")))
+    return lex
+
+
+def shipped_lexicon(res: Resources) -> Lexicon:
+    """The lexicon of the shipped data, staged in memory (no build, no store on disk needed)."""
+    from conflictkg.build import sources, stage
+
+    staged = stage(sources(res))
+    try:
+        return load_lexicon(staged.store, res)
+    finally:
+        staged.store.close()

@@ -1,0 +1,39 @@
+"""Verbatim quotations a claimant is said to have spoken: the words between quotation marks in a
+sentence attributed to them, cut to at most 25 words at a word boundary. A quotation whose
+speaker is not named next to it is not proposed (the outlet's narration is never a quote)."""
+
+from __future__ import annotations
+
+import re
+
+MAX_WORDS = 25
+OPEN_MARKS = "“«„\""
+QUOTED = re.compile(r"[“«„]([^”»“]+)[”»“]|\"([^\"]+)\"")
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of the quotations in ``text`` (the marks included)."""
+    return [(m.start(), m.end()) for m in QUOTED.finditer(text)]
+
+
+def quotations(text: str) -> list[str]:
+    """The quoted words of ``text``; a quote of a few words is a phrase (a name, a term), not a quote."""
+    out = []
+    for m in QUOTED.finditer(text):
+        words = (m.group(1) or m.group(2)).strip().split()
+        if len(words) >= 6:
+            out.append(cut(words))
+    return out
+
+
+def cut(words: list[str]) -> str:
+    """At most 25 words; a longer quotation ends at its last comma or semicolon within them."""
+    if len(words) <= MAX_WORDS:
+        return " ".join(words).rstrip(",;:")
+    head = words[:MAX_WORDS]
+    stops = [i for i, w in enumerate(head) if w.endswith((",", ";")) and i >= 7]
+    return " ".join(head[:stops[-1] + 1] if stops else head).rstrip(",;:")
+
+
+def word_count(text: str) -> int:
+    return len(re.findall(r"\S+", text))

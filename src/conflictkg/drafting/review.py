@@ -1,0 +1,113 @@
+"""The last pass over a draft: counter-allegations, replies within the article, the separation of
+named and implied points, and the notes that tell the curator what to check."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from conflictkg.drafting.lexicon import Lexicon
+from conflictkg.drafting.model import Draft, DraftClaim
+
+ANSWERING = ("denies", "counter-alleges", "calls-on")
+
+
+def _side(iri: str, lex: Lexicon) -> str:
+    info = lex.agents.get(iri)
+    if info is None:
+        return ""
+    return info.side or (lex.agents[info.body].side if info.body in lex.agents else "")
+
+
+STRENGTH = ("alleges", "counter-alleges", "denies", "interprets")
+
+
+def _absorb_reports(draft: Draft) -> None:
+    """A claimant's plain "said" sentences belong to their allegation or denial of the same day
+    (the ministry "added" details); only a claimant who does nothing else keeps a report."""
+    kept: list[DraftClaim] = []
+    for claim in draft.claims:
+        host = None
+        if claim.stance == "reports" and claim.claimant != draft.publisher:
+            host = next((c for name in STRENGTH for c in draft.claims if c.claimant == claim.claimant
+                         and c.stance == name and claim.claim_date in (None, c.claim_date)), None)
+        if host is None:
+            kept.append(claim)
+            continue
+        host.sentences = sorted(set(host.sentences) | set(claim.sentences))
+        host.places += [p for p in claim.places if p not in host.places]
+        host.figures += claim.figures
+        host.events += [e for e in claim.events if e.event_type not in {x.event_type for x in host.events}]
+        host.named_points |= claim.named_points
+        host.named_agreement |= claim.named_agreement
+        host.quote = host.quote or claim.quote
+    draft.claims = kept
+
+
+def _carry_dates(draft: Draft) -> None:
+    """A claim with no date of its own, reported after a dated one, is proposed with that date."""
+    last = None
+    for claim in sorted(draft.claims, key=lambda c: min(c.sentences)):
+        if claim.claim_date is None and last is not None and claim.claimant != draft.publisher:
+            claim.claim_date, claim.date_basis = last, "carried from the claim reported before it"
+        last = claim.claim_date or last
+
+
+def _counter(draft: Draft) -> None:
+    """An allegation by a claimant who also denies in the same article answers back."""
+    deniers = {c.claimant for c in draft.claims if c.stance == "denies"}
+    for claim in draft.claims:
+        if claim.stance == "alleges" and claim.claimant in deniers:
+            claim.stance = "counter-alleges"
+
+
+def _answered(draft: Draft, claim: DraftClaim, lex: Lexicon) -> int | None:
+    """The allegation this claim answers: the last one before it by another side accusing the
+    answering side, else the last allegation by another claimant."""
+    first = min(claim.sentences)
+    mine = _side(claim.claimant, lex)
+    others = [(i, c) for i, c in enumerate(draft.claims) if c.stance in ("alleges", "counter-alleges")
+              and c is not claim and c.claimant != claim.claimant and _side(c.claimant, lex) != mine or
+              (c.stance == "alleges" and c.claimant != claim.claimant and claim.stance == "calls-on")]
+    earlier = [(i, c) for i, c in others if min(c.sentences) < first] or others
+    aimed = [(i, c) for i, c in earlier if c.accused and c.accused == mine]
+    pool = aimed or earlier
+    return pool[-1][0] if pool and claim.stance != "calls-on" else (pool[0][0] if pool else None)
+
+
+def _notes(claim: DraftClaim, lex: Lexicon, draft: Draft) -> None:
+    if claim.claimant == draft.publisher:
+        claim.notes.append("the outlet's own narration: keep only if the outlet itself is the claimant")
+    if claim.claim_date is None:
+        claim.notes.append("claim date not found in the wording: set ck:claimDate or keep the ck:dateNote")
+    elif claim.date_basis:
+        claim.notes.append(f"claim date read from '{claim.date_basis}'")
+    if claim.implied_points:
+        claim.notes.append("implied points are a reading of the topic (ck:impliedBreachOf): confirm each")
+    if claim.claimant in lex.agents and lex.agents[claim.claimant].body:
+        claim.notes.append("the claimant is a person who holds a post: the curated data may name the body instead")
+
+
+def _checks(draft: Draft, ref: date | None) -> list[str]:
+    out = [f"{len(draft.claims)} drafted claim(s); each carries ck:draftNote lines: read them, then delete them"]
+    if ref is None:
+        out.append("no publication date: weekdays ('on Saturday') were left unresolved; give --published")
+    if not draft.source:
+        out.append("the source node is new: check its URL, publisher, date and title")
+    if not draft.publisher:
+        out.append("the publisher is unknown: give --publisher NAME (an outlet in data/reference/agents.trig)")
+    out.append("the incident's label, dates and places are a first guess from the claims")
+    return out
+
+
+def finish(draft: Draft, lex: Lexicon, ref: date | None) -> Draft:
+    """Counter-allegations, replies, points kept apart, notes."""
+    _counter(draft)
+    _absorb_reports(draft)
+    _carry_dates(draft)
+    for claim in draft.claims:
+        claim.implied_points -= claim.named_points
+        if claim.stance in ANSWERING:
+            claim.responds_to = _answered(draft, claim, lex)
+        _notes(claim, lex, draft)
+    draft.checks = _checks(draft, ref)
+    return draft

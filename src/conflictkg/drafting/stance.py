@@ -1,0 +1,69 @@
+"""Stance cues: what the claimant is said to do (alleges, denies, calls on, reports, interprets).
+
+A cue is a reporting verb or phrase outside quotations. The stance of a sentence is decided from
+its cue and from what the reported words do: a denial word ("denied", "does not reflect the
+truth", "has not violated") makes a denial even after a plain "said"; an accusation word makes
+an allegation; an allegation by a claimant who has already denied in the same article is a
+counter-allegation (decided in :mod:`conflictkg.drafting.claims`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+SPEECH = (r"said|says|say|stated|states|told|added|noted|announced|declared|reported|reports|claimed|claims"
+          r"|stressed|emphasized|emphasised|underlined|insisted|warned|wrote|tweeted|explained|argued"
+          r"|accused|accuses|alleged|alleges|blamed|blames|charged|denied|denies|rejected|rejects|refuted"
+          r"|dismissed|urged|urges|called on|calls on|called upon|appealed|demanded|demands|asked|requested"
+          r"|condemned|condemns|expressed|pointed out|reiterated|informed|confirmed|interpreted"
+          r"|according to|in a statement|in its statement|the statement reads|statement read")
+CUE = re.compile(rf"\b({SPEECH})\b", re.I)
+CALL = re.compile(r"\b(urged?|urges|call(ed|s)? (on|upon)|appeal(ed|s)? to|demand(ed|s)?|asked|requested"
+                  r"|requests|was urged|were urged)\b", re.I)
+DENY = re.compile(r"\b(denied|denies|deny|rejected|rejects|refuted|refutes|dismissed|groundless|baseless"
+                  r"|(does|do|did) not (reflect|correspond)|not true|is false|are false|disinformation|fake"
+                  r"|(has|have|had) not violated|did not violate|no (cases? of )?(violation|injur|change)"
+                  r"|there (has|have) been no|untrue|lies?\b|unfounded)", re.I)
+ACCUSATION = re.compile(r"\b(accus\w*|alleg\w*|blam\w*|violat\w*|breach\w*|provocation\w*|contradict\w*)", re.I)
+ACCUSE = re.compile(r"\b(accus\w*|alleg\w*|blam\w*|violat\w*|breach\w*|provocation\w*|attack\w*|shell\w*"
+                    r"|fired|opened fire|strikes?|struck|invasion|invaded|entered|infiltrat\w*|incursion"
+                    r"|advanc\w*|sabotage|killed|wounded|injured|aggression|block\w*|occup\w*"
+                    r"|not (yet )?(been )?(completed|carried out|withdrawn|fulfilled|implemented))", re.I)
+INTERPRET = re.compile(r"\b(interpret\w*|provides? for|envisag\w*|stipulat\w*|does not (provide|envisage|mention)"
+                       r"|under the (terms of the )?(trilateral |tripartite |joint )?(statement|agreement)"
+                       r"|in accordance with (the )?(point|article|paragraph)|means that|obliges?|commit\w* to)", re.I)
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A reporting cue found outside quotations: its span and words."""
+
+    start: int
+    end: int
+    text: str
+
+    @property
+    def after_speaker(self) -> bool:
+        """True when the speaker follows the cue ("according to X", "said X")."""
+        return self.text.lower() in ("according to",)
+
+
+def find_cues(text: str, quoted: list[tuple[int, int]]) -> list[Cue]:
+    """Reporting cues outside the quoted spans."""
+    return [Cue(m.start(), m.end(), m.group(1)) for m in CUE.finditer(text)
+            if not any(a <= m.start() < b for a, b in quoted)]
+
+
+def sentence_stance(text: str, cues: list[Cue]) -> str:
+    """The stance a sentence expresses (before the counter-allegation rule)."""
+    cue_words = " ".join(c.text.lower() for c in cues)
+    if CALL.search(cue_words):
+        return "calls-on"
+    if DENY.search(text):
+        return "denies"
+    if re.search(r"accus|alleg|blam|charged", cue_words) or ACCUSE.search(text):
+        return "alleges"
+    if INTERPRET.search(text):
+        return "interprets"
+    return "reports"
