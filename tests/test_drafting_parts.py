@@ -38,7 +38,9 @@ def test_day_ranges_and_years() -> None:
 
 def test_a_documents_date_is_not_an_event_date() -> None:
     assert dates.find_dates("they broke the November 9, 2020 statement", date(2022, 3, 27)) == []
-    assert dates.reference_date(None, ["signed on November 10, 2020", "on 26 March 2022"]) == date(2022, 3, 26)
+    ref = dates.reference_date(None, ["signed on November 10, 2020", "on 5 March 2023"])
+    assert ref == dates.Reference(date(2023, 3, 5), after=True)
+    assert dates.find_dates("on Monday", ref.day, ref.after)[0].begin == date(2023, 3, 6)  # 5 March 2023 was a Sunday
 
 
 def test_named_points_need_the_statement_and_not_another_document() -> None:

@@ -48,8 +48,8 @@ def _claim_window(text: str, cue_at: int, who: Mention | None) -> tuple[int, int
     return max(0, start - 30), stop
 
 
-def _split_dates(text: str, ref, cue_at: int, who: Mention | None, quoted) -> tuple[list, list]:
-    found = dates.find_dates(text, ref)
+def _split_dates(text: str, ref: dates.Reference, cue_at: int, who: Mention | None, quoted) -> tuple[list, list]:
+    found = dates.find_dates(text, ref.day, ref.after)
     if cue_at < 0:
         return [], found
     lo, hi = _claim_window(text, cue_at, who)
@@ -71,7 +71,7 @@ def _speaker(s: Sentence, cues, mentions, lex: Lexicon, previous: AgentInfo | No
     return None, None, (cues[0].start if cues else -1)
 
 
-def read_sentence(s: Sentence, lex: Lexicon, ref, previous: AgentInfo | None) -> Reading:
+def read_sentence(s: Sentence, lex: Lexicon, ref: dates.Reference, previous: AgentInfo | None) -> Reading:
     """Speaker, stances, dates and mentions of one sentence."""
     quoted = quotes.quoted_spans(s.text)
     mentions = scan(s.text, lex.agent_keys, lex.longest)
@@ -156,7 +156,7 @@ def draft_article(text: str, meta: ArticleMeta, lex: Lexicon) -> Draft:
         r = read_sentence(s, lex, ref, previous if i and sentences[i - 1].paragraph >= s.paragraph - 1 else None)
         _attribute(draft, r, lex, sentences[i - 1].text if i else "")
         previous = r.speaker or previous
-    return finish(draft, lex, ref)
+    return finish(draft, lex, ref.day)
 
 
 def _publisher(name: str, lex: Lexicon) -> str:

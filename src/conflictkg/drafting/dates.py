@@ -84,10 +84,10 @@ def _mention(m: re.Match[str], month: int, d1: int, d2: int | None, year: int | 
     return DateMention(m.start(), m.end(), m.group(0), begin, end, precision)
 
 
-def _relative(text: str, ref: date | None) -> list[DateMention]:
+def _relative(text: str, ref: date | None, after: bool = False) -> list[DateMention]:
     out = []
     for m in WEEKDAY.finditer(text):
-        day = ref + relativedelta(weekday=WEEKDAYS[m.group(2).lower()](-1)) if ref else None
+        day = ref + relativedelta(weekday=WEEKDAYS[m.group(2).lower()](+1 if after else -1)) if ref else None
         out.append(DateMention(m.start(), m.end(), m.group(0), day, day, "precision-day" if day else ""))
     for m in RELATIVE.finditer(text):
         word = m.group(1).lower()
@@ -108,17 +108,27 @@ def is_document_date(text: str, mention: DateMention) -> bool:
     return bool(DOCUMENT.match(text[mention.end:]) or DOCUMENT_BEFORE.search(text[:mention.start]))
 
 
-def find_dates(text: str, ref: date | None) -> list[DateMention]:
+def find_dates(text: str, ref: date | None, after: bool = False) -> list[DateMention]:
     """Every date expression in ``text`` that is not a document's date, resolved against ``ref``
-    where needed, left to right."""
-    found = sorted(_absolute(text, ref) + _relative(text, ref), key=lambda d: d.start)
+    where needed, left to right. ``after``: ``ref`` is only a lower bound of the publication date
+    (the latest date the article reports), so "on Monday" is the first Monday from ``ref`` on."""
+    found = sorted(_absolute(text, ref) + _relative(text, ref, after), key=lambda d: d.start)
     return [d for d in found if not is_document_date(text, d)]
 
 
-def reference_date(published: date | None, texts: list[str]) -> date | None:
+@dataclass(frozen=True)
+class Reference:
+    """What relative dates are resolved against: the publication date, or (``after``) only a
+    lower bound of it."""
+
+    day: date | None
+    after: bool = False
+
+
+def reference_date(published: date | None, texts: list[str]) -> Reference:
     """The publication date; else the latest fully written date in the article that is not the
     2020 statement's own date (an article appears on or after every date it reports)."""
     if published is not None:
-        return published
+        return Reference(published)
     dates = [d.end_date for t in texts for d in _absolute(t, None) if d.end_date and d.end_date.year > 2020]
-    return max(dates, default=None)
+    return Reference(max(dates, default=None), after=True)
