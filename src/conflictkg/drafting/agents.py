@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import re
 
-from conflictkg.drafting.lexicon import AgentInfo, Lexicon
+from conflictkg.drafting.lexicon import STATE_KINDS, AgentInfo, Lexicon
 from conflictkg.drafting.scan import Mention
 from conflictkg.drafting.stance import Cue
 
 ANAPHOR = re.compile(r"\b(it|he|she|they|the (ministry|department|agency|office|spokes\w+|statement|minister"
                      r"|defen[cs]e ministry|foreign ministry|military))\b", re.I)
+CK_BODY = "https://w3id.org/conflictkg/ontology#GovernmentBody"
+CK_ARMED = "https://w3id.org/conflictkg/ontology#ArmedForce"
 _TOLD = re.compile(r"\b(told|to)\s*$", re.I)
 
 
@@ -56,6 +58,8 @@ def accused_side(mentions: list[Mention], lex: Lexicon, claimant: AgentInfo, aft
     other than the claimant's own side (an IRI, or "")."""
     own = {claimant.iri, claimant.side, lex.agents.get(claimant.body, claimant).side}
     ordered = [m for m in mentions if m.start >= after] + [m for m in mentions if m.start < after]
+    forces = [m for m in ordered if any(CK_ARMED in lex.agents[i].kinds for i in m.iris if i in lex.agents)]
+    ordered = forces + [m for m in ordered if m not in forces]
     for m in ordered:
         for iri in m.iris:
             info = lex.agents.get(iri)
@@ -65,3 +69,50 @@ def accused_side(mentions: list[Mention], lex: Lexicon, claimant: AgentInfo, aft
             if side and side not in own:
                 return side
     return ""
+
+
+# "the Defense Ministry of the unrecognized Nagorno-Karabakh republic", "Artsakh's Interior Ministry":
+# a role word next to a side names that side's body with the role in its label.
+ROLES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
+    (re.compile(r"\b(defen[cs]e ministry|ministry of defen[cs]e)\b", re.I), re.compile(r"defen[cs]e", re.I)),
+    (re.compile(r"\b(foreign ministry|ministry of foreign affairs)\b", re.I), re.compile(r"foreign affairs", re.I)),
+    (re.compile(r"\b(interior ministry|ministry of (the )?interior|ministry of internal affairs)\b", re.I),
+     re.compile(r"internal affairs|interior", re.I)),
+    (re.compile(r"\b(information cent(er|re)|info ?cent(er|re))\b", re.I), re.compile(r"information cent", re.I)),
+)
+REGION_AUTHORITY = {"place-nagorno-karabakh": "agent-artsakh"}  # the region's name used for its authorities
+
+
+def _sides_near(text: str, start: int, end: int, lex: Lexicon) -> list[str]:
+    """States or authorities named just before a role word (possessive) or just after it ("of ...")."""
+    from conflictkg.drafting.scan import scan
+
+    out = []
+    for lo, hi in ((max(0, start - 30), start), (end, min(len(text), end + 50))):
+        window = text[lo:hi]
+        for m in scan(window, lex.agent_keys, lex.longest):
+            out += [i for i in m.iris if i in lex.agents and lex.agents[i].kinds & STATE_KINDS]
+        for m in scan(window, lex.place_keys, lex.longest):
+            out += [i.rsplit("/", 1)[0] + "/" + REGION_AUTHORITY[i.rsplit("/", 1)[1]] for i in m.iris
+                    if i.rsplit("/", 1)[1] in REGION_AUTHORITY]
+    return out
+
+
+def composed_mentions(text: str, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
+    """``mentions`` with role words resolved to the body of the side named next to them (a bare
+    role word that resolves to nothing is left alone)."""
+    out = list(mentions)
+    for role, label in ROLES:
+        for m in role.finditer(text):
+            if any(x.start <= m.start() < x.end and not _is_side(x, lex) for x in mentions):
+                continue
+            bodies = [a.iri for side in _sides_near(text, m.start(), m.end(), lex) for a in lex.agents.values()
+                      if a.state == side and CK_BODY in a.kinds and label.search(a.label)]
+            if bodies:
+                out = [x for x in out if not (m.start() - 30 <= x.start < m.end() + 50 and _is_side(x, lex))]
+                out.append(Mention(m.start(), m.end(), m.group(0), (sorted(bodies)[0],)))
+    return sorted(out, key=lambda x: x.start)
+
+
+def _is_side(m: Mention, lex: Lexicon) -> bool:
+    return any(i in lex.agents and lex.agents[i].kinds & STATE_KINDS for i in m.iris)

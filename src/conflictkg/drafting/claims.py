@@ -41,7 +41,7 @@ class Reading:
 def _claim_window(text: str, cue_at: int, who: Mention | None) -> tuple[int, int]:
     """Where a date modifies the speech act: around the speaker and the cue, before any "that"."""
     start = min(cue_at, who.start if who else cue_at)
-    stop = cue_at + 20
+    stop = cue_at + 35
     that = re.search(r"\bthat\b|[,:]\s*[“\"]", text[cue_at:])
     if that:
         stop = min(stop, cue_at + that.start())
@@ -74,7 +74,7 @@ def _speaker(s: Sentence, cues, mentions, lex: Lexicon, previous: AgentInfo | No
 def read_sentence(s: Sentence, lex: Lexicon, ref: dates.Reference, previous: AgentInfo | None) -> Reading:
     """Speaker, stances, dates and mentions of one sentence."""
     quoted = quotes.quoted_spans(s.text)
-    mentions = scan(s.text, lex.agent_keys, lex.longest)
+    mentions = agents.composed_mentions(s.text, scan(s.text, lex.agent_keys, lex.longest), lex)
     outside = agents.agent_mentions(mentions, quoted)
     cues = stance.find_cues(s.text, quoted)
     who, mention, cue_at = _speaker(s, cues, outside, lex, previous)
@@ -88,10 +88,13 @@ def read_sentence(s: Sentence, lex: Lexicon, ref: dates.Reference, previous: Age
     return Reading(s, who, stances, cue_at, mentions, quoted, claim_dates, event_dates)
 
 
+def _headline(s: Sentence, sentences: list[Sentence]) -> bool:
+    """A headline (a first-paragraph line without final punctuation) repeats the article: skipped."""
+    return s.paragraph == sentences[0].paragraph and not s.text.rstrip().endswith((".", "!", "?", "”", '"', "’"))
+
+
 def _narration(r: Reading) -> bool:
     """Outlet narration worth a claim: it reports casualties or violence (a headline does not)."""
-    if not r.sentence.text.rstrip().endswith((".", "!", "?", "”", '"')):
-        return False
     return bool(figures.find_figures(r.sentence.text) or events.event_types(r.sentence.text))
 
 
@@ -128,8 +131,9 @@ def _add_content(claim: DraftClaim, r: Reading, lex: Lexicon, context: str) -> N
         for kind in kinds:
             claim.events = events.merge_event(claim.events, EventDraft(kind, begin, end, precision,
                                                                       tuple(found_places)))
-    if not claim.quote and r.speaker is not None and r.cue_at != -2:
-        claim.quote = next(iter(quotes.quotations(text)), "")
+    if r.speaker is not None:
+        claim.quote = claim.quote or next(iter(quotes.quotations(text)), "")
+        claim.quotations += quotes.full_quotations(text)
 
 
 def _attribute(draft: Draft, r: Reading, lex: Lexicon, context: str) -> None:
@@ -153,10 +157,12 @@ def draft_article(text: str, meta: ArticleMeta, lex: Lexicon) -> Draft:
     draft = Draft(meta, source, publisher or _publisher(meta.publisher, lex), [], [s.text for s in sentences])
     previous: AgentInfo | None = None
     for i, s in enumerate(sentences):
+        if _headline(s, sentences):
+            continue
         r = read_sentence(s, lex, ref, previous if i and sentences[i - 1].paragraph >= s.paragraph - 1 else None)
         _attribute(draft, r, lex, sentences[i - 1].text if i else "")
         previous = r.speaker or previous
-    return finish(draft, lex, ref.day)
+    return finish(draft, lex, ref.day, not ref.after)
 
 
 def _publisher(name: str, lex: Lexicon) -> str:

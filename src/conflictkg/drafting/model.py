@@ -55,6 +55,7 @@ class DraftClaim:
     figures: list[Figure] = field(default_factory=list)
     events: list[EventDraft] = field(default_factory=list)
     quote: str = ""
+    quotations: list[str] = field(default_factory=list)  # every quotation attributed to the claimant (for review)
     responds_to: int | None = None  # index of the answered claim in Draft.claims
     new_claimant: bool = False
     notes: list[str] = field(default_factory=list)

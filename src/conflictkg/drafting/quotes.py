@@ -16,6 +16,12 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in QUOTED.finditer(text)]
 
 
+def full_quotations(text: str) -> list[str]:
+    """Every quotation of six words or more, whole (for matching; never written out)."""
+    return [" ".join((m.group(1) or m.group(2)).split()) for m in QUOTED.finditer(text)
+            if len((m.group(1) or m.group(2)).split()) >= 6]
+
+
 def quotations(text: str) -> list[str]:
     """The quoted words of ``text``; a quote of a few words is a phrase (a name, a term), not a quote."""
     out = []

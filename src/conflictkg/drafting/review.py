@@ -33,23 +33,57 @@ def _absorb_reports(draft: Draft) -> None:
         if host is None:
             kept.append(claim)
             continue
-        host.sentences = sorted(set(host.sentences) | set(claim.sentences))
-        host.places += [p for p in claim.places if p not in host.places]
-        host.figures += claim.figures
-        host.events += [e for e in claim.events if e.event_type not in {x.event_type for x in host.events}]
-        host.named_points |= claim.named_points
-        host.named_agreement |= claim.named_agreement
-        host.quote = host.quote or claim.quote
+        _merge(host, claim)
     draft.claims = kept
 
 
-def _carry_dates(draft: Draft) -> None:
-    """A claim with no date of its own, reported after a dated one, is proposed with that date."""
+def _merge(host: DraftClaim, claim: DraftClaim) -> None:
+    """Fold ``claim`` into ``host`` (same claimant)."""
+    host.sentences = sorted(set(host.sentences) | set(claim.sentences))
+    host.places += [p for p in claim.places if p not in host.places]
+    host.figures += claim.figures
+    host.events += [e for e in claim.events if e.event_type not in {x.event_type for x in host.events}]
+    host.named_points |= claim.named_points
+    host.implied_points |= claim.implied_points
+    host.named_agreement |= claim.named_agreement
+    host.quote = host.quote or claim.quote
+    host.quotations += claim.quotations
+    host.accused = host.accused or claim.accused
+
+
+def _carry_dates(draft: Draft, published: date | None) -> None:
+    """A claim with no date of its own is proposed with the date of the claim reported before it,
+    else with the publication date (a proposal: written as a ck:dateNote, never as ck:claimDate)."""
     last = None
     for claim in sorted(draft.claims, key=lambda c: min(c.sentences)):
-        if claim.claim_date is None and last is not None and claim.claimant != draft.publisher:
-            claim.claim_date, claim.date_basis = last, "carried from the claim reported before it"
-        last = claim.claim_date or last
+        if claim.claim_date is None and claim.claimant != draft.publisher:
+            if last is not None:
+                claim.claim_date, claim.date_basis = last, "carried from the claim reported before it"
+            elif published is not None:
+                claim.claim_date, claim.date_basis = published, "carried from the publication date"
+        last = claim.claim_date if claim.claim_date and not claim.date_basis.startswith("carried") else last
+
+
+def _to_bodies(draft: Draft, lex: Lexicon) -> None:
+    """"Russia expressed concern" in a lede, then "the Russian foreign ministry said": a claim of a
+    state goes to the one body of that state that speaks in the article, if there is exactly one."""
+    for claim in draft.claims:
+        info = lex.agents.get(claim.claimant)
+        if info is None or info.side != info.iri:
+            continue
+        bodies = {c.claimant for c in draft.claims if c.claimant != claim.claimant
+                  and _side(c.claimant, lex) == info.iri}
+        if len(bodies) == 1:
+            claim.claimant = bodies.pop()
+    merged: list[DraftClaim] = []
+    for claim in draft.claims:
+        twin = next((m for m in merged if (m.claimant, m.stance) == (claim.claimant, claim.stance)
+                     and claim.claim_date in (None, m.claim_date)), None)
+        if twin is None:
+            merged.append(claim)
+        else:
+            _merge(twin, claim)
+    draft.claims = merged
 
 
 def _counter(draft: Draft) -> None:
@@ -99,11 +133,12 @@ def _checks(draft: Draft, ref: date | None) -> list[str]:
     return out
 
 
-def finish(draft: Draft, lex: Lexicon, ref: date | None) -> Draft:
+def finish(draft: Draft, lex: Lexicon, ref: date | None, exact: bool = True) -> Draft:
     """Counter-allegations, replies, points kept apart, notes."""
+    _to_bodies(draft, lex)
     _counter(draft)
     _absorb_reports(draft)
-    _carry_dates(draft)
+    _carry_dates(draft, ref if exact else None)
     for claim in draft.claims:
         claim.implied_points -= claim.named_points
         if claim.stance in ANSWERING:

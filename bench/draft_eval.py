@@ -1,0 +1,279 @@
+"""How well does `conflictkg draft` propose what the curators recorded? Precision and recall per
+field against the curated claims behind a labelled set of articles (bench/draft_eval/articles.yaml).
+
+    python bench/draft_eval.py --articles DIR               # the held-out split (the figures to report)
+    python bench/draft_eval.py --articles DIR --split dev   # the articles the rules were written against
+    python bench/draft_eval.py --articles DIR --split all --json bench/out/draft_eval.json
+
+DIR holds the article texts, one file per article named <slug>.txt (or .md / .html); they are not
+in the repository. Articles whose file is missing are listed and skipped.
+
+Matching: each curated claim of an article is paired with at most one drafted claim, first by the
+same claimant and stance, then by the same claimant (a person who holds a post counts as the body
+they speak for). Field scores are micro-averaged: a value of a paired claim counts once; values of
+unpaired curated claims are misses, values of unpaired drafted claims are false proposals. Places
+are compared per article (the union over its claims): curators place events, not sentences.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import pyoxigraph as ox
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from conflictkg.build import sources, stage  # noqa: E402
+from conflictkg.drafting import ArticleMeta, DraftClaim, draft_article  # noqa: E402
+from conflictkg.drafting.lexicon import Lexicon, load_lexicon  # noqa: E402
+from conflictkg.drafting.text import read_article  # noqa: E402
+from conflictkg.namespaces import CKR  # noqa: E402
+from conflictkg.queries import load_library  # noqa: E402
+from conflictkg.resources import Resources  # noqa: E402
+
+LABELS = ROOT / "bench" / "draft_eval" / "articles.yaml"
+FIELDS = ("claimant", "claimant+stance", "claim date (stated)", "claim date (with proposals)", "named points",
+          "implied points", "accused", "places", "figures", "quote attribution")
+
+
+@dataclass
+class Gold:
+    """The curated fields of one claim."""
+
+    iri: str
+    values: dict[str, set[str]]
+
+    def one(self, name: str) -> str:
+        return next(iter(sorted(self.values.get(name, ()))), "")
+
+
+@dataclass
+class Score:
+    """Counts for one field: hits among the proposals (precision) and among the gold (recall)."""
+
+    hit_p: int = 0
+    hit_r: int = 0
+    drafted: int = 0
+    gold: int = 0
+
+    def add(self, drafted: set[str], gold: set[str]) -> None:
+        both = len(drafted & gold)
+        self.hit_p += both
+        self.hit_r += both
+        self.drafted += len(drafted)
+        self.gold += len(gold)
+
+    def row(self, name: str) -> str:
+        p = f"{self.hit_p / self.drafted:.0%}" if self.drafted else "–"
+        r = f"{self.hit_r / self.gold:.0%}" if self.gold else "–"
+        return f"| {name} | {self.hit_p}/{self.drafted} | {p} | {self.hit_r}/{self.gold} | {r} |"
+
+
+@dataclass
+class Tally:
+    scores: dict[str, Score] = field(default_factory=lambda: {f: Score() for f in FIELDS})
+    outlet_misattributed: int = 0
+    invented_named: int = 0
+    articles: list[str] = field(default_factory=list)
+
+
+def gold_claims(store, query_text: str, iris: list[str]) -> list[Gold]:
+    out = []
+    for local in iris:
+        rows = store.query(query_text, {"claim": ox.NamedNode(CKR + local)}).dicts()
+        values: dict[str, set[str]] = {}
+        for row in rows:
+            values.setdefault(str(row["field"].value), set()).add(str(row["value"].value))
+        out.append(Gold(CKR + local, values))
+    return out
+
+
+def same_agent(a: str, b: str, lex: Lexicon) -> bool:
+    """Equal, or a person and the body in which they hold a post."""
+    body = {lex.agents[x].body for x in (a, b) if x in lex.agents}
+    return a == b or a in body or b in body
+
+
+def pair(drafts: list[DraftClaim], golds: list[Gold], lex: Lexicon) -> dict[int, int]:
+    """gold index -> draft index, one to one: claimant and stance first, then claimant alone."""
+    taken: set[int] = set()
+    out: dict[int, int] = {}
+    for strict in (True, False):
+        for gi, g in enumerate(golds):
+            if gi in out:
+                continue
+            for di, d in enumerate(drafts):
+                if di in taken or not same_agent(d.claimant, g.one("claimant"), lex):
+                    continue
+                if strict and g.one("stance").rsplit("stance-", 1)[-1] != d.stance:
+                    continue
+                out[gi], _ = di, taken.add(di)
+                break
+    return out
+
+
+def draft_values(d: DraftClaim) -> dict[str, set[str]]:
+    stated = d.claim_date if d.claim_date and not d.date_basis.startswith("carried") else None
+    return {
+        "claim date (stated)": {stated.isoformat()} if stated else set(),
+        "claim date (with proposals)": {d.claim_date.isoformat()} if d.claim_date else set(),
+        "named points": {str(n) for n in d.named_points},
+        "implied points": {str(n) for n in d.implied_points},
+        "accused": {d.accused} if d.accused else set(),
+        "figures": {f"{f.kind} {f.low} {f.high}" for f in d.figures},
+    }
+
+
+def gold_values(g: Gold) -> dict[str, set[str]]:
+    day = g.values.get("claimDate", set())
+    return {"claim date (stated)": day, "claim date (with proposals)": day, "named points": g.values.get("named", set()),
+            "implied points": g.values.get("implied", set()), "accused": g.values.get("accused", set()),
+            "figures": g.values.get("figure", set())}
+
+
+def _norm(text: str) -> str:
+    return " ".join(re.sub(r"[“”\"'’‘«»]", "", text).lower().split())
+
+
+def score_quotes(t: Tally, drafts: list[DraftClaim], golds: list[Gold], text: str, lex: Lexicon) -> None:
+    """Quote attribution: a curated quote found in this article's text counts as found when a
+    drafted claim of the same claimant holds a quotation overlapping it; among the drafted
+    quotations that overlap a curated quote, the right ones are those of the same claimant."""
+    present = [g for g in golds if g.one("quote") and _norm(g.one("quote"))[:60] in _norm(text)]
+    score = t.scores["quote attribution"]
+    score.gold += len(present)
+    for g in present:
+        score.hit_r += any(same_agent(d.claimant, g.one("claimant"), lex) and _overlap(q, g.one("quote"))
+                           for d in drafts for q in d.quotations)
+    for d in drafts:
+        for q in d.quotations:
+            hits = [g for g in present if _overlap(q, g.one("quote"))]
+            if hits:
+                score.drafted += 1
+                score.hit_p += any(same_agent(d.claimant, g.one("claimant"), lex) for g in hits)
+
+
+def _overlap(a: str, b: str) -> bool:
+    a, b = _norm(a), _norm(b)
+    return a[:40] in b or b[:40] in a
+
+
+def score_claimants(t: Tally, drafts: list[DraftClaim], golds: list[Gold], lex: Lexicon, paired: dict[int, int]) -> None:
+    drafted = {d.claimant for d in drafts}
+    gold = {g.one("claimant") for g in golds}
+    c = t.scores["claimant"]
+    c.drafted += len(drafted)
+    c.gold += len(gold)
+    c.hit_p += sum(1 for d in drafted if any(same_agent(d, g, lex) for g in gold))
+    c.hit_r += sum(1 for g in gold if any(same_agent(d, g, lex) for d in drafted))
+    cs = t.scores["claimant+stance"]
+    cs.drafted += len(drafts)
+    cs.gold += len(golds)
+    right = sum(1 for gi, di in paired.items() if golds[gi].one("stance").rsplit("stance-", 1)[-1] == drafts[di].stance)
+    cs.hit_p += right
+    cs.hit_r += right
+
+
+def score_article(t: Tally, drafts: list[DraftClaim], golds: list[Gold], text: str, lex: Lexicon,
+                  publisher: str) -> None:
+    """Add one article's counts to ``t``."""
+    paired = pair(drafts, golds, lex)
+    score_claimants(t, drafts, golds, lex, paired)
+    for gi, g in enumerate(golds):
+        dv = draft_values(drafts[paired[gi]]) if gi in paired else {k: set() for k in gold_values(g)}
+        for name, gold in gold_values(g).items():
+            t.scores[name].add(dv[name], gold)
+        if gi in paired:
+            t.invented_named += len(dv["named points"] - gold_values(g)["named points"])
+    for di, d in enumerate(drafts):
+        if di not in paired.values():
+            for name, values in draft_values(d).items():
+                t.scores[name].drafted += len(values)
+            t.invented_named += len(d.named_points)
+    t.scores["places"].add({p for d in drafts for p in d.places}, {p for g in golds for p in g.values.get("place", ())})
+    score_quotes(t, drafts, golds, text, lex)
+    gold_outlet = any(g.one("claimant") == publisher for g in golds)
+    t.outlet_misattributed += sum(1 for d in drafts if publisher and d.claimant == publisher and not gold_outlet)
+
+
+def article_file(directory: Path, slug: str) -> Path | None:
+    return next((directory / f"{slug}{ext}" for ext in (".txt", ".md", ".html") if (directory / f"{slug}{ext}").is_file()),
+                None)
+
+
+def evaluate(articles: list[dict], directory: Path, res: Resources, verbose: bool) -> Tally:
+    staged = stage(sources(res))
+    try:
+        lex = load_lexicon(staged.store, res)
+        query = load_library(res.drafting_queries_dir)["claim-fields"].text
+        tally = Tally()
+        for art in articles:
+            path = article_file(directory, art["slug"])
+            if path is None:
+                print(f"skipped (no text in {directory}): {art['slug']}", file=sys.stderr)
+                continue
+            text = read_article(path)
+            published = art.get("published")
+            meta = ArticleMeta(art["url"], "", published if isinstance(published, date) else None)
+            draft = draft_article(text, meta, lex)
+            golds = gold_claims(staged.store, query, list(art["claims"]))
+            score_article(tally, draft.claims, golds, text, lex, draft.publisher)
+            tally.articles.append(art["slug"])
+            if verbose:
+                _show(draft.claims, golds)
+        return tally
+    finally:
+        staged.store.close()
+
+
+def _show(drafts: list[DraftClaim], golds: list[Gold]) -> None:
+    short = lambda iri: iri.rsplit("/", 1)[-1]  # noqa: E731
+    for d in drafts:
+        print(f"  draft: {short(d.claimant)} {d.stance} {d.claim_date} named={sorted(d.named_points)} "
+              f"implied={sorted(d.implied_points)} accused={short(d.accused)}", file=sys.stderr)
+    for g in golds:
+        print(f"  gold:  {short(g.one('claimant'))} {short(g.one('stance'))} {g.one('claimDate')} "
+              f"named={sorted(g.values.get('named', ()))} implied={sorted(g.values.get('implied', ()))} "
+              f"accused={short(g.one('accused'))}", file=sys.stderr)
+
+
+def table(t: Tally, split: str) -> str:
+    lines = [f"Drafting evaluation, split {split}: {len(t.articles)} article(s)", "",
+             "| field | right/proposed | precision | found/curated | recall |", "|---|---|---|---|---|"]
+    lines += [t.scores[name].row(name) for name in FIELDS]
+    lines += ["", f"Named points proposed but not curated for the claim: {t.invented_named}",
+              f"Claims given to the outlet where the curators name no outlet claim: {t.outlet_misattributed}"]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--articles", type=Path, required=True, help="directory of article texts (<slug>.txt)")
+    parser.add_argument("--split", choices=("heldout", "dev", "all"), default="heldout")
+    parser.add_argument("--labels", type=Path, default=LABELS)
+    parser.add_argument("--json", type=Path, help="also write the counts as JSON")
+    parser.add_argument("--verbose", action="store_true", help="print each article's drafted and curated claims")
+    args = parser.parse_args(argv)
+    labels = yaml.safe_load(args.labels.read_text(encoding="utf-8"))["articles"]
+    chosen = [a for a in labels if args.split == "all" or a["split"] == args.split]
+    tally = evaluate(chosen, args.articles, Resources(ROOT), args.verbose)
+    print(table(tally, args.split))
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps({"split": args.split, "articles": tally.articles,
+                                         "invented_named": tally.invented_named,
+                                         "outlet_misattributed": tally.outlet_misattributed,
+                                         "scores": {k: vars(v) for k, v in tally.scores.items()}}, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
