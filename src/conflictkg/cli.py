@@ -151,9 +151,16 @@ def validate(obj: Context, files: tuple[Path, ...], reason: bool) -> None:
     Exit 3 when the data does not conform; the report names shape, focus node and file.
     """
     from conflictkg.build import check
+    from conflictkg.file_report import file_report_text
 
-    _staged, result = check(obj.resources, files, reason=reason)
-    click.echo(result.report.text(), nl=False)
+    try:
+        _staged, result = check(obj.resources, files, reason=reason)
+    except DataNotConformant as exc:
+        if not files or exc.report is None:
+            raise
+        click.echo(file_report_text(exc.report, files), nl=False)  # type: ignore[arg-type]
+        raise DataNotConformant(str(exc)) from None
+    click.echo(file_report_text(result.report, files) if files else result.report.text(), nl=False)
 
 
 @cli.command()
@@ -269,6 +276,26 @@ def draft(obj: Context, article: Path, url: str, publisher: str, published, titl
         output.write_text(text, encoding="utf-8")
     click.echo(f"Drafted {len(result.claims)} claim(s) from {article}; review every ck:draftNote, then "
                f"run: conflictkg validate {output or 'FILE.trig'}", err=True)
+
+
+@cli.command()
+@click.argument("name")
+@pass_ctx
+def find(obj: Context, name: str) -> None:
+    """Find agents, places, incidents, clauses and sources by any NAME (case and diacritics ignored),
+    to reuse their IRIs in a new file: the site's search."""
+    from conflictkg.namespaces import compact_iri
+    from conflictkg.naming import Perspective
+    from conflictkg.pages.context import Site
+    from conflictkg.pages.search import search_page
+
+    page = search_page(Site.load(obj.store(), obj.resources).view(Perspective("neutral")), name)
+    section = page.sections[0]
+    for row in section.rows:
+        cell, matched = row["resource"], row["matched"]["text"]
+        extra = "" if matched == cell["text"] else f"  (matched: {matched})"
+        click.echo(f"{compact_iri(cell['iri'])}  {cell['text']}{extra}")
+    click.echo(section.note or (f"{len(section.rows)} resource(s)." if section.rows else section.empty), err=True)
 
 
 def main(argv: list[str] | None = None) -> None:

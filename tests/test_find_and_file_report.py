@@ -1,0 +1,46 @@
+"""`conflictkg find NAME` and `conflictkg validate FILE` (the file's problems first, the shipped
+data's known warnings in one line)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conflictkg.file_report import file_report_text
+from conflictkg.validate import Report, Violation
+from tests.conftest import run_cli
+
+BAD_DRAFT = """@prefix ck: <https://w3id.org/conflictkg/ontology#> .
+@prefix ckr: <https://w3id.org/conflictkg/resource/> .
+@prefix ckg: <https://w3id.org/conflictkg/graph/> .
+ckg:claims { ckr:claim-test-draft-no-claimant a ck:Claim . }
+"""
+
+
+def test_file_report_puts_the_files_problems_first(tmp_path: Path) -> None:
+    mine = tmp_path / "new.trig"
+    report = Report([Violation("cksh:AttestedNameEvidenceShape", "x", "no source", "warning", file="data/a.trig"),
+                     Violation("cksh:ClaimShape", "y", "no claimant", "error", file=str(mine)),
+                     Violation("cksh:AttestedNameEvidenceShape", "z", "no source", "warning", file="data/b.trig")])
+    lines = file_report_text(report, [mine]).splitlines()
+    assert "no claimant" in lines[0] and lines[1] == f"{mine}: 1 error(s), 0 warning(s)."
+    assert lines[2].startswith("Shipped data: 2 known warning(s) (2 from cksh:AttestedNameEvidenceShape)")
+    assert len(lines) == 3
+
+
+def test_validate_file_shows_its_errors_and_one_summary_line(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.trig"
+    bad.write_text(BAD_DRAFT, encoding="utf-8")
+    out = run_cli("validate", str(bad))
+    assert out.returncode == 3, out.stderr
+    lines = out.stdout.splitlines()
+    assert all(str(bad) in line for line in lines[:-2]) and "claim-test-draft-no-claimant" in lines[0]
+    assert lines[-1].startswith("Shipped data:") and "AttestedNameEvidenceShape" in lines[-1]
+    assert "name-hramort" not in out.stdout  # the shipped warnings are summarised, not listed
+
+
+def test_find_by_any_name(built_store: Path) -> None:
+    out = run_cli("find", "Fərrux", store=built_store)
+    assert out.returncode == 0, out.stderr
+    assert "ckr:place-parukh-farrukh  Parukh / Farrukh  (matched: Fərrux)" in out.stdout.splitlines()
+    nothing = run_cli("find", "no such name anywhere", store=built_store)
+    assert nothing.returncode == 0 and nothing.stdout == "" and "No resource has that name." in nothing.stderr
