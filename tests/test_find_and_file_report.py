@@ -24,7 +24,7 @@ def test_file_report_puts_the_files_problems_first(tmp_path: Path) -> None:
     lines = file_report_text(report, [mine]).splitlines()
     assert "no claimant" in lines[0] and lines[1] == f"{mine}: 1 error(s), 0 warning(s)."
     assert lines[2].startswith("Shipped data: 2 known warning(s) (2 from cksh:AttestedNameEvidenceShape)")
-    assert len(lines) == 3
+    assert lines[3] == "Does not conform: 1 error(s), 2 warning(s)." and len(lines) == 4
 
 
 def test_validate_file_shows_its_errors_and_one_summary_line(tmp_path: Path) -> None:
@@ -32,10 +32,11 @@ def test_validate_file_shows_its_errors_and_one_summary_line(tmp_path: Path) -> 
     bad.write_text(BAD_DRAFT, encoding="utf-8")
     out = run_cli("validate", str(bad))
     assert out.returncode == 3, out.stderr
-    lines = out.stdout.splitlines()
-    assert all(str(bad) in line for line in lines[:-2]) and "claim-test-draft-no-claimant" in lines[0]
-    assert lines[-1].startswith("Shipped data:") and "AttestedNameEvidenceShape" in lines[-1]
-    assert "name-hramort" not in out.stdout  # the shipped warnings are summarised, not listed
+    lines = out.stderr.splitlines()
+    assert all(str(bad) in line for line in lines[:-4]) and "claim-test-draft-no-claimant" in lines[0]
+    assert lines[-3].startswith("Shipped data:") and "AttestedNameEvidenceShape" in lines[-3]
+    assert lines[-2].startswith("Does not conform:") and lines[-1].startswith("Error: ")
+    assert "name-hramort" not in out.stderr  # the shipped warnings are summarised, not listed
 
 
 def test_find_by_any_name(built_store: Path) -> None:

@@ -158,7 +158,7 @@ def validate(obj: Context, files: tuple[Path, ...], reason: bool) -> None:
     except DataNotConformant as exc:
         if not files or exc.report is None:
             raise
-        click.echo(file_report_text(exc.report, files), nl=False)  # type: ignore[arg-type]
+        click.echo(file_report_text(exc.report, files), err=True, nl=False)  # type: ignore[arg-type]
         raise DataNotConformant(str(exc)) from None
     click.echo(file_report_text(result.report, files) if files else result.report.text(), nl=False)
 

@@ -33,7 +33,8 @@ def _summary(others: list[Violation]) -> str:
 
 
 def file_report_text(report: Report, files: Sequence[Path]) -> str:
-    """FILES' problems (sorted, in full), a verdict on them, then one line on everything else."""
+    """FILES' problems (sorted, in full), a verdict on them, one line on everything else, and the
+    overall verdict (the last line, as in the full report)."""
     mine, others = split_by_file(report, files)
     names = ", ".join(str(f) for f in files)
     lines = [v.text() for v in sorted(mine, key=lambda v: (v.file, v.focus, v.source, v.path))]
@@ -43,4 +44,6 @@ def file_report_text(report: Report, files: Sequence[Path]) -> str:
     else:
         lines.append(f"{names}: no problems found.")
     lines.append(_summary(others))
+    warnings = len(report.violations) - len(report.errors)
+    lines.append(f"{'Conforms' if report.conforms else 'Does not conform'}: {len(report.errors)} error(s), {warnings} warning(s).")
     return "\n".join(lines) + "\n"
