@@ -79,3 +79,11 @@ def test_bad_input_is_an_error_not_a_traceback(tmp_path: Path, res: Resources, c
     with pytest.raises(SystemExit) as exit_info:
         main(["--root", str(res.root), "draft", str(empty)])
     assert exit_info.value.code == 1 and "Error:" in capsys.readouterr().err
+
+
+def test_a_spokesperson_speaks_for_the_body(lex: Lexicon) -> None:
+    text = "Russian foreign ministry spokesperson Maria Zakharova said on Monday that talks would go on."
+    draft = draft_article(text, META, lex)
+    assert [(c.claimant.removeprefix(CKR), c.stance) for c in draft.claims] == [("agent-ru-mfa", "reports")]
+    alone = draft_article("Maria Zakharova said on Monday that talks would go on.", META, lex)
+    assert [c.claimant.removeprefix(CKR) for c in alone.claims] == ["agent-zakharova"]

@@ -95,3 +95,8 @@ def test_text_from_html_drops_boilerplate() -> None:
 def test_trig_helpers() -> None:
     assert lit('say "no"\n') == '"say \\"no\\" "@en'
     assert slug_of("https://example.org/news/2022/Baku-Rejects-Claims/", "x") == "baku-rejects-claims"
+
+
+def test_call_cues_include_called_for() -> None:
+    s = "The ministry called for the road to be reopened."
+    assert stance.sentence_stance(s, stance.find_cues(s, [])) == "calls-on"

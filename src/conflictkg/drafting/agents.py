@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from conflictkg.drafting.lexicon import STATE_KINDS, AgentInfo, Lexicon
+from conflictkg.drafting.lexicon import PERSON, STATE_KINDS, AgentInfo, Lexicon
 from conflictkg.drafting.scan import Mention
 from conflictkg.drafting.stance import Cue
 
@@ -38,13 +38,31 @@ def speaker(text: str, cue: Cue, mentions: list[Mention], lex: Lexicon) -> tuple
     """The agent who speaks through ``cue``, if named in the sentence."""
     before = [m for m in mentions if m.end <= cue.start and not _TOLD.search(text[:m.start])]
     after = [m for m in mentions if m.start >= cue.end and not _TOLD.search(text[cue.end:m.start])]
+    chosen = None
     if cue.after_speaker and after and after[0].start - cue.end <= 5:
-        return _pick(after[0], lex), after[0]
-    if before:
-        return _pick(before[-1], lex), before[-1]
-    if after and after[0].start - cue.end <= 5:  # "said the ministry"
-        return _pick(after[0], lex), after[0]
-    return None, None
+        chosen = after[0]
+    elif before:
+        chosen = before[-1]
+    elif after and after[0].start - cue.end <= 5:  # "said the ministry"
+        chosen = after[0]
+    if chosen is None:
+        return None, None
+    return for_body(text, _pick(chosen, lex), chosen, mentions, lex), chosen
+
+
+SPOKESPERSON = re.compile(r"\b(spokes\w+|press secretary|press service|aide|representative|minister)\b", re.I)
+
+
+def for_body(text: str, who: AgentInfo, mention: Mention, mentions: list[Mention], lex: Lexicon) -> AgentInfo:
+    """"Russian foreign ministry spokesperson Maria Zakharova said": a person introduced by the body
+    they speak for is the body's voice; the body is the claimant."""
+    if PERSON not in who.kinds:
+        return who
+    before = [m for m in mentions if mention.start - 70 <= m.end <= mention.start]
+    bodies = [lex.agents[i] for m in before for i in m.iris if i in lex.agents and CK_BODY in lex.agents[i].kinds]
+    if bodies and SPOKESPERSON.search(text[max(0, mention.start - 70):mention.start]):
+        return bodies[-1]
+    return who
 
 
 def refers_back(text: str, cue: Cue) -> bool:

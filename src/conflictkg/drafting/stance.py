@@ -15,11 +15,11 @@ from dataclasses import dataclass
 SPEECH = (r"said|says|say|stated|states|told|added|noted|announced|declared|reported|reports|claimed|claims"
           r"|stressed|emphasized|emphasised|underlined|insisted|warned|wrote|tweeted|explained|argued"
           r"|accused|accuses|alleged|alleges|blamed|blames|charged|denied|denies|rejected|rejects|refuted"
-          r"|dismissed|urged|urges|called on|calls on|called upon|appealed|demanded|demands|asked|requested"
+          r"|dismissed|urged|urges|called on|calls on|called upon|called for|calls for|called to|appealed|demanded|demands|asked|requested"
           r"|condemned|condemns|expressed|pointed out|reiterated|informed|confirmed|interpreted"
           r"|according to|in a statement|in its statement|the statement reads|statement read")
 CUE = re.compile(rf"\b({SPEECH})\b", re.I)
-CALL = re.compile(r"\b(urged?|urges|call(ed|s)? (on|upon)|appeal(ed|s)? to|demand(ed|s)?|asked|requested"
+CALL = re.compile(r"\b(urged?|urges|call(ed|s)? (on|upon|for|to)|appeal(ed|s)? to|demand(ed|s)?|asked|requested"
                   r"|requests|was urged|were urged)\b", re.I)
 DENY = re.compile(r"\b(denied|denies|deny|rejected|rejects|refuted|refutes|dismissed|groundless|baseless"
                   r"|(does|do|did) not (reflect|correspond)|not true|is false|are false|disinformation|fake"
