@@ -257,7 +257,7 @@ def table(t: Tally, split: str) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=Path, required=True, help="directory of article texts (<slug>.txt)")
-    parser.add_argument("--split", choices=("heldout", "dev", "all"), default="heldout")
+    parser.add_argument("--split", choices=("heldout", "heldout-b", "dev", "all"), default="heldout")
     parser.add_argument("--labels", type=Path, default=LABELS)
     parser.add_argument("--json", type=Path, help="also write the counts as JSON")
     parser.add_argument("--verbose", action="store_true", help="print each article's drafted and curated claims")
