@@ -87,3 +87,18 @@ def test_a_spokesperson_speaks_for_the_body(lex: Lexicon) -> None:
     assert [(c.claimant.removeprefix(CKR), c.stance) for c in draft.claims] == [("agent-ru-mfa", "reports")]
     alone = draft_article("Maria Zakharova said on Monday that talks would go on.", META, lex)
     assert [c.claimant.removeprefix(CKR) for c in alone.claims] == ["agent-zakharova"]
+
+
+def test_an_unknown_speaker_becomes_a_new_agent_not_the_outlet(tmp_path: Path, res: Resources, lex: Lexicon) -> None:
+    article = tmp_path / "mayor.txt"
+    article.write_text("Aram Vardanyan, the mayor of a border town, said on Monday that shelling hit two houses.\n",
+                       encoding="utf-8")
+    draft, text = draft_file(article, META, res, lex)
+    assert [(c.claimant, c.stance, c.new_claimant) for c in draft.claims] == [
+        (CKR + "agent-draft-aram-vardanyan", "reports", True)]
+    assert 'ckr:agent-draft-aram-vardanyan a ck:Agent' in text
+    out = tmp_path / "draft.trig"
+    out.write_text(text, encoding="utf-8")
+    staged, result = check(res, [out], reason=False)
+    staged.store.close()
+    assert result.report.conforms

@@ -134,3 +134,27 @@ def composed_mentions(text: str, mentions: list[Mention], lex: Lexicon) -> list[
 
 def _is_side(m: Mention, lex: Lexicon) -> bool:
     return any(i in lex.agents and lex.agents[i].kinds & STATE_KINDS for i in m.iris)
+
+
+_NAME = re.compile(r"((?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’-]+)(?:,[^,]{1,70},)?\s*$")
+_NOT_NAMES = frozenset("The A An On In At According After Before Meanwhile However But And Earlier Later Monday "
+                       "Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June "
+                       "July August September October November December".split())
+
+
+def unknown_speaker(text: str, cue: Cue, mentions: list[Mention]) -> str:
+    """The name of a speaker the data does not know: two to four capitalised words right before the
+    cue ("Mikayel Gyurjyan, the Mayor of Martakert, told"), or right after "according to"."""
+    if cue.after_speaker:
+        m = re.match(r"\s*((?:[A-Z][\w'’.-]+\s+){0,3}[A-Z][\w'’-]+)", text[cue.end:])
+        name = m.group(1) if m else ""
+    else:
+        m = _NAME.search(text[:cue.start])
+        name = m.group(1) if m else ""
+    words = name.split()
+    if len(words) < 2 or words[0] in _NOT_NAMES or any(w.isupper() and len(w) > 1 for w in words):
+        return ""
+    start = text.find(name)
+    if any(x.start <= start < x.end for x in mentions):
+        return ""
+    return name

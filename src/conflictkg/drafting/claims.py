@@ -16,8 +16,10 @@ from conflictkg.drafting import agents, dates, events, figures, places, points, 
 from conflictkg.drafting.lexicon import STATE_KINDS, AgentInfo, Lexicon
 from conflictkg.drafting.model import ArticleMeta, Draft, DraftClaim, EventDraft
 from conflictkg.drafting.scan import Mention, scan
+from conflictkg.namespaces import CKR
 from conflictkg.drafting.sentences import Sentence, split_sentences
 
+NEW = "new"  # the kind of an agent minted by the drafter
 ALLEGING = ("alleges", "counter-alleges")
 WITH_EVENTS = ("alleges", "counter-alleges", "reports")
 COUNTER = re.compile(r"\bit is \w+(?:\s+\w+)?,? (?:and )?not \w+,? (?:that|who)\b|\b(?:in turn|instead) (?:accus|blam)"
@@ -68,7 +70,17 @@ def _speaker(s: Sentence, cues, mentions, lex: Lexicon, previous: AgentInfo | No
         return previous, None, cues[0].start
     if previous is not None and s.text[:1] in quotes.OPEN_MARKS and not cues:
         return previous, None, -1
+    for cue in cues:
+        name = agents.unknown_speaker(s.text, cue, mentions)
+        if name:
+            return new_agent(name), None, cue.start
     return None, None, (cues[0].start if cues else -1)
+
+
+def new_agent(name: str) -> AgentInfo:
+    """A speaker the data does not know, minted as a new agent for the curator to check."""
+    slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    return AgentInfo(f"{CKR}agent-draft-{slug}", name, frozenset({NEW}))
 
 
 def read_sentence(s: Sentence, lex: Lexicon, ref: dates.Reference, previous: AgentInfo | None) -> Reading:
@@ -142,8 +154,11 @@ def _attribute(draft: Draft, r: Reading, lex: Lexicon, context: str) -> None:
             claim = _claim_for(draft, draft.publisher, "reports", r)
             _add_content(claim, r, lex, context)
         return
+    if NEW in r.speaker.kinds:
+        draft.new_agents[r.speaker.iri] = r.speaker.label
     for stance_name in r.stances:
         claim = _claim_for(draft, r.speaker.iri, stance_name, r)
+        claim.new_claimant = NEW in r.speaker.kinds
         _add_content(claim, r, lex, context)
 
 

@@ -71,3 +71,4 @@ class Draft:
     claims: list[DraftClaim] = field(default_factory=list)
     sentences: list[str] = field(default_factory=list)
     checks: list[str] = field(default_factory=list)
+    new_agents: dict[str, str] = field(default_factory=dict)  # IRI -> name, speakers not in the data

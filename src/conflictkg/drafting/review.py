@@ -109,6 +109,8 @@ def _answered(draft: Draft, claim: DraftClaim, lex: Lexicon) -> int | None:
 
 
 def _notes(claim: DraftClaim, lex: Lexicon, draft: Draft) -> None:
+    if claim.new_claimant:
+        claim.notes.append("the claimant is not in the data: a new agent was minted; reuse an existing one if it is there")
     if claim.claimant == draft.publisher:
         claim.notes.append("the outlet's own narration: keep only if the outlet itself is the claimant")
     if claim.claim_date is None:
@@ -127,6 +129,8 @@ def _checks(draft: Draft, ref: date | None) -> list[str]:
         out.append("no publication date: weekdays ('on Saturday') were left unresolved; give --published")
     if not draft.source:
         out.append("the source node is new: check its URL, publisher, date and title")
+    if draft.new_agents:
+        out.append("new agent(s) minted for speakers not in the data: " + ", ".join(sorted(draft.new_agents.values())))
     if not draft.publisher:
         out.append("the publisher is unknown: give --publisher NAME (an outlet in data/reference/agents.trig)")
     out.append("the incident's label, dates and places are a first guess from the claims")

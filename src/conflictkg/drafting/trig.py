@@ -69,8 +69,10 @@ class Names:
         return f"ckr:casualty-draft-{self.slug}-{i + 1}-{k + 1}"
 
 
-def _label(iri: str, lex: Lexicon) -> str:
+def _label(iri: str, lex: Lexicon, draft: Draft | None = None) -> str:
     info = lex.agents.get(iri)
+    if info is None and draft is not None and iri in draft.new_agents:
+        return draft.new_agents[iri] + " (new)"
     return info.label if info else iri.rsplit("/", 1)[-1]
 
 
@@ -91,7 +93,7 @@ def header(draft: Draft, lex: Lexicon) -> str:
     lines.append("# Claims proposed (sentence numbers refer to the article as split by the drafter):")
     for i, c in enumerate(draft.claims):
         when = c.claim_date.isoformat() if c.claim_date else "no date"
-        lines.append(f"#   {i + 1}. {_label(c.claimant, lex)} {c.stance} ({when}); {_points_text(c)}; "
+        lines.append(f"#   {i + 1}. {_label(c.claimant, lex, draft)} {c.stance} ({when}); {_points_text(c)}; "
                      f"sentences {', '.join(str(s + 1) for s in c.sentences)}")
     lines.append("# " + "=" * 86)
     return "\n".join(lines) + "\n"
@@ -132,9 +134,18 @@ def _source(draft: Draft, names: Names) -> tuple[str, list[str]]:
     return iri, out
 
 
+def _new_agents(draft: Draft) -> list[str]:
+    out = []
+    for iri, name in sorted(draft.new_agents.items()):
+        out += [f"    {curie(iri)} a ck:Agent ;", f"        rdfs:label {lit(name)} ;",
+                f"        ck:draftNote {lit('New agent minted by the drafter: make it a ck:Person or ck:Organization, or replace it by an existing agent.')} ."]
+    return out
+
+
 def reference_block(draft: Draft, names: Names) -> tuple[str, str]:
-    """The ``ckg:reference`` graph (incident, and a new source when needed) and the source's IRI."""
+    """The ``ckg:reference`` graph (incident, new source and agents when needed) and the source's IRI."""
     source, lines = _source(draft, names)
+    lines += _new_agents(draft)
     body = _incident(draft, names) + ([""] + lines if lines else [])
     return source, "ckg:reference {\n" + "\n".join(body) + "\n}\n"
 
@@ -154,7 +165,7 @@ def _claim_lines(draft: Draft, i: int, c: DraftClaim, source: str, names: Names,
     via = "ck:statedIn" if c.claimant == draft.publisher else "ck:citedIn"
     when = c.claim_date.isoformat() if c.claim_date else "undated"
     out = [f"    ckr:{names.claim(i)} a ck:Claim , {CLASSES[c.stance]} ;",
-           f"        rdfs:label {lit(f'DRAFT: {_label(c.claimant, lex)}, {when}: {c.stance}')} ;",
+           f"        rdfs:label {lit(f'DRAFT: {_label(c.claimant, lex, draft)}, {when}: {c.stance}')} ;",
            f"        ck:claimant {curie(c.claimant)} ;", f"        ck:stance ckv:stance-{c.stance} ;"]
     if c.claim_date and not c.date_basis.startswith("carried"):
         out.append(f"        ck:claimDate {day(c.claim_date)} ;")
