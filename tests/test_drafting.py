@@ -102,3 +102,15 @@ def test_an_unknown_speaker_becomes_a_new_agent_not_the_outlet(tmp_path: Path, r
     staged, result = check(res, [out], reason=False)
     staged.store.close()
     assert result.report.conforms
+
+
+def test_binary_and_oversized_files_are_input_errors(tmp_path: Path, res: Resources, capsys) -> None:
+    binary = tmp_path / "photo.txt"
+    binary.write_bytes(b"\xff\xd8\xff\xe0" + bytes(range(256)))
+    big = tmp_path / "big.txt"
+    big.write_text("The ministry said talks went on. " * 20000, encoding="utf-8")
+    for path in (binary, big):
+        with pytest.raises(SystemExit) as exit_info:
+            main(["--root", str(res.root), "draft", str(path)])
+        err = capsys.readouterr().err
+        assert exit_info.value.code == 1 and f"Error: {path}" in err and "Traceback" not in err

@@ -13,6 +13,10 @@ DEFAULT_WORKERS = 2
 #: per process, ~0.5 kB per quad; at 100,000 quads each copy takes ~1.5 s to make).
 IN_MEMORY_UP_TO = 200_000
 
+#: The longest article `conflictkg draft` reads, in characters (a long news article is ~30,000;
+#: past this the input is not an article, and the name scan would take minutes).
+DRAFT_MAX_CHARS = 300_000
+
 
 def default_store_dir() -> Path:
     """``$CONFLICTKG_STORE``, else ``$XDG_DATA_HOME/conflictkg/store`` (``~/.local/share/...``)."""

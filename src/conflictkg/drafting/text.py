@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 from conflictkg.errors import InputError
+from conflictkg.settings import DRAFT_MAX_CHARS
 
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MD_MARK = re.compile(r"^\s{0,3}(#{1,6}\s+|>\s?|[-*+]\s+|\d+\.\s+)", re.M)
@@ -46,8 +47,8 @@ def article_text(raw: str, suffix: str = "") -> str:
     return raw
 
 
-def read_article(path: Path) -> str:
-    """Read an article file; a missing or undecodable file is an InputError."""
+def read_article(path: Path, max_chars: int = DRAFT_MAX_CHARS) -> str:
+    """Read an article file; a missing, undecodable, empty or oversized file is an InputError."""
     try:
         raw = path.read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -55,6 +56,9 @@ def read_article(path: Path) -> str:
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(f"cannot read the article: {exc}", str(path),
                          hint="Give a UTF-8 text, Markdown or HTML file.") from None
+    if len(raw) > max_chars:
+        raise InputError(f"the file has {len(raw)} characters, more than the {max_chars} an article may have",
+                         str(path), hint="Give the text of one article.")
     text = article_text(raw, path.suffix.lower()).strip()
     if not text:
         raise InputError("the article is empty", str(path))
