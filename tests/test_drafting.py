@@ -114,3 +114,8 @@ def test_binary_and_oversized_files_are_input_errors(tmp_path: Path, res: Resour
             main(["--root", str(res.root), "draft", str(path)])
         err = capsys.readouterr().err
         assert exit_info.value.code == 1 and f"Error: {path}" in err and "Traceback" not in err
+
+
+def test_a_minister_speaks_for_the_ministry(lex: Lexicon) -> None:
+    draft = draft_article("Russian Foreign Minister Sergey Lavrov said on Thursday that talks would resume.", META, lex)
+    assert [c.claimant.removeprefix(CKR) for c in draft.claims] == ["agent-ru-mfa"]

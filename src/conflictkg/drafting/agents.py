@@ -92,8 +92,8 @@ def accused_side(mentions: list[Mention], lex: Lexicon, claimant: AgentInfo, aft
 # "the Defense Ministry of the unrecognized Nagorno-Karabakh republic", "Artsakh's Interior Ministry":
 # a role word next to a side names that side's body with the role in its label.
 ROLES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
-    (re.compile(r"\b(defen[cs]e ministry|ministry of defen[cs]e)\b", re.I), re.compile(r"defen[cs]e", re.I)),
-    (re.compile(r"\b(foreign ministry|ministry of foreign affairs)\b", re.I), re.compile(r"foreign affairs", re.I)),
+    (re.compile(r"\b(defen[cs]e ministry|ministry of defen[cs]e|defen[cs]e minister)\b", re.I), re.compile(r"defen[cs]e", re.I)),
+    (re.compile(r"\b(foreign ministry|ministry of foreign affairs|foreign minister)\b", re.I), re.compile(r"foreign affairs", re.I)),
     (re.compile(r"\b(interior ministry|ministry of (the )?interior|ministry of internal affairs)\b", re.I),
      re.compile(r"internal affairs|interior", re.I)),
     (re.compile(r"\b(information cent(er|re)|info ?cent(er|re))\b", re.I), re.compile(r"information cent", re.I)),
