@@ -117,5 +117,7 @@ def test_binary_and_oversized_files_are_input_errors(tmp_path: Path, res: Resour
 
 
 def test_a_minister_speaks_for_the_ministry(lex: Lexicon) -> None:
-    draft = draft_article("Russian Foreign Minister Sergey Lavrov said on Thursday that talks would resume.", META, lex)
-    assert [c.claimant.removeprefix(CKR) for c in draft.claims] == ["agent-ru-mfa"]
+    for text in ("Russian Foreign Minister Sergey Lavrov said on Thursday that talks would resume.",
+                 "Talks between Russia, Armenia and Azerbaijan will resume, Russian Foreign Minister Sergey Lavrov said."):
+        draft = draft_article(text, META, lex)
+        assert [c.claimant.removeprefix(CKR) for c in draft.claims] == ["agent-ru-mfa"], text

@@ -102,18 +102,23 @@ REGION_AUTHORITY = {"place-nagorno-karabakh": "agent-artsakh"}  # the region's n
 
 
 def _sides_near(text: str, start: int, end: int, lex: Lexicon) -> list[str]:
-    """States or authorities named just before a role word (possessive) or just after it ("of ...")."""
+    """States or authorities named just before a role word (possessive, adjective) or just after it
+    ("of ..."), nearest first."""
     from conflictkg.drafting.scan import scan
 
-    out = []
-    for lo, hi in ((max(0, start - 30), start), (end, min(len(text), end + 50))):
+    found: list[tuple[int, str]] = []
+    for lo, hi, before in ((max(0, start - 30), start, True), (end, min(len(text), end + 50), False)):
         window = text[lo:hi]
+
+        def distance(m: Mention) -> int:
+            return len(window) - m.end if before else m.start
+
         for m in scan(window, lex.agent_keys, lex.longest):
-            out += [i for i in m.iris if i in lex.agents and lex.agents[i].kinds & STATE_KINDS]
+            found += [(distance(m), i) for i in m.iris if i in lex.agents and lex.agents[i].kinds & STATE_KINDS]
         for m in scan(window, lex.place_keys, lex.longest):
-            out += [i.rsplit("/", 1)[0] + "/" + REGION_AUTHORITY[i.rsplit("/", 1)[1]] for i in m.iris
-                    if i.rsplit("/", 1)[1] in REGION_AUTHORITY]
-    return out
+            found += [(distance(m), i.rsplit("/", 1)[0] + "/" + REGION_AUTHORITY[i.rsplit("/", 1)[1]])
+                      for i in m.iris if i.rsplit("/", 1)[1] in REGION_AUTHORITY]
+    return [iri for _d, iri in sorted(found)]
 
 
 def composed_mentions(text: str, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
@@ -124,11 +129,13 @@ def composed_mentions(text: str, mentions: list[Mention], lex: Lexicon) -> list[
         for m in role.finditer(text):
             if any(x.start <= m.start() < x.end and not _is_side(x, lex) for x in mentions):
                 continue
-            bodies = [a.iri for side in _sides_near(text, m.start(), m.end(), lex) for a in lex.agents.values()
-                      if a.state == side and CK_BODY in a.kinds and label.search(a.label)]
+            bodies = next((found for side in _sides_near(text, m.start(), m.end(), lex)
+                           if (found := sorted(a.iri for a in lex.agents.values()
+                                               if a.state == side and CK_BODY in a.kinds and label.search(a.label)))),
+                          [])
             if bodies:
                 out = [x for x in out if not (m.start() - 30 <= x.start < m.end() + 50 and _is_side(x, lex))]
-                out.append(Mention(m.start(), m.end(), m.group(0), (sorted(bodies)[0],)))
+                out.append(Mention(m.start(), m.end(), m.group(0), (bodies[0],)))
     return sorted(out, key=lambda x: x.start)
 
 
