@@ -81,6 +81,8 @@ def test_stance_cues() -> None:
     assert of("The ministry accused Baku of shelling.") == "alleges"
     assert of("The ministry urged both sides to show restraint.") == "calls-on"
     assert of("The minister said point 9 does not provide for a corridor.") == "interprets"
+    assert of("The minister said the sides retain jurisdiction over the roads.") == "interprets"
+    assert of("She said the role of the guards is written in those statements.") == "interprets"
     assert of("The ministry said talks continued.") == "reports"
 
 
