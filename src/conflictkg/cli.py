@@ -157,6 +157,25 @@ def validate(obj: Context, files: tuple[Path, ...], reason: bool) -> None:
 
 
 @cli.command()
+@click.option("--notes", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="The research notes folder [default: shared/ beside the root].")
+@pass_ctx
+def audit(obj: Context, notes: Path | None) -> None:
+    """Check the curated data against the research notes it was curated from (not shipped).
+
+    Exit 3 when a source address, clause text or quote is not borne out by the notes.
+    """
+    from conflictkg.audit import audit_data, default_notes_dir
+
+    findings = audit_data(obj.resources, notes or default_notes_dir(obj.resources))
+    for finding in findings:
+        click.echo(finding.text())
+    if findings:
+        raise DataNotConformant(f"{len(findings)} value(s) of the data not borne out by the notes")
+    click.echo("The notes bear out every source address, clause text and quote.", err=True)
+
+
+@cli.command()
 @click.option("--format", "fmt", type=click.Choice(["trig", "nquads", "turtle", "ntriples", "jsonld"]),
               default="trig", show_default=True, help="Serialization; turtle/ntriples merge all graphs.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="File to write (default stdout).")
