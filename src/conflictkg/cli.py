@@ -68,7 +68,6 @@ def cli(ctx: click.Context, store_dir: Path | None, root: Path | None, debug: bo
     """A knowledge graph of claims about the 9/10 November 2020 Nagorno-Karabakh statement."""
     resources = Resources(root.resolve()) if root else default_resources()
     ctx.obj = Context(Settings(store_dir=store_dir or default_store_dir()), resources)
-    ctx.meta["debug"] = debug
 
 
 @cli.command()

@@ -31,11 +31,3 @@ class Settings:
     reason: bool = True
     query_timeout_s: float = 30.0
     max_rows: int = 10_000
-
-
-SETTINGS_HELP: dict[str, str] = {
-    "store_dir": f"Directory of the embedded Oxigraph store (flag --store, env {STORE_ENV}).",
-    "reason": "Check OWL consistency with HermiT during build (needs Java); --no-reason skips it.",
-    "query_timeout_s": "Seconds a SPARQL query may run in the web endpoint before it is stopped.",
-    "max_rows": "Most result rows the web endpoint returns for one query.",
-}
