@@ -16,22 +16,8 @@ def term_to_str(term: Term | None) -> str:
     return str(term.value)
 
 
-def term_to_json(term: Term) -> dict[str, str]:
-    """One binding in SPARQL 1.1 Query Results JSON form."""
-    if isinstance(term, ox.NamedNode):
-        return {"type": "uri", "value": term.value}
-    if isinstance(term, ox.BlankNode):
-        return {"type": "bnode", "value": term.value}
-    out = {"type": "literal", "value": term.value}
-    if term.language:
-        out["xml:lang"] = term.language
-    elif term.datatype.value != XSD + "string":
-        out["datatype"] = term.datatype.value
-    return out
-
-
 def term_from_json(binding: dict[str, str]) -> Term:
-    """Inverse of :func:`term_to_json`."""
+    """The term of one binding in SPARQL 1.1 Query Results JSON form."""
     kind = binding["type"]
     if kind == "uri":
         return ox.NamedNode(binding["value"])
