@@ -76,11 +76,9 @@ class RdflibWorker:
     """The parent's handle on a worker: started and loaded by the constructor, stopped by :meth:`close`."""
 
     def __init__(self, path: Path, load_timeout: float) -> None:
-        import run as bench
-
         self.proc = subprocess.Popen([sys.executable, str(Path(__file__).resolve()), str(path)],
                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
-                                     env=bench.env_for_subprocess(), start_new_session=True)
+                                     start_new_session=True)
         self.load_s = self._answer(load_timeout)["load_s"]
 
     def run(self, qid: str, timeout: float) -> dict:
@@ -114,5 +112,4 @@ class RdflibWorker:
 
 
 if __name__ == "__main__":
-    sys.path.insert(0, str(Path(__file__).resolve().parent))
     serve(Path(sys.argv[1]))

@@ -28,10 +28,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "bench" / "out"
-sys.path.insert(0, str(ROOT / "src"))
-sys.path.insert(0, str(ROOT / "bench"))
 
-import pyoxigraph as ox  # noqa: E402
+import pyoxigraph as ox
 
 TARGETS = {
     "load_triples_per_s": 300_000,
@@ -139,11 +137,9 @@ def fingerprint() -> str:
 
 
 def derived(quads: list) -> list:
-    """The graphs the build derives from the sources (e.g. the ``ckg:index`` name keys), if any."""
-    try:
-        from conflictkg.names import name_index
-    except ImportError:  # an older conflictkg derives nothing
-        return []
+    """The graphs the build derives from the sources (the ``ckg:index`` name keys)."""
+    from conflictkg.names import name_index
+
     return name_index(quads)
 
 
@@ -155,16 +151,10 @@ def build_quads(path: Path) -> list:
     return quads + derived(quads)
 
 
-def env_for_subprocess() -> dict[str, str]:
-    env = dict(os.environ)
-    env["PYTHONPATH"] = str(ROOT / "src") + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
-    return env
-
-
 def run_worker(args: list[str], timeout: float) -> dict | None:
     """Run this script as a worker subprocess (own process group); its JSON answer, or None on timeout."""
     proc = subprocess.Popen([sys.executable, str(Path(__file__).resolve()), *args], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, env=env_for_subprocess(), start_new_session=True, text=True)
+                            stderr=subprocess.PIPE, start_new_session=True, text=True)
     try:
         out, err = proc.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
@@ -318,7 +308,7 @@ def raw_parallel_load(slices: list[Path]) -> int:
 
 def heavy_worker(what: str, path: str) -> dict:
     """(worker) time SHACL validation or HermiT reasoning of conflictkg's build on a synthetic file."""
-    from conflictkg.build import REASONED_GRAPHS, _graph, reason_staged, stage, validate_staged
+    from conflictkg.build import REASONED_GRAPHS, reason_staged, stage, validate_staged
     from conflictkg.rdfio import SourceFile
     from conflictkg.resources import default_resources
 
@@ -329,7 +319,8 @@ def heavy_worker(what: str, path: str) -> dict:
         s = time.perf_counter() - t0
         return {"seconds": s, "triples_per_s": len(staged.quads) / s, "violations": len(report.violations),
                 "max_rss_mb": rss_mb()}
-    projected = sum(1 for q in staged.quads if _graph(q) in REASONED_GRAPHS)
+    projected = sum(1 for q in staged.quads
+                    if isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value in REASONED_GRAPHS)
     t0 = time.perf_counter()
     try:
         reason_staged(staged)
@@ -391,12 +382,8 @@ def probe_worker(gen: str, qid: str) -> dict:
 
 def bound_text(text: str, bindings: dict) -> str:
     """The query text exactly as conflictkg sends it to Oxigraph (parameters as a VALUES block)."""
-    try:
-        from conflictkg.binding import bind_values
-    except ImportError:  # older conflictkg: a trailing VALUES clause
-        from conflictkg.store import values_clause
+    from conflictkg.binding import bind_values
 
-        return text + values_clause(bindings)
     return bind_values(text, bindings)
 
 
@@ -543,10 +530,9 @@ def cli_command() -> list[str]:
 def wall(cmd: list[str], runs: int) -> tuple[list[float], int]:
     times = []
     rc = 0
-    env = env_for_subprocess()
     for _ in range(runs):
         t0 = time.perf_counter()
-        proc = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+        proc = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         times.append(time.perf_counter() - t0)
         rc = proc.returncode
         if rc != 0:
@@ -556,9 +542,8 @@ def wall(cmd: list[str], runs: int) -> tuple[list[float], int]:
 
 def importtime(cmd: list[str]) -> dict:
     """``-X importtime`` of a command: total, and the costliest top-level imports (cumulative)."""
-    env = env_for_subprocess()
     proc = subprocess.run([sys.executable, "-X", "importtime", *cmd], stdout=subprocess.DEVNULL,
-                          stderr=subprocess.PIPE, env=env, text=True)
+                          stderr=subprocess.PIPE, text=True)
     top: list[tuple[int, str]] = []
     packages: dict[str, int] = {}  # a package's own import (cumulative), wherever it happened first
     total = 0
