@@ -618,111 +618,151 @@ def ok(flag: bool) -> str:
 
 
 def markdown(res: dict) -> str:
+    """The Markdown report of one run: a section per part that ran."""
     lines: list[str] = []
     meta = res["meta"]
     lines.append(f"# conflictkg benchmark — {meta['date']}\n")
     lines.append(f"`{meta['command']}` · Python {meta['python']} · pyoxigraph {meta['pyoxigraph']} · "
                  f"rdflib {meta['rdflib']} · {meta['cpus']} CPUs · runs {meta['runs']} (medians)\n")
-    b = res.get("build")
-    if b:
-        n = b["synthetic"]["quads"]
-        lines.append(f"## a. Build throughput (synthetic: {n:,} quads, {b['synthetic']['bytes'] / 1e6:.0f} MB N-Quads)\n")
-        lines.append("| stage | data | median | triples/s | target 300k/s |")
-        lines.append("|---|---|---:|---:|---|")
-        rl = b["raw_bulk_load"]
-        lines.append(f"| raw pyoxigraph `bulk_load` (parse + on-disk load) | synthetic | {fmt_s(rl['median_s'])} | "
-                     f"{fmt_rate(rl['triples_per_s'])} | {ok(rl['triples_per_s'] >= 3e5)} |")
-        rp = b.get("raw_bulk_load_parallel")
-        if rp:
-            lines.append(f"| raw pyoxigraph `bulk_load`, {rp['threads']} slices loaded concurrently | synthetic | "
-                         f"{fmt_s(rp['median_s'])} | {fmt_rate(rp['triples_per_s'])} | {ok(rp['triples_per_s'] >= 3e5)} |")
-        labels = {"parse": "conflictkg parse (`rdfio.read_all`, Python quads)",
-                  "derive": "conflictkg derive (`names.name_index`: `ckg:index`)",
-                  "stage": "conflictkg stage (`OxigraphStore.create` in a new on-disk generation)",
-                  "seal": "conflictkg seal (`storedir.seal`: optimize + close)",
-                  "parse+stage+write": "conflictkg parse + stage + seal (no validate/reason)"}
-        for k, label in labels.items():
-            s = b["synthetic_stages"][k]
-            lines.append(f"| {label} | synthetic | {fmt_s(s['median_s'])} | {fmt_rate(s['triples_per_s'])} | "
-                         f"{ok(s['triples_per_s'] >= 3e5)} |")
-        for what, label in (("validate", "SHACL + check queries (`validate_staged`)"),
-                            ("reason", "HermiT (`reason_staged`, projection)")):
-            h = b["synthetic_heavy"][what]
-            if "timeout_s" in h:
-                lines.append(f"| {label} | synthetic {h['quads']:,} | > {h['timeout_s']:.0f} s (stopped) | "
-                             f"< {fmt_rate(h['quads'] / h['timeout_s'])} | **no** |")
-            else:
-                extra = (f" ({h['projected_triples']:,} projected; {h['note'].splitlines()[0]})"
-                         if what == "reason" else "")
-                lines.append(f"| {label} | synthetic {h['quads']:,}{extra} | {fmt_s(h['seconds'])} | "
-                             f"{fmt_rate(h['triples_per_s'])} | {ok(h['triples_per_s'] >= 3e5)} |")
-        sb = b["shipped_build"]
-        for k, label in (("stage", "stage (parse + new on-disk generation)"), ("validate", "validate (SHACL + checks)"),
-                         ("reason", "reason (HermiT)"), ("write", "seal generation + publish")):
-            s = sb[k]
-            if not s["times"]:
-                note = str(sb["reason_note"]).splitlines()[0]
-                lines.append(f"| build: {label} | shipped {sb['quads']:,} | not run: {note} | – | – |")
-                continue
-            lines.append(f"| build: {label} | shipped {sb['quads']:,} | {fmt_s(s['median_s'])} | "
-                         f"{fmt_rate(s['triples_per_s'])} | – |")
-        total = sum(sb[k]["median_s"] for k in ("stage", "validate", "reason", "write") if sb[k]["times"])
-        lines.append(f"| build: total | shipped {sb['quads']:,} | {fmt_s(total)} | {fmt_rate(sb['quads'] / total)} | – |")
-        lines.append("")
-    q = res.get("queries")
-    if q:
-        rd = q["rdflib"]
-        lines.append(f"## b. Library queries (embedded/raw on {q['quads']:,} quads; rdflib vs embedded on "
-                     f"{rd['quads']:,} quads, cap {rd['timeout_s']:.0f} s, rdflib load {fmt_s(rd['load_s'])})\n")
-        lines.append("| query | rows | embedded (conflictkg) | raw pyoxigraph | embedded/raw (≤1.25) | "
-                     "embedded alongside rdflib | rdflib | rdflib/embedded (≥15) |")
-        lines.append("|---|---:|---:|---:|---:|---:|---:|---:|")
-        for qid, r in q["by_query"].items():
-            rdl = (f"> {rd['timeout_s']:.0f} s" if r["rdflib_timed_out"] else
-                   "error" if r.get("rdflib_error") else fmt_s(r["rdflib_s"]))
-            if r["timed_out"]:
-                lines.append(f"| {qid} | ? | > {q['embedded_cap_s']:.0f} s (stopped) | not run | – | "
-                             f"{fmt_s(r['embedded_at_rdflib_size_s'])} | {rdl} | – |")
-                continue
-            ratio = ("–" if r["rdflib_over_embedded"] is None else
-                     ("≥ " if r["rdflib_ratio_is_lower_bound"] else "") + f"{r['rdflib_over_embedded']:.1f}x")
-            rows = f"{r['rows']}" + ("" if r["rows_agree"] else
-                                     f" (raw {r['raw_rows']}, rdflib {r['rdflib_rows']} vs {r['embedded_rows_at_rdflib_size']})")
-            lines.append(f"| {qid} | {rows} | {fmt_s(r['embedded_s'])} | {fmt_s(r['raw_s'])} | "
-                         f"{r['embedded_over_raw']:.2f}x | {fmt_s(r['embedded_at_rdflib_size_s'])} | {rdl} | {ratio} |")
-        done = [r for r in q["by_query"].values() if not r["timed_out"]]
-        lines.append(f"| **median over {len(done)} queries** | | {fmt_s(median([r['embedded_s'] for r in done]))} | "
-                     f"{fmt_s(median([r['raw_s'] for r in done]))} | "
-                     f"**{q['median_embedded_over_raw']:.2f}x** | | | **{q['median_rdflib_over_embedded']:.1f}x** |")
-        lines.append("")
-    c = res.get("cold")
-    if c:
-        lines.append(f"## c. Cold start: `conflictkg --store DIR query <id>` on the shipped graph "
-                     f"({c['store_quads']:,} quads), target < 0.6 s\n")
-        lines.append("| command | median wall |")
-        lines.append("|---|---:|")
-        lines.append(f"| `python -c pass` (interpreter alone) | {fmt_s(c['python_startup_s'])} |")
-        lines.append(f"| `python -c 'import conflictkg.cli'` | {fmt_s(c['import_cli_s'])} |")
-        for qid, r in c["by_query"].items():
-            lines.append(f"| `query {qid}` | {fmt_s(r['median_s'])} {'' if r['median_s'] < 0.6 else '**(over)**'} |")
-        lines.append(f"| **median over queries** | **{fmt_s(c['median_s'])}** |")
-        lines.append("")
-        for key, title in (("importtime_cli", "`import conflictkg.cli`"),
-                           ("importtime_query_path", "the whole `query` command (lazy imports included)")):
-            it = c.get(key)
-            if not it:
-                continue
-            lines.append(f"`-X importtime` of {title}: top-level imports {fmt_s(it['total_s'])} in all\n")
-            lines.append("| module (top level, cumulative) | time |")
-            lines.append("|---|---:|")
-            for m in it["top"][:4]:
-                lines.append(f"| {m['module']} | {fmt_s(m['cumulative_s'])} |")
-            lines.append("| *heaviest packages inside (cumulative, nested):* | |")
-            for m in it["packages"][:8]:
-                lines.append(f"| {m['module']} | {fmt_s(m['cumulative_s'])} |")
-            lines.append("")
+    if res.get("build"):
+        lines += md_build(res["build"])
+    if res.get("queries"):
+        lines += md_queries(res["queries"])
+    if res.get("cold"):
+        lines += md_cold(res["cold"]) + md_importtime(res["cold"])
     return "\n".join(lines)
 
+
+def md_build(b: dict) -> list[str]:
+    """a. Build throughput: raw loads, conflictkg's stages, SHACL and HermiT, the shipped build."""
+    lines: list[str] = []
+    n = b["synthetic"]["quads"]
+    lines.append(f"## a. Build throughput (synthetic: {n:,} quads, {b['synthetic']['bytes'] / 1e6:.0f} MB N-Quads)\n")
+    lines.append("| stage | data | median | triples/s | target 300k/s |")
+    lines.append("|---|---|---:|---:|---|")
+    rl = b["raw_bulk_load"]
+    lines.append(f"| raw pyoxigraph `bulk_load` (parse + on-disk load) | synthetic | {fmt_s(rl['median_s'])} | "
+                 f"{fmt_rate(rl['triples_per_s'])} | {ok(rl['triples_per_s'] >= 3e5)} |")
+    rp = b.get("raw_bulk_load_parallel")
+    if rp:
+        lines.append(f"| raw pyoxigraph `bulk_load`, {rp['threads']} slices loaded concurrently | synthetic | "
+                     f"{fmt_s(rp['median_s'])} | {fmt_rate(rp['triples_per_s'])} | {ok(rp['triples_per_s'] >= 3e5)} |")
+    labels = {"parse": "conflictkg parse (`rdfio.read_all`, Python quads)",
+              "derive": "conflictkg derive (`names.name_index`: `ckg:index`)",
+              "stage": "conflictkg stage (`OxigraphStore.create` in a new on-disk generation)",
+              "seal": "conflictkg seal (`storedir.seal`: optimize + close)",
+              "parse+stage+write": "conflictkg parse + stage + seal (no validate/reason)"}
+    for k, label in labels.items():
+        s = b["synthetic_stages"][k]
+        lines.append(f"| {label} | synthetic | {fmt_s(s['median_s'])} | {fmt_rate(s['triples_per_s'])} | "
+                     f"{ok(s['triples_per_s'] >= 3e5)} |")
+    lines += md_synthetic_heavy(b["synthetic_heavy"]) + md_shipped_build(b["shipped_build"])
+    lines.append("")
+    return lines
+
+
+def md_synthetic_heavy(heavy: dict) -> list[str]:
+    """Rows of SHACL and HermiT on the synthetic data (or how long they ran before being stopped)."""
+    lines: list[str] = []
+    for what, label in (("validate", "SHACL + check queries (`validate_staged`)"),
+                        ("reason", "HermiT (`reason_staged`, projection)")):
+        h = heavy[what]
+        if "timeout_s" in h:
+            lines.append(f"| {label} | synthetic {h['quads']:,} | > {h['timeout_s']:.0f} s (stopped) | "
+                         f"< {fmt_rate(h['quads'] / h['timeout_s'])} | **no** |")
+        else:
+            extra = (f" ({h['projected_triples']:,} projected; {h['note'].splitlines()[0]})"
+                     if what == "reason" else "")
+            lines.append(f"| {label} | synthetic {h['quads']:,}{extra} | {fmt_s(h['seconds'])} | "
+                         f"{fmt_rate(h['triples_per_s'])} | {ok(h['triples_per_s'] >= 3e5)} |")
+    return lines
+
+
+def md_shipped_build(sb: dict) -> list[str]:
+    """Rows of each step of the build of the shipped data, and their total."""
+    lines: list[str] = []
+    for k, label in (("stage", "stage (parse + new on-disk generation)"), ("validate", "validate (SHACL + checks)"),
+                     ("reason", "reason (HermiT)"), ("write", "seal generation + publish")):
+        s = sb[k]
+        if not s["times"]:
+            note = str(sb["reason_note"]).splitlines()[0]
+            lines.append(f"| build: {label} | shipped {sb['quads']:,} | not run: {note} | – | – |")
+            continue
+        lines.append(f"| build: {label} | shipped {sb['quads']:,} | {fmt_s(s['median_s'])} | "
+                     f"{fmt_rate(s['triples_per_s'])} | – |")
+    total = sum(sb[k]["median_s"] for k in ("stage", "validate", "reason", "write") if sb[k]["times"])
+    lines.append(f"| build: total | shipped {sb['quads']:,} | {fmt_s(total)} | {fmt_rate(sb['quads'] / total)} | – |")
+    return lines
+
+
+def md_queries(q: dict) -> list[str]:
+    """b. Library queries: embedded vs raw pyoxigraph vs rdflib, one row per query."""
+    lines: list[str] = []
+    rd = q["rdflib"]
+    lines.append(f"## b. Library queries (embedded/raw on {q['quads']:,} quads; rdflib vs embedded on "
+                 f"{rd['quads']:,} quads, cap {rd['timeout_s']:.0f} s, rdflib load {fmt_s(rd['load_s'])})\n")
+    lines.append("| query | rows | embedded (conflictkg) | raw pyoxigraph | embedded/raw (≤1.25) | "
+                 "embedded alongside rdflib | rdflib | rdflib/embedded (≥15) |")
+    lines.append("|---|---:|---:|---:|---:|---:|---:|---:|")
+    lines += [md_query_row(qid, r, q) for qid, r in q["by_query"].items()]
+    done = [r for r in q["by_query"].values() if not r["timed_out"]]
+    lines.append(f"| **median over {len(done)} queries** | | {fmt_s(median([r['embedded_s'] for r in done]))} | "
+                 f"{fmt_s(median([r['raw_s'] for r in done]))} | "
+                 f"**{q['median_embedded_over_raw']:.2f}x** | | | **{q['median_rdflib_over_embedded']:.1f}x** |")
+    lines.append("")
+    return lines
+
+
+def md_query_row(qid: str, r: dict, q: dict) -> str:
+    """One query's row: its times on each engine and their ratios (or where it was stopped)."""
+    rd = q["rdflib"]
+    rdl = (f"> {rd['timeout_s']:.0f} s" if r["rdflib_timed_out"] else
+           "error" if r.get("rdflib_error") else fmt_s(r["rdflib_s"]))
+    if r["timed_out"]:
+        return (f"| {qid} | ? | > {q['embedded_cap_s']:.0f} s (stopped) | not run | – | "
+                f"{fmt_s(r['embedded_at_rdflib_size_s'])} | {rdl} | – |")
+    ratio = ("–" if r["rdflib_over_embedded"] is None else
+             ("≥ " if r["rdflib_ratio_is_lower_bound"] else "") + f"{r['rdflib_over_embedded']:.1f}x")
+    rows = f"{r['rows']}" + ("" if r["rows_agree"] else
+                             f" (raw {r['raw_rows']}, rdflib {r['rdflib_rows']} vs {r['embedded_rows_at_rdflib_size']})")
+    return (f"| {qid} | {rows} | {fmt_s(r['embedded_s'])} | {fmt_s(r['raw_s'])} | "
+            f"{r['embedded_over_raw']:.2f}x | {fmt_s(r['embedded_at_rdflib_size_s'])} | {rdl} | {ratio} |")
+
+
+def md_cold(c: dict) -> list[str]:
+    """c. Cold start of the command line, per query."""
+    lines: list[str] = []
+    lines.append(f"## c. Cold start: `conflictkg --store DIR query <id>` on the shipped graph "
+                 f"({c['store_quads']:,} quads), target < 0.6 s\n")
+    lines.append("| command | median wall |")
+    lines.append("|---|---:|")
+    lines.append(f"| `python -c pass` (interpreter alone) | {fmt_s(c['python_startup_s'])} |")
+    lines.append(f"| `python -c 'import conflictkg.cli'` | {fmt_s(c['import_cli_s'])} |")
+    for qid, r in c["by_query"].items():
+        lines.append(f"| `query {qid}` | {fmt_s(r['median_s'])} {'' if r['median_s'] < 0.6 else '**(over)**'} |")
+    lines.append(f"| **median over queries** | **{fmt_s(c['median_s'])}** |")
+    lines.append("")
+    return lines
+
+
+def md_importtime(c: dict) -> list[str]:
+    """c. Where the cold start's import time goes (``-X importtime``)."""
+    lines: list[str] = []
+    for key, title in (("importtime_cli", "`import conflictkg.cli`"),
+                       ("importtime_query_path", "the whole `query` command (lazy imports included)")):
+        it = c.get(key)
+        if not it:
+            continue
+        lines.append(f"`-X importtime` of {title}: top-level imports {fmt_s(it['total_s'])} in all\n")
+        lines.append("| module (top level, cumulative) | time |")
+        lines.append("|---|---:|")
+        for m in it["top"][:4]:
+            lines.append(f"| {m['module']} | {fmt_s(m['cumulative_s'])} |")
+        lines.append("| *heaviest packages inside (cumulative, nested):* | |")
+        for m in it["packages"][:8]:
+            lines.append(f"| {m['module']} | {fmt_s(m['cumulative_s'])} |")
+        lines.append("")
+    return lines
 
 def main() -> None:
     if len(sys.argv) > 1 and sys.argv[1] == "--_worker":
