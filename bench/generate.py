@@ -371,6 +371,28 @@ def form_in(base: str, lang: str) -> str:
     return out
 
 
+def _add(pool: list[str], slug: str) -> None:
+    if slug not in pool:
+        pool.append(slug)
+
+
+def shipped_types_and_publishers(quads: list) -> tuple[dict[str, set[str]], dict[str, str]]:
+    """The ``ck:`` classes of every shipped ``ckr:`` subject and each source's publisher, by slug."""
+    import pyoxigraph as ox
+
+    types: dict[str, set[str]] = {}
+    publisher: dict[str, str] = {}
+    for q in quads:
+        s = q.subject
+        if not (isinstance(s, ox.NamedNode) and s.value.startswith(CKR)):
+            continue
+        if q.predicate.value == RDF_TYPE and q.object.value.startswith(CK):
+            types.setdefault(s.value[len(CKR):], set()).add(q.object.value[len(CK):])
+        elif q.predicate.value == DCT + "publisher" and isinstance(q.object, ox.NamedNode):
+            publisher[s.value[len(CKR):]] = q.object.value[len(CKR):]
+    return types, publisher
+
+
 class Generator:
     def __init__(self, size: int, seed: int, shipped: list, examples: list[str]) -> None:
         self.size = size
@@ -456,54 +478,45 @@ class Generator:
     # ---- shipped entities join the pools ------------------------------------------------------
     def absorb_shipped(self) -> None:
         """Put the shipped agents, places, sources and norms into the pools the bulk draws from."""
-        import pyoxigraph as ox
-
-        types: dict[str, set[str]] = {}
-        publisher: dict[str, str] = {}
-        for q in self.shipped:
-            s = q.subject
-            if not (isinstance(s, ox.NamedNode) and s.value.startswith(CKR)):
-                continue
-            if q.predicate.value == RDF_TYPE and q.object.value.startswith(CK):
-                types.setdefault(s.value[len(CKR):], set()).add(q.object.value[len(CK):])
-            elif q.predicate.value == DCT + "publisher" and isinstance(q.object, ox.NamedNode):
-                publisher[s.value[len(CKR):]] = q.object.value[len(CKR):]
-
-        def add(pool: list[str], slug: str) -> None:
-            if slug not in pool:
-                pool.append(slug)
-
+        types, publisher = shipped_types_and_publishers(self.shipped)
         for slug in sorted(types):
-            cls = types[slug]
-            side = _side(slug)
-            if cls & {"State", "DeFactoAuthority", "GovernmentBody", "Organization", "ArmedForce",
-                      "PeacekeepingContingent", "MediaOutlet", "Person"}:
-                add(self.agents_by_side[side], slug)
-                SIDE.setdefault(slug, side)
-            if cls & {"MediaOutlet"}:
-                add(self.media, slug)
-            elif cls & {"ArmedForce", "PeacekeepingContingent"}:
-                add(self.forces[side], slug)
-            elif cls & {"GovernmentBody"}:
-                add(self.claimants[side], slug)
-            elif cls & {"Person"}:
-                add(self.persons, slug)
-            if cls & {"Place", "Settlement", "Zone", "Corridor", "Height", "AdministrativeUnit"}:
-                add(self.places, slug)
-                add(self.hot_places, slug)
-                if "AdministrativeUnit" in cls:
-                    add(self.admin_units, slug)
-            if cls & {"SourceDocument", "NewsArticle", "OfficialStatement", "Bulletin", "SocialMediaPost",
-                      "Publication"}:
-                add(self.sources, slug)
-                self.sources_by_publisher.setdefault(publisher.get(slug, ""), []).append(slug)
-            if cls & {"Clause"}:
-                add(self.clauses, slug)
-                add(self.provisions, slug)
-            if cls & {"Norm", "Obligation", "Prohibition", "Permission", "Agreement"}:
-                add(self.provisions, slug)
-                if "Agreement" not in cls:
-                    add(self.norms, slug)
+            self.absorb_agent(slug, types[slug])
+            self.absorb_other(slug, types[slug], publisher)
+
+    def absorb_agent(self, slug: str, cls: set[str]) -> None:
+        """A shipped agent joins its side and the pool of its role."""
+        side = _side(slug)
+        if cls & {"State", "DeFactoAuthority", "GovernmentBody", "Organization", "ArmedForce",
+                  "PeacekeepingContingent", "MediaOutlet", "Person"}:
+            _add(self.agents_by_side[side], slug)
+            SIDE.setdefault(slug, side)
+        if cls & {"MediaOutlet"}:
+            _add(self.media, slug)
+        elif cls & {"ArmedForce", "PeacekeepingContingent"}:
+            _add(self.forces[side], slug)
+        elif cls & {"GovernmentBody"}:
+            _add(self.claimants[side], slug)
+        elif cls & {"Person"}:
+            _add(self.persons, slug)
+
+    def absorb_other(self, slug: str, cls: set[str], publisher: dict[str, str]) -> None:
+        """A shipped place, source, clause, norm or agreement joins its pools."""
+        if cls & {"Place", "Settlement", "Zone", "Corridor", "Height", "AdministrativeUnit"}:
+            _add(self.places, slug)
+            _add(self.hot_places, slug)
+            if "AdministrativeUnit" in cls:
+                _add(self.admin_units, slug)
+        if cls & {"SourceDocument", "NewsArticle", "OfficialStatement", "Bulletin", "SocialMediaPost",
+                  "Publication"}:
+            _add(self.sources, slug)
+            self.sources_by_publisher.setdefault(publisher.get(slug, ""), []).append(slug)
+        if cls & {"Clause"}:
+            _add(self.clauses, slug)
+            _add(self.provisions, slug)
+        if cls & {"Norm", "Obligation", "Prohibition", "Permission", "Agreement"}:
+            _add(self.provisions, slug)
+            if "Agreement" not in cls:
+                _add(self.norms, slug)
 
     # ---- skeleton ----------------------------------------------------------------------------
     def skeleton(self) -> None:

@@ -171,20 +171,22 @@ def run_worker(args: list[str], timeout: float) -> dict | None:
 # --------------------------------------------------------------------------------------------
 
 def bench_build(size: int, runs: int, validate_size: int, reason_size: int, stage_timeout: float) -> dict:
-    from conflictkg import storedir
-    from conflictkg.build import reason_staged, sources, stage, validate_staged
-    from conflictkg.rdfio import SourceFile, read_all
-    from conflictkg.resources import default_resources
-    from conflictkg.store import OxigraphStore
-
-    res = default_resources()
+    """a. Build throughput: raw pyoxigraph loads and conflictkg's stages on the synthetic file, the
+    whole build of the shipped data, and SHACL and HermiT on synthetic data under a time cap."""
     result: dict = {"size": size}
     path, count, gen_s = ensure_synth(size)
     result["synthetic"] = {"file": str(path.relative_to(ROOT)), "quads": count, "bytes": path.stat().st_size,
                            "generate_s": gen_s}
     print(f"[build] synthetic file {path.name}: {count:,} quads", file=sys.stderr)
+    result.update(build_raw(path, count, runs))
+    result["synthetic_stages"] = build_stages(path, count, runs)
+    result["shipped_build"] = build_shipped(runs)
+    result["synthetic_heavy"] = build_heavy(size, validate_size, reason_size, stage_timeout)
+    return result
 
-    # (i) raw pyoxigraph: parse + bulk load into an on-disk store
+
+def build_raw(path: Path, count: int, runs: int) -> dict:
+    """(i) raw pyoxigraph: parse + bulk load into an on-disk store, in one thread and in one per core."""
     def raw_load() -> int:
         with tempfile.TemporaryDirectory(dir=OUT) as d:
             st = ox.Store(d)
@@ -194,6 +196,7 @@ def bench_build(size: int, runs: int, validate_size: int, reason_size: int, stag
             del st
             return n
 
+    result = {}
     times, n = timed(raw_load, runs)
     result["raw_bulk_load"] = {"times": times, "median_s": median(times), "quads": n,
                                "triples_per_s": count / median(times)}
@@ -203,9 +206,16 @@ def bench_build(size: int, runs: int, validate_size: int, reason_size: int, stag
         times = timed(lambda: raw_parallel_load(slices), runs)[0]
     result["raw_bulk_load_parallel"] = {"times": times, "median_s": median(times), "threads": os.cpu_count(),
                                         "triples_per_s": count / median(times)}
+    return result
 
-    # (ii) conflictkg's stages on the synthetic file, as build_store runs them: parse (read_all),
-    # derive, stage in a new on-disk generation (validation would run there), seal it
+
+def build_stages(path: Path, count: int, runs: int) -> dict:
+    """(ii) conflictkg's stages on the synthetic file, as build_store runs them: parse (read_all),
+    derive, stage in a new on-disk generation (validation would run there), seal it."""
+    from conflictkg import storedir
+    from conflictkg.rdfio import SourceFile, read_all
+    from conflictkg.store import OxigraphStore
+
     syn: dict[str, list[float]] = {"parse": [], "derive": [], "stage": [], "seal": []}
     for _ in range(runs):
         t0 = time.perf_counter()
@@ -223,13 +233,20 @@ def bench_build(size: int, runs: int, validate_size: int, reason_size: int, stag
         syn["stage"].append(t2 - t1)
         syn["seal"].append(t3 - t2)
         del quads, _origin
-    result["synthetic_stages"] = {k: {"times": v, "median_s": median(v), "triples_per_s": count / median(v)}
-                                  for k, v in syn.items()}
+    stages = {k: {"times": v, "median_s": median(v), "triples_per_s": count / median(v)} for k, v in syn.items()}
     total = sum(median(v) for v in syn.values())
-    result["synthetic_stages"]["parse+stage+write"] = {"median_s": total, "triples_per_s": count / total}
+    stages["parse+stage+write"] = {"median_s": total, "triples_per_s": count / total}
     print(f"[build] conflictkg parse/stage/write: {fmt_s(total)}", file=sys.stderr)
+    return stages
 
-    # (iii) the full build on the shipped data, stage by stage
+
+def build_shipped(runs: int) -> dict:
+    """(iii) the full build on the shipped data, stage by stage (HermiT's failure is noted, not fatal)."""
+    from conflictkg import storedir
+    from conflictkg.build import reason_staged, sources, stage, validate_staged
+    from conflictkg.resources import default_resources
+
+    res = default_resources()
     shipped: dict[str, list[float]] = {"stage": [], "validate": [], "reason": [], "write": []}
     reason_note = None
     n_shipped = 0
@@ -254,15 +271,16 @@ def bench_build(size: int, runs: int, validate_size: int, reason_size: int, stag
             storedir.publish(Path(d), gen)
             shipped["write"].append(time.perf_counter() - t3)
         n_shipped = len(staged.quads)
-    result["shipped_build"] = {k: {"times": v, "median_s": median(v), "triples_per_s": n_shipped / median(v) if v else None}
-                               for k, v in shipped.items()}
-    result["shipped_build"]["quads"] = n_shipped
-    result["shipped_build"]["conforms"] = report.conforms
-    result["shipped_build"]["violations"] = len(report.violations)
-    result["shipped_build"]["reason_note"] = reason_note
+    result: dict = {k: {"times": v, "median_s": median(v), "triples_per_s": n_shipped / median(v) if v else None}
+                    for k, v in shipped.items()}
+    result.update(quads=n_shipped, conforms=report.conforms, violations=len(report.violations),
+                  reason_note=reason_note)
     print(f"[build] shipped build: {n_shipped:,} quads", file=sys.stderr)
+    return result
 
-    # (iv) SHACL and HermiT on synthetic data, in a worker with a time cap
+
+def build_heavy(size: int, validate_size: int, reason_size: int, stage_timeout: float) -> dict:
+    """(iv) SHACL and HermiT on synthetic data, each in a worker with a time cap."""
     heavy = {}
     for what, hsize in (("validate", validate_size), ("reason", reason_size)):
         vpath, vcount, _ = ensure_synth(min(hsize, size))
@@ -275,8 +293,7 @@ def bench_build(size: int, runs: int, validate_size: int, reason_size: int, stag
             ans["quads"] = vcount
             heavy[what] = ans
         print(f"[build] synthetic {what} at {vcount:,}: {heavy[what]}", file=sys.stderr)
-    result["synthetic_heavy"] = heavy
-    return result
+    return heavy
 
 
 def slice_nquads(path: Path, into: Path, k: int) -> list[Path]:
