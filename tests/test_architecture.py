@@ -214,6 +214,13 @@ def test_the_features_do_not_import_each_other(contract: Contract, graph: dict[s
     assert sorted(crossing) == []
 
 
+def test_only_the_command_line_imports_the_web_skin(graph: dict[str, set[str]]) -> None:
+    """As the document says: ``web`` is imported only by ``cli`` (for ``serve``)."""
+    importers = {m for m, names in graph.items() if not covers("conflictkg.web", m)
+                 and any(covers("conflictkg.web", n) for n in names)}
+    assert importers == {"conflictkg.cli"}
+
+
 def test_every_package_has_an_init() -> None:
     folders = {p.parent for p in PACKAGE.rglob("*.py")}
     assert sorted(str(f.relative_to(PACKAGE)) for f in folders if not (f / "__init__.py").is_file()) == []
