@@ -9,7 +9,6 @@ the data that loses or alters a fact makes a test fail.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
