@@ -28,11 +28,12 @@ from conflictkg.errors import DataNotConformant
 from conflictkg.namespaces import GRAPH_CLAIMS, GRAPH_ONTOLOGY, GRAPH_REFERENCE, GRAPH_VOCAB
 from conflictkg.names import name_index
 from conflictkg.queries import load_library
-from conflictkg.rdfio import SourceFile, read_all, read_quads
+from conflictkg.rdfio import SourceFile, merge, read_files, read_quads
 from conflictkg.reasoning import ReasonerReport
 from conflictkg.resources import Resources
 from conflictkg.store import OxigraphStore
-from conflictkg.validate import Report, run_checks, shacl_validate, to_graph, with_suggestions
+from conflictkg.validate import (Report, ill_typed_literals, run_checks, shacl_validate, to_graph,
+                                 with_suggestions)
 
 REASONED_GRAPHS = (GRAPH_ONTOLOGY, GRAPH_VOCAB, GRAPH_REFERENCE, GRAPH_CLAIMS)
 
@@ -44,6 +45,8 @@ class Staged:
     quads: list[ox.Quad]
     origin: dict[str, str]
     store: OxigraphStore
+    #: ill-typed literals found while parsing (reported before SHACL or HermiT see the data)
+    ill_typed: Report = field(default_factory=Report)
 
 
 @dataclass
@@ -69,13 +72,17 @@ def sources(res: Resources, extra: Sequence[Path] = ()) -> list[SourceFile]:
 
 def stage(files: Iterable[SourceFile], at: Path | None = None) -> Staged:
     """Parse ``files`` and load them into an Oxigraph store: in memory, or on disk at ``at``."""
-    quads, origin = read_all(files)
+    parsed = read_files(files)
+    quads, origin = merge(parsed)
     quads += name_index(quads)
-    return Staged(quads, origin, OxigraphStore.create(at, quads))
+    return Staged(quads, origin, OxigraphStore.create(at, quads), ill_typed_literals(parsed))
 
 
 def validate_staged(staged: Staged, res: Resources) -> Report:
-    """SHACL on the union of all graphs, then the check queries."""
+    """SHACL on the union of all graphs, then the check queries; ill-typed literals alone when
+    there are any (pyshacl crashes on some of them)."""
+    if not staged.ill_typed.conforms:
+        return staged.ill_typed
     union = to_graph(q.triple for q in staged.quads)
     ontology = to_graph(q.triple for q in staged.quads if _graph(q) in (GRAPH_ONTOLOGY, GRAPH_VOCAB))
     shapes = to_graph(q.triple for q in read_quads(SourceFile(res.shapes_file, GRAPH_ONTOLOGY)))
@@ -123,7 +130,10 @@ def _validate_and_reason(staged: Staged, res: Resources, reason: bool,
     report = validate_staged(staged, res)
     timings["validate"] = time.perf_counter() - t1
     if not report.conforms:
-        raise DataNotConformant(f"the data does not conform: {len(report.errors)} error(s)", report)
+        hint = None
+        if report is staged.ill_typed:
+            hint = "write each value in its datatype's form; SHACL and the OWL check run once every typed literal is valid"
+        raise DataNotConformant(f"the data does not conform: {len(report.errors)} error(s)", report, hint=hint)
     reasoner = None
     if reason:
         t2 = time.perf_counter()

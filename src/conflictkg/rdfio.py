@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -76,16 +77,37 @@ def _reject_default_graph(quads: Iterable[ox.Quad], path: Path) -> None:
         )
 
 
-def read_all(sources: Iterable[SourceFile]) -> tuple[list[ox.Quad], dict[str, str]]:
-    """Parse every file; return all quads and, per subject IRI, the first file that describes it."""
+def read_files(sources: Iterable[SourceFile]) -> list[tuple[Path, list[ox.Quad]]]:
+    """Parse every file, keeping each file's quads apart (checks that name the file need them)."""
+    return [(source.path, read_quads(source)) for source in sources]
+
+
+def merge(parsed: Iterable[tuple[Path, list[ox.Quad]]]) -> tuple[list[ox.Quad], dict[str, str]]:
+    """All quads of :func:`read_files`, and per subject IRI the first file that describes it."""
     quads: list[ox.Quad] = []
     origin: dict[str, str] = {}
-    for source in sources:
-        for q in read_quads(source):
+    for path, file_quads in parsed:
+        for q in file_quads:
             quads.append(q)
             if isinstance(q.subject, ox.NamedNode):
-                origin.setdefault(q.subject.value, str(source.path))
+                origin.setdefault(q.subject.value, str(path))
     return quads, origin
+
+
+def read_all(sources: Iterable[SourceFile]) -> tuple[list[ox.Quad], dict[str, str]]:
+    """Parse every file; return all quads and, per subject IRI, the first file that describes it."""
+    return merge(read_files(sources))
+
+
+def literal_lines(path: Path, lexical: str, datatype: str) -> list[int]:
+    """Lines of ``path`` where ``"lexical"^^datatype`` is written (full IRI or any prefix), in
+    file order: parsers give no positions for well-formed triples, so an ill-typed literal is
+    found again in the text. Escaped or long-quoted forms are not found (an empty list)."""
+    local = re.escape(datatype.rsplit("#", 1)[-1].rsplit("/", 1)[-1])
+    pattern = re.compile(r"([\"'])" + re.escape(lexical) + r"\1\s*\^\^\s*(?:<" + re.escape(datatype)
+                         + r">|[\w.-]*:" + local + r"(?![\w.:-]))")
+    text = path.read_text(encoding="utf-8", errors="replace")
+    return [text.count("\n", 0, m.start()) + 1 for m in pattern.finditer(text)]
 
 
 def serialize(quads: Iterable[ox.Quad], fmt: str, prefixes: dict[str, str]) -> bytes:
