@@ -18,6 +18,7 @@ from rdflib import Graph, Namespace, URIRef
 from rdflib.term import Node
 from rdflib.namespace import RDF
 
+from conflictkg.clashes import Clash
 from conflictkg.literals import problem as literal_problem
 from conflictkg.memory_store import to_rdflib
 from conflictkg.names import name_key
@@ -130,6 +131,18 @@ def ill_typed_literals(parsed: Iterable[tuple[Path, list[ox.Quad]]]) -> Report:
                 message=f'ill-typed {dt} literal "{lit.value}": {reason}', path=compact_iri(q.predicate.value),
                 value=f'"{lit.value}"^^{dt}', file=str(path), line=lines[nth] if nth < len(lines) else 0,
             ))
+    return report
+
+
+def clash_report(clashes: Iterable[Clash], origin: dict[str, str]) -> Report:
+    """Clashes behind an OWL inconsistency as errors; each is filed under the file that describes
+    its node when that file is involved, else under the first file involved."""
+    report = Report()
+    for c in clashes:
+        home = origin.get(c.node, "")
+        report.violations.append(Violation(
+            source=c.kind, focus=c.node, message=c.message, path=c.path, value=c.value,
+            file=home if home in c.files else (c.files[0] if c.files else home)))
     return report
 
 
