@@ -132,13 +132,14 @@ def hermit_failure(returncode: int, said: str) -> OntologyError:
         return OntologyError(f"HermiT ran out of memory (Java heap limit {_java_memory()} MB)",
                              hint="raise owlready2.reasoning.JAVA_MEMORY, or pass --no-reason")
     thrown = next((line for line in lines if "Exception" in line and not line.startswith("at ")), "")
-    if thrown and ("org.semanticweb" in said or "owlapi" in said):
+    in_hermit = any(line.startswith(("at org.semanticweb.", "at uk.ac.manchester.")) for line in lines)
+    if thrown and in_hermit and "Could not find or load main class" not in said:
         what = thrown.removeprefix('Exception in thread "main" ')
         return OntologyError(f"HermiT rejected the input: {what}",
                              hint="HermiT reads the ontology, vocabularies, reference data and claim nodes; "
                                   "`conflictkg validate` reports ill-typed values with file and line")
-    tail = "\n".join(lines[-5:])
-    return OntologyError(f"Java could not run HermiT (exit {returncode}): {tail}",
+    tail = "\n".join(lines[-5:]) or "(no output)"
+    return OntologyError(f"HermiT did not finish its consistency check: Java could not run it (exit {returncode}): {tail}",
                          hint="check that `java -version` works (Java 8 or later)")
 
 
