@@ -45,8 +45,7 @@ class Context:
         if result.reasoner:
             click.echo(f"OWL consistency: HermiT found the ontology and reference data consistent "
                        f"({result.reasoner.triples} triples, {result.reasoner.seconds:.1f}s).", err=True)
-        warnings = [v for v in result.report.violations if v.severity != "error"]
-        for w in warnings:
+        for w in result.report.warnings:
             click.echo(w.text(), err=True)
 
 

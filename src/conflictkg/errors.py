@@ -43,6 +43,14 @@ class OntologyError(ConflictKGError):
     """The ontology is missing, invalid or logically inconsistent."""
 
 
+class Inconsistent(OntologyError):
+    """HermiT found the ontology plus data inconsistent; ``said`` is HermiT's own output."""
+
+    def __init__(self, message: str, said: str = "", hint: str | None = None) -> None:
+        super().__init__(message, hint)
+        self.said = said
+
+
 class StoreError(ConflictKGError):
     """The store cannot be opened, is missing or is locked."""
 

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from conflictkg.errors import OntologyError
+from conflictkg.errors import Inconsistent, OntologyError
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
@@ -75,7 +75,8 @@ def check_consistency(ntriples: bytes) -> ReasonerReport:
     runs with ``-k``.
 
     Raises:
-        OntologyError: Java is missing, HermiT failed, or the ontology plus data is inconsistent.
+        Inconsistent: the ontology plus data is inconsistent (:mod:`conflictkg.clashes` explains).
+        OntologyError: Java is missing or broken, HermiT rejected the input or ran out of memory.
     """
     if shutil.which("java") is None:
         raise OntologyError("the OWL consistency check needs Java (HermiT), and `java` is not on PATH",
@@ -108,12 +109,40 @@ def _hermit_consistency(path: Path) -> None:
     command = [owlready2.JAVA_EXE, f"-Xmx{owlready2.reasoning.JAVA_MEMORY}M",
                "-cp", os.pathsep.join([str(hermit), str(hermit / "HermiT.jar")]),
                "org.semanticweb.HermiT.cli.CommandLine", "-k", path.as_uri()]
-    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, check=False)
+    except OSError as exc:
+        raise OntologyError(f"could not start Java for HermiT: {exc}",
+                            hint="check that `java -version` works (Java 8 or later)") from exc
     said = done.stdout + done.stderr
     if "Inconsistent ontology" in said or "#Thing is not satisfiable" in said:
-        raise OntologyError("the ontology and reference data are logically inconsistent (HermiT)",
-                            hint="look for an individual typed with two disjoint classes")
+        raise Inconsistent("the ontology and reference data are logically inconsistent (HermiT)",
+                           said=" ".join(said.split())[:500])
     if done.returncode != 0 or "#Thing is satisfiable" not in done.stdout:
-        tail = "\n".join(said.strip().splitlines()[-5:])
-        raise OntologyError(f"HermiT did not finish its consistency check (exit {done.returncode}): {tail}",
-                            hint="check that `java -version` works (Java 8 or later)")
+        raise hermit_failure(done.returncode, said)
+
+
+def hermit_failure(returncode: int, said: str) -> OntologyError:
+    """Tell "HermiT rejected the input" (a Java exception thrown by HermiT or the OWL API, e.g. a
+    malformed literal) from "HermiT ran out of memory" and from "Java itself is broken"; only the
+    last one is about `java -version`."""
+    lines = [line.strip() for line in said.strip().splitlines() if line.strip()]
+    if "OutOfMemoryError" in said:
+        return OntologyError(f"HermiT ran out of memory (Java heap limit {_java_memory()} MB)",
+                             hint="raise owlready2.reasoning.JAVA_MEMORY, or pass --no-reason")
+    thrown = next((line for line in lines if "Exception" in line and not line.startswith("at ")), "")
+    in_hermit = any(line.startswith(("at org.semanticweb.", "at uk.ac.manchester.")) for line in lines)
+    if thrown and in_hermit and "Could not find or load main class" not in said:
+        what = thrown.removeprefix('Exception in thread "main" ')
+        return OntologyError(f"HermiT rejected the input: {what}",
+                             hint="HermiT reads the ontology, vocabularies, reference data and claim nodes; "
+                                  "`conflictkg validate` reports ill-typed values with file and line")
+    tail = "\n".join(lines[-5:]) or "(no output)"
+    return OntologyError(f"HermiT did not finish its consistency check: Java could not run it (exit {returncode}): {tail}",
+                         hint="check that `java -version` works (Java 8 or later)")
+
+
+def _java_memory() -> int:
+    import owlready2.reasoning
+
+    return int(owlready2.reasoning.JAVA_MEMORY)
