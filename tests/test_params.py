@@ -55,6 +55,7 @@ def test_the_query_files_have_parameters_at_all() -> None:
     ("iri", "ckr:a`b", "'`' at position 6"),
     ("iri", "ckr:a\\b", "at position 6"),
     ("iri", "ckr:a<b", "'<' at position 6"),
+    ("iri", "ckr:x>", "'>' at position 6"),
     ("iri", "ckr:a\x00b", "(U+0000) at position 6"),
     ("iri", "ckr:a\tb", "(U+0009) at position 6"),
     ("iri", "http://a/%zz", "percent encoding"),

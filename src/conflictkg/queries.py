@@ -137,7 +137,10 @@ def _iri_term(param: Param, raw: str) -> Term:
     iri = expand_curie(raw)
     if ":" not in iri:
         raise QueryError(f"parameter {param.name} needs an IRI or a prefixed name like ckr:agent-armenia, got {raw!r}")
-    problem = iri_bad_char(raw.strip().removeprefix("<").removesuffix(">")) or iri_problem(iri)
+    written, offset = raw.strip(), len(raw) - len(raw.lstrip())
+    if written.startswith("<") and written.endswith(">"):  # as expand_curie reads it
+        written, offset = written[1:-1], offset + 1
+    problem = iri_bad_char(written, offset) or iri_problem(iri)
     if problem:
         raise QueryError(f"parameter {param.name} is not a valid IRI: {problem} in {raw!r}",
                          hint="an IRI has no spaces, quotes, <>, {}, |, ^, `, \\ or control characters; "

@@ -70,9 +70,10 @@ def iri_problem(iri: str) -> str | None:
     return None
 
 
-def iri_bad_char(text: str) -> str | None:
-    """The first character of ``text`` no IRI may contain, quoted with its 1-based position."""
-    for position, char in enumerate(text, 1):
+def iri_bad_char(text: str, offset: int = 0) -> str | None:
+    """The first character of ``text`` no IRI may contain, quoted with its 1-based position
+    (plus ``offset``: where ``text`` starts in what the user wrote)."""
+    for position, char in enumerate(text, 1 + offset):
         if char in _NOT_IN_IRI or char.isspace() or not char.isprintable():
             shown = repr(char) if char.isprintable() and char != " " else f"{char!r} ({_char_name(char)})"
             return f"{shown} at position {position}"

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
+from conflictkg.errors import NotAcceptable
 from conflictkg.namespaces import PREFIXES
 from conflictkg.store import looks_like_update, query_syntax_error
 from conflictkg.web.formats import GRAPH_FORMATS, GRAPH_OX, RESULT_FORMATS, RESULTS_OX, choose
@@ -82,7 +83,8 @@ def _dataset(request: QueryRequest) -> dict[str, object]:
 
 
 def execute(store: ox.Store, request: QueryRequest) -> Answer:
-    """Evaluate ``request`` on ``store``; errors become 400 (syntax), 403 (update) or 500 answers."""
+    """Evaluate ``request`` on ``store``; errors become 400 (syntax), 403 (update), 406 (no format the
+    client accepts) or 500 answers."""
     try:
         result = store.query(request.query, prefixes=PREFIXES, **_dataset(request))  # type: ignore[arg-type]
         if isinstance(result, ox.QuerySolutions):
@@ -95,6 +97,8 @@ def execute(store: ox.Store, request: QueryRequest) -> Answer:
         if looks_like_update(request.query):
             return text_answer(403, READ_ONLY)
         return text_answer(400, str(query_syntax_error(exc, request.query, PREFIXES)))
+    except NotAcceptable as exc:
+        return text_answer(406, str(exc))
     except ValueError as exc:
         return text_answer(400, f"query failed: {exc}")
     except OSError as exc:
