@@ -21,10 +21,7 @@ DOC = REPO / "docs" / "architecture.md"
 
 #: Loops that another change opens; each names its issue. Remove an entry when its loop is gone
 #: (the test fails on an entry whose loop no longer exists).
-KNOWN_LOOPS = {
-    # issue #10: web/pages <-> web/query_routes (deferred import); the web skin's own change opens it
-    ("conflictkg.web.pages", "conflictkg.web.query_routes"),
-}
+KNOWN_LOOPS: set[tuple[str, str]] = set()
 
 
 @dataclass(frozen=True)

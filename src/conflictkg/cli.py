@@ -224,10 +224,9 @@ def serve(obj: Context, host: str, port: int, timeout: float | None, max_rows: i
     """Serve the read-only SPARQL 1.1 endpoint at http://HOST:PORT/sparql (builds the store if needed)."""
     import dataclasses
 
-    import uvicorn
-
     from conflictkg.web import create_app
     from conflictkg.web.app import serve_in_memory
+    from conflictkg.web.server import run
 
     settings = dataclasses.replace(obj.settings, query_timeout_s=timeout or obj.settings.query_timeout_s,
                                    max_rows=max_rows or obj.settings.max_rows)
@@ -236,8 +235,7 @@ def serve(obj: Context, host: str, port: int, timeout: float | None, max_rows: i
     app = create_app(store, settings, workers=workers, resources=obj.resources, in_memory=memory)
     click.echo(f"Serving {len(store):,} quads from {'memory' if memory else 'disk'} ({workers} query workers).", err=True)
     click.echo(f"Site: http://{host}:{port}/  SPARQL endpoint: http://{host}:{port}/sparql (Ctrl-C stops)", err=True)
-    uvicorn.run(app, host=host, port=port, log_level="info")
-
+    run(app, host=host, port=port)
 
 
 @cli.command()

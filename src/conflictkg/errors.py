@@ -71,3 +71,7 @@ class DataNotConformant(ConflictKGError):
 
 class NotFound(ConflictKGError):
     """A resource, view or page the user asked for does not exist in the graph."""
+
+
+class NotAcceptable(ConflictKGError):
+    """The client refused every format an answer can take (HTTP 406; the message lists them)."""

@@ -12,6 +12,9 @@ DEFAULT_WORKERS = 2
 #: ``serve``: stores of at most this many quads are served from memory unless told otherwise (a copy
 #: per process, ~0.5 kB per quad; at 100,000 quads each copy takes ~1.5 s to make).
 IN_MEMORY_UP_TO = 200_000
+#: ``serve``: most bytes of one request's line and headers; past it the answer is 414 (a longer
+#: URL) or 431 (larger headers). Long SPARQL queries go in a POST body (up to 1 MiB).
+MAX_REQUEST_HEAD_BYTES = 128 * 1024
 
 
 def default_store_dir() -> Path:

@@ -53,10 +53,26 @@ class Store(Protocol):
 
 
 _POSITION = re.compile(r"error at (\d+):(\d+)")
+_PROLOGUE = re.compile(r"\s*(?:(?:PREFIX\s+[^\s:]*:\s*|BASE\s*)<[^>]*>\s*)*", re.I)
+_UPDATE = re.compile(r"(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b", re.I)
+#: A prefixed name ending where Oxigraph's "Prefix not found" error points.
+_PREFIXED_END = re.compile(r"([A-Za-z][\w.-]*)?:[^\s:]*$")
+READ_ONLY_HINT = "updates are not supported: conflictkg's store is read-only (rebuild with `conflictkg build`)"
 
 
-def query_syntax_error(exc: Exception, sparql: str) -> QueryError:
-    """Turn an engine's syntax error into a QueryError naming line, column and the line's text."""
+def looks_like_update(query: str) -> bool:
+    """True when the text, after comments and the prologue, starts with an update keyword."""
+    body = re.sub(r"#[^\n]*", " ", query)
+    return bool(_UPDATE.match(body, _PROLOGUE.match(body).end()))  # type: ignore[union-attr]
+
+
+def query_syntax_error(exc: Exception, sparql: str, prefixes: Mapping[str, str] | None = None) -> QueryError:
+    """Turn an engine's syntax error into a QueryError naming line, column and the line's text.
+
+    Oxigraph reports an undeclared prefix as "expected one of Prefix not found" followed by
+    every character range a name may hold; that becomes "unknown prefix foo:" at the position
+    of the prefixed name, with the predeclared ``prefixes`` as the hint.
+    """
     text = str(exc)
     match = _POSITION.search(text)
     if not match:
@@ -64,8 +80,19 @@ def query_syntax_error(exc: Exception, sparql: str) -> QueryError:
     line, col = int(match.group(1)), int(match.group(2))
     lines = sparql.splitlines() or [""]
     src = lines[line - 1] if 0 < line <= len(lines) else ""
+    if "Prefix not found" in text and (name := _PREFIXED_END.search(src[: max(col - 1, 0)])):
+        col = name.start() + 1
+        return QueryError(f"unknown prefix {name.group(1) or ''}: (line {line}, column {col})\n  {src}\n"
+                          f"  {' ' * (col - 1)}^", hint=_prefix_hint(prefixes))
     caret = " " * max(col - 1, 0) + "^"
     return QueryError(f"SPARQL syntax error at line {line}, column {col}: {text}\n  {src}\n  {caret}")
+
+
+def _prefix_hint(prefixes: Mapping[str, str] | None) -> str:
+    declare = "declare it with PREFIX name: <IRI>"
+    if not prefixes:
+        return declare
+    return f"predeclared prefixes: {', '.join(f'{p}:' for p in sorted(prefixes))}; for any other, {declare}"
 
 
 class OxigraphStore:
@@ -111,7 +138,9 @@ class OxigraphStore:
             answer = self._inner.query(bind_values(sparql, bindings), use_default_graph_as_union=True,
                                        prefixes=dict(prefixes) if prefixes else None)
         except SyntaxError as exc:
-            raise query_syntax_error(exc, sparql) from exc
+            if looks_like_update(sparql):
+                raise QueryError(READ_ONLY_HINT) from exc
+            raise query_syntax_error(exc, sparql, prefixes) from exc
         except (OSError, ValueError) as exc:
             raise QueryError(f"query failed: {exc}") from exc
         return _from_oxigraph(answer)

@@ -15,13 +15,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment
 from markupsafe import Markup
 
 from conflictkg import __version__
 from conflictkg.errors import ConflictKGError
 from conflictkg.naming import Perspective
 from conflictkg.network.model import Network
+from conflictkg.templating import environment
 
 TEMPLATES = Path(__file__).parent / "templates"
 VIS_VERSION = "9.1.2"
@@ -72,14 +73,14 @@ def perspective_links(current: Perspective, href_for: Any = None) -> list[NameLi
 
 
 def to_html(network: Network, *, base_url: str = "", name_links: list[NameLink] | None = None,
-            views_href: str | None = None) -> str:
+            views_href: str | None = None, env: Environment | None = None) -> str:
     """The view as one offline HTML page; resource pages are linked at ``{base_url}/resource/{local}``.
 
     ``name_links`` is the naming switch (default: the view's perspective alone, not a link) and
-    ``views_href`` the list of views (default: none), both for the served pages.
+    ``views_href`` the list of views (default: none), both for the served pages. ``env`` is the
+    web app's one Jinja2 environment (it loads ``TEMPLATES`` too); the offline file builds its own.
     """
-    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
-                      keep_trailing_newline=True)
+    env = env or environment(TEMPLATES)
     vis_js, vis_css = vis_assets()
     page_js = _inline_safe((TEMPLATES / "network.js").read_text(encoding="utf-8"), "script")
     page_css = _inline_safe((TEMPLATES / "network.css").read_text(encoding="utf-8"), "style")
@@ -117,7 +118,6 @@ def _date_range(data: dict[str, Any]) -> dict[str, str]:
     return {"first": dates[0] if dates else "", "last": dates[-1] if dates else ""}
 
 
-def views_index_html(entries: list[dict[str, Any]]) -> str:
+def views_index_html(entries: list[dict[str, Any]], env: Environment | None = None) -> str:
     """The list of views: ``entries`` of ``{name, title, description, links: [{text, href, json}]}``."""
-    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined)
-    return env.get_template("views.html").render(views=entries)
+    return (env or environment(TEMPLATES)).get_template("views.html").render(views=entries)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from conflictkg.errors import NotFound
 from conflictkg.namespaces import CK, compact_iri
 from conflictkg.pages.context import PageContext
-from conflictkg.terms import term_to_str
+from conflictkg.terms import iri_problem, term_to_str
 
 #: Page layouts by class, most specific first (a resource gets the first that applies).
 KINDS = ("Clause", "Norm", "Agreement", "Incident", "Claim", "StatusAssessment", "Event", "Place",
@@ -32,8 +32,9 @@ class Summary:
 
 
 def summarize(ctx: PageContext, iri: str) -> Summary:
-    """Classes, label and description of ``iri``; NotFound when the graph does not mention it."""
-    rows = ctx.run("resource-summary", {"resource": iri}).dicts()
+    """Classes, label and description of ``iri``; NotFound when the graph does not mention it
+    (an IRI no graph can hold, e.g. one with a space or ``<``, is not in it either)."""
+    rows = [] if iri_problem(iri) else ctx.run("resource-summary", {"resource": iri}).dicts()
     if not rows:
         raise NotFound(f"no resource {compact_iri(iri)} in the graph",
                        hint="search a place by name on the query page (place-by-name), or start from the home page")

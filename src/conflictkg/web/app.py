@@ -9,18 +9,23 @@ import anyio.to_thread
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
+from starlette.exceptions import HTTPException
 from starlette.routing import Route
 
 from conflictkg.errors import ConflictKGError
 from conflictkg.pages.context import Site
 from conflictkg.resources import Resources, default_resources
 from conflictkg.settings import DEFAULT_WORKERS, IN_MEMORY_UP_TO, Settings
+from conflictkg.network.render import TEMPLATES as NETWORK_TEMPLATES
 from conflictkg.store import OxigraphStore
+from conflictkg.templating import environment
+from conflictkg.web.boundary import error_response
 from conflictkg.web.network import ROUTES as network_routes
 from conflictkg.web.network import warm as warm_network_views
-from conflictkg.web.pages import error_page
+from conflictkg.web.pages import TEMPLATES as PAGE_TEMPLATES
 from conflictkg.web.pages import routes as page_routes
 from conflictkg.web.pool import WorkerPool
+from conflictkg.web.query_routes import query_routes
 from conflictkg.web.service_description import ServiceDescription
 from conflictkg.web.sparql import sparql_endpoint
 
@@ -55,9 +60,12 @@ def create_app(store: OxigraphStore, settings: Settings, *, workers: int = DEFAU
                       allow_headers=["*"], expose_headers=["X-Conflictkg-Truncated", "X-Conflictkg-Max-Rows"],
                       max_age=86400)
     site_routes = [Route("/sparql", sparql_endpoint, methods=["GET", "POST", "OPTIONS"]), *page_routes(),
-                   *network_routes]
+                   *query_routes(), *network_routes]
+    # the one error boundary: typed errors, Starlette's 404/405 and anything unexpected (500)
+    handlers = {ConflictKGError: error_response, HTTPException: error_response, Exception: error_response}
     app = Starlette(routes=site_routes, middleware=[cors], lifespan=lifespan,
-                    exception_handlers={ConflictKGError: error_page})
+                    exception_handlers=handlers)  # type: ignore[arg-type]
+    app.state.templates = environment(PAGE_TEMPLATES, NETWORK_TEMPLATES)  # the app's one Jinja2 environment
     app.state.settings = settings
     app.state.store = store
     app.state.resources = resources or default_resources()

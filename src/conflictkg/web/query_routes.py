@@ -18,7 +18,7 @@ from conflictkg.errors import QueryError
 from conflictkg.pages import query_page as qp
 from conflictkg.pages.context import Site
 from conflictkg.web.execute import QueryRequest
-from conflictkg.web.pages import perspective_of, render
+from conflictkg.web.rendering import perspective_of, render, require_html
 from conflictkg.web.pool import EndpointError, WorkerPool
 
 JSON_OR_TURTLE = ("application/sparql-results+json", "text/turtle")
@@ -37,6 +37,7 @@ async def _answer(request: Request, text: str, accept: tuple[str, ...]) -> Any:
 
 
 async def query_page(request: Request) -> Response:
+    require_html(request)
     site: Site = request.app.state.site
     form = qp.QueryForm.from_args(dict(request.query_params))
     query = qp.find(site, form.query_id) if form.query_id else None
