@@ -12,6 +12,15 @@ DEFAULT_WORKERS = 2
 #: ``serve``: stores of at most this many quads are served from memory unless told otherwise (a copy
 #: per process, ~0.5 kB per quad; at 100,000 quads each copy takes ~1.5 s to make).
 IN_MEMORY_UP_TO = 200_000
+#: ``serve``: megabytes of private memory (heap and anonymous mappings, ``RLIMIT_DATA``) each query
+#: worker may use; a query that needs more is stopped (503) and its worker replaced. Measured with
+#: the shipped store (~12,000 quads): an idle worker holds ~90 MB of such memory (38 MB RSS), its
+#: in-memory copy ~7 MB more. The largest store served from memory by default (IN_MEMORY_UP_TO,
+#: ~0.5 kB per quad) adds ~100 MB, and sorting or grouping all of it a few times that; 1 GB leaves
+#: that room five times over while two default workers stay under 2 GB, which any machine that can
+#: run ``build`` (HermiT) has. A fixed figure, not a fraction of this machine's memory: the same
+#: query gets the same answer on every machine. 0 turns the limit off.
+DEFAULT_WORKER_MEMORY_MB = 1024
 
 
 def default_store_dir() -> Path:
@@ -31,6 +40,7 @@ class Settings:
     reason: bool = True
     query_timeout_s: float = 30.0
     max_rows: int = 10_000
+    worker_memory_mb: int = DEFAULT_WORKER_MEMORY_MB
 
 
 SETTINGS_HELP: dict[str, str] = {
@@ -38,4 +48,5 @@ SETTINGS_HELP: dict[str, str] = {
     "reason": "Check OWL consistency with HermiT during build (needs Java); --no-reason skips it.",
     "query_timeout_s": "Seconds a SPARQL query may run in the web endpoint before it is stopped.",
     "max_rows": "Most result rows the web endpoint returns for one query.",
+    "worker_memory_mb": "Megabytes of memory each query worker of the web endpoint may use (0: no limit).",
 }

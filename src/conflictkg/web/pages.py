@@ -98,11 +98,14 @@ async def search(request: Request) -> Response:
                   as_json=wants_json(request, request.url.path.endswith(".json")))
 
 
+TITLES = {404: "Not found", 503: "Service unavailable"}
+
+
 async def error_page(request: Request, exc: Exception) -> Response:
     """The one error boundary of the web pages: typed errors become 404/400 pages (or JSON)."""
-    status = 404 if isinstance(exc, NotFound) else 400
+    status = 404 if isinstance(exc, NotFound) else int(getattr(exc, "status", 400))  # EndpointError: 503...
     assert isinstance(exc, ConflictKGError)
-    data = {"kind": "error", "title": "Not found" if status == 404 else "Bad request",
+    data = {"kind": "error", "title": TITLES.get(status, "Bad request"),
             "message": exc.message, "hint": exc.hint or "", "sections": [], "facts": []}
     as_json = request.url.path.endswith((".json", ".csv")) or wants_json(request, False)
     return render(request, "error.html", data, as_json=as_json, status=status)
