@@ -7,6 +7,9 @@ Never guessed: each cause is recognised from evidence the process leaves behind.
   to stderr and aborts the process (SIGABRT). Measured with ``SELECT * WHERE { ?a ?b ?c . ?d ?e ?f }
   ORDER BY ?f ?c`` and a 300 MB limit: the worker aborts after ~2.5 s at ~250 MB RSS. A Python
   ``MemoryError`` that escapes (exit status 1, ``MemoryError`` in the traceback) counts too.
+  While the worker is still opening the store, RocksDB (C++) failing to start a thread under the
+  limit (``std::system_error``: ``Resource temporarily unavailable``) counts as well: below ~300 MB
+  the worker cannot start (copying the store into memory allocates a 200 MB buffer at once).
 * **Crashed.** A signal that a fault raises (SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, ...):
   the query most likely caused it, so it is not run again.
 * **Killed.** Any other signal (``kill -9`` from outside, the kernel's OOM killer, SIGTERM): no
@@ -29,6 +32,11 @@ CRASH_SIGNALS = frozenset({signal.SIGSEGV, signal.SIGBUS, signal.SIGILL, signal.
                            signal.SIGSYS, signal.SIGTRAP})
 #: What Rust's default allocation-error handler prints before it aborts.
 ALLOCATION_FAILED = "memory allocation of "
+#: What C++ (RocksDB) prints before it aborts when an allocation or a new thread's stack fails.
+CPP_BAD_ALLOC = "std::bad_alloc"
+THREAD_FAILED = "Resource temporarily unavailable"
+#: stderr lines kept as evidence however much follows them (``RUST_BACKTRACE`` adds dozens of lines).
+EVIDENCE = (ALLOCATION_FAILED, CPP_BAD_ALLOC, THREAD_FAILED, "MemoryError")
 
 
 @dataclass(frozen=True)
@@ -57,9 +65,11 @@ class Death:
         """True when the process ran out of memory under its limit (see the module doc)."""
         if self.memory_mb is None:
             return False
-        rust = self.signal == signal.SIGABRT and ALLOCATION_FAILED in self.stderr
+        failed = ALLOCATION_FAILED in self.stderr or CPP_BAD_ALLOC in self.stderr
+        no_thread = self.starting and THREAD_FAILED in self.stderr  # RocksDB's threads, while opening
+        native = self.signal == signal.SIGABRT and (failed or no_thread)
         python = self.returncode == 1 and "MemoryError" in self.stderr
-        return rust or python
+        return native or python
 
     @property
     def retry_safe(self) -> bool:
@@ -86,5 +96,5 @@ class Death:
             return (f"the query worker cannot hold the store within the memory limit of {self.memory_mb} MB; "
                     "raise `conflictkg serve --worker-memory`")
         during = "while starting" if self.starting else "while running this query"
-        again = ", and again on a fresh worker" if retried else ""
+        again = ", the second time for this request (it was retried once on a fresh worker)" if retried else ""
         return f"the query worker {self.what()} {during}{again}; try again later"

@@ -34,7 +34,7 @@ import anyio.to_thread
 import conflictkg
 from conflictkg.errors import QueryError
 from conflictkg.storedir import newer_published
-from conflictkg.web.death import Death
+from conflictkg.web.death import EVIDENCE, Death
 from conflictkg.web.execute import Answer, QueryRequest
 from conflictkg.web.worker import IN_MEMORY, MEMORY_MB, READY
 
@@ -95,12 +95,15 @@ def _child_env() -> dict[str, str]:
     return {**os.environ, "PYTHONPATH": here + (os.pathsep + path if path else "")}
 
 
-def _pump(stream: IO[bytes], tail: deque[str]) -> None:
-    """Copy a worker's stderr to ours line by line, keeping the last lines in ``tail``."""
+def _pump(stream: IO[bytes], tail: deque[str], evidence: list[str]) -> None:
+    """Copy a worker's stderr to ours line by line, keeping the last lines in ``tail`` and the
+    lines that tell how a process ends (:data:`~conflictkg.web.death.EVIDENCE`) in ``evidence``."""
     with stream:
         for raw in stream:
             line = raw.decode("utf-8", "replace")
             tail.append(line)
+            if any(marker in line for marker in EVIDENCE) and len(evidence) < TAIL_LINES:
+                evidence.append(line)
             sys.stderr.write(line)
 
 
@@ -113,6 +116,7 @@ class Worker:
         self.conn: Connection | None = None
         self.ready = False
         self.tail: deque[str] = deque(maxlen=TAIL_LINES)
+        self.evidence: list[str] = []
         self._pump: threading.Thread | None = None
         self.start()
 
@@ -123,8 +127,9 @@ class Worker:
             self.process = subprocess.Popen(self.spec.argv(child.fileno()), pass_fds=[child.fileno()],
                                             stdin=subprocess.DEVNULL, stderr=subprocess.PIPE, env=_child_env())
         self.tail = deque(maxlen=TAIL_LINES)
+        self.evidence = []
         assert self.process.stderr is not None
-        self._pump = threading.Thread(target=_pump, args=(self.process.stderr, self.tail),
+        self._pump = threading.Thread(target=_pump, args=(self.process.stderr, self.tail, self.evidence),
                                       name=f"worker-{self.process.pid}-stderr", daemon=True)
         self._pump.start()
         self.conn = Connection(parent.detach())
@@ -151,7 +156,7 @@ class Worker:
             code = None
         if code is not None and self._pump is not None:
             self._pump.join(DEATH_WAIT_S)
-        return Death(code, "".join(self.tail), self.spec.memory_mb, starting)
+        return Death(code, "".join(self.evidence + list(self.tail)), self.spec.memory_mb, starting)
 
     def kill(self) -> None:
         """Stop the process at once and release the socket."""
