@@ -15,7 +15,8 @@ from conflictkg import __version__
 from conflictkg.errors import ConflictKGError, DataNotConformant
 from conflictkg.resources import Resources, default_resources
 from conflictkg.results import RESULT_FORMATS, render
-from conflictkg.settings import DEFAULT_WORKERS, IN_MEMORY_UP_TO, STORE_ENV, Settings, default_store_dir
+from conflictkg.settings import (DEFAULT_WORKER_MEMORY_MB, DEFAULT_WORKERS, IN_MEMORY_UP_TO, STORE_ENV, Settings,
+                                 default_store_dir)
 from conflictkg.store import OxigraphStore, Result
 
 
@@ -218,24 +219,41 @@ def stats(obj: Context, fmt: str) -> None:
 @click.option("--in-memory/--on-disk", "in_memory", default=None,
               help="Query copies of the store held in memory (faster, costs RAM per worker) or the store on "
                    f"disk [default: in memory up to {IN_MEMORY_UP_TO:,} quads].")
+@click.option("--worker-memory", type=click.IntRange(min=0), default=None, metavar="MB",
+              help=f"Megabytes of memory each query worker may use; a query needing more gets 503 "
+                   f"(0: no limit) [default {DEFAULT_WORKER_MEMORY_MB}].")
 @pass_ctx
 def serve(obj: Context, host: str, port: int, timeout: float | None, max_rows: int | None, workers: int,
-          in_memory: bool | None) -> None:
-    """Serve the read-only SPARQL 1.1 endpoint at http://HOST:PORT/sparql (builds the store if needed)."""
+          in_memory: bool | None, worker_memory: int | None) -> None:
+    """Serve the read-only SPARQL 1.1 endpoint at http://HOST:PORT/sparql (builds the store if needed).
+
+    Serves the store generation published when it starts, until it stops (a later build does not
+    remove it); restart it to serve a newer build.
+    """
     import dataclasses
 
+    from conflictkg.storedir import pinned_generation
     from conflictkg.web import create_app
     from conflictkg.web.app import serve_in_memory
     from conflictkg.web.server import run
 
-    settings = dataclasses.replace(obj.settings, query_timeout_s=timeout or obj.settings.query_timeout_s,
-                                   max_rows=max_rows or obj.settings.max_rows)
-    store = obj.store()
-    memory = serve_in_memory(store, in_memory)
-    app = create_app(store, settings, workers=workers, resources=obj.resources, in_memory=memory)
-    click.echo(f"Serving {len(store):,} quads from {'memory' if memory else 'disk'} ({workers} query workers).", err=True)
-    click.echo(f"Site: http://{host}:{port}/  SPARQL endpoint: http://{host}:{port}/sparql (Ctrl-C stops)", err=True)
-    run(app, host=host, port=port)
+    settings = dataclasses.replace(
+        obj.settings, query_timeout_s=timeout or obj.settings.query_timeout_s,
+        max_rows=max_rows or obj.settings.max_rows,
+        worker_memory_mb=obj.settings.worker_memory_mb if worker_memory is None else worker_memory)
+    obj.store().close()  # builds the store first when there is none
+    with pinned_generation(settings.store_dir) as generation:
+        store = OxigraphStore.open_read_only(generation)
+        memory = serve_in_memory(store, in_memory)
+        app = create_app(store, settings, workers=workers, resources=obj.resources, in_memory=memory,
+                         generation=generation)
+        limit = f"at most {settings.worker_memory_mb:,} MB each" if settings.worker_memory_mb else "no memory limit"
+        click.echo(f"Serving {len(store):,} quads of {generation.name} from {'memory' if memory else 'disk'} "
+                   f"({workers} query workers, {limit}).", err=True)
+        click.echo(f"Site: http://{host}:{port}/  SPARQL endpoint: http://{host}:{port}/sparql (Ctrl-C stops)",
+                   err=True)
+        run(app, host=host, port=port)
+
 
 
 @cli.command()

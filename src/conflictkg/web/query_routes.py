@@ -27,12 +27,9 @@ DOWNLOADS = {"json": "application/sparql-results+json", "csv": "text/csv"}
 
 async def _answer(request: Request, text: str, accept: tuple[str, ...]) -> Any:
     pool: WorkerPool = request.app.state.pool
-    try:
-        answer = await pool.run(QueryRequest(text, accept=accept, max_rows=request.app.state.settings.max_rows))
-    except EndpointError as exc:
-        raise QueryError(exc.message) from exc
-    if answer.status != 200:
-        raise QueryError(answer.body.decode("utf-8", "replace").strip())
+    answer = await pool.run(QueryRequest(text, accept=accept, max_rows=request.app.state.settings.max_rows))
+    if answer.status != 200:  # the endpoint's status carries over (400 bad query, 503 over a limit)
+        raise EndpointError(answer.body.decode("utf-8", "replace").strip(), answer.status)
     return answer
 
 
@@ -53,7 +50,7 @@ async def query_page(request: Request) -> Response:
             data.update(_answer_data(site, request, answer))
         except QueryError as exc:  # shown above the editor, which keeps the text
             data.update(error=exc.message, hint=exc.hint or "")
-            status = 400
+            status = exc.status if isinstance(exc, EndpointError) else 400
     return render(request, "query.html", data, as_json=False, status=status, catalogue=qp.catalogue(site),
                   selected=query, query_string=request.url.query)
 
