@@ -35,12 +35,12 @@ def one_run(store, query, params: dict, timeout: float) -> dict:  # type: ignore
     from conflictkg.errors import QueryError
     from conflictkg.queries import run
 
-    import run as bench
+    import workload
 
     signal.setitimer(signal.ITIMER_REAL, timeout)
     t0 = time.perf_counter()
     try:
-        rows = bench.result_size(run(store, query, params))
+        rows = workload.result_size(run(store, query, params))
     except (_Timeout, QueryError) as exc:  # MemoryStore wraps whatever rdflib raises
         timed_out = isinstance(exc, _Timeout) or isinstance(exc.__cause__, _Timeout)
         return {"seconds": None, "timed_out": timed_out, "rows": None,
@@ -55,21 +55,21 @@ def serve(path: Path) -> None:
     from conflictkg.memory_store import MemoryStore
     from conflictkg.queries import example_params
 
-    import run as bench
+    import workload
 
     t0 = time.perf_counter()
-    store = MemoryStore(bench.build_quads(path))
+    store = MemoryStore(workload.build_quads(path))
     print(json.dumps({"load_s": time.perf_counter() - t0}), flush=True)
     gc.freeze()  # the loaded graph lives to the end: no full-heap collections over it
     signal.signal(signal.SIGALRM, _on_alarm)
-    library = bench.library()
+    library = workload.library()
     for line in sys.stdin:
         request = json.loads(line)
         if request["qid"] is None:
             break
         query = library[request["qid"]]
         print(json.dumps(one_run(store, query, example_params(query), request["timeout"])), flush=True)
-    print(json.dumps({"max_rss_mb": bench.rss_mb()}), flush=True)
+    print(json.dumps({"max_rss_mb": workload.rss_mb()}), flush=True)
 
 
 class RdflibWorker:

@@ -15,7 +15,6 @@ import argparse
 import json
 import os
 import platform
-import resource
 import shutil
 import signal
 import statistics
@@ -30,6 +29,7 @@ ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "bench" / "out"
 
 import pyoxigraph as ox
+from workload import build_quads, derived, library, result_size, rss_mb
 
 TARGETS = {
     "load_triples_per_s": 300_000,
@@ -92,10 +92,6 @@ def fmt_rate(n: float) -> str:
     return f"{n / 1e3:,.0f}k/s" if n < 1e6 else f"{n / 1e6:.2f}M/s"
 
 
-def rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
 def ensure_synth(size: int) -> tuple[Path, int, float | None]:
     """The synthetic N-Quads file of ``size`` quads (generated once, cached in bench/out)."""
     if size in _PINNED:  # one file per size for the whole run, even if data/ or queries/ change meanwhile
@@ -134,21 +130,6 @@ def fingerprint() -> str:
         h.update(f.path.read_bytes())
     h.update("\n".join(generate.library_examples(default_resources().queries_dir)).encode())
     return h.hexdigest()
-
-
-def derived(quads: list) -> list:
-    """The graphs the build derives from the sources (the ``ckg:index`` name keys)."""
-    from conflictkg.names import name_index
-
-    return name_index(quads)
-
-
-def build_quads(path: Path) -> list:
-    """What a build would store for ``path``: its quads plus the derived graphs (no validation)."""
-    from conflictkg.rdfio import SourceFile, read_all
-
-    quads, _origin = read_all([SourceFile(path)])
-    return quads + derived(quads)
 
 
 def run_worker(args: list[str], timeout: float) -> dict | None:
@@ -369,21 +350,6 @@ def ensure_store(size: int) -> tuple[Path, int]:
     storedir.publish(store_dir, gen)
     stamp.write_text(key)
     return gen, count
-
-
-def library():
-    from conflictkg.queries import load_library
-    from conflictkg.resources import default_resources
-
-    return load_library(default_resources().queries_dir)
-
-
-def result_size(res) -> int:  # a conflictkg Result
-    if res.kind == "select":
-        return len(res.rows)
-    if res.kind == "graph":
-        return len(res.triples)
-    return int(bool(res.boolean))
 
 
 def probe_worker(gen: str, qid: str) -> dict:
