@@ -3,12 +3,14 @@
 Order of work in :func:`build_store`:
 
 1. parse the ontology, vocabularies and curated data into named graphs (errors name file and line),
-   and derive the name-search index (``ckg:index``: a case- and diacritic-folded key per name);
+   find ill-typed literals (reported alone, before SHACL or HermiT see them), and derive the
+   name-search index (``ckg:index``: a case- and diacritic-folded key per name);
 2. stage them in a new, unpublished on-disk generation (``storedir.new_generation``), so that the
    data is written once (``check`` alone, e.g. ``conflictkg validate``, stages in memory);
 3. validate: SHACL shapes on the union of all graphs, then ``queries/checks/*.rq`` (no rows allowed);
 4. check OWL consistency with HermiT on a bounded projection (ontology, vocabularies, reference
-   data and claim nodes; never the claims' content graphs);
+   data and claim nodes; never the claims' content graphs); an inconsistency is explained by
+   :mod:`conflictkg.clashes` (node, axiom, files) when one of the usual causes is in the data;
 5. seal the generation (compact, close) and swap it in atomically.
 
 Any failure before step 5 removes the new generation and leaves the published store exactly as it was.
