@@ -53,7 +53,7 @@ def edge_options(index: int, edge: Edge, curve: int, clause_colors: dict[str, st
         "id": f"e{index}", "width": edge_width(edge),
         "smooth": {"enabled": True, "type": "curvedCW", "roundness": 0.15 * curve} if curve else False,
     }
-    if edge.keyed and edge.clause:
+    if edge.keyed and edge.clause in clause_colors:
         options["color"] = {"color": clause_colors[edge.clause], "highlight": "#222222", "hover": "#222222"}
     return options
 
