@@ -36,6 +36,7 @@ def to_pyvis(network: Network, clause_colors: dict[str, str]) -> PyvisNetwork:
         net.add_node(node.iri, **node_options(node, shapes.get(node.kind, "dot")))
     for index, (edge, curve) in enumerate(zip(network.edges, network.curves(), strict=True)):
         net.add_edge(edge.source, edge.target, **edge_options(index, edge, curve, clause_colors))
+    # set_options parses JSON text after deleting every space (none in our options; a test checks)
     net.set_options(json.dumps(view_options(network.styles, len(network.edges)), separators=(",", ":")))
     return net
 
