@@ -39,6 +39,7 @@ def test_the_query_files_have_parameters_at_all() -> None:
     ("integer", "6 } UNION { ?a ?b ?c", "needs an integer"),
     ("integer", "", "needs an integer"),
     ("integer", "6.0", "needs an integer"),
+    ("integer", "\u0666", "needs an integer"),
     ("decimal", "1,5", "needs a decimal number"),
     ("date", "2022-13-45", "needs a date (YYYY-MM-DD)"),
     ("date", "2022-02-29", "needs a date (YYYY-MM-DD)"),

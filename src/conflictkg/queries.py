@@ -157,12 +157,12 @@ class _Lexical:
     example: str
 
 
-_DATE = r"-?\d{4,}-\d{2}-\d{2}"
-_LEXICAL = {
-    "integer": _Lexical(re.compile(r"[+-]?\d+"), "an integer", "6"),
-    "decimal": _Lexical(re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)"), "a decimal number", "2.5"),
-    "date": _Lexical(re.compile(_DATE + r"(Z|[+-]\d{2}:\d{2})?"), "a date (YYYY-MM-DD)", "2022-03-24"),
-    "dateTime": _Lexical(re.compile(_DATE + r"T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?"),
+_DATE = r"-?\d{4}-\d{2}-\d{2}"
+_LEXICAL = {  # re.ASCII: \d is 0-9 only (XSD digits), not every script's digits
+    "integer": _Lexical(re.compile(r"[+-]?\d+", re.ASCII), "an integer", "6"),
+    "decimal": _Lexical(re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)", re.ASCII), "a decimal number", "2.5"),
+    "date": _Lexical(re.compile(_DATE + r"(Z|[+-]\d{2}:\d{2})?", re.ASCII), "a date (YYYY-MM-DD)", "2022-03-24"),
+    "dateTime": _Lexical(re.compile(_DATE + r"T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?", re.ASCII),
                          "a date and time (YYYY-MM-DDThh:mm:ss)", "2022-03-24T12:00:00"),
     "boolean": _Lexical(re.compile(r"true|false|1|0"), "a boolean (true or false)", "true"),
 }

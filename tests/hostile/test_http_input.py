@@ -78,6 +78,8 @@ CASES = [
     # oversized request heads (before: connection reset)
     Case("url-1mb", ("RAW", b"GET /search?q=" + b"a" * (1 << 20) + b" HTTP/1.1\r\nHost: t\r\n\r\n"), 414,
          f"longer than {MAX_REQUEST_HEAD_BYTES} bytes"),
+    Case("url-100kb-is-served", ("RAW", b"GET /search?q=" + b"a" * 100_000 + b" HTTP/1.1\r\nHost: t\r\n"
+                                        b"Connection: close\r\n\r\n"), 200, "</html>"),
     Case("header-line-200kb", ("RAW", b"GET / HTTP/1.1\r\nHost: t\r\nX-Big: " + b"b" * 200_000 + b"\r\n\r\n"), 431,
          f"larger than {MAX_REQUEST_HEAD_BYTES} bytes"),
     Case("header-200kb", ("GET", "/", {"headers": {"X-Big": "b" * 200_000}}), 431,

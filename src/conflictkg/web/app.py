@@ -8,16 +8,16 @@ from pathlib import Path
 
 import anyio.to_thread
 from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
-from starlette.exceptions import HTTPException
 from starlette.routing import Route
 
 from conflictkg.errors import ConflictKGError
+from conflictkg.network.render import TEMPLATES as NETWORK_TEMPLATES
 from conflictkg.pages.context import Site
 from conflictkg.resources import Resources, default_resources
 from conflictkg.settings import DEFAULT_WORKERS, IN_MEMORY_UP_TO, Settings
-from conflictkg.network.render import TEMPLATES as NETWORK_TEMPLATES
 from conflictkg.store import OxigraphStore
 from conflictkg.storedir import current_path
 from conflictkg.templating import environment
