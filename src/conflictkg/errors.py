@@ -63,3 +63,15 @@ class DataNotConformant(ConflictKGError):
 
 class NotFound(ConflictKGError):
     """A resource, view or page the user asked for does not exist in the graph."""
+
+
+class QueryRefused(QueryError):
+    """A query conflictkg will not run, whatever the data (see :mod:`conflictkg.query_guard`)."""
+
+
+class FederationRefused(QueryRefused):
+    """The query has a ``SERVICE`` clause: conflictkg never fetches other URLs."""
+
+
+class QueryTooDeep(QueryRefused):
+    """The query nests deeper than ``max_query_depth``: the parser would overflow its stack."""

@@ -12,6 +12,11 @@ DEFAULT_WORKERS = 2
 #: ``serve``: stores of at most this many quads are served from memory unless told otherwise (a copy
 #: per process, ~0.5 kB per quad; at 100,000 quads each copy takes ~1.5 s to make).
 IN_MEMORY_UP_TO = 200_000
+#: Deepest nesting of ``{``, ``(``, ``[`` (and runs of prefix ``!``) a query may have. Oxigraph's
+#: parser recurses per level and crashes the process (SIGSEGV) at about 2,200 nested ``{`` and
+#: 4,700 nested ``(`` on an 8 MB stack (the usual ``ulimit -s``); 128 stays far below that even
+#: on a 1 MB stack, and the library's own queries nest at most 10 (a test keeps them well under).
+MAX_QUERY_DEPTH = 128
 
 
 def default_store_dir() -> Path:
@@ -31,6 +36,7 @@ class Settings:
     reason: bool = True
     query_timeout_s: float = 30.0
     max_rows: int = 10_000
+    max_query_depth: int = MAX_QUERY_DEPTH
 
 
 SETTINGS_HELP: dict[str, str] = {
@@ -38,4 +44,6 @@ SETTINGS_HELP: dict[str, str] = {
     "reason": "Check OWL consistency with HermiT during build (needs Java); --no-reason skips it.",
     "query_timeout_s": "Seconds a SPARQL query may run in the web endpoint before it is stopped.",
     "max_rows": "Most result rows the web endpoint returns for one query.",
+    "max_query_depth": "Deepest nesting of { ( [ a query may have (CLI and web); deeper ones are refused "
+                       "before they reach the parser, which would crash.",
 }

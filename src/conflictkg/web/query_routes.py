@@ -28,7 +28,9 @@ DOWNLOADS = {"json": "application/sparql-results+json", "csv": "text/csv"}
 async def _answer(request: Request, text: str, accept: tuple[str, ...]) -> Any:
     pool: WorkerPool = request.app.state.pool
     try:
-        answer = await pool.run(QueryRequest(text, accept=accept, max_rows=request.app.state.settings.max_rows))
+        settings = request.app.state.settings
+        answer = await pool.run(QueryRequest(text, accept=accept, max_rows=settings.max_rows,
+                                             max_depth=settings.max_query_depth))
     except EndpointError as exc:
         raise QueryError(exc.message) from exc
     if answer.status != 200:
