@@ -34,7 +34,9 @@ class Context:
         if not storedir.store_exists(self.settings.store_dir):
             click.echo(f"No store at {self.settings.store_dir}; building it first (conflictkg build)…", err=True)
             self.build()
-        return storedir.open_store(self.settings.store_dir)
+        store = storedir.open_store(self.settings.store_dir)
+        store.max_depth = self.settings.max_query_depth
+        return store
 
     def build(self) -> None:
         from conflictkg.build import build_store

@@ -75,3 +75,15 @@ class NotFound(ConflictKGError):
 
 class NotAcceptable(ConflictKGError):
     """The client refused every format an answer can take (HTTP 406; the message lists them)."""
+
+
+class QueryRefused(QueryError):
+    """A query conflictkg will not run, whatever the data (see :mod:`conflictkg.query_guard`)."""
+
+
+class FederationRefused(QueryRefused):
+    """The query has a ``SERVICE`` clause: conflictkg never fetches other URLs."""
+
+
+class QueryTooDeep(QueryRefused):
+    """The query nests deeper than ``max_query_depth``: the parser would overflow its stack."""

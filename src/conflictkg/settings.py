@@ -24,6 +24,11 @@ MAX_REQUEST_HEAD_BYTES = 128 * 1024
 #: run ``build`` (HermiT) has. A fixed figure, not a fraction of this machine's memory: the same
 #: query gets the same answer on every machine. 0 turns the limit off.
 DEFAULT_WORKER_MEMORY_MB = 1024
+#: Deepest nesting of ``{``, ``(``, ``[`` (and runs of prefix ``!``) a query may have. Oxigraph's
+#: parser recurses per level and crashes the process (SIGSEGV) at about 2,200 nested ``{`` and
+#: 4,700 nested ``(`` on an 8 MB stack (the usual ``ulimit -s``); 128 stays far below that even
+#: on a 1 MB stack, and the library's own queries nest at most 10 (a test keeps them well under).
+MAX_QUERY_DEPTH = 128
 
 
 def default_store_dir() -> Path:
@@ -44,4 +49,5 @@ class Settings:
     query_timeout_s: float = 30.0
     max_rows: int = 10_000
     worker_memory_mb: int = DEFAULT_WORKER_MEMORY_MB
+    max_query_depth: int = MAX_QUERY_DEPTH
 

@@ -19,6 +19,8 @@ import pyoxigraph as ox
 
 from conflictkg.binding import bind_values
 from conflictkg.errors import QueryError, StoreError
+from conflictkg.query_guard import check_query
+from conflictkg.settings import MAX_QUERY_DEPTH
 from conflictkg.terms import Term
 
 ResultKind = Literal["select", "ask", "graph"]
@@ -98,8 +100,10 @@ def _prefix_hint(prefixes: Mapping[str, str] | None) -> str:
 class OxigraphStore:
     """The embedded default: a pyoxigraph store, on disk (``path``) or in memory."""
 
-    def __init__(self, inner: ox.Store) -> None:
+    def __init__(self, inner: ox.Store, max_depth: int = MAX_QUERY_DEPTH) -> None:
         self._inner = inner
+        #: nesting limit of :func:`~conflictkg.query_guard.check_query` for every query run here
+        self.max_depth = max_depth
 
     @classmethod
     def open_read_only(cls, path: Path) -> OxigraphStore:
@@ -133,7 +137,12 @@ class OxigraphStore:
 
     def query(self, sparql: str, bindings: Mapping[str, Term] | None = None,
               prefixes: Mapping[str, str] | None = None) -> Result:
-        """Run ``sparql``; ``bindings`` bind variables, ``prefixes`` are predeclared."""
+        """Run ``sparql``; ``bindings`` bind variables, ``prefixes`` are predeclared.
+
+        The text is checked first (:func:`~conflictkg.query_guard.check_query`): no ``SERVICE``
+        (Oxigraph would fetch the URL), no nesting the parser cannot survive.
+        """
+        check_query(sparql, self.max_depth)
         try:
             answer = self._inner.query(bind_values(sparql, bindings), use_default_graph_as_union=True,
                                        prefixes=dict(prefixes) if prefixes else None)

@@ -19,8 +19,10 @@ from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
-from conflictkg.errors import NotAcceptable
+from conflictkg.errors import NotAcceptable, QueryRefused
 from conflictkg.namespaces import PREFIXES
+from conflictkg.query_guard import check_query
+from conflictkg.settings import MAX_QUERY_DEPTH
 from conflictkg.store import looks_like_update, query_syntax_error
 from conflictkg.web.formats import GRAPH_FORMATS, GRAPH_OX, RESULT_FORMATS, RESULTS_OX, choose
 
@@ -38,6 +40,7 @@ class QueryRequest:
     accept: tuple[str, ...] = ()
     overrides: tuple[str, ...] = ()
     max_rows: int = 10_000
+    max_depth: int = MAX_QUERY_DEPTH
 
 
 @dataclass(frozen=True)
@@ -83,8 +86,16 @@ def _dataset(request: QueryRequest) -> dict[str, object]:
 
 
 def execute(store: ox.Store, request: QueryRequest) -> Answer:
-    """Evaluate ``request`` on ``store``; errors become 400 (syntax), 403 (update), 406 (no format the
-    client accepts) or 500 answers."""
+    """Evaluate ``request`` on ``store``; errors become 400 (syntax, refused), 403 (update), 406 (no format
+    the client accepts) or 500 answers.
+
+    The text is checked before Oxigraph parses it (:func:`~conflictkg.query_guard.check_query`):
+    a ``SERVICE`` would make this worker fetch any URL, deep nesting would crash it.
+    """
+    try:
+        check_query(request.query, request.max_depth)
+    except QueryRefused as exc:
+        return text_answer(400, exc.message)
     try:
         result = store.query(request.query, prefixes=PREFIXES, **_dataset(request))  # type: ignore[arg-type]
         if isinstance(result, ox.QuerySolutions):

@@ -27,7 +27,9 @@ DOWNLOADS = {"json": "application/sparql-results+json", "csv": "text/csv"}
 
 async def _answer(request: Request, text: str, accept: tuple[str, ...]) -> Any:
     pool: WorkerPool = request.app.state.pool
-    answer = await pool.run(QueryRequest(text, accept=accept, max_rows=request.app.state.settings.max_rows))
+    settings = request.app.state.settings
+    answer = await pool.run(QueryRequest(text, accept=accept, max_rows=settings.max_rows,
+                                         max_depth=settings.max_query_depth))
     if answer.status != 200:  # the endpoint's status carries over (400 bad query, 503 over a limit)
         raise EndpointError(answer.body.decode("utf-8", "replace").strip(), answer.status)
     return answer

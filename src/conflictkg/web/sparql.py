@@ -91,7 +91,8 @@ def _query_request(request: Request, params: Params) -> QueryRequest:
     if default is not None or named is not None:
         default, named = default or (), named or ()
     return QueryRequest(params["query"][0], default, named, tuple(parse_accept(request.headers.get("accept"))),
-                        _format(params), request.app.state.settings.max_rows)
+                        _format(params), request.app.state.settings.max_rows,
+                        request.app.state.settings.max_query_depth)
 
 
 def _graphs(params: Params, name: str) -> tuple[str, ...] | None:
