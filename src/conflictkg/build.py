@@ -85,9 +85,11 @@ def validate_staged(staged: Staged, res: Resources) -> Report:
 
 
 def reason_staged(staged: Staged) -> ReasonerReport:
-    """HermiT on the bounded projection (see module docstring)."""
+    """HermiT on the bounded projection (see module docstring). HermiT's input file goes into the
+    staged generation when there is one, so a killed build leaves nothing elsewhere (the abandoned
+    generation is removed by the next command)."""
     triples = [q.triple for q in staged.quads if _graph(q) in REASONED_GRAPHS]
-    return reasoning.check_consistency(reasoning.owl_projection(triples))
+    return reasoning.check_consistency(reasoning.owl_projection(triples), scratch=staged.store.path)
 
 
 def _graph(quad: ox.Quad) -> str:
