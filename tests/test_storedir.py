@@ -190,8 +190,14 @@ def test_read_only_store_location_is_an_error_and_changes_nothing(
 def test_an_output_file_is_written_whole_or_not_at_all(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     out = tmp_path / "out.trig"
     out.write_bytes(b"old")
+    out.chmod(0o640)
     cli.write_output(out, b"new")
     assert out.read_bytes() == b"new" and [p.name for p in tmp_path.iterdir()] == ["out.trig"]
+    assert out.stat().st_mode & 0o777 == 0o640
+    (tmp_path / "link.trig").symlink_to("out.trig")
+    cli.write_output(tmp_path / "link.trig", b"new")
+    assert (tmp_path / "link.trig").is_symlink()
+    (tmp_path / "link.trig").unlink()
 
     def refused(_src: object, _dst: object) -> None:
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))

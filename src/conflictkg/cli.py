@@ -178,15 +178,19 @@ def export(obj: Context, fmt: str, output: Path | None) -> None:
 
 def write_output(path: Path, data: bytes) -> None:
     """Write an output file whole or not at all: a regular file through a temporary one renamed over
-    it; a device or pipe (``/dev/stdout``) directly. An OS refusal is an InputError naming the file.
+    it (through a symlink to its target, keeping the old file's mode); a device or pipe
+    (``/dev/stdout``) directly. An OS refusal is an InputError naming the file.
     """
-    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+    target = Path(os.path.realpath(path))
+    tmp = target.with_name(f".{target.name}.tmp-{os.getpid()}")
     try:
-        if path.exists() and not path.is_file():
-            path.write_bytes(data)
+        if target.exists() and not target.is_file():
+            target.write_bytes(data)
             return
         tmp.write_bytes(data)
-        os.replace(tmp, path)
+        if target.exists():
+            os.chmod(tmp, target.stat().st_mode & 0o7777)
+        os.replace(tmp, target)
     except OSError as exc:
         if tmp.is_file():
             tmp.unlink()
