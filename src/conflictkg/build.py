@@ -97,7 +97,9 @@ def validate_staged(staged: Staged, res: Resources) -> Report:
 
 
 def reason_staged(staged: Staged) -> ReasonerReport:
-    """HermiT on the bounded projection (see module docstring).
+    """HermiT on the bounded projection (see module docstring). HermiT's input file goes into the
+    staged generation when there is one, so a killed build leaves nothing elsewhere (the abandoned
+    generation is removed by the next command).
 
     Raises:
         DataNotConformant: HermiT found an inconsistency and :mod:`conflictkg.clashes` explains it
@@ -107,7 +109,7 @@ def reason_staged(staged: Staged) -> ReasonerReport:
     """
     triples = [q.triple for q in staged.quads if _graph(q) in REASONED_GRAPHS]
     try:
-        return reasoning.check_consistency(reasoning.owl_projection(triples))
+        return reasoning.check_consistency(reasoning.owl_projection(triples), scratch=staged.store.path)
     except Inconsistent as exc:
         raise explain_inconsistency(staged, exc) from exc
 

@@ -6,13 +6,14 @@ Exit codes: 0 success; 1 error (:class:`~conflictkg.errors.ConflictKGError`); 2 
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
 import click
 
 from conflictkg import __version__
-from conflictkg.errors import ConflictKGError, DataNotConformant
+from conflictkg.errors import ConflictKGError, DataNotConformant, InputError
 from conflictkg.resources import Resources, default_resources
 from conflictkg.results import RESULT_FORMATS, render
 from conflictkg.settings import (DEFAULT_WORKER_MEMORY_MB, DEFAULT_WORKERS, IN_MEMORY_UP_TO, STORE_ENV, Settings,
@@ -32,6 +33,7 @@ class Context:
         from conflictkg import storedir
 
         if not storedir.store_exists(self.settings.store_dir):
+            storedir.claim(self.settings.store_dir)  # refuse a file or a foreign directory before saying anything
             click.echo(f"No store at {self.settings.store_dir}; building it first (conflictkg build)…", err=True)
             self.build()
         store = storedir.open_store(self.settings.store_dir)
@@ -188,10 +190,32 @@ def export(obj: Context, fmt: str, output: Path | None) -> None:
 
     data = serialize(obj.store().quads(), fmt, PREFIXES)
     if output:
-        output.write_bytes(data)
+        write_output(output, data)
         click.echo(f"Wrote {len(data)} bytes to {output}", err=True)
     else:
         sys.stdout.buffer.write(data)
+
+
+def write_output(path: Path, data: bytes) -> None:
+    """Write an output file whole or not at all: a regular file through a temporary one renamed over
+    it (through a symlink to its target, keeping the old file's mode); a device or pipe
+    (``/dev/stdout``) directly. An OS refusal is an InputError naming the file.
+    """
+    target = Path(os.path.realpath(path))
+    tmp = target.with_name(f".{target.name}.tmp-{os.getpid()}")
+    try:
+        if target.exists() and not target.is_file():
+            target.write_bytes(data)
+            return
+        tmp.write_bytes(data)
+        if target.exists():
+            os.chmod(tmp, target.stat().st_mode & 0o7777)
+        os.replace(tmp, target)
+    except OSError as exc:
+        if tmp.is_file():
+            tmp.unlink()
+        raise InputError(f"cannot write the output file: {exc.strerror or exc}", path=str(path),
+                         hint="give -o a file in an existing, writable directory (or leave -o out for stdout)") from exc
 
 
 @cli.command()

@@ -8,13 +8,16 @@ outside the OWL 2 datatype map before reasoning.
 
 from __future__ import annotations
 
+import ctypes
 import io
 import os
 import shutil
+import signal
 import subprocess
+import sys
 import tempfile
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -65,7 +68,7 @@ def owl_projection(triples: Iterable[ox.Triple]) -> bytes:
     return ox.serialize(kept, format=ox.RdfFormat.N_TRIPLES) or b""
 
 
-def check_consistency(ntriples: bytes) -> ReasonerReport:
+def check_consistency(ntriples: bytes, scratch: Path | None = None) -> ReasonerReport:
     """Load ``ntriples`` into a fresh owlready2 world, then ask HermiT whether it is consistent.
 
     owlready2's ``sync_reasoner`` would also classify every class and property and realise every
@@ -73,6 +76,9 @@ def check_consistency(ntriples: bytes) -> ReasonerReport:
     projection, where HermiT's consistency check alone (``-k``: is owl:Thing satisfiable) takes
     under 2 s. So owlready2 loads and saves the projection and HermiT, as shipped with owlready2,
     runs with ``-k``.
+
+    HermiT's input is written to a temporary directory in ``scratch`` (default: the system's), and
+    HermiT is killed if this process dies (:func:`die_with_parent`).
 
     Raises:
         Inconsistent: the ontology plus data is inconsistent (:mod:`conflictkg.clashes` explains).
@@ -87,7 +93,7 @@ def check_consistency(ntriples: bytes) -> ReasonerReport:
     started = time.perf_counter()
     try:
         world.get_ontology(PROJECTION).load(fileobj=io.BytesIO(ntriples), format="ntriples")
-        with tempfile.TemporaryDirectory(prefix="conflictkg-hermit-") as tmp:
+        with tempfile.TemporaryDirectory(prefix="conflictkg-hermit-", dir=scratch) as tmp:
             path = Path(tmp) / "projection.nt"
             with path.open("wb") as out:
                 world.save(out, format="ntriples")
@@ -110,7 +116,8 @@ def _hermit_consistency(path: Path) -> None:
                "-cp", os.pathsep.join([str(hermit), str(hermit / "HermiT.jar")]),
                "org.semanticweb.HermiT.cli.CommandLine", "-k", path.as_uri()]
     try:
-        done = subprocess.run(command, capture_output=True, text=True, check=False)
+        done = subprocess.run(command, capture_output=True, text=True, check=False,
+                              preexec_fn=die_with_parent())
     except OSError as exc:
         raise OntologyError(f"could not start Java for HermiT: {exc}",
                             hint="check that `java -version` works (Java 8 or later)") from exc
@@ -146,3 +153,28 @@ def _java_memory() -> int:
     import owlready2.reasoning
 
     return int(owlready2.reasoning.JAVA_MEMORY)
+
+
+PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+
+
+def die_with_parent() -> Callable[[], None] | None:
+    """A ``preexec_fn`` that makes the child (HermiT's JVM) get SIGKILL when this process dies,
+    even by ``kill -9``: a killed build must not leave Java running on for minutes (``None``, i.e.
+    nothing to do, where ``prctl`` does not exist).
+
+    libc and ``prctl`` are looked up here, in the parent: between fork and exec the child only calls
+    them (no imports, no allocation by Python). If the parent died before ``prctl`` took effect, the
+    child is already an orphan and exits at once.
+    """
+    if not sys.platform.startswith("linux"):
+        return None
+    prctl = ctypes.CDLL(None, use_errno=True).prctl
+    parent, kill = os.getpid(), int(signal.SIGKILL)
+
+    def in_child() -> None:
+        prctl(PR_SET_PDEATHSIG, kill, 0, 0, 0)
+        if os.getppid() != parent:
+            os._exit(1)
+
+    return in_child
