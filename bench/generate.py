@@ -139,7 +139,6 @@ def r(slug: str) -> str:
 
 def shipped_quads(include_data: bool = True) -> list:
     """The shipped build input (ontology, vocabularies, data/**/*.trig), via conflictkg's loader."""
-    sys.path.insert(0, str(ROOT / "src"))
     from conflictkg.build import sources
     from conflictkg.rdfio import read_all
     from conflictkg.resources import Resources
@@ -186,7 +185,6 @@ class Vocab:
 
 def library_examples(queries_dir: Path) -> list[str]:
     """Every example/default IRI value of every library query parameter (expanded), sorted."""
-    sys.path.insert(0, str(ROOT / "src"))
     from conflictkg.errors import ConflictKGError
     from conflictkg.namespaces import expand_curie
     from conflictkg.queries import load_query
@@ -313,6 +311,7 @@ CLAUSES = [  # number, short text, norms (slug, bearer, beneficiary, action, obj
      [("norm-tri2020-p9-unblock", "agent-armenia", "agent-azerbaijan", "action-unblock-transport-links", None, None),
       ("norm-tri2020-p9-unblock-az", "agent-azerbaijan", "agent-armenia", "action-unblock-transport-links", None, None)]),
 ]
+AGREEMENT = "agreement-tri2020"
 EXPRESSIONS = [  # slug, language, publisher, source slug, translation of
     ("agreement-tri2020-ru", "ru", "agent-russia", "source-kremlin-2020-11-10", None),
     ("agreement-tri2020-en-az-mfa", "en", "agent-az-mfa", "source-az-mfa-belgrade-2020-11-10", "agreement-tri2020-ru"),
@@ -370,6 +369,28 @@ def form_in(base: str, lang: str) -> str:
     for a, b in SPELL.get(lang, []):
         out = out.replace(a, b)
     return out
+
+
+def _add(pool: list[str], slug: str) -> None:
+    if slug not in pool:
+        pool.append(slug)
+
+
+def shipped_types_and_publishers(quads: list) -> tuple[dict[str, set[str]], dict[str, str]]:
+    """The ``ck:`` classes of every shipped ``ckr:`` subject and each source's publisher, by slug."""
+    import pyoxigraph as ox
+
+    types: dict[str, set[str]] = {}
+    publisher: dict[str, str] = {}
+    for q in quads:
+        s = q.subject
+        if not (isinstance(s, ox.NamedNode) and s.value.startswith(CKR)):
+            continue
+        if q.predicate.value == RDF_TYPE and q.object.value.startswith(CK):
+            types.setdefault(s.value[len(CKR):], set()).add(q.object.value[len(CK):])
+        elif q.predicate.value == DCT + "publisher" and isinstance(q.object, ox.NamedNode):
+            publisher[s.value[len(CKR):]] = q.object.value[len(CKR):]
+    return types, publisher
 
 
 class Generator:
@@ -457,102 +478,113 @@ class Generator:
     # ---- shipped entities join the pools ------------------------------------------------------
     def absorb_shipped(self) -> None:
         """Put the shipped agents, places, sources and norms into the pools the bulk draws from."""
-        import pyoxigraph as ox
-
-        types: dict[str, set[str]] = {}
-        publisher: dict[str, str] = {}
-        for q in self.shipped:
-            s = q.subject
-            if not (isinstance(s, ox.NamedNode) and s.value.startswith(CKR)):
-                continue
-            if q.predicate.value == RDF_TYPE and q.object.value.startswith(CK):
-                types.setdefault(s.value[len(CKR):], set()).add(q.object.value[len(CK):])
-            elif q.predicate.value == DCT + "publisher" and isinstance(q.object, ox.NamedNode):
-                publisher[s.value[len(CKR):]] = q.object.value[len(CKR):]
-
-        def add(pool: list[str], slug: str) -> None:
-            if slug not in pool:
-                pool.append(slug)
-
+        types, publisher = shipped_types_and_publishers(self.shipped)
         for slug in sorted(types):
-            cls = types[slug]
-            side = _side(slug)
-            if cls & {"State", "DeFactoAuthority", "GovernmentBody", "Organization", "ArmedForce",
-                      "PeacekeepingContingent", "MediaOutlet", "Person"}:
-                add(self.agents_by_side[side], slug)
-                SIDE.setdefault(slug, side)
-            if cls & {"MediaOutlet"}:
-                add(self.media, slug)
-            elif cls & {"ArmedForce", "PeacekeepingContingent"}:
-                add(self.forces[side], slug)
-            elif cls & {"GovernmentBody"}:
-                add(self.claimants[side], slug)
-            elif cls & {"Person"}:
-                add(self.persons, slug)
-            if cls & {"Place", "Settlement", "Zone", "Corridor", "Height", "AdministrativeUnit"}:
-                add(self.places, slug)
-                add(self.hot_places, slug)
-                if "AdministrativeUnit" in cls:
-                    add(self.admin_units, slug)
-            if cls & {"SourceDocument", "NewsArticle", "OfficialStatement", "Bulletin", "SocialMediaPost",
-                      "Publication"}:
-                add(self.sources, slug)
-                self.sources_by_publisher.setdefault(publisher.get(slug, ""), []).append(slug)
-            if cls & {"Clause"}:
-                add(self.clauses, slug)
-                add(self.provisions, slug)
-            if cls & {"Norm", "Obligation", "Prohibition", "Permission", "Agreement"}:
-                add(self.provisions, slug)
-                if "Agreement" not in cls:
-                    add(self.norms, slug)
+            self.absorb_agent(slug, types[slug])
+            self.absorb_other(slug, types[slug], publisher)
+
+    def absorb_agent(self, slug: str, cls: set[str]) -> None:
+        """A shipped agent joins its side and the pool of its role."""
+        side = _side(slug)
+        if cls & {"State", "DeFactoAuthority", "GovernmentBody", "Organization", "ArmedForce",
+                  "PeacekeepingContingent", "MediaOutlet", "Person"}:
+            _add(self.agents_by_side[side], slug)
+            SIDE.setdefault(slug, side)
+        if cls & {"MediaOutlet"}:
+            _add(self.media, slug)
+        elif cls & {"ArmedForce", "PeacekeepingContingent"}:
+            _add(self.forces[side], slug)
+        elif cls & {"GovernmentBody"}:
+            _add(self.claimants[side], slug)
+        elif cls & {"Person"}:
+            _add(self.persons, slug)
+
+    def absorb_other(self, slug: str, cls: set[str], publisher: dict[str, str]) -> None:
+        """A shipped place, source, clause, norm or agreement joins its pools."""
+        if cls & {"Place", "Settlement", "Zone", "Corridor", "Height", "AdministrativeUnit"}:
+            _add(self.places, slug)
+            _add(self.hot_places, slug)
+            if "AdministrativeUnit" in cls:
+                _add(self.admin_units, slug)
+        if cls & {"SourceDocument", "NewsArticle", "OfficialStatement", "Bulletin", "SocialMediaPost",
+                  "Publication"}:
+            _add(self.sources, slug)
+            self.sources_by_publisher.setdefault(publisher.get(slug, ""), []).append(slug)
+        if cls & {"Clause"}:
+            _add(self.clauses, slug)
+            _add(self.provisions, slug)
+        if cls & {"Norm", "Obligation", "Prohibition", "Permission", "Agreement"}:
+            _add(self.provisions, slug)
+            if "Agreement" not in cls:
+                _add(self.norms, slug)
 
     # ---- skeleton ----------------------------------------------------------------------------
     def skeleton(self) -> None:
-        ref = self.ref
+        """The real anchor IRIs the shipped data does not define yet: agents, persons, places, the
+        agreement with its expressions, points and norms."""
         self.absorb_shipped()
-        for slug, cls, label, aff, other in CORE_AGENTS:
-            side = SIDE.get(slug, "3")
-            if not self.new(slug):
-                continue  # the shipped data defines it (and absorb_shipped pooled it)
-            if cls == "MediaOutlet":
-                self.media.append(slug)
-            elif cls == "ArmedForce" or cls == "PeacekeepingContingent":
-                self.forces[side].append(slug)
-            elif cls == "GovernmentBody":
-                self.claimants[side].append(slug)
-            self.agents_by_side[side].append(slug)
-            ref.a(r(slug), CK + cls)
-            ref.t(r(slug), RDFS + "label", lit(label, "en"))
-            if aff:
-                ref.o(r(slug), CK + ("forceOf" if cls in ("ArmedForce", "PeacekeepingContingent") else "affiliatedWith"),
-                      r(aff))
-            self.names(slug, [(label, "en", None)] + [(f, lg, None) for f, lg in other], "AttestedName")
+        for agent in CORE_AGENTS:
+            self.core_agent(*agent)
         for slug, label, state in PERSONS:
             if self.new(slug):
                 self.persons.append(slug)
-                ref.a(r(slug), CK + "Person")
-                ref.t(r(slug), RDFS + "label", lit(label, "en"))
-                ref.o(r(slug), CK + "affiliatedWith", r(state))  # informal; enough for joins
+                self.ref.a(r(slug), CK + "Person")
+                self.ref.t(r(slug), RDFS + "label", lit(label, "en"))
+                self.ref.o(r(slug), CK + "affiliatedWith", r(state))  # informal; enough for joins
         # the sources the agreement and the core names rest on
         for _e, _lang, publisher, src, _t in EXPRESSIONS:
             self.source(src, publisher, dt.date(2020, 11, 10), "Publication")
-        for slug, cls, label, forms in CORE_PLACES:
-            if not self.new(slug):
-                continue
-            self.places.append(slug)
-            self.hot_places.append(slug)
-            if cls == "AdministrativeUnit":
-                self.admin_units.append(slug)
-            ref.a(r(slug), CK + cls)
-            ref.t(r(slug), RDFS + "label", lit(label, "en"))
-            self.names(slug, forms, "PlaceName")
+        for place in CORE_PLACES:
+            self.core_place(*place)
         if self.new("place-village-parukh-farrukh"):
-            ref.o(r("place-village-parukh-farrukh"), CK + "partOfPlace", r("place-zone-ru-pk-responsibility"))
+            self.ref.o(r("place-village-parukh-farrukh"), CK + "partOfPlace", r("place-zone-ru-pk-responsibility"))
             for parent, who in (("place-askeran-district", "agent-nk-authorities"),
                                 ("place-khojaly-district", "agent-azerbaijan")):
                 self.attribution("place-village-parukh-farrukh", parent, who)
-        # the agreement
-        ag = "agreement-tri2020"
+        self.agreement(AGREEMENT)
+        coverage = self.vocab.pick("coverage-full")
+        for num, text, norms in CLAUSES:
+            cl = f"{AGREEMENT}-p{num}"
+            if not self.new(cl):
+                continue  # the shipped data has this point, with its own norms
+            self.clause(cl, num, text, coverage)
+            for norm in norms:
+                self.norm(cl, num, *norm)
+
+    def core_agent(self, slug: str, cls: str, label: str, aff: str | None, other: list) -> None:
+        """One agent of :data:`CORE_AGENTS`, pooled by its role and side."""
+        if not self.new(slug):
+            return  # the shipped data defines it (and absorb_shipped pooled it)
+        side = SIDE.get(slug, "3")
+        if cls == "MediaOutlet":
+            self.media.append(slug)
+        elif cls == "ArmedForce" or cls == "PeacekeepingContingent":
+            self.forces[side].append(slug)
+        elif cls == "GovernmentBody":
+            self.claimants[side].append(slug)
+        self.agents_by_side[side].append(slug)
+        self.ref.a(r(slug), CK + cls)
+        self.ref.t(r(slug), RDFS + "label", lit(label, "en"))
+        if aff:
+            link = "forceOf" if cls in ("ArmedForce", "PeacekeepingContingent") else "affiliatedWith"
+            self.ref.o(r(slug), CK + link, r(aff))
+        self.names(slug, [(label, "en", None)] + [(f, lg, None) for f, lg in other], "AttestedName")
+
+    def core_place(self, slug: str, cls: str, label: str, forms: list) -> None:
+        """One place of :data:`CORE_PLACES` with its attested names."""
+        if not self.new(slug):
+            return
+        self.places.append(slug)
+        self.hot_places.append(slug)
+        if cls == "AdministrativeUnit":
+            self.admin_units.append(slug)
+        self.ref.a(r(slug), CK + cls)
+        self.ref.t(r(slug), RDFS + "label", lit(label, "en"))
+        self.names(slug, forms, "PlaceName")
+
+    def agreement(self, ag: str) -> None:
+        """The agreement, its signatories and names, and its published expressions."""
+        ref = self.ref
         if self.new(ag):
             ref.a(r(ag), CK + "Agreement")
             ref.t(r(ag), RDFS + "label", lit("Trilateral statement of 9/10 November 2020", "en"))
@@ -563,7 +595,7 @@ class Generator:
                             ("Joint Statement of November 10, 2020", "en", "agent-azerbaijan"),
                             ("Заявление от 9 ноября 2020 года", "ru", "agent-russia")], "AttestedName")
         for slug, lang, publisher, src, transl in EXPRESSIONS:
-            if ag and self.new(slug):
+            if self.new(slug):
                 ref.o(r(ag), CK + "hasExpression", r(slug))
                 ref.a(r(slug), CK + "AgreementExpression")
                 ref.t(r(slug), DCT + "language", lit(lang))
@@ -572,50 +604,52 @@ class Generator:
                 ref.o(r(slug), CK + "hasPublication", r(src))
                 if transl:
                     ref.o(r(slug), CK + "isTranslationOf", r(transl))
-        coverage = self.vocab.pick("coverage-full")
-        for num, text, norms in CLAUSES:
-            cl = f"{ag}-p{num}"
-            if not self.new(cl):
-                continue  # the shipped data has this point, with its own norms
-            self.clauses.append(cl)
-            self.provisions.append(cl)
-            if True:
-                ref.o(r(ag), CK + "hasClause", r(cl))
-                ref.a(r(cl), CK + "Clause")
-                ref.t(r(cl), CK + "clauseNumber", integer(num))
-                ref.t(r(cl), RDFS + "label", lit(f"Point {num} of the trilateral statement", "en"))
-                for ex, lang, _pub, src, _t in EXPRESSIONS:
-                    ct = r(f"{cl}-text-{ex.removeprefix(ag + '-')}")
-                    ref.o(r(cl), CK + "hasClauseText", ct)
-                    ref.a(ct, CK + "ClauseText")
-                    ref.o(ct, CK + "inExpression", r(ex))
-                    ref.t(ct, CK + "text", lit(text if lang == "en" else form_in(text[:40], "ru"), lang))
-                    ref.o(ct, CK + "textCoverage", coverage)
-                    ref.o(ct, CK + "textSource", r(src))
-            for slug, bearer, benef, action, obj, deadline in norms:
-                self.norms.append(slug)
-                self.provisions.append(slug)
-                if not self.new(slug):
-                    continue
-                ref.o(r(cl), CK + "imposes", r(slug))
-                ref.a(r(slug), CK + "Obligation")
-                ref.t(r(slug), RDFS + "label", lit(f"{action.removeprefix('action-').replace('-', ' ')} (point {num})", "en"))
-                ref.o(r(slug), CK + "bearer", r(bearer))
-                if benef:
-                    ref.o(r(slug), CK + "beneficiary", r(benef))
-                ref.o(r(slug), CK + "requiredAction", self.vocab.pick(action))
-                if obj:
-                    ref.o(r(slug), CK + "actionObject", r(obj))
-                if deadline:
-                    b = self.blank()
-                    ref.o(r(slug), CK + "deadline", b)
-                    ref.t(b, RDF_TYPE, iri(TIME + "Instant"))
-                    ref.t(b, TIME + "inXSDDate", typed(deadline, "date"))
-                if slug == "norm-tri2020-p4-term":
-                    ref.t(r(slug), CK + "validFrom", typed("2020-11-10", "date"))
-                    ref.t(r(slug), CK + "validUntil", typed("2025-11-10", "date"))
-                    ref.t(r(slug), CK + "renewalRule", lit("Automatically extended for further 5-year periods "
-                                                          "unless a Party gives notice 6 months before expiry.", "en"))
+
+    def clause(self, cl: str, num: int, text: str, coverage: str) -> None:
+        """One point of the agreement with a clause text per expression."""
+        ref = self.ref
+        self.clauses.append(cl)
+        self.provisions.append(cl)
+        ref.o(r(AGREEMENT), CK + "hasClause", r(cl))
+        ref.a(r(cl), CK + "Clause")
+        ref.t(r(cl), CK + "clauseNumber", integer(num))
+        ref.t(r(cl), RDFS + "label", lit(f"Point {num} of the trilateral statement", "en"))
+        for ex, lang, _pub, src, _t in EXPRESSIONS:
+            ct = r(f"{cl}-text-{ex.removeprefix(AGREEMENT + '-')}")
+            ref.o(r(cl), CK + "hasClauseText", ct)
+            ref.a(ct, CK + "ClauseText")
+            ref.o(ct, CK + "inExpression", r(ex))
+            ref.t(ct, CK + "text", lit(text if lang == "en" else form_in(text[:40], "ru"), lang))
+            ref.o(ct, CK + "textCoverage", coverage)
+            ref.o(ct, CK + "textSource", r(src))
+
+    def norm(self, cl: str, num: int, slug: str, bearer: str, benef: str | None, action: str, obj: str | None,
+             deadline: str | None) -> None:
+        """One norm a point imposes (pooled as a provision even when the shipped data has it)."""
+        ref = self.ref
+        self.norms.append(slug)
+        self.provisions.append(slug)
+        if not self.new(slug):
+            return
+        ref.o(r(cl), CK + "imposes", r(slug))
+        ref.a(r(slug), CK + "Obligation")
+        ref.t(r(slug), RDFS + "label", lit(f"{action.removeprefix('action-').replace('-', ' ')} (point {num})", "en"))
+        ref.o(r(slug), CK + "bearer", r(bearer))
+        if benef:
+            ref.o(r(slug), CK + "beneficiary", r(benef))
+        ref.o(r(slug), CK + "requiredAction", self.vocab.pick(action))
+        if obj:
+            ref.o(r(slug), CK + "actionObject", r(obj))
+        if deadline:
+            b = self.blank()
+            ref.o(r(slug), CK + "deadline", b)
+            ref.t(b, RDF_TYPE, iri(TIME + "Instant"))
+            ref.t(b, TIME + "inXSDDate", typed(deadline, "date"))
+        if slug == "norm-tri2020-p4-term":
+            ref.t(r(slug), CK + "validFrom", typed("2020-11-10", "date"))
+            ref.t(r(slug), CK + "validUntil", typed("2025-11-10", "date"))
+            ref.t(r(slug), CK + "renewalRule", lit("Automatically extended for further 5-year periods "
+                                                  "unless a Party gives notice 6 months before expiry.", "en"))
 
     def attribution(self, place: str, parent: str, who: str) -> None:
         self.bnode += 1
@@ -645,6 +679,7 @@ class Generator:
     # ---- library examples ----------------------------------------------------------------------
     def examples_in(self) -> None:
         """Give every example IRI of the library a role (and a minimal definition if it has none)."""
+        pooled = {"incident": self.example_incidents, "claim": self.example_claims, "event": self.example_events}
         for value in self.examples:
             if not value.startswith(CKR):
                 continue
@@ -652,21 +687,9 @@ class Generator:
             kind = slug.split("-", 1)[0]
             undefined = value not in self.shipped_defined and value not in self.w.defined
             if kind == "agent":
-                self.example_agents.append(slug)
-                if undefined:
-                    self.ref.a(value, CK + "GovernmentBody")
-                    self.ref.t(value, RDFS + "label", lit(slug, "en"))
-                side = SIDE.get(slug, "3")
-                if slug not in self.claimants[side] and slug not in self.forces[side] and slug not in self.media:
-                    self.claimants[side].append(slug)
+                self.example_agent(value, slug, undefined)
             elif kind == "place":
-                if slug not in self.hot_places:
-                    self.hot_places.append(slug)
-                    self.places.append(slug)
-                if undefined:
-                    self.ref.a(value, CK + "Settlement")
-                    self.ref.t(value, RDFS + "label", lit(slug, "en"))
-                    self.names(slug, [(slug.removeprefix("place-"), "en", None)], "PlaceName")
+                self.example_place(value, slug, undefined)
             elif kind in ("agreement", "norm"):
                 if slug not in self.provisions:
                     self.provisions.append(slug)
@@ -677,15 +700,33 @@ class Generator:
                 self.example_sources.append(slug)
                 if undefined:
                     self.source(slug, "agent-armenpress", dt.date(2022, 3, 26), "NewsArticle")
-            elif kind == "incident":
-                self.example_incidents.append(slug)
-            elif kind == "claim":
-                self.example_claims.append(slug)
-            elif kind == "event":
-                self.example_events.append(slug)
+            elif kind in pooled:
+                pooled[kind].append(slug)
+
+    def example_agent(self, value: str, slug: str, undefined: bool) -> None:
+        """An example agent, a claimant of its side unless it already has a role there."""
+        self.example_agents.append(slug)
+        if undefined:
+            self.ref.a(value, CK + "GovernmentBody")
+            self.ref.t(value, RDFS + "label", lit(slug, "en"))
+        side = SIDE.get(slug, "3")
+        if slug not in self.claimants[side] and slug not in self.forces[side] and slug not in self.media:
+            self.claimants[side].append(slug)
+
+    def example_place(self, value: str, slug: str, undefined: bool) -> None:
+        """An example place, among the places claims happen at most often."""
+        if slug not in self.hot_places:
+            self.hot_places.append(slug)
+            self.places.append(slug)
+        if undefined:
+            self.ref.a(value, CK + "Settlement")
+            self.ref.t(value, RDFS + "label", lit(slug, "en"))
+            self.names(slug, [(slug.removeprefix("place-"), "en", None)], "PlaceName")
 
     # ---- bulk ------------------------------------------------------------------------------------
     def bulk_reference(self) -> None:
+        """Synthetic reference data in proportion to the size: outlets, sources, agents, places with
+        their names and attributions, later agreements."""
         rng, size = self.rng, self.size
         self.core_provisions = list(self.provisions)  # the real agreement, its clauses and norms, examples
         n_agents = max(40, size // 2500)
@@ -695,87 +736,103 @@ class Generator:
             self.media.append(slug)
             self.ref.a(r(slug), CK + "MediaOutlet")
             self.ref.t(r(slug), RDFS + "label", lit(f"Synthetic news outlet {i}", "en"))
-        n_sources = max(100, size // 120)
         publishers = self.media + [a for side in ("am", "az", "ru", "3") for a in self.claimants[side]]
-        for i in range(n_sources):
+        for i in range(max(100, size // 120)):
             pub = rng.choice(publishers)
             cls = rng.choices([c for c, _ in SOURCE_CLASSES], [w for _, w in SOURCE_CLASSES])[0]
             self.source(f"source-synth-{i:06d}", pub, self.day() if rng.random() < 0.9 else None, cls)
         for i in range(n_agents - n_media):
-            side = rng.choice(["am", "az", "ru", "3", "am", "az"])
-            kind = rng.choices(["GovernmentBody", "ArmedForce", "Person"], [6, 3, 2])[0]
-            slug = f"agent-synth-{side}-{i:04d}"
-            self.agents_by_side[side].append(slug)
-            st = {"am": "agent-armenia", "az": "agent-azerbaijan", "ru": "agent-russia",
-                  "3": rng.choice(["agent-usa", "agent-france", "agent-turkey"])}[side]
-            self.ref.a(r(slug), CK + kind)
-            self.ref.t(r(slug), RDFS + "label", lit(f"Synthetic {kind} {i} ({side})", "en"))
-            if kind == "ArmedForce":
-                self.forces[side].append(slug)
-                self.ref.o(r(slug), CK + "forceOf", r(st))
-            elif kind == "Person":
-                self.persons.append(slug)
-                self.ref.o(r(slug), CK + "affiliatedWith", r(st))
-            else:
-                self.claimants[side].append(slug)
-                self.ref.o(r(slug), CK + "affiliatedWith", r(st))
-            forms = [(f"Synthetic agent {i}", "en", None)]
-            for lang in rng.sample(LANGS[1:], rng.randint(0, 2)):
-                forms.append((form_in(f"agent {i}", lang), lang, rng.choice(self.claimants[side] or [st])))
-            self.names(slug, forms, "AttestedName")
+            self.synth_agent(i)
         n_places = max(60, size // 500)
         n_admin = max(6, n_places // 25)
         for i in range(n_places):
-            is_admin = i < n_admin
-            slug = f"place-synth-{i:05d}"
-            cls = "AdministrativeUnit" if is_admin else rng.choices(["Settlement", "Height", "Zone"], [85, 12, 3])[0]
-            base = "".join(rng.choice(SYLL) for _ in range(rng.randint(2, 3))).capitalize()
-            alt = "".join(rng.choice(SYLL) for _ in range(rng.randint(2, 3))).capitalize()
-            p = r(slug)
-            self.ref.a(p, CK + cls)
-            self.ref.t(p, RDFS + "label", lit(f"{base} / {alt}", "en"))
-            self.ref.t(p, WGS + "lat", typed(f"{39.4 + rng.random() * 1.2:.5f}", "decimal"))
-            self.ref.t(p, WGS + "long", typed(f"{46.3 + rng.random() * 1.3:.5f}", "decimal"))
-            n_names = rng.randint(2, 8)
-            forms: list[tuple[str, str, str | None]] = [(base, "en", rng.choice(self.claimants["am"])),
-                                                         (alt, "en", rng.choice(self.claimants["az"]))]
-            langs = rng.sample(LANGS[1:], min(n_names - 2, len(LANGS) - 1))
-            for lang in langs:
-                src = base if rng.random() < 0.5 else alt
-                side = rng.choice(["am", "az", "ru", "3"])
-                forms.append((form_in(src, lang), lang, rng.choice(self.claimants[side] or self.media)))
-            self.names(slug, forms, "PlaceName")
-            if is_admin:
-                self.admin_units.append(slug)
-            else:
-                self.places.append(slug)
-                if self.admin_units:
-                    self.ref.o(p, CK + "partOfPlace", r(rng.choice(self.admin_units)))
-                if rng.random() < 0.3:
-                    self.ref.o(p, CK + "partOfPlace", r("place-zone-ru-pk-responsibility"))
-                if rng.random() < 0.25 and len(self.admin_units) > 1:
-                    a1, a2 = rng.sample(self.admin_units, 2)
-                    self.attribution(slug, a1, rng.choice(self.claimants["am"]))
-                    self.attribution(slug, a2, rng.choice(self.claimants["az"]))
-        # a few later synthetic agreements, each with clauses and norms
+            self.synth_place(i, is_admin=i < n_admin)
         for i in range(max(2, size // 100_000)):
-            ag = f"agreement-synth-{i:03d}"
-            self.ref.a(r(ag), CK + "Agreement")
-            self.ref.t(r(ag), RDFS + "label", lit(f"Synthetic follow-up statement {i}", "en"))
-            self.ref.o(r(ag), CK + "relatedAgreement", r("agreement-tri2020"))
-            self.provisions.append(ag)
-            for n in range(1, rng.randint(3, 7)):
-                cl = f"{ag}-p{n}"
-                nm = f"norm-synth-{i:03d}-p{n}"
-                self.ref.o(r(ag), CK + "hasClause", r(cl))
-                self.ref.a(r(cl), CK + "Clause")
-                self.ref.t(r(cl), CK + "clauseNumber", integer(n))
-                self.ref.o(r(cl), CK + "imposes", r(nm))
-                self.ref.a(r(nm), CK + rng.choice(["Obligation", "Prohibition", "Permission"]))
-                self.ref.o(r(nm), CK + "bearer", r(rng.choice(self.states)))
-                self.ref.o(r(nm), CK + "requiredAction", self.vocab.pick("action-unblock-transport-links"))
-                self.provisions.append(cl)
-                self.norms.append(nm)
+            self.synth_agreement(i)
+
+    def synth_agent(self, i: int) -> None:
+        """A government body, armed force or person of one side, with names in a few languages."""
+        rng = self.rng
+        side = rng.choice(["am", "az", "ru", "3", "am", "az"])
+        kind = rng.choices(["GovernmentBody", "ArmedForce", "Person"], [6, 3, 2])[0]
+        slug = f"agent-synth-{side}-{i:04d}"
+        self.agents_by_side[side].append(slug)
+        st = {"am": "agent-armenia", "az": "agent-azerbaijan", "ru": "agent-russia",
+              "3": rng.choice(["agent-usa", "agent-france", "agent-turkey"])}[side]
+        self.ref.a(r(slug), CK + kind)
+        self.ref.t(r(slug), RDFS + "label", lit(f"Synthetic {kind} {i} ({side})", "en"))
+        if kind == "ArmedForce":
+            self.forces[side].append(slug)
+            self.ref.o(r(slug), CK + "forceOf", r(st))
+        elif kind == "Person":
+            self.persons.append(slug)
+            self.ref.o(r(slug), CK + "affiliatedWith", r(st))
+        else:
+            self.claimants[side].append(slug)
+            self.ref.o(r(slug), CK + "affiliatedWith", r(st))
+        forms = [(f"Synthetic agent {i}", "en", None)]
+        for lang in rng.sample(LANGS[1:], rng.randint(0, 2)):
+            forms.append((form_in(f"agent {i}", lang), lang, rng.choice(self.claimants[side] or [st])))
+        self.names(slug, forms, "AttestedName")
+
+    def synth_place(self, i: int, is_admin: bool) -> None:
+        """A place (or administrative unit) with coordinates, 2-8 names, and contested attributions."""
+        rng = self.rng
+        slug = f"place-synth-{i:05d}"
+        cls = "AdministrativeUnit" if is_admin else rng.choices(["Settlement", "Height", "Zone"], [85, 12, 3])[0]
+        base = "".join(rng.choice(SYLL) for _ in range(rng.randint(2, 3))).capitalize()
+        alt = "".join(rng.choice(SYLL) for _ in range(rng.randint(2, 3))).capitalize()
+        p = r(slug)
+        self.ref.a(p, CK + cls)
+        self.ref.t(p, RDFS + "label", lit(f"{base} / {alt}", "en"))
+        self.ref.t(p, WGS + "lat", typed(f"{39.4 + rng.random() * 1.2:.5f}", "decimal"))
+        self.ref.t(p, WGS + "long", typed(f"{46.3 + rng.random() * 1.3:.5f}", "decimal"))
+        self.names(slug, self.place_forms(base, alt), "PlaceName")
+        if is_admin:
+            self.admin_units.append(slug)
+            return
+        self.places.append(slug)
+        if self.admin_units:
+            self.ref.o(p, CK + "partOfPlace", r(rng.choice(self.admin_units)))
+        if rng.random() < 0.3:
+            self.ref.o(p, CK + "partOfPlace", r("place-zone-ru-pk-responsibility"))
+        if rng.random() < 0.25 and len(self.admin_units) > 1:
+            a1, a2 = rng.sample(self.admin_units, 2)
+            self.attribution(slug, a1, rng.choice(self.claimants["am"]))
+            self.attribution(slug, a2, rng.choice(self.claimants["az"]))
+
+    def place_forms(self, base: str, alt: str) -> list[tuple[str, str, str | None]]:
+        """A place's names: one per side in English, then forms of either in other languages."""
+        rng = self.rng
+        n_names = rng.randint(2, 8)
+        forms: list[tuple[str, str, str | None]] = [(base, "en", rng.choice(self.claimants["am"])),
+                                                     (alt, "en", rng.choice(self.claimants["az"]))]
+        for lang in rng.sample(LANGS[1:], min(n_names - 2, len(LANGS) - 1)):
+            src = base if rng.random() < 0.5 else alt
+            side = rng.choice(["am", "az", "ru", "3"])
+            forms.append((form_in(src, lang), lang, rng.choice(self.claimants[side] or self.media)))
+        return forms
+
+    def synth_agreement(self, i: int) -> None:
+        """A later synthetic agreement with a few clauses, each imposing one norm."""
+        rng = self.rng
+        ag = f"agreement-synth-{i:03d}"
+        self.ref.a(r(ag), CK + "Agreement")
+        self.ref.t(r(ag), RDFS + "label", lit(f"Synthetic follow-up statement {i}", "en"))
+        self.ref.o(r(ag), CK + "relatedAgreement", r(AGREEMENT))
+        self.provisions.append(ag)
+        for n in range(1, rng.randint(3, 7)):
+            cl = f"{ag}-p{n}"
+            nm = f"norm-synth-{i:03d}-p{n}"
+            self.ref.o(r(ag), CK + "hasClause", r(cl))
+            self.ref.a(r(cl), CK + "Clause")
+            self.ref.t(r(cl), CK + "clauseNumber", integer(n))
+            self.ref.o(r(cl), CK + "imposes", r(nm))
+            self.ref.a(r(nm), CK + rng.choice(["Obligation", "Prohibition", "Permission"]))
+            self.ref.o(r(nm), CK + "bearer", r(rng.choice(self.states)))
+            self.ref.o(r(nm), CK + "requiredAction", self.vocab.pick("action-unblock-transport-links"))
+            self.provisions.append(cl)
+            self.norms.append(nm)
 
     def pick_place(self) -> str:
         if self.rng.random() < 0.15:
@@ -792,12 +849,20 @@ class Generator:
               responds: str | None, incident: str, events_from: list[str] | None,
               content: bool, slug: str | None = None) -> tuple[str, list[str]]:
         """One claim node in ckg:claims and, when ``content``, its content graph."""
-        rng = self.rng
         if slug is None:
             self.claim_no += 1
             slug = f"claim-synth-{self.claim_no:07d}"
         c = r(slug)
-        cg = self.claims
+        self.claim_node(c, stance, claimant, when)
+        self.claim_links(c, stance, accused, responds, incident)
+        self.claim_words(c, stance, claimant, when)
+        if not content:
+            return slug, []
+        return slug, self.claim_content(c, slug, stance, when, accused, events_from)
+
+    def claim_node(self, c: str, stance: str, claimant: str, when: dt.date) -> None:
+        """Who said it, when, how, and where it can be read."""
+        rng, cg = self.rng, self.claims
         cg.a(c, CK + "Claim")
         cg.o(c, CK + "claimant", r(claimant))
         cg.t(c, CK + "claimDate", date(when))
@@ -810,6 +875,10 @@ class Generator:
             cg.o(c, CK + "citedIn", r(s))
         if self.example_sources and rng.random() < 0.02:
             cg.o(c, CK + "citedIn", r(rng.choice(self.example_sources)))
+
+    def claim_links(self, c: str, stance: str, accused: str | None, responds: str | None, incident: str) -> None:
+        """Whom it accuses of breaching what, what it answers, its incident and spokesperson."""
+        rng, cg = self.rng, self.claims
         if accused:
             cg.o(c, CK + "accusedParty", r(accused))
         if stance in ("alleges", "counter-alleges", "calls-on", "interprets", "confirms"):
@@ -822,125 +891,163 @@ class Generator:
         cg.o(c, CK + "aboutIncident", r(incident))
         if self.persons and rng.random() < 0.1:
             cg.o(c, CK + "spokesperson", r(rng.choice(self.persons)))
+
+    def claim_words(self, c: str, stance: str, claimant: str, when: dt.date) -> None:
+        """Its summary and, most of the time, a short quote."""
+        rng, cg = self.rng, self.claims
         cg.t(c, CK + "summary", lit(f"Synthetic {stance} claim by {claimant} on {when.isoformat()}.", "en"))
         if rng.random() < 0.6:
             cg.t(c, CK + "quote", lit(f"We {stance.replace('-', ' ')} that the statement of 10 November was "
                                        f"{'violated' if stance != 'denies' else 'not violated'} near "
                                        f"settlement {rng.randint(1, 999)}.", "en"))
-        events: list[str] = []
-        if not content:
-            return slug, events
+
+    def claim_content(self, c: str, slug: str, stance: str, when: dt.date, accused: str | None,
+                      events_from: list[str] | None) -> list[str]:
+        """The claim's content graph: one to three events (some retold from ``events_from``)."""
+        rng = self.rng
         cgraph = CKG + slug
-        cg.o(c, CK + "hasContent", cgraph)
+        self.claims.o(c, CK + "hasContent", cgraph)
         g = Graph(self.w, cgraph)
         n_events = rng.choices([1, 2, 3], [6, 3, 1])[0]
         perpetrator_side = {"am": "am", "az": "az", "ru": "3", "3": "3"}.get(
             next((k for k, v in self.agents_by_side.items() if accused in v), "3"), "3")
+        events: list[str] = []
         for k in range(n_events):
-            reuse = events_from and k < len(events_from) and rng.random() < 0.4
-            ev = events_from[k] if reuse else r(f"event-synth-{self.claim_no:07d}-{k + 1}")
-            if not reuse and self.pending_events:
-                ev = r(self.pending_events.pop(0))  # an example event IRI no file defines yet
-            elif not reuse and self.example_events and rng.random() < 0.01:
-                ev = r(rng.choice(self.example_events))
-            cls = rng.choices(self.event_classes, self.event_weights)[0]
-            g.a(ev, CK + cls)
-            g.o(ev, CK + "eventType", self.event_types[cls])
-            g.t(ev, RDFS + "label", lit(f"{cls} near place {rng.randint(1, 9999)}", "en"))
-            forces = self.forces.get(perpetrator_side) or self.forces["am"]
-            perp = accused if accused and rng.random() < 0.15 else rng.choice(forces)
-            g.o(ev, CK + "perpetrator", r(perp))
-            if rng.random() < 0.7:
-                other = "az" if perpetrator_side == "am" else "am"
-                g.o(ev, CK + "target", r(rng.choice(self.forces[other])))
-            g.o(ev, CK + "atPlace", r(self.pick_place()))
-            begin = when - dt.timedelta(days=rng.randint(0, 3))
-            end = begin + dt.timedelta(days=rng.choice([0, 0, 0, 1, 2]))
-            g.t(ev, CK + "earliestBegin", date(begin))
-            g.t(ev, CK + "latestEnd", date(end))
-            g.t(ev, CK + "edtf", lit(begin.isoformat() if begin == end else f"{begin.isoformat()}/{end.isoformat()}"))
-            g.o(ev, CK + "timePrecision", self.precision[0 if begin == end else 1])
-            if cls == "DroneStrike":
-                g.t(ev, CK + "strikeCount", nonneg(rng.randint(1, 6)))
-            cg.o(c, CK + "describesEvent", ev)
+            ev = self.event_iri(k, events_from)
+            self.event(g, ev, perpetrator_side, accused, when)
+            self.claims.o(c, CK + "describesEvent", ev)
             if rng.random() < 0.45:
-                for j in range(rng.choices([1, 2], [3, 1])[0]):
-                    cr = r(f"casualty-synth-{self.claim_no:07d}-{k + 1}-{j + 1}")
-                    g.o(ev, CK + "hasCasualtyReport", cr)
-                    g.a(cr, CK + "CasualtyReport")
-                    g.o(cr, CK + "casualtyKind", rng.choices([self.killed, self.wounded, self.missing], [5, 4, 1])[0])
-                    g.o(cr, CK + "casualtyAffiliation", r(rng.choice(self.states)))
-                    g.t(cr, CK + "casualtyGroup", lit(rng.choice(["servicemen", "civilians", "peacekeepers"]), "en"))
-                    lo = 0 if stance == "denies" else rng.randint(0, 6)
-                    hi = lo + rng.choice([0, 0, 1, 3])
-                    g.t(cr, CK + "countMin", nonneg(lo))
-                    g.t(cr, CK + "countMax", nonneg(hi))
-                    if lo == hi:
-                        g.t(cr, CK + "countBest", nonneg(lo))
+                self.casualties(g, ev, k, stance)
             events.append(ev)
-        return slug, events
+        return events
+
+    def event_iri(self, k: int, events_from: list[str] | None) -> str:
+        """The ``k``-th event of a claim: one it answers (sometimes), a pending example, or a new one."""
+        rng = self.rng
+        reuse = events_from and k < len(events_from) and rng.random() < 0.4
+        ev = events_from[k] if reuse else r(f"event-synth-{self.claim_no:07d}-{k + 1}")
+        if not reuse and self.pending_events:
+            ev = r(self.pending_events.pop(0))  # an example event IRI no file defines yet
+        elif not reuse and self.example_events and rng.random() < 0.01:
+            ev = r(rng.choice(self.example_events))
+        return ev
+
+    def event(self, g: Graph, ev: str, perpetrator_side: str, accused: str | None, when: dt.date) -> None:
+        """One event: class and type, perpetrator and target, place and dates."""
+        rng = self.rng
+        cls = rng.choices(self.event_classes, self.event_weights)[0]
+        g.a(ev, CK + cls)
+        g.o(ev, CK + "eventType", self.event_types[cls])
+        g.t(ev, RDFS + "label", lit(f"{cls} near place {rng.randint(1, 9999)}", "en"))
+        forces = self.forces.get(perpetrator_side) or self.forces["am"]
+        perp = accused if accused and rng.random() < 0.15 else rng.choice(forces)
+        g.o(ev, CK + "perpetrator", r(perp))
+        if rng.random() < 0.7:
+            other = "az" if perpetrator_side == "am" else "am"
+            g.o(ev, CK + "target", r(rng.choice(self.forces[other])))
+        g.o(ev, CK + "atPlace", r(self.pick_place()))
+        begin = when - dt.timedelta(days=rng.randint(0, 3))
+        end = begin + dt.timedelta(days=rng.choice([0, 0, 0, 1, 2]))
+        g.t(ev, CK + "earliestBegin", date(begin))
+        g.t(ev, CK + "latestEnd", date(end))
+        g.t(ev, CK + "edtf", lit(begin.isoformat() if begin == end else f"{begin.isoformat()}/{end.isoformat()}"))
+        g.o(ev, CK + "timePrecision", self.precision[0 if begin == end else 1])
+        if cls == "DroneStrike":
+            g.t(ev, CK + "strikeCount", nonneg(rng.randint(1, 6)))
+
+    def casualties(self, g: Graph, ev: str, k: int, stance: str) -> None:
+        """One or two casualty reports of event ``ev`` (a denial reports none)."""
+        rng = self.rng
+        for j in range(rng.choices([1, 2], [3, 1])[0]):
+            cr = r(f"casualty-synth-{self.claim_no:07d}-{k + 1}-{j + 1}")
+            g.o(ev, CK + "hasCasualtyReport", cr)
+            g.a(cr, CK + "CasualtyReport")
+            g.o(cr, CK + "casualtyKind", rng.choices([self.killed, self.wounded, self.missing], [5, 4, 1])[0])
+            g.o(cr, CK + "casualtyAffiliation", r(rng.choice(self.states)))
+            g.t(cr, CK + "casualtyGroup", lit(rng.choice(["servicemen", "civilians", "peacekeepers"]), "en"))
+            lo = 0 if stance == "denies" else rng.randint(0, 6)
+            hi = lo + rng.choice([0, 0, 1, 3])
+            g.t(cr, CK + "countMin", nonneg(lo))
+            g.t(cr, CK + "countMax", nonneg(hi))
+            if lo == hi:
+                g.t(cr, CK + "countBest", nonneg(lo))
 
     def bulk_claims(self) -> None:
-        rng = self.rng
-        inc_no = 0
-        threads: list[str] = []  # recent thread heads, for example-claim responses
-        next_example = 0
-        pending_examples = list(self.example_incidents)
+        """One thread of claims per incident (the example incidents first) until the size is reached."""
+        pending = list(self.example_incidents)
+        inc_no = next_example = 0
         while len(self.w) < self.size:
             inc_no += 1
-            if pending_examples:
-                inc = pending_examples.pop(0)
-            elif self.example_incidents and rng.random() < 0.01:
-                inc = rng.choice(self.example_incidents)
-            else:
-                inc = f"incident-synth-{inc_no:06d}"
-            day = self.day()
-            if r(inc) not in self.w.defined and r(inc) not in self.shipped_defined:
-                self.ref.a(r(inc), CK + "Incident")
-                self.ref.t(r(inc), RDFS + "label", lit(f"Synthetic incident {inc_no} of {day.isoformat()}", "en"))
-            side = rng.choice(["am", "az", "az", "am", "ru"])
-            other = {"am": "az", "az": "am", "ru": rng.choice(["am", "az"])}[side]
-            accused_state = {"am": "agent-armenia", "az": "agent-azerbaijan"}[other]
-            accused = accused_state if rng.random() < 0.7 else rng.choice(self.forces[other] or [accused_state])
-            claimant = rng.choice(self.claimants[side])
-            head, events = self.claim(stance="alleges", claimant=claimant, side=side, when=day, accused=accused,
-                                      responds=None, incident=inc, events_from=None, content=True)
-            thread = [(head, side, events, claimant)]
-            if self.example_claims and rng.random() < 0.03:
-                target = self.example_claims[next_example % len(self.example_claims)]
-                next_example += 1
-                thread.append((target, "ru", [], "agent-ru-mod"))
-            for _ in range(rng.choices([0, 1, 2, 3, 5, 7], [2, 4, 4, 3, 2, 1])[0]):
-                to, to_side, to_events, to_claimant = rng.choice(thread)
-                when = day + dt.timedelta(days=rng.randint(0, 10))
-                resp_side = {"am": "az", "az": "am", "ru": rng.choice(["am", "az"]), "3": "am"}[to_side]
-                stance = rng.choices(["denies", "counter-alleges", "confirms", "calls-on", "interprets", "reports"],
-                                     [10, 6, 2, 2, 1, 2])[0]
-                if stance == "confirms":
-                    resp_side = to_side if to_side != "3" else "ru"
-                if stance in ("calls-on", "reports"):
-                    resp_side = rng.choice(["3", "ru"])
-                claimant = rng.choice(self.claimants[resp_side] or self.claimants["ru"])
-                acc = None
-                if stance == "counter-alleges":
-                    acc = {"am": "agent-azerbaijan", "az": "agent-armenia"}.get(to_side, "agent-armenia")
-                    if resp_side == "az":
-                        acc = "agent-armenia"
-                    elif resp_side == "am":
-                        acc = "agent-azerbaijan"
-                elif stance in ("confirms", "calls-on"):
-                    acc = accused
-                has_content = stance in ("counter-alleges", "confirms", "reports") or rng.random() < 0.4
-                slug, evs = self.claim(stance=stance, claimant=claimant, side=resp_side, when=when, accused=acc,
-                                       responds=to, incident=inc, events_from=to_events or None, content=has_content)
-                thread.append((slug, resp_side, evs or to_events, claimant))
-            threads.append(head)
-            if self.rng.random() < 0.2 and len(thread) > 1:
-                # a curator's coreference link between events told by two claims
-                a_ev = thread[0][2]
-                b_ev = thread[-1][2]
-                if a_ev and b_ev and a_ev[0] != b_ev[0]:
-                    self.ref.o(a_ev[0], CK + "sameEventAs", b_ev[0])
+            inc, day = self.incident(inc_no, pending)
+            next_example = self.thread(inc, day, next_example)
+
+    def incident(self, inc_no: int, pending: list[str]) -> tuple[str, dt.date]:
+        """The next incident (a pending example, now and then an example again, else a new one) and
+        its day; defined in ckg:reference unless some file does."""
+        rng = self.rng
+        if pending:
+            inc = pending.pop(0)
+        elif self.example_incidents and rng.random() < 0.01:
+            inc = rng.choice(self.example_incidents)
+        else:
+            inc = f"incident-synth-{inc_no:06d}"
+        day = self.day()
+        if r(inc) not in self.w.defined and r(inc) not in self.shipped_defined:
+            self.ref.a(r(inc), CK + "Incident")
+            self.ref.t(r(inc), RDFS + "label", lit(f"Synthetic incident {inc_no} of {day.isoformat()}", "en"))
+        return inc, day
+
+    def thread(self, inc: str, day: dt.date, next_example: int) -> int:
+        """An allegation about ``inc`` and the responses to it; returns the next example claim's index."""
+        rng = self.rng
+        side = rng.choice(["am", "az", "az", "am", "ru"])
+        other = {"am": "az", "az": "am", "ru": rng.choice(["am", "az"])}[side]
+        accused_state = {"am": "agent-armenia", "az": "agent-azerbaijan"}[other]
+        accused = accused_state if rng.random() < 0.7 else rng.choice(self.forces[other] or [accused_state])
+        claimant = rng.choice(self.claimants[side])
+        head, events = self.claim(stance="alleges", claimant=claimant, side=side, when=day, accused=accused,
+                                  responds=None, incident=inc, events_from=None, content=True)
+        thread = [(head, side, events, claimant)]
+        if self.example_claims and rng.random() < 0.03:
+            target = self.example_claims[next_example % len(self.example_claims)]
+            next_example += 1
+            thread.append((target, "ru", [], "agent-ru-mod"))
+        for _ in range(rng.choices([0, 1, 2, 3, 5, 7], [2, 4, 4, 3, 2, 1])[0]):
+            thread.append(self.response(thread, inc, day, accused))
+        if self.rng.random() < 0.2 and len(thread) > 1:
+            # a curator's coreference link between events told by two claims
+            a_ev = thread[0][2]
+            b_ev = thread[-1][2]
+            if a_ev and b_ev and a_ev[0] != b_ev[0]:
+                self.ref.o(a_ev[0], CK + "sameEventAs", b_ev[0])
+        return next_example
+
+    def response(self, thread: list, inc: str, day: dt.date, accused: str) -> tuple[str, str, list[str], str]:
+        """A claim answering one claim of ``thread``: a denial, counter-allegation, confirmation..."""
+        rng = self.rng
+        to, to_side, to_events, _to_claimant = rng.choice(thread)
+        when = day + dt.timedelta(days=rng.randint(0, 10))
+        resp_side = {"am": "az", "az": "am", "ru": rng.choice(["am", "az"]), "3": "am"}[to_side]
+        stance = rng.choices(["denies", "counter-alleges", "confirms", "calls-on", "interprets", "reports"],
+                             [10, 6, 2, 2, 1, 2])[0]
+        if stance == "confirms":
+            resp_side = to_side if to_side != "3" else "ru"
+        if stance in ("calls-on", "reports"):
+            resp_side = rng.choice(["3", "ru"])
+        claimant = rng.choice(self.claimants[resp_side] or self.claimants["ru"])
+        acc = None
+        if stance == "counter-alleges":
+            acc = {"am": "agent-azerbaijan", "az": "agent-armenia"}.get(to_side, "agent-armenia")
+            if resp_side == "az":
+                acc = "agent-armenia"
+            elif resp_side == "am":
+                acc = "agent-azerbaijan"
+        elif stance in ("confirms", "calls-on"):
+            acc = accused
+        has_content = stance in ("counter-alleges", "confirms", "reports") or rng.random() < 0.4
+        slug, evs = self.claim(stance=stance, claimant=claimant, side=resp_side, when=when, accused=acc,
+                               responds=to, incident=inc, events_from=to_events or None, content=has_content)
+        return (slug, resp_side, evs or to_events, claimant)
 
     def examples_claims(self) -> None:
         """Define example claims the shipped data does not (so responses to them are not dangling)."""
@@ -1000,7 +1107,6 @@ def write(path: Path, data: bytes) -> None:
 
     path.parent.mkdir(parents=True, exist_ok=True)
     if path.suffix == ".trig":
-        sys.path.insert(0, str(ROOT / "src"))
         from conflictkg.namespaces import PREFIXES
 
         quads = ox.parse(data, format=ox.RdfFormat.N_QUADS)

@@ -29,10 +29,8 @@ from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-import serving  # noqa: E402
-from serving import ACCEPT, OUT  # noqa: E402
+import serving
+from serving import ACCEPT, OUT
 
 
 # --------------------------------------------------------------------------------------------

@@ -35,12 +35,12 @@ def one_run(store, query, params: dict, timeout: float) -> dict:  # type: ignore
     from conflictkg.errors import QueryError
     from conflictkg.queries import run
 
-    import run as bench
+    import workload
 
     signal.setitimer(signal.ITIMER_REAL, timeout)
     t0 = time.perf_counter()
     try:
-        rows = bench.result_size(run(store, query, params))
+        rows = workload.result_size(run(store, query, params))
     except (_Timeout, QueryError) as exc:  # MemoryStore wraps whatever rdflib raises
         timed_out = isinstance(exc, _Timeout) or isinstance(exc.__cause__, _Timeout)
         return {"seconds": None, "timed_out": timed_out, "rows": None,
@@ -55,32 +55,30 @@ def serve(path: Path) -> None:
     from conflictkg.memory_store import MemoryStore
     from conflictkg.queries import example_params
 
-    import run as bench
+    import workload
 
     t0 = time.perf_counter()
-    store = MemoryStore(bench.build_quads(path))
+    store = MemoryStore(workload.build_quads(path))
     print(json.dumps({"load_s": time.perf_counter() - t0}), flush=True)
     gc.freeze()  # the loaded graph lives to the end: no full-heap collections over it
     signal.signal(signal.SIGALRM, _on_alarm)
-    library = bench.library()
+    library = workload.library()
     for line in sys.stdin:
         request = json.loads(line)
         if request["qid"] is None:
             break
         query = library[request["qid"]]
         print(json.dumps(one_run(store, query, example_params(query), request["timeout"])), flush=True)
-    print(json.dumps({"max_rss_mb": bench.rss_mb()}), flush=True)
+    print(json.dumps({"max_rss_mb": workload.rss_mb()}), flush=True)
 
 
 class RdflibWorker:
     """The parent's handle on a worker: started and loaded by the constructor, stopped by :meth:`close`."""
 
     def __init__(self, path: Path, load_timeout: float) -> None:
-        import run as bench
-
         self.proc = subprocess.Popen([sys.executable, str(Path(__file__).resolve()), str(path)],
                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
-                                     env=bench.env_for_subprocess(), start_new_session=True)
+                                     start_new_session=True)
         self.load_s = self._answer(load_timeout)["load_s"]
 
     def run(self, qid: str, timeout: float) -> dict:
@@ -114,5 +112,4 @@ class RdflibWorker:
 
 
 if __name__ == "__main__":
-    sys.path.insert(0, str(Path(__file__).resolve().parent))
     serve(Path(sys.argv[1]))

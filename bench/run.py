@@ -15,7 +15,6 @@ import argparse
 import json
 import os
 import platform
-import resource
 import shutil
 import signal
 import statistics
@@ -28,10 +27,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "bench" / "out"
-sys.path.insert(0, str(ROOT / "src"))
-sys.path.insert(0, str(ROOT / "bench"))
 
-import pyoxigraph as ox  # noqa: E402
+import pyoxigraph as ox
+from workload import build_quads, derived, library, result_size, rss_mb
 
 TARGETS = {
     "load_triples_per_s": 300_000,
@@ -94,10 +92,6 @@ def fmt_rate(n: float) -> str:
     return f"{n / 1e3:,.0f}k/s" if n < 1e6 else f"{n / 1e6:.2f}M/s"
 
 
-def rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
 def ensure_synth(size: int) -> tuple[Path, int, float | None]:
     """The synthetic N-Quads file of ``size`` quads (generated once, cached in bench/out)."""
     if size in _PINNED:  # one file per size for the whole run, even if data/ or queries/ change meanwhile
@@ -138,33 +132,10 @@ def fingerprint() -> str:
     return h.hexdigest()
 
 
-def derived(quads: list) -> list:
-    """The graphs the build derives from the sources (e.g. the ``ckg:index`` name keys), if any."""
-    try:
-        from conflictkg.names import name_index
-    except ImportError:  # an older conflictkg derives nothing
-        return []
-    return name_index(quads)
-
-
-def build_quads(path: Path) -> list:
-    """What a build would store for ``path``: its quads plus the derived graphs (no validation)."""
-    from conflictkg.rdfio import SourceFile, read_all
-
-    quads, _origin = read_all([SourceFile(path)])
-    return quads + derived(quads)
-
-
-def env_for_subprocess() -> dict[str, str]:
-    env = dict(os.environ)
-    env["PYTHONPATH"] = str(ROOT / "src") + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
-    return env
-
-
 def run_worker(args: list[str], timeout: float) -> dict | None:
     """Run this script as a worker subprocess (own process group); its JSON answer, or None on timeout."""
     proc = subprocess.Popen([sys.executable, str(Path(__file__).resolve()), *args], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, env=env_for_subprocess(), start_new_session=True, text=True)
+                            stderr=subprocess.PIPE, start_new_session=True, text=True)
     try:
         out, err = proc.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
@@ -181,20 +152,22 @@ def run_worker(args: list[str], timeout: float) -> dict | None:
 # --------------------------------------------------------------------------------------------
 
 def bench_build(size: int, runs: int, validate_size: int, reason_size: int, stage_timeout: float) -> dict:
-    from conflictkg import storedir
-    from conflictkg.build import reason_staged, sources, stage, validate_staged
-    from conflictkg.rdfio import SourceFile, read_all
-    from conflictkg.resources import default_resources
-    from conflictkg.store import OxigraphStore
-
-    res = default_resources()
+    """a. Build throughput: raw pyoxigraph loads and conflictkg's stages on the synthetic file, the
+    whole build of the shipped data, and SHACL and HermiT on synthetic data under a time cap."""
     result: dict = {"size": size}
     path, count, gen_s = ensure_synth(size)
     result["synthetic"] = {"file": str(path.relative_to(ROOT)), "quads": count, "bytes": path.stat().st_size,
                            "generate_s": gen_s}
     print(f"[build] synthetic file {path.name}: {count:,} quads", file=sys.stderr)
+    result.update(build_raw(path, count, runs))
+    result["synthetic_stages"] = build_stages(path, count, runs)
+    result["shipped_build"] = build_shipped(runs)
+    result["synthetic_heavy"] = build_heavy(size, validate_size, reason_size, stage_timeout)
+    return result
 
-    # (i) raw pyoxigraph: parse + bulk load into an on-disk store
+
+def build_raw(path: Path, count: int, runs: int) -> dict:
+    """(i) raw pyoxigraph: parse + bulk load into an on-disk store, in one thread and in one per core."""
     def raw_load() -> int:
         with tempfile.TemporaryDirectory(dir=OUT) as d:
             st = ox.Store(d)
@@ -204,6 +177,7 @@ def bench_build(size: int, runs: int, validate_size: int, reason_size: int, stag
             del st
             return n
 
+    result = {}
     times, n = timed(raw_load, runs)
     result["raw_bulk_load"] = {"times": times, "median_s": median(times), "quads": n,
                                "triples_per_s": count / median(times)}
@@ -213,9 +187,16 @@ def bench_build(size: int, runs: int, validate_size: int, reason_size: int, stag
         times = timed(lambda: raw_parallel_load(slices), runs)[0]
     result["raw_bulk_load_parallel"] = {"times": times, "median_s": median(times), "threads": os.cpu_count(),
                                         "triples_per_s": count / median(times)}
+    return result
 
-    # (ii) conflictkg's stages on the synthetic file, as build_store runs them: parse (read_all),
-    # derive, stage in a new on-disk generation (validation would run there), seal it
+
+def build_stages(path: Path, count: int, runs: int) -> dict:
+    """(ii) conflictkg's stages on the synthetic file, as build_store runs them: parse (read_all),
+    derive, stage in a new on-disk generation (validation would run there), seal it."""
+    from conflictkg import storedir
+    from conflictkg.rdfio import SourceFile, read_all
+    from conflictkg.store import OxigraphStore
+
     syn: dict[str, list[float]] = {"parse": [], "derive": [], "stage": [], "seal": []}
     for _ in range(runs):
         t0 = time.perf_counter()
@@ -233,13 +214,20 @@ def bench_build(size: int, runs: int, validate_size: int, reason_size: int, stag
         syn["stage"].append(t2 - t1)
         syn["seal"].append(t3 - t2)
         del quads, _origin
-    result["synthetic_stages"] = {k: {"times": v, "median_s": median(v), "triples_per_s": count / median(v)}
-                                  for k, v in syn.items()}
+    stages = {k: {"times": v, "median_s": median(v), "triples_per_s": count / median(v)} for k, v in syn.items()}
     total = sum(median(v) for v in syn.values())
-    result["synthetic_stages"]["parse+stage+write"] = {"median_s": total, "triples_per_s": count / total}
+    stages["parse+stage+write"] = {"median_s": total, "triples_per_s": count / total}
     print(f"[build] conflictkg parse/stage/write: {fmt_s(total)}", file=sys.stderr)
+    return stages
 
-    # (iii) the full build on the shipped data, stage by stage
+
+def build_shipped(runs: int) -> dict:
+    """(iii) the full build on the shipped data, stage by stage (HermiT's failure is noted, not fatal)."""
+    from conflictkg import storedir
+    from conflictkg.build import reason_staged, sources, stage, validate_staged
+    from conflictkg.resources import default_resources
+
+    res = default_resources()
     shipped: dict[str, list[float]] = {"stage": [], "validate": [], "reason": [], "write": []}
     reason_note = None
     n_shipped = 0
@@ -264,15 +252,16 @@ def bench_build(size: int, runs: int, validate_size: int, reason_size: int, stag
             storedir.publish(Path(d), gen)
             shipped["write"].append(time.perf_counter() - t3)
         n_shipped = len(staged.quads)
-    result["shipped_build"] = {k: {"times": v, "median_s": median(v), "triples_per_s": n_shipped / median(v) if v else None}
-                               for k, v in shipped.items()}
-    result["shipped_build"]["quads"] = n_shipped
-    result["shipped_build"]["conforms"] = report.conforms
-    result["shipped_build"]["violations"] = len(report.violations)
-    result["shipped_build"]["reason_note"] = reason_note
+    result: dict = {k: {"times": v, "median_s": median(v), "triples_per_s": n_shipped / median(v) if v else None}
+                    for k, v in shipped.items()}
+    result.update(quads=n_shipped, conforms=report.conforms, violations=len(report.violations),
+                  reason_note=reason_note)
     print(f"[build] shipped build: {n_shipped:,} quads", file=sys.stderr)
+    return result
 
-    # (iv) SHACL and HermiT on synthetic data, in a worker with a time cap
+
+def build_heavy(size: int, validate_size: int, reason_size: int, stage_timeout: float) -> dict:
+    """(iv) SHACL and HermiT on synthetic data, each in a worker with a time cap."""
     heavy = {}
     for what, hsize in (("validate", validate_size), ("reason", reason_size)):
         vpath, vcount, _ = ensure_synth(min(hsize, size))
@@ -285,8 +274,7 @@ def bench_build(size: int, runs: int, validate_size: int, reason_size: int, stag
             ans["quads"] = vcount
             heavy[what] = ans
         print(f"[build] synthetic {what} at {vcount:,}: {heavy[what]}", file=sys.stderr)
-    result["synthetic_heavy"] = heavy
-    return result
+    return heavy
 
 
 def slice_nquads(path: Path, into: Path, k: int) -> list[Path]:
@@ -318,7 +306,7 @@ def raw_parallel_load(slices: list[Path]) -> int:
 
 def heavy_worker(what: str, path: str) -> dict:
     """(worker) time SHACL validation or HermiT reasoning of conflictkg's build on a synthetic file."""
-    from conflictkg.build import REASONED_GRAPHS, _graph, reason_staged, stage, validate_staged
+    from conflictkg.build import REASONED_GRAPHS, reason_staged, stage, validate_staged
     from conflictkg.rdfio import SourceFile
     from conflictkg.resources import default_resources
 
@@ -329,7 +317,8 @@ def heavy_worker(what: str, path: str) -> dict:
         s = time.perf_counter() - t0
         return {"seconds": s, "triples_per_s": len(staged.quads) / s, "violations": len(report.violations),
                 "max_rss_mb": rss_mb()}
-    projected = sum(1 for q in staged.quads if _graph(q) in REASONED_GRAPHS)
+    projected = sum(1 for q in staged.quads
+                    if isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value in REASONED_GRAPHS)
     t0 = time.perf_counter()
     try:
         reason_staged(staged)
@@ -363,21 +352,6 @@ def ensure_store(size: int) -> tuple[Path, int]:
     return gen, count
 
 
-def library():
-    from conflictkg.queries import load_library
-    from conflictkg.resources import default_resources
-
-    return load_library(default_resources().queries_dir)
-
-
-def result_size(res) -> int:  # a conflictkg Result
-    if res.kind == "select":
-        return len(res.rows)
-    if res.kind == "graph":
-        return len(res.triples)
-    return int(bool(res.boolean))
-
-
 def probe_worker(gen: str, qid: str) -> dict:
     """(worker) one run of one library query on the embedded store (to find queries over the cap)."""
     from conflictkg.queries import example_params, run
@@ -391,12 +365,8 @@ def probe_worker(gen: str, qid: str) -> dict:
 
 def bound_text(text: str, bindings: dict) -> str:
     """The query text exactly as conflictkg sends it to Oxigraph (parameters as a VALUES block)."""
-    try:
-        from conflictkg.binding import bind_values
-    except ImportError:  # older conflictkg: a trailing VALUES clause
-        from conflictkg.store import values_clause
+    from conflictkg.binding import bind_values
 
-        return text + values_clause(bindings)
     return bind_values(text, bindings)
 
 
@@ -543,10 +513,9 @@ def cli_command() -> list[str]:
 def wall(cmd: list[str], runs: int) -> tuple[list[float], int]:
     times = []
     rc = 0
-    env = env_for_subprocess()
     for _ in range(runs):
         t0 = time.perf_counter()
-        proc = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+        proc = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         times.append(time.perf_counter() - t0)
         rc = proc.returncode
         if rc != 0:
@@ -556,9 +525,8 @@ def wall(cmd: list[str], runs: int) -> tuple[list[float], int]:
 
 def importtime(cmd: list[str]) -> dict:
     """``-X importtime`` of a command: total, and the costliest top-level imports (cumulative)."""
-    env = env_for_subprocess()
     proc = subprocess.run([sys.executable, "-X", "importtime", *cmd], stdout=subprocess.DEVNULL,
-                          stderr=subprocess.PIPE, env=env, text=True)
+                          stderr=subprocess.PIPE, text=True)
     top: list[tuple[int, str]] = []
     packages: dict[str, int] = {}  # a package's own import (cumulative), wherever it happened first
     total = 0
@@ -633,111 +601,151 @@ def ok(flag: bool) -> str:
 
 
 def markdown(res: dict) -> str:
+    """The Markdown report of one run: a section per part that ran."""
     lines: list[str] = []
     meta = res["meta"]
     lines.append(f"# conflictkg benchmark — {meta['date']}\n")
     lines.append(f"`{meta['command']}` · Python {meta['python']} · pyoxigraph {meta['pyoxigraph']} · "
                  f"rdflib {meta['rdflib']} · {meta['cpus']} CPUs · runs {meta['runs']} (medians)\n")
-    b = res.get("build")
-    if b:
-        n = b["synthetic"]["quads"]
-        lines.append(f"## a. Build throughput (synthetic: {n:,} quads, {b['synthetic']['bytes'] / 1e6:.0f} MB N-Quads)\n")
-        lines.append("| stage | data | median | triples/s | target 300k/s |")
-        lines.append("|---|---|---:|---:|---|")
-        rl = b["raw_bulk_load"]
-        lines.append(f"| raw pyoxigraph `bulk_load` (parse + on-disk load) | synthetic | {fmt_s(rl['median_s'])} | "
-                     f"{fmt_rate(rl['triples_per_s'])} | {ok(rl['triples_per_s'] >= 3e5)} |")
-        rp = b.get("raw_bulk_load_parallel")
-        if rp:
-            lines.append(f"| raw pyoxigraph `bulk_load`, {rp['threads']} slices loaded concurrently | synthetic | "
-                         f"{fmt_s(rp['median_s'])} | {fmt_rate(rp['triples_per_s'])} | {ok(rp['triples_per_s'] >= 3e5)} |")
-        labels = {"parse": "conflictkg parse (`rdfio.read_all`, Python quads)",
-                  "derive": "conflictkg derive (`names.name_index`: `ckg:index`)",
-                  "stage": "conflictkg stage (`OxigraphStore.create` in a new on-disk generation)",
-                  "seal": "conflictkg seal (`storedir.seal`: optimize + close)",
-                  "parse+stage+write": "conflictkg parse + stage + seal (no validate/reason)"}
-        for k, label in labels.items():
-            s = b["synthetic_stages"][k]
-            lines.append(f"| {label} | synthetic | {fmt_s(s['median_s'])} | {fmt_rate(s['triples_per_s'])} | "
-                         f"{ok(s['triples_per_s'] >= 3e5)} |")
-        for what, label in (("validate", "SHACL + check queries (`validate_staged`)"),
-                            ("reason", "HermiT (`reason_staged`, projection)")):
-            h = b["synthetic_heavy"][what]
-            if "timeout_s" in h:
-                lines.append(f"| {label} | synthetic {h['quads']:,} | > {h['timeout_s']:.0f} s (stopped) | "
-                             f"< {fmt_rate(h['quads'] / h['timeout_s'])} | **no** |")
-            else:
-                extra = (f" ({h['projected_triples']:,} projected; {h['note'].splitlines()[0]})"
-                         if what == "reason" else "")
-                lines.append(f"| {label} | synthetic {h['quads']:,}{extra} | {fmt_s(h['seconds'])} | "
-                             f"{fmt_rate(h['triples_per_s'])} | {ok(h['triples_per_s'] >= 3e5)} |")
-        sb = b["shipped_build"]
-        for k, label in (("stage", "stage (parse + new on-disk generation)"), ("validate", "validate (SHACL + checks)"),
-                         ("reason", "reason (HermiT)"), ("write", "seal generation + publish")):
-            s = sb[k]
-            if not s["times"]:
-                note = str(sb["reason_note"]).splitlines()[0]
-                lines.append(f"| build: {label} | shipped {sb['quads']:,} | not run: {note} | – | – |")
-                continue
-            lines.append(f"| build: {label} | shipped {sb['quads']:,} | {fmt_s(s['median_s'])} | "
-                         f"{fmt_rate(s['triples_per_s'])} | – |")
-        total = sum(sb[k]["median_s"] for k in ("stage", "validate", "reason", "write") if sb[k]["times"])
-        lines.append(f"| build: total | shipped {sb['quads']:,} | {fmt_s(total)} | {fmt_rate(sb['quads'] / total)} | – |")
-        lines.append("")
-    q = res.get("queries")
-    if q:
-        rd = q["rdflib"]
-        lines.append(f"## b. Library queries (embedded/raw on {q['quads']:,} quads; rdflib vs embedded on "
-                     f"{rd['quads']:,} quads, cap {rd['timeout_s']:.0f} s, rdflib load {fmt_s(rd['load_s'])})\n")
-        lines.append("| query | rows | embedded (conflictkg) | raw pyoxigraph | embedded/raw (≤1.25) | "
-                     "embedded alongside rdflib | rdflib | rdflib/embedded (≥15) |")
-        lines.append("|---|---:|---:|---:|---:|---:|---:|---:|")
-        for qid, r in q["by_query"].items():
-            rdl = (f"> {rd['timeout_s']:.0f} s" if r["rdflib_timed_out"] else
-                   "error" if r.get("rdflib_error") else fmt_s(r["rdflib_s"]))
-            if r["timed_out"]:
-                lines.append(f"| {qid} | ? | > {q['embedded_cap_s']:.0f} s (stopped) | not run | – | "
-                             f"{fmt_s(r['embedded_at_rdflib_size_s'])} | {rdl} | – |")
-                continue
-            ratio = ("–" if r["rdflib_over_embedded"] is None else
-                     ("≥ " if r["rdflib_ratio_is_lower_bound"] else "") + f"{r['rdflib_over_embedded']:.1f}x")
-            rows = f"{r['rows']}" + ("" if r["rows_agree"] else
-                                     f" (raw {r['raw_rows']}, rdflib {r['rdflib_rows']} vs {r['embedded_rows_at_rdflib_size']})")
-            lines.append(f"| {qid} | {rows} | {fmt_s(r['embedded_s'])} | {fmt_s(r['raw_s'])} | "
-                         f"{r['embedded_over_raw']:.2f}x | {fmt_s(r['embedded_at_rdflib_size_s'])} | {rdl} | {ratio} |")
-        done = [r for r in q["by_query"].values() if not r["timed_out"]]
-        lines.append(f"| **median over {len(done)} queries** | | {fmt_s(median([r['embedded_s'] for r in done]))} | "
-                     f"{fmt_s(median([r['raw_s'] for r in done]))} | "
-                     f"**{q['median_embedded_over_raw']:.2f}x** | | | **{q['median_rdflib_over_embedded']:.1f}x** |")
-        lines.append("")
-    c = res.get("cold")
-    if c:
-        lines.append(f"## c. Cold start: `conflictkg --store DIR query <id>` on the shipped graph "
-                     f"({c['store_quads']:,} quads), target < 0.6 s\n")
-        lines.append("| command | median wall |")
-        lines.append("|---|---:|")
-        lines.append(f"| `python -c pass` (interpreter alone) | {fmt_s(c['python_startup_s'])} |")
-        lines.append(f"| `python -c 'import conflictkg.cli'` | {fmt_s(c['import_cli_s'])} |")
-        for qid, r in c["by_query"].items():
-            lines.append(f"| `query {qid}` | {fmt_s(r['median_s'])} {'' if r['median_s'] < 0.6 else '**(over)**'} |")
-        lines.append(f"| **median over queries** | **{fmt_s(c['median_s'])}** |")
-        lines.append("")
-        for key, title in (("importtime_cli", "`import conflictkg.cli`"),
-                           ("importtime_query_path", "the whole `query` command (lazy imports included)")):
-            it = c.get(key)
-            if not it:
-                continue
-            lines.append(f"`-X importtime` of {title}: top-level imports {fmt_s(it['total_s'])} in all\n")
-            lines.append("| module (top level, cumulative) | time |")
-            lines.append("|---|---:|")
-            for m in it["top"][:4]:
-                lines.append(f"| {m['module']} | {fmt_s(m['cumulative_s'])} |")
-            lines.append("| *heaviest packages inside (cumulative, nested):* | |")
-            for m in it["packages"][:8]:
-                lines.append(f"| {m['module']} | {fmt_s(m['cumulative_s'])} |")
-            lines.append("")
+    if res.get("build"):
+        lines += md_build(res["build"])
+    if res.get("queries"):
+        lines += md_queries(res["queries"])
+    if res.get("cold"):
+        lines += md_cold(res["cold"]) + md_importtime(res["cold"])
     return "\n".join(lines)
 
+
+def md_build(b: dict) -> list[str]:
+    """a. Build throughput: raw loads, conflictkg's stages, SHACL and HermiT, the shipped build."""
+    lines: list[str] = []
+    n = b["synthetic"]["quads"]
+    lines.append(f"## a. Build throughput (synthetic: {n:,} quads, {b['synthetic']['bytes'] / 1e6:.0f} MB N-Quads)\n")
+    lines.append("| stage | data | median | triples/s | target 300k/s |")
+    lines.append("|---|---|---:|---:|---|")
+    rl = b["raw_bulk_load"]
+    lines.append(f"| raw pyoxigraph `bulk_load` (parse + on-disk load) | synthetic | {fmt_s(rl['median_s'])} | "
+                 f"{fmt_rate(rl['triples_per_s'])} | {ok(rl['triples_per_s'] >= 3e5)} |")
+    rp = b.get("raw_bulk_load_parallel")
+    if rp:
+        lines.append(f"| raw pyoxigraph `bulk_load`, {rp['threads']} slices loaded concurrently | synthetic | "
+                     f"{fmt_s(rp['median_s'])} | {fmt_rate(rp['triples_per_s'])} | {ok(rp['triples_per_s'] >= 3e5)} |")
+    labels = {"parse": "conflictkg parse (`rdfio.read_all`, Python quads)",
+              "derive": "conflictkg derive (`names.name_index`: `ckg:index`)",
+              "stage": "conflictkg stage (`OxigraphStore.create` in a new on-disk generation)",
+              "seal": "conflictkg seal (`storedir.seal`: optimize + close)",
+              "parse+stage+write": "conflictkg parse + stage + seal (no validate/reason)"}
+    for k, label in labels.items():
+        s = b["synthetic_stages"][k]
+        lines.append(f"| {label} | synthetic | {fmt_s(s['median_s'])} | {fmt_rate(s['triples_per_s'])} | "
+                     f"{ok(s['triples_per_s'] >= 3e5)} |")
+    lines += md_synthetic_heavy(b["synthetic_heavy"]) + md_shipped_build(b["shipped_build"])
+    lines.append("")
+    return lines
+
+
+def md_synthetic_heavy(heavy: dict) -> list[str]:
+    """Rows of SHACL and HermiT on the synthetic data (or how long they ran before being stopped)."""
+    lines: list[str] = []
+    for what, label in (("validate", "SHACL + check queries (`validate_staged`)"),
+                        ("reason", "HermiT (`reason_staged`, projection)")):
+        h = heavy[what]
+        if "timeout_s" in h:
+            lines.append(f"| {label} | synthetic {h['quads']:,} | > {h['timeout_s']:.0f} s (stopped) | "
+                         f"< {fmt_rate(h['quads'] / h['timeout_s'])} | **no** |")
+        else:
+            extra = (f" ({h['projected_triples']:,} projected; {h['note'].splitlines()[0]})"
+                     if what == "reason" else "")
+            lines.append(f"| {label} | synthetic {h['quads']:,}{extra} | {fmt_s(h['seconds'])} | "
+                         f"{fmt_rate(h['triples_per_s'])} | {ok(h['triples_per_s'] >= 3e5)} |")
+    return lines
+
+
+def md_shipped_build(sb: dict) -> list[str]:
+    """Rows of each step of the build of the shipped data, and their total."""
+    lines: list[str] = []
+    for k, label in (("stage", "stage (parse + new on-disk generation)"), ("validate", "validate (SHACL + checks)"),
+                     ("reason", "reason (HermiT)"), ("write", "seal generation + publish")):
+        s = sb[k]
+        if not s["times"]:
+            note = str(sb["reason_note"]).splitlines()[0]
+            lines.append(f"| build: {label} | shipped {sb['quads']:,} | not run: {note} | – | – |")
+            continue
+        lines.append(f"| build: {label} | shipped {sb['quads']:,} | {fmt_s(s['median_s'])} | "
+                     f"{fmt_rate(s['triples_per_s'])} | – |")
+    total = sum(sb[k]["median_s"] for k in ("stage", "validate", "reason", "write") if sb[k]["times"])
+    lines.append(f"| build: total | shipped {sb['quads']:,} | {fmt_s(total)} | {fmt_rate(sb['quads'] / total)} | – |")
+    return lines
+
+
+def md_queries(q: dict) -> list[str]:
+    """b. Library queries: embedded vs raw pyoxigraph vs rdflib, one row per query."""
+    lines: list[str] = []
+    rd = q["rdflib"]
+    lines.append(f"## b. Library queries (embedded/raw on {q['quads']:,} quads; rdflib vs embedded on "
+                 f"{rd['quads']:,} quads, cap {rd['timeout_s']:.0f} s, rdflib load {fmt_s(rd['load_s'])})\n")
+    lines.append("| query | rows | embedded (conflictkg) | raw pyoxigraph | embedded/raw (≤1.25) | "
+                 "embedded alongside rdflib | rdflib | rdflib/embedded (≥15) |")
+    lines.append("|---|---:|---:|---:|---:|---:|---:|---:|")
+    lines += [md_query_row(qid, r, q) for qid, r in q["by_query"].items()]
+    done = [r for r in q["by_query"].values() if not r["timed_out"]]
+    lines.append(f"| **median over {len(done)} queries** | | {fmt_s(median([r['embedded_s'] for r in done]))} | "
+                 f"{fmt_s(median([r['raw_s'] for r in done]))} | "
+                 f"**{q['median_embedded_over_raw']:.2f}x** | | | **{q['median_rdflib_over_embedded']:.1f}x** |")
+    lines.append("")
+    return lines
+
+
+def md_query_row(qid: str, r: dict, q: dict) -> str:
+    """One query's row: its times on each engine and their ratios (or where it was stopped)."""
+    rd = q["rdflib"]
+    rdl = (f"> {rd['timeout_s']:.0f} s" if r["rdflib_timed_out"] else
+           "error" if r.get("rdflib_error") else fmt_s(r["rdflib_s"]))
+    if r["timed_out"]:
+        return (f"| {qid} | ? | > {q['embedded_cap_s']:.0f} s (stopped) | not run | – | "
+                f"{fmt_s(r['embedded_at_rdflib_size_s'])} | {rdl} | – |")
+    ratio = ("–" if r["rdflib_over_embedded"] is None else
+             ("≥ " if r["rdflib_ratio_is_lower_bound"] else "") + f"{r['rdflib_over_embedded']:.1f}x")
+    rows = f"{r['rows']}" + ("" if r["rows_agree"] else
+                             f" (raw {r['raw_rows']}, rdflib {r['rdflib_rows']} vs {r['embedded_rows_at_rdflib_size']})")
+    return (f"| {qid} | {rows} | {fmt_s(r['embedded_s'])} | {fmt_s(r['raw_s'])} | "
+            f"{r['embedded_over_raw']:.2f}x | {fmt_s(r['embedded_at_rdflib_size_s'])} | {rdl} | {ratio} |")
+
+
+def md_cold(c: dict) -> list[str]:
+    """c. Cold start of the command line, per query."""
+    lines: list[str] = []
+    lines.append(f"## c. Cold start: `conflictkg --store DIR query <id>` on the shipped graph "
+                 f"({c['store_quads']:,} quads), target < 0.6 s\n")
+    lines.append("| command | median wall |")
+    lines.append("|---|---:|")
+    lines.append(f"| `python -c pass` (interpreter alone) | {fmt_s(c['python_startup_s'])} |")
+    lines.append(f"| `python -c 'import conflictkg.cli'` | {fmt_s(c['import_cli_s'])} |")
+    for qid, r in c["by_query"].items():
+        lines.append(f"| `query {qid}` | {fmt_s(r['median_s'])} {'' if r['median_s'] < 0.6 else '**(over)**'} |")
+    lines.append(f"| **median over queries** | **{fmt_s(c['median_s'])}** |")
+    lines.append("")
+    return lines
+
+
+def md_importtime(c: dict) -> list[str]:
+    """c. Where the cold start's import time goes (``-X importtime``)."""
+    lines: list[str] = []
+    for key, title in (("importtime_cli", "`import conflictkg.cli`"),
+                       ("importtime_query_path", "the whole `query` command (lazy imports included)")):
+        it = c.get(key)
+        if not it:
+            continue
+        lines.append(f"`-X importtime` of {title}: top-level imports {fmt_s(it['total_s'])} in all\n")
+        lines.append("| module (top level, cumulative) | time |")
+        lines.append("|---|---:|")
+        for m in it["top"][:4]:
+            lines.append(f"| {m['module']} | {fmt_s(m['cumulative_s'])} |")
+        lines.append("| *heaviest packages inside (cumulative, nested):* | |")
+        for m in it["packages"][:8]:
+            lines.append(f"| {m['module']} | {fmt_s(m['cumulative_s'])} |")
+        lines.append("")
+    return lines
 
 def main() -> None:
     if len(sys.argv) > 1 and sys.argv[1] == "--_worker":

@@ -13,7 +13,6 @@ from conflictkg.build import Staged, build_store, check
 from conflictkg.resources import Resources
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
 
 #: A claim with no claimant, date, stance or source: breaks the SHACL contract in several ways.
 UNSOURCED_CLAIM = (

@@ -16,6 +16,7 @@ from conflictkg.resources import Resources
 from conflictkg.settings import Settings
 from conflictkg.storedir import open_store
 from conflictkg.web import create_app
+from conflictkg.web.server import uvicorn_config
 
 from .conftest import REPO
 
@@ -25,7 +26,7 @@ def serve_app(app: Any) -> Iterator[str]:
     """Run ``app`` with uvicorn in a background thread on 127.0.0.1 and a free port; yield its base URL."""
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="on"))
+    server = uvicorn.Server(uvicorn_config(app, log_level="warning", lifespan="on"))
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, name="live-server", daemon=True)
     thread.start()
     deadline = time.monotonic() + 120

@@ -1,6 +1,6 @@
 """Incidents of chronology records 1-12 (data/incidents/, batch A).
 
-Records INC-2020-11-10-terter ... INC-2021-10-14-norshen of ../shared/domain/chronology.yaml.
+Records INC-2020-11-10-terter ... INC-2021-10-14-norshen of the research notes' chronology (chronology.yaml).
 Expected values are read off the chronology record by hand: claimants, claim dates, stances,
 points named (ck:allegesBreachOf / ck:concernsProvision) vs implied (ck:impliedBreachOf),
 casualty figures and source URLs. The whole data directory is loaded and checked once.

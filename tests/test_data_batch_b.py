@@ -1,7 +1,7 @@
 """Incidents of chronology records 13-24 except Parukh (data/incidents/, batch B).
 
 Records INC-2021-11-08-shushi-waterworks ... INC-2023-02-22-icj-order of
-../shared/domain/chronology.yaml (the Parukh record has its own test file). Expected
+the research notes' chronology (chronology.yaml) (the Parukh record has its own test file). Expected
 values are read off the chronology record by hand: claimants, claim dates, stances,
 points named (ck:allegesBreachOf) vs implied (ck:impliedBreachOf), casualty figures,
 source URLs. The whole data directory is loaded and checked once per session.

@@ -88,7 +88,7 @@ def test_every_attribution_is_one_statement_with_sources(staged, attributions):
 
 
 def test_attributions_from_stored_pages_say_so(attributions):
-    """Apart from the three of the first pass (shared notes), every attribution rests on pages read in stored
+    """Apart from the three of the first pass (research notes), every attribution rests on pages read in stored
     copies or on a chronology record's own source."""
     first_pass = {"attribution-parukh-in-askeran", "attribution-farrukh-in-khojaly", "attribution-khramort-in-askeran"}
     for a in {r["a"] for r in attributions} - first_pass:

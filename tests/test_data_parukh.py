@@ -1,12 +1,12 @@
 """The Parukh/Farrukh incident of 24-28 March 2022 (data/incidents/2022-03-24-parukh-farrukh.trig).
 
-Expected values come from ../shared/domain/chronology.yaml (record
-INC-2022-03-24-parukh-farukh) and the seed article ../shared/seed/parukh-2022-03-asbarez.md.
+Expected values come from the research notes' chronology (record INC-2022-03-24-parukh-farukh) and
+the seed article (Asbarez). That the quotes are verbatim in them is checked by ``conflictkg audit``,
+since the notes and the article are not part of the repository (see tests/test_audit.py).
 """
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
@@ -14,7 +14,6 @@ from rdflib import Dataset, Namespace, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, XSD
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
 
 CK = Namespace("https://w3id.org/conflictkg/ontology#")
 CKV = Namespace("https://w3id.org/conflictkg/vocab/")
@@ -51,9 +50,6 @@ EXTRA_CLAIMS = {
 ALL_CLAIMS = {**CHRONOLOGY_CLAIMS, **EXTRA_CLAIMS}
 
 
-def norm_ws(s: str) -> str:
-    return re.sub(r"\s+", " ", s).strip()
-
 
 @pytest.fixture(scope="module")
 def ds() -> Dataset:
@@ -71,17 +67,6 @@ def ref(ds):
 @pytest.fixture(scope="module")
 def claims(ds):
     return ds.graph(CLAIMS)
-
-
-@pytest.fixture(scope="module")
-def seed_text() -> str:
-    text = (SHARED / "seed" / "parukh-2022-03-asbarez.md").read_text(encoding="utf-8")
-    return norm_ws(text.split("----- article text -----", 1)[1])
-
-
-@pytest.fixture(scope="module")
-def chronology_text() -> str:
-    return norm_ws((SHARED / "domain" / "chronology.yaml").read_text(encoding="utf-8"))
 
 
 def content(ds, claim_slug: str):
@@ -151,7 +136,7 @@ def test_sources_named_by_the_chronology(claims, ref) -> None:
         assert url in urls, slug
 
 
-def test_quotes_are_short_and_verbatim(claims, ref, seed_text, chronology_text) -> None:
+def test_quotes_are_short_tagged_and_sourced(claims, ref) -> None:
     n = 0
     for c, q in claims.subject_objects(CK.quote):
         if claims.value(c, CK.aboutIncident) != INCIDENT:
@@ -162,16 +147,12 @@ def test_quotes_are_short_and_verbatim(claims, ref, seed_text, chronology_text) 
         src = claims.value(c, CK.quoteSource)
         assert src is not None, c
         assert len(list(claims.objects(c, CK.quote))) == 1, c
-        haystack = seed_text if src == ASBAREZ else chronology_text
-        assert norm_ws(str(q)) in haystack, f"quote not verbatim in its source file: {q!r}"
     assert n >= 12
 
 
-def test_quotes_attributed_to_the_seed_article_appear_in_it(claims, seed_text) -> None:
+def test_four_quotes_are_attributed_to_the_seed_article(claims) -> None:
     quoted = [str(q) for c, q in claims.subject_objects(CK.quote) if claims.value(c, CK.quoteSource) == ASBAREZ]
     assert len(quoted) == 4
-    for q in quoted:
-        assert norm_ws(q) in seed_text
 
 
 def test_no_quote_longer_than_25_words_anywhere(ds) -> None:

@@ -10,7 +10,8 @@ import pytest
 
 from conflictkg.build import check
 from conflictkg.cli import main
-from conflictkg.drafting import ArticleMeta, Lexicon, draft_article, draft_file, shipped_lexicon
+from conflictkg.build import shipped_lexicon
+from conflictkg.drafting import ArticleMeta, Lexicon, draft_article, draft_file
 from conflictkg.drafting.text import read_article
 from conflictkg.namespaces import CKR
 from conflictkg.resources import Resources
@@ -53,7 +54,7 @@ def test_dates_points_accused_places(lex: Lexicon) -> None:
 
 
 def test_draft_validates_with_the_shipped_data(tmp_path: Path, res: Resources, lex: Lexicon) -> None:
-    _draft, text = draft_file(FIXTURES / "farrukh-report.txt", META, res, lex)
+    _draft, text = draft_file(FIXTURES / "farrukh-report.txt", META, lex)
     assert "ck:draftNote" in text and "crossed into the area" in text  # the short quote, nothing more
     assert "rejected the account as one-sided" not in text  # narration never enters the draft
     out = tmp_path / "draft.trig"
@@ -93,7 +94,7 @@ def test_an_unknown_speaker_becomes_a_new_agent_not_the_outlet(tmp_path: Path, r
     article = tmp_path / "mayor.txt"
     article.write_text("Aram Vardanyan, the mayor of a border town, said on Monday that shelling hit two houses.\n",
                        encoding="utf-8")
-    draft, text = draft_file(article, META, res, lex)
+    draft, text = draft_file(article, META, lex)
     assert [(c.claimant, c.stance, c.new_claimant) for c in draft.claims] == [
         (CKR + "agent-draft-aram-vardanyan", "reports", True)]
     assert 'ckr:agent-draft-aram-vardanyan a ck:Agent' in text

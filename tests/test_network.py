@@ -138,10 +138,15 @@ def test_same_data_same_html(staged, res):
     assert len(set(positions.values())) == len(positions) > 20
 
 
-def _data(html: str) -> dict[str, Any]:
+def _block(html: str) -> dict[str, Any]:
+    """The page's one JSON block: ``{"view": <the JSON twin's data>, "drawing": <pyvis's nodes, edges, options>}``."""
     match = re.search(r'<script id="ckg-data" type="application/json">(.*?)</script>', html, re.S)
     assert match
     return json.loads(match.group(1))  # type: ignore[no-any-return]
+
+
+def _data(html: str) -> dict[str, Any]:
+    return _block(html)["view"]  # type: ignore[no-any-return]
 
 
 def _without_data_and_vis(html: str) -> str:
@@ -164,6 +169,24 @@ def test_html_is_self_contained(views, view):
     assert all(n["href"] is None or n["href"].startswith("http://127.0.0.1:8000/resource/") for n in data["nodes"])
 
 
+@pytest.mark.parametrize("view", ["allegations", "clause", "incident", "whole"])
+def test_html_draws_with_pyvis_what_the_json_twin_holds(views, view):
+    """The drawing in the page is pyvis's: one node per node of the twin at its position, physics
+    off, one edge per edge of the twin with the same id and ends."""
+    network = views[view]
+    block = _block(to_html(network))
+    twin = network.to_json()
+    drawing = block["drawing"]
+    assert block["view"] == json.loads(json.dumps(twin))
+    assert [(n["id"], n["x"], n["y"]) for n in drawing["nodes"]] == [(n["id"], n["x"], n["y"]) for n in twin["nodes"]]
+    assert all(n["physics"] is False and n["group"] == t["kind"] for n, t in zip(drawing["nodes"], twin["nodes"]))
+    assert [(e["id"], e["from"], e["to"]) for e in drawing["edges"]] == [(e["id"], e["from"], e["to"])
+                                                                         for e in twin["edges"]]
+    options = json.loads(drawing["options"])
+    assert options["physics"] == {"enabled": False}
+    assert {n["kind"] for n in twin["nodes"]} <= set(options["groups"])
+
+
 def test_hostile_labels_are_escaped(hostile, res):
     network = network_view(hostile, res, ViewRequest("whole"))
     assert network.nodes[CKR + "agent-hostile"].label == HOSTILE_LABEL
@@ -173,6 +196,8 @@ def test_hostile_labels_are_escaped(hostile, res):
     assert "&lt;/script&gt;&lt;script&gt;window.__pwned=1" in html  # the clause's label in the filter's options
     data = _data(html)
     assert HOSTILE_LABEL in {n["label"] for n in data["nodes"]}
+    drawn = next(n for n in _block(html)["drawing"]["nodes"] if n["id"] == CKR + "agent-hostile")
+    assert drawn["label"] == HOSTILE_LABEL[:39] + "\u2026" and "title" not in drawn  # text; the page adds titles
     source = next(n for n in data["nodes"] if n["id"] == CKR + "source-hostile")
     assert source["url"] is None
     assert data["claims"][0]["sources"] == ["https://example.org/news/1"]
@@ -197,8 +222,9 @@ def test_unknown_views_clauses_and_incidents(staged, res, request_, message, hin
 def test_viz_writes_one_offline_file(built_store: Path, tmp_path: Path):
     out = tmp_path / "clause.html"
     proc = run_cli("viz", "clause", "--clause", "6", "--clause", "8", "--names", "armenian", "-o", str(out),
-                   store=built_store)
+                   store=built_store, cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
+    assert [p.name for p in tmp_path.iterdir()] == ["clause.html"]  # no lib/ folder, nothing else written
     assert f"to {out}" in proc.stderr
     html = out.read_text(encoding="utf-8")
     data = _data(html)

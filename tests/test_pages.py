@@ -19,7 +19,8 @@ from conflictkg.queries import load_library, run
 from conflictkg.resources import Resources
 from conflictkg.store import OxigraphStore
 from conflictkg.terms import term_to_str
-from conflictkg.web.pages import ENV
+from conflictkg.templating import environment
+from conflictkg.web.pages import TEMPLATES
 
 from .conftest import REPO
 from .serving import serving
@@ -131,7 +132,7 @@ def test_unknown_resource_is_a_404_in_html_and_json(site_url):
     page = get(site_url, "/resource/place-atlantis")
     assert page.status_code == 404 and "no resource ckr:place-atlantis" in page.text
     data = get(site_url, "/resource/place-atlantis.json")
-    assert data.status_code == 404 and data.json()["message"].startswith("no resource")
+    assert data.status_code == 404 and data.json()["error"].startswith("no resource")
 
 
 def test_query_page_runs_a_library_question_and_downloads(site_url):
@@ -192,8 +193,9 @@ def test_hostile_labels_are_escaped(staged, res):
     store = OxigraphStore.create(None, quads)
     page = resource_page(Site.load(store, res).view(Perspective.NEUTRAL), "ckr:agent-hostile")
     assert page.title == HOSTILE
-    html = ENV.get_template("resource.html").render(page=page.to_json(), request=_Request(), perspective=Perspective.NEUTRAL,
-                                                    perspectives=list(Perspective), version="t", json_href="/x.json")
+    html = environment(TEMPLATES).get_template("resource.html").render(
+        page=page.to_json(), request=_Request(), perspective=Perspective.NEUTRAL, perspectives=list(Perspective),
+        version="t", json_href="/x.json")
     assert "<script>window.__pwned" not in html and "<img src=x" not in html
     assert "&lt;script&gt;window.__pwned=1&lt;/script&gt;" in html
 

@@ -3,12 +3,14 @@
 Order of work in :func:`build_store`:
 
 1. parse the ontology, vocabularies and curated data into named graphs (errors name file and line),
-   and derive the name-search index (``ckg:index``: a case- and diacritic-folded key per name);
+   find ill-typed literals (reported alone, before SHACL or HermiT see them), and derive the
+   name-search index (``ckg:index``: a case- and diacritic-folded key per name);
 2. stage them in a new, unpublished on-disk generation (``storedir.new_generation``), so that the
    data is written once (``check`` alone, e.g. ``conflictkg validate``, stages in memory);
 3. validate: SHACL shapes on the union of all graphs, then ``queries/checks/*.rq`` (no rows allowed);
 4. check OWL consistency with HermiT on a bounded projection (ontology, vocabularies, reference
-   data and claim nodes; never the claims' content graphs);
+   data and claim nodes; never the claims' content graphs); an inconsistency is explained by
+   :mod:`conflictkg.clashes` (node, axiom, files) when one of the usual causes is in the data;
 5. seal the generation (compact, close) and swap it in atomically.
 
 Any failure before step 5 removes the new generation and leaves the published store exactly as it was.
@@ -24,15 +26,18 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from conflictkg import reasoning, storedir
-from conflictkg.errors import DataNotConformant
+from conflictkg.clashes import find_clashes
+from conflictkg.drafting.lexicon import Lexicon, load_lexicon
+from conflictkg.errors import ConflictKGError, DataNotConformant, Inconsistent, OntologyError
 from conflictkg.namespaces import GRAPH_CLAIMS, GRAPH_ONTOLOGY, GRAPH_REFERENCE, GRAPH_VOCAB
 from conflictkg.names import name_index
 from conflictkg.queries import load_library
-from conflictkg.rdfio import SourceFile, read_all, read_quads
+from conflictkg.rdfio import SourceFile, merge, read_files, read_quads
 from conflictkg.reasoning import ReasonerReport
 from conflictkg.resources import Resources
 from conflictkg.store import OxigraphStore
-from conflictkg.validate import Report, run_checks, shacl_validate, to_graph, with_suggestions
+from conflictkg.validate import (Report, clash_report, ill_typed_literals, run_checks, shacl_validate, to_graph,
+                                 with_suggestions)
 
 REASONED_GRAPHS = (GRAPH_ONTOLOGY, GRAPH_VOCAB, GRAPH_REFERENCE, GRAPH_CLAIMS)
 
@@ -44,6 +49,10 @@ class Staged:
     quads: list[ox.Quad]
     origin: dict[str, str]
     store: OxigraphStore
+    #: ill-typed literals found while parsing (reported before SHACL or HermiT see the data)
+    ill_typed: Report = field(default_factory=Report)
+    #: each file's quads (the same objects as ``quads``): which file a triple came from
+    parsed: list[tuple[Path, list[ox.Quad]]] = field(default_factory=list)
 
 
 @dataclass
@@ -69,13 +78,17 @@ def sources(res: Resources, extra: Sequence[Path] = ()) -> list[SourceFile]:
 
 def stage(files: Iterable[SourceFile], at: Path | None = None) -> Staged:
     """Parse ``files`` and load them into an Oxigraph store: in memory, or on disk at ``at``."""
-    quads, origin = read_all(files)
+    parsed = read_files(files)
+    quads, origin = merge(parsed)
     quads += name_index(quads)
-    return Staged(quads, origin, OxigraphStore.create(at, quads))
+    return Staged(quads, origin, OxigraphStore.create(at, quads), ill_typed_literals(parsed), parsed)
 
 
 def validate_staged(staged: Staged, res: Resources) -> Report:
-    """SHACL on the union of all graphs, then the check queries."""
+    """SHACL on the union of all graphs, then the check queries; ill-typed literals alone when
+    there are any (pyshacl crashes on some of them)."""
+    if not staged.ill_typed.conforms:
+        return staged.ill_typed
     union = to_graph(q.triple for q in staged.quads)
     ontology = to_graph(q.triple for q in staged.quads if _graph(q) in (GRAPH_ONTOLOGY, GRAPH_VOCAB))
     shapes = to_graph(q.triple for q in read_quads(SourceFile(res.shapes_file, GRAPH_ONTOLOGY)))
@@ -85,9 +98,39 @@ def validate_staged(staged: Staged, res: Resources) -> Report:
 
 
 def reason_staged(staged: Staged) -> ReasonerReport:
-    """HermiT on the bounded projection (see module docstring)."""
+    """HermiT on the bounded projection (see module docstring). HermiT's input file goes into the
+    staged generation when there is one, so a killed build leaves nothing elsewhere (the abandoned
+    generation is removed by the next command).
+
+    Raises:
+        DataNotConformant: HermiT found an inconsistency and :mod:`conflictkg.clashes` explains it
+            (each clash with node, axiom and files).
+        OntologyError: an inconsistency nothing here explains (HermiT's own words kept), or HermiT
+            or Java failed.
+    """
     triples = [q.triple for q in staged.quads if _graph(q) in REASONED_GRAPHS]
-    return reasoning.check_consistency(reasoning.owl_projection(triples))
+    try:
+        return reasoning.check_consistency(reasoning.owl_projection(triples), scratch=staged.store.path)
+    except Inconsistent as exc:
+        raise explain_inconsistency(staged, exc) from exc
+
+
+def explain_inconsistency(staged: Staged, exc: Inconsistent) -> ConflictKGError:
+    """The clashes behind HermiT's verdict as a data report (exit 3), or HermiT's verdict with an
+    honest "not explained" when none of the usual causes is in the data."""
+    tbox = [q.triple for q in staged.quads if _graph(q) in (GRAPH_ONTOLOGY, GRAPH_VOCAB)]
+    found = find_clashes(tbox, staged.parsed, (GRAPH_VOCAB, GRAPH_REFERENCE, GRAPH_CLAIMS))
+    if found:
+        report = clash_report(found, staged.origin)
+        return DataNotConformant(
+            f"the data is logically inconsistent with the ontology (HermiT): {len(report.errors)} clash(es)",
+            report, hint="each line names the node, the axiom it breaks and the files; change one of the statements")
+    return OntologyError(
+        f"{exc.message}; none of the usual causes was found in the data (a node in two disjoint classes, "
+        f"also through rdfs:domain or rdfs:range; a functional datatype property with two values; a value "
+        f"outside a datatype property's range). HermiT said: {exc.said}",
+        hint="look at other axioms the data may contradict (owl:hasValue restrictions, owl:sameAs, "
+             "cardinalities), e.g. by removing recently changed files until the check passes")
 
 
 def _graph(quad: ox.Quad) -> str:
@@ -123,7 +166,10 @@ def _validate_and_reason(staged: Staged, res: Resources, reason: bool,
     report = validate_staged(staged, res)
     timings["validate"] = time.perf_counter() - t1
     if not report.conforms:
-        raise DataNotConformant(f"the data does not conform: {len(report.errors)} error(s)", report)
+        hint = None
+        if report is staged.ill_typed:
+            hint = "write each value in its datatype's form; SHACL and the OWL check run once every typed literal is valid"
+        raise DataNotConformant(f"the data does not conform: {len(report.errors)} error(s)", report, hint=hint)
     reasoner = None
     if reason:
         t2 = time.perf_counter()
@@ -143,3 +189,12 @@ def build_store(store_dir: Path, res: Resources, *, reason: bool = True) -> Buil
         result.timings["write"] = time.perf_counter() - t0
         result.store_dir = store_dir
     return result
+
+
+def shipped_lexicon(res: Resources) -> Lexicon:
+    """The drafter's name tables from the shipped data, staged in memory (no build, no store on disk)."""
+    staged = stage(sources(res))
+    try:
+        return load_lexicon(staged.store, res)
+    finally:
+        staged.store.close()

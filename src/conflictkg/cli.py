@@ -6,16 +6,18 @@ Exit codes: 0 success; 1 error (:class:`~conflictkg.errors.ConflictKGError`); 2 
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
 import click
 
 from conflictkg import __version__
-from conflictkg.errors import ConflictKGError, DataNotConformant
+from conflictkg.errors import ConflictKGError, DataNotConformant, InputError
 from conflictkg.resources import Resources, default_resources
 from conflictkg.results import RESULT_FORMATS, render
-from conflictkg.settings import DEFAULT_WORKERS, IN_MEMORY_UP_TO, STORE_ENV, Settings, default_store_dir
+from conflictkg.settings import (DEFAULT_WORKER_MEMORY_MB, DEFAULT_WORKERS, IN_MEMORY_UP_TO, STORE_ENV, Settings,
+                                 default_store_dir)
 from conflictkg.store import OxigraphStore, Result
 
 
@@ -31,9 +33,12 @@ class Context:
         from conflictkg import storedir
 
         if not storedir.store_exists(self.settings.store_dir):
+            storedir.claim(self.settings.store_dir)  # refuse a file or a foreign directory before saying anything
             click.echo(f"No store at {self.settings.store_dir}; building it first (conflictkg build)…", err=True)
             self.build()
-        return storedir.open_store(self.settings.store_dir)
+        store = storedir.open_store(self.settings.store_dir)
+        store.max_depth = self.settings.max_query_depth
+        return store
 
     def build(self) -> None:
         from conflictkg.build import build_store
@@ -45,8 +50,7 @@ class Context:
         if result.reasoner:
             click.echo(f"OWL consistency: HermiT found the ontology and reference data consistent "
                        f"({result.reasoner.triples} triples, {result.reasoner.seconds:.1f}s).", err=True)
-        warnings = [v for v in result.report.violations if v.severity != "error"]
-        for w in warnings:
+        for w in result.report.warnings:
             click.echo(w.text(), err=True)
 
 
@@ -68,7 +72,6 @@ def cli(ctx: click.Context, store_dir: Path | None, root: Path | None, debug: bo
     """A knowledge graph of claims about the 9/10 November 2020 Nagorno-Karabakh statement."""
     resources = Resources(root.resolve()) if root else default_resources()
     ctx.obj = Context(Settings(store_dir=store_dir or default_store_dir()), resources)
-    ctx.meta["debug"] = debug
 
 
 @cli.command()
@@ -164,6 +167,25 @@ def validate(obj: Context, files: tuple[Path, ...], reason: bool) -> None:
 
 
 @cli.command()
+@click.option("--notes", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="The research notes folder [default: shared/ beside the root].")
+@pass_ctx
+def audit(obj: Context, notes: Path | None) -> None:
+    """Check the curated data against the research notes it was curated from (not shipped).
+
+    Exit 3 when a source address, clause text or quote is not borne out by the notes.
+    """
+    from conflictkg.audit import audit_data, default_notes_dir
+
+    findings = audit_data(obj.resources, notes or default_notes_dir(obj.resources))
+    for finding in findings:
+        click.echo(finding.text())
+    if findings:
+        raise DataNotConformant(f"{len(findings)} value(s) of the data not borne out by the notes")
+    click.echo("The notes bear out every source address, clause text and quote.", err=True)
+
+
+@cli.command()
 @click.option("--format", "fmt", type=click.Choice(["trig", "nquads", "turtle", "ntriples", "jsonld"]),
               default="trig", show_default=True, help="Serialization; turtle/ntriples merge all graphs.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="File to write (default stdout).")
@@ -175,10 +197,32 @@ def export(obj: Context, fmt: str, output: Path | None) -> None:
 
     data = serialize(obj.store().quads(), fmt, PREFIXES)
     if output:
-        output.write_bytes(data)
+        write_output(output, data)
         click.echo(f"Wrote {len(data)} bytes to {output}", err=True)
     else:
         sys.stdout.buffer.write(data)
+
+
+def write_output(path: Path, data: bytes) -> None:
+    """Write an output file whole or not at all: a regular file through a temporary one renamed over
+    it (through a symlink to its target, keeping the old file's mode); a device or pipe
+    (``/dev/stdout``) directly. An OS refusal is an InputError naming the file.
+    """
+    target = Path(os.path.realpath(path))
+    tmp = target.with_name(f".{target.name}.tmp-{os.getpid()}")
+    try:
+        if target.exists() and not target.is_file():
+            target.write_bytes(data)
+            return
+        tmp.write_bytes(data)
+        if target.exists():
+            os.chmod(tmp, target.stat().st_mode & 0o7777)
+        os.replace(tmp, target)
+    except OSError as exc:
+        if tmp.is_file():
+            tmp.unlink()
+        raise InputError(f"cannot write the output file: {exc.strerror or exc}", path=str(path),
+                         hint="give -o a file in an existing, writable directory (or leave -o out for stdout)") from exc
 
 
 @cli.command()
@@ -208,25 +252,40 @@ def stats(obj: Context, fmt: str) -> None:
 @click.option("--in-memory/--on-disk", "in_memory", default=None,
               help="Query copies of the store held in memory (faster, costs RAM per worker) or the store on "
                    f"disk [default: in memory up to {IN_MEMORY_UP_TO:,} quads].")
+@click.option("--worker-memory", type=click.IntRange(min=0), default=None, metavar="MB",
+              help=f"Megabytes of memory each query worker may use; a query needing more gets 503 "
+                   f"(0: no limit) [default {DEFAULT_WORKER_MEMORY_MB}].")
 @pass_ctx
 def serve(obj: Context, host: str, port: int, timeout: float | None, max_rows: int | None, workers: int,
-          in_memory: bool | None) -> None:
-    """Serve the read-only SPARQL 1.1 endpoint at http://HOST:PORT/sparql (builds the store if needed)."""
+          in_memory: bool | None, worker_memory: int | None) -> None:
+    """Serve the read-only SPARQL 1.1 endpoint at http://HOST:PORT/sparql (builds the store if needed).
+
+    Serves the store generation published when it starts, until it stops (a later build does not
+    remove it); restart it to serve a newer build.
+    """
     import dataclasses
 
-    import uvicorn
-
+    from conflictkg.storedir import pinned_generation
     from conflictkg.web import create_app
     from conflictkg.web.app import serve_in_memory
+    from conflictkg.web.server import run
 
-    settings = dataclasses.replace(obj.settings, query_timeout_s=timeout or obj.settings.query_timeout_s,
-                                   max_rows=max_rows or obj.settings.max_rows)
-    store = obj.store()
-    memory = serve_in_memory(store, in_memory)
-    app = create_app(store, settings, workers=workers, resources=obj.resources, in_memory=memory)
-    click.echo(f"Serving {len(store):,} quads from {'memory' if memory else 'disk'} ({workers} query workers).", err=True)
-    click.echo(f"Site: http://{host}:{port}/  SPARQL endpoint: http://{host}:{port}/sparql (Ctrl-C stops)", err=True)
-    uvicorn.run(app, host=host, port=port, log_level="info")
+    settings = dataclasses.replace(
+        obj.settings, query_timeout_s=timeout or obj.settings.query_timeout_s,
+        max_rows=max_rows or obj.settings.max_rows,
+        worker_memory_mb=obj.settings.worker_memory_mb if worker_memory is None else worker_memory)
+    obj.store().close()  # builds the store first when there is none
+    with pinned_generation(settings.store_dir) as generation:
+        store = OxigraphStore.open_read_only(generation)
+        memory = serve_in_memory(store, in_memory)
+        app = create_app(store, settings, workers=workers, resources=obj.resources, in_memory=memory,
+                         generation=generation)
+        limit = f"at most {settings.worker_memory_mb:,} MB each" if settings.worker_memory_mb else "no memory limit"
+        click.echo(f"Serving {len(store):,} quads of {generation.name} from {'memory' if memory else 'disk'} "
+                   f"({workers} query workers, {limit}).", err=True)
+        click.echo(f"Site: http://{host}:{port}/  SPARQL endpoint: http://{host}:{port}/sparql (Ctrl-C stops)",
+                   err=True)
+        run(app, host=host, port=port)
 
 
 
@@ -266,10 +325,11 @@ def viz(obj: Context, view: str, clauses: tuple[int, ...], incident: str | None,
 @pass_ctx
 def draft(obj: Context, article: Path, url: str, publisher: str, published, title: str, output: Path | None) -> None:
     """Draft an incident file (TriG) from a news ARTICLE (text, Markdown or HTML), every value marked for review."""
+    from conflictkg.build import shipped_lexicon
     from conflictkg.drafting import ArticleMeta, draft_file
 
     meta = ArticleMeta(url, publisher, published.date() if published else None, title)
-    result, text = draft_file(article, meta, obj.resources)
+    result, text = draft_file(article, meta, shipped_lexicon(obj.resources))
     if output is None:
         click.echo(text, nl=False)
     else:

@@ -43,6 +43,14 @@ class OntologyError(ConflictKGError):
     """The ontology is missing, invalid or logically inconsistent."""
 
 
+class Inconsistent(OntologyError):
+    """HermiT found the ontology plus data inconsistent; ``said`` is HermiT's own output."""
+
+    def __init__(self, message: str, said: str = "", hint: str | None = None) -> None:
+        super().__init__(message, hint)
+        self.said = said
+
+
 class StoreError(ConflictKGError):
     """The store cannot be opened, is missing or is locked."""
 
@@ -63,3 +71,19 @@ class DataNotConformant(ConflictKGError):
 
 class NotFound(ConflictKGError):
     """A resource, view or page the user asked for does not exist in the graph."""
+
+
+class NotAcceptable(ConflictKGError):
+    """The client refused every format an answer can take (HTTP 406; the message lists them)."""
+
+
+class QueryRefused(QueryError):
+    """A query conflictkg will not run, whatever the data (see :mod:`conflictkg.query_guard`)."""
+
+
+class FederationRefused(QueryRefused):
+    """The query has a ``SERVICE`` clause: conflictkg never fetches other URLs."""
+
+
+class QueryTooDeep(QueryRefused):
+    """The query nests deeper than ``max_query_depth``: the parser would overflow its stack."""

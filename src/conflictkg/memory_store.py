@@ -12,6 +12,7 @@ from rdflib import BNode, Dataset, Literal, URIRef
 from rdflib.term import Node
 
 from conflictkg.errors import QueryError
+from conflictkg.query_guard import check_query
 from conflictkg.store import Result
 from conflictkg.terms import Term
 
@@ -60,6 +61,7 @@ class MemoryStore:
 
     def query(self, sparql: str, bindings: Mapping[str, Term] | None = None,
               prefixes: Mapping[str, str] | None = None) -> Result:
+        check_query(sparql)  # rdflib would fetch SERVICE URLs too
         init = {k: to_rdflib(v) for k, v in (bindings or {}).items()}
         try:
             answer = self._ds.query(sparql, initBindings=init, initNs=dict(prefixes or {}))

@@ -39,7 +39,6 @@ GRAPH_VOCAB = CKG + "vocab"
 GRAPH_REFERENCE = CKG + "reference"
 GRAPH_CLAIMS = CKG + "claims"
 GRAPH_INDEX = CKG + "index"  # derived at build time (name search keys); never edited by hand
-CLAIM_GRAPH_PREFIX = CKG + "claim-"
 
 
 def expand_curie(value: str) -> str:

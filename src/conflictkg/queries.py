@@ -7,6 +7,8 @@ the query body; their values are bound by the engine (never pasted into the text
 
 from __future__ import annotations
 
+import datetime
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,7 +19,7 @@ from conflictkg.errors import QueryError
 from conflictkg.names import name_key
 from conflictkg.namespaces import expand_curie
 from conflictkg.store import Result, Store
-from conflictkg.terms import XSD, Term
+from conflictkg.terms import XSD, Term, iri_bad_char, iri_problem
 
 PARAM_TYPES = ("iri", "string", "name", "integer", "decimal", "date", "dateTime", "boolean")
 
@@ -107,17 +109,76 @@ def resolve(library: dict[str, Query], id_or_file: str) -> Query:
 
 
 def to_term(param: Param, raw: str) -> Term:
-    """Convert a user's string to the typed term the parameter declares."""
+    """The typed term ``raw`` stands for under ``param``'s declared type: the one place where
+    every skin's parameter values (CLI ``-p``, the query page, page URLs) are checked.
+
+    A value that does not fit the type is refused rather than bound: a literal such as
+    ``"six"^^xsd:integer`` would match nothing and the user would read "(0 rows)" as an answer.
+
+    Raises:
+        QueryError: the value is not of the declared type (the message names the parameter, the
+            type and, for IRIs, the offending character and its position).
+    """
     if param.type == "iri":
-        iri = expand_curie(raw)
-        if ":" not in iri:
-            raise QueryError(f"parameter {param.name!r} needs an IRI or a prefixed name like ckr:agent-armenia, got {raw!r}")
-        return ox.NamedNode(iri)
+        return _iri_term(param, raw)
     if param.type == "string":
         return ox.Literal(raw)
     if param.type == "name":  # matched against ck:nameKey in ckg:index
         return ox.Literal(name_key(raw))
-    return ox.Literal(raw, datatype=ox.NamedNode(XSD + param.type))
+    value = raw.strip()
+    expected = _LEXICAL[param.type]
+    if not expected.pattern.fullmatch(value) or not _valid_calendar(param.type, value):
+        raise QueryError(f"parameter {param.name} needs {expected.what}, got {raw!r}",
+                         hint=f"e.g. {param.name}={param.example or expected.example}")
+    return ox.Literal(value, datatype=ox.NamedNode(XSD + param.type))
+
+
+def _iri_term(param: Param, raw: str) -> Term:
+    iri = expand_curie(raw)
+    if ":" not in iri:
+        raise QueryError(f"parameter {param.name} needs an IRI or a prefixed name like ckr:agent-armenia, got {raw!r}")
+    written, offset = raw.strip(), len(raw) - len(raw.lstrip())
+    if written.startswith("<") and written.endswith(">"):  # as expand_curie reads it
+        written, offset = written[1:-1], offset + 1
+    problem = iri_bad_char(written, offset) or iri_problem(iri)
+    if problem:
+        raise QueryError(f"parameter {param.name} is not a valid IRI: {problem} in {raw!r}",
+                         hint="an IRI has no spaces, quotes, <>, {}, |, ^, `, \\ or control characters; "
+                              f"e.g. {param.name}={param.example or 'ckr:agent-armenia'}")
+    return ox.NamedNode(iri)
+
+
+@dataclass(frozen=True)
+class _Lexical:
+    """The XSD lexical form a typed parameter must have, and how to name it in a message."""
+
+    pattern: re.Pattern[str]
+    what: str
+    example: str
+
+
+_DATE = r"-?\d{4}-\d{2}-\d{2}"
+_LEXICAL = {  # re.ASCII: \d is 0-9 only (XSD digits), not every script's digits
+    "integer": _Lexical(re.compile(r"[+-]?\d+", re.ASCII), "an integer", "6"),
+    "decimal": _Lexical(re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)", re.ASCII), "a decimal number", "2.5"),
+    "date": _Lexical(re.compile(_DATE + r"(Z|[+-]\d{2}:\d{2})?", re.ASCII), "a date (YYYY-MM-DD)", "2022-03-24"),
+    "dateTime": _Lexical(re.compile(_DATE + r"T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?", re.ASCII),
+                         "a date and time (YYYY-MM-DDThh:mm:ss)", "2022-03-24T12:00:00"),
+    "boolean": _Lexical(re.compile(r"true|false|1|0"), "a boolean (true or false)", "true"),
+}
+
+
+def _valid_calendar(ptype: str, value: str) -> bool:
+    """Whether a date or dateTime names a day that exists (``2022-13-45`` does not)."""
+    if ptype not in ("date", "dateTime"):
+        return True
+    try:
+        datetime.date.fromisoformat(value.lstrip("-")[:10])
+        if ptype == "dateTime":
+            datetime.time.fromisoformat(value.split("T", 1)[1][:8])
+    except ValueError:
+        return False
+    return True
 
 
 def bind(query: Query, raw: dict[str, str]) -> dict[str, Term]:

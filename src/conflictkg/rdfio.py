@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import errno
+import os
+import re
+import stat
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -49,8 +53,7 @@ def read_quads(source: SourceFile) -> list[ox.Quad]:
     if fmt is None:
         raise InputError(f"unknown RDF file type {path.suffix!r}", str(path),
                          hint="use .ttl, .trig, .nt or .nq")
-    if not path.is_file():
-        raise InputError("file not found", str(path))
+    _check_regular_file(path)
     try:
         quads = list(ox.parse(path=str(path), format=fmt))
     except SyntaxError as exc:
@@ -65,6 +68,50 @@ def read_quads(source: SourceFile) -> list[ox.Quad]:
     return quads
 
 
+BOM = b"\xef\xbb\xbf"
+
+#: what a path that is not a regular file is, by ``stat`` file type
+_NOT_REGULAR = ((stat.S_ISDIR, "is a directory, not a file"),
+                (stat.S_ISFIFO, "is not a regular file (a FIFO, or named pipe)"),
+                (stat.S_ISSOCK, "is not a regular file (a socket)"),
+                (stat.S_ISCHR, "is not a regular file (a character device)"),
+                (stat.S_ISBLK, "is not a regular file (a block device)"))
+
+
+def _check_regular_file(path: Path) -> None:
+    """Say what ``path`` is when it is not a readable regular file, without ever opening it first
+    (opening a FIFO would wait for a writer forever); then refuse a UTF-8 byte-order mark, which
+    Turtle forbids and which the parser would report as an invisible "\\ufeff" character."""
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        raise InputError(_stat_problem(path, exc), str(path)) from exc
+    for test, what in _NOT_REGULAR:
+        if test(mode):
+            raise InputError(what, str(path), hint="remove it from data/ or give a regular RDF file")
+    try:
+        with path.open("rb") as stream:
+            head = stream.read(len(BOM))
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror or exc}", str(path)) from exc
+    if head == BOM:
+        raise InputError("starts with a UTF-8 byte-order mark (BOM); save it as UTF-8 without BOM", str(path), 1,
+                         hint="most editors offer 'UTF-8' next to 'UTF-8 with BOM' when saving; or run "
+                              "sed -i '1s/^\\xEF\\xBB\\xBF//' on the file")
+
+
+def _stat_problem(path: Path, exc: OSError) -> str:
+    if exc.errno == errno.ELOOP:
+        return "is a symlink loop (a link that leads back to itself)"
+    if exc.errno == errno.ENOENT and path.is_symlink():
+        return f"is a symlink to {os.readlink(path)}, which does not exist"
+    if exc.errno == errno.ENOENT:
+        return "file not found"
+    if exc.errno == errno.EACCES:
+        return "cannot read: permission denied"
+    return f"cannot read: {exc.strerror or exc}"
+
+
 def _reject_default_graph(quads: Iterable[ox.Quad], path: Path) -> None:
     stray = [q for q in quads if isinstance(q.graph_name, ox.DefaultGraph)]
     if stray:
@@ -76,16 +123,37 @@ def _reject_default_graph(quads: Iterable[ox.Quad], path: Path) -> None:
         )
 
 
-def read_all(sources: Iterable[SourceFile]) -> tuple[list[ox.Quad], dict[str, str]]:
-    """Parse every file; return all quads and, per subject IRI, the first file that describes it."""
+def read_files(sources: Iterable[SourceFile]) -> list[tuple[Path, list[ox.Quad]]]:
+    """Parse every file, keeping each file's quads apart (checks that name the file need them)."""
+    return [(source.path, read_quads(source)) for source in sources]
+
+
+def merge(parsed: Iterable[tuple[Path, list[ox.Quad]]]) -> tuple[list[ox.Quad], dict[str, str]]:
+    """All quads of :func:`read_files`, and per subject IRI the first file that describes it."""
     quads: list[ox.Quad] = []
     origin: dict[str, str] = {}
-    for source in sources:
-        for q in read_quads(source):
+    for path, file_quads in parsed:
+        for q in file_quads:
             quads.append(q)
             if isinstance(q.subject, ox.NamedNode):
-                origin.setdefault(q.subject.value, str(source.path))
+                origin.setdefault(q.subject.value, str(path))
     return quads, origin
+
+
+def read_all(sources: Iterable[SourceFile]) -> tuple[list[ox.Quad], dict[str, str]]:
+    """Parse every file; return all quads and, per subject IRI, the first file that describes it."""
+    return merge(read_files(sources))
+
+
+def literal_lines(path: Path, lexical: str, datatype: str) -> list[int]:
+    """Lines of ``path`` where ``"lexical"^^datatype`` is written (full IRI or any prefix), in
+    file order: parsers give no positions for well-formed triples, so an ill-typed literal is
+    found again in the text. Escaped or long-quoted forms are not found (an empty list)."""
+    local = re.escape(datatype.rsplit("#", 1)[-1].rsplit("/", 1)[-1])
+    pattern = re.compile(r"([\"'])" + re.escape(lexical) + r"\1\s*\^\^\s*(?:<" + re.escape(datatype)
+                         + r">|[\w.-]*:" + local + r"(?![\w.:-]))")
+    text = path.read_text(encoding="utf-8", errors="replace")
+    return [text.count("\n", 0, m.start()) + 1 for m in pattern.finditer(text)]
 
 
 def serialize(quads: Iterable[ox.Quad], fmt: str, prefixes: dict[str, str]) -> bytes:

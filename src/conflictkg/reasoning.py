@@ -8,19 +8,22 @@ outside the OWL 2 datatype map before reasoning.
 
 from __future__ import annotations
 
+import ctypes
 import io
 import os
 import shutil
+import signal
 import subprocess
+import sys
 import tempfile
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
 
-from conflictkg.errors import OntologyError
+from conflictkg.errors import Inconsistent, OntologyError
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
@@ -38,9 +41,8 @@ OWL2_DATATYPES = frozenset(
 
 @dataclass(frozen=True)
 class ReasonerReport:
-    """What a consistency check saw."""
+    """What a consistency check saw (it returns one only when HermiT found the data consistent)."""
 
-    consistent: bool
     triples: int
     seconds: float
 
@@ -66,7 +68,7 @@ def owl_projection(triples: Iterable[ox.Triple]) -> bytes:
     return ox.serialize(kept, format=ox.RdfFormat.N_TRIPLES) or b""
 
 
-def check_consistency(ntriples: bytes) -> ReasonerReport:
+def check_consistency(ntriples: bytes, scratch: Path | None = None) -> ReasonerReport:
     """Load ``ntriples`` into a fresh owlready2 world, then ask HermiT whether it is consistent.
 
     owlready2's ``sync_reasoner`` would also classify every class and property and realise every
@@ -75,8 +77,12 @@ def check_consistency(ntriples: bytes) -> ReasonerReport:
     under 2 s. So owlready2 loads and saves the projection and HermiT, as shipped with owlready2,
     runs with ``-k``.
 
+    HermiT's input is written to a temporary directory in ``scratch`` (default: the system's), and
+    HermiT is killed if this process dies (:func:`die_with_parent`).
+
     Raises:
-        OntologyError: Java is missing, HermiT failed, or the ontology plus data is inconsistent.
+        Inconsistent: the ontology plus data is inconsistent (:mod:`conflictkg.clashes` explains).
+        OntologyError: Java is missing or broken, HermiT rejected the input or ran out of memory.
     """
     if shutil.which("java") is None:
         raise OntologyError("the OWL consistency check needs Java (HermiT), and `java` is not on PATH",
@@ -87,14 +93,14 @@ def check_consistency(ntriples: bytes) -> ReasonerReport:
     started = time.perf_counter()
     try:
         world.get_ontology(PROJECTION).load(fileobj=io.BytesIO(ntriples), format="ntriples")
-        with tempfile.TemporaryDirectory(prefix="conflictkg-hermit-") as tmp:
+        with tempfile.TemporaryDirectory(prefix="conflictkg-hermit-", dir=scratch) as tmp:
             path = Path(tmp) / "projection.nt"
             with path.open("wb") as out:
                 world.save(out, format="ntriples")
             _hermit_consistency(path)
     finally:
         world.close()
-    return ReasonerReport(True, ntriples.count(b"\n"), time.perf_counter() - started)
+    return ReasonerReport(ntriples.count(b"\n"), time.perf_counter() - started)
 
 
 PROJECTION = "https://w3id.org/conflictkg/projection"
@@ -109,12 +115,66 @@ def _hermit_consistency(path: Path) -> None:
     command = [owlready2.JAVA_EXE, f"-Xmx{owlready2.reasoning.JAVA_MEMORY}M",
                "-cp", os.pathsep.join([str(hermit), str(hermit / "HermiT.jar")]),
                "org.semanticweb.HermiT.cli.CommandLine", "-k", path.as_uri()]
-    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, check=False,
+                              preexec_fn=die_with_parent())
+    except OSError as exc:
+        raise OntologyError(f"could not start Java for HermiT: {exc}",
+                            hint="check that `java -version` works (Java 8 or later)") from exc
     said = done.stdout + done.stderr
     if "Inconsistent ontology" in said or "#Thing is not satisfiable" in said:
-        raise OntologyError("the ontology and reference data are logically inconsistent (HermiT)",
-                            hint="look for an individual typed with two disjoint classes")
+        raise Inconsistent("the ontology and reference data are logically inconsistent (HermiT)",
+                           said=" ".join(said.split())[:500])
     if done.returncode != 0 or "#Thing is satisfiable" not in done.stdout:
-        tail = "\n".join(said.strip().splitlines()[-5:])
-        raise OntologyError(f"HermiT did not finish its consistency check (exit {done.returncode}): {tail}",
-                            hint="check that `java -version` works (Java 8 or later)")
+        raise hermit_failure(done.returncode, said)
+
+
+def hermit_failure(returncode: int, said: str) -> OntologyError:
+    """Tell "HermiT rejected the input" (a Java exception thrown by HermiT or the OWL API, e.g. a
+    malformed literal) from "HermiT ran out of memory" and from "Java itself is broken"; only the
+    last one is about `java -version`."""
+    lines = [line.strip() for line in said.strip().splitlines() if line.strip()]
+    if "OutOfMemoryError" in said:
+        return OntologyError(f"HermiT ran out of memory (Java heap limit {_java_memory()} MB)",
+                             hint="raise owlready2.reasoning.JAVA_MEMORY, or pass --no-reason")
+    thrown = next((line for line in lines if "Exception" in line and not line.startswith("at ")), "")
+    in_hermit = any(line.startswith(("at org.semanticweb.", "at uk.ac.manchester.")) for line in lines)
+    if thrown and in_hermit and "Could not find or load main class" not in said:
+        what = thrown.removeprefix('Exception in thread "main" ')
+        return OntologyError(f"HermiT rejected the input: {what}",
+                             hint="HermiT reads the ontology, vocabularies, reference data and claim nodes; "
+                                  "`conflictkg validate` reports ill-typed values with file and line")
+    tail = "\n".join(lines[-5:]) or "(no output)"
+    return OntologyError(f"HermiT did not finish its consistency check: Java could not run it (exit {returncode}): {tail}",
+                         hint="check that `java -version` works (Java 8 or later)")
+
+
+def _java_memory() -> int:
+    import owlready2.reasoning
+
+    return int(owlready2.reasoning.JAVA_MEMORY)
+
+
+PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+
+
+def die_with_parent() -> Callable[[], None] | None:
+    """A ``preexec_fn`` that makes the child (HermiT's JVM) get SIGKILL when this process dies,
+    even by ``kill -9``: a killed build must not leave Java running on for minutes (``None``, i.e.
+    nothing to do, where ``prctl`` does not exist).
+
+    libc and ``prctl`` are looked up here, in the parent: between fork and exec the child only calls
+    them (no imports, no allocation by Python). If the parent died before ``prctl`` took effect, the
+    child is already an orphan and exits at once.
+    """
+    if not sys.platform.startswith("linux"):
+        return None
+    prctl = ctypes.CDLL(None, use_errno=True).prctl
+    parent, kill = os.getpid(), int(signal.SIGKILL)
+
+    def in_child() -> None:
+        prctl(PR_SET_PDEATHSIG, kill, 0, 0, 0)
+        if os.getppid() != parent:
+            os._exit(1)
+
+    return in_child

@@ -1,48 +1,52 @@
-"""Render a :class:`~conflictkg.store.Result` as a table, CSV, TSV or SPARQL 1.1 Results JSON."""
+"""Render a :class:`~conflictkg.store.Result`: SPARQL results formats by Oxigraph, or a table.
+
+The SPARQL 1.1 results formats (JSON, XML, CSV, TSV) are written by Oxigraph's own serializers,
+the ones the endpoint answers with, so the command line and the endpoint cannot drift apart.
+A :class:`Result` holds pyoxigraph terms from any backend, so it is handed to Oxigraph as the
+TSV of its terms (N-Triples syntax, which is lossless) and parsed back into Oxigraph's solutions:
+the same round trip the endpoint makes when it cuts an answer at the row limit.
+"""
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 
 import pyoxigraph as ox
 
 from conflictkg.namespaces import PREFIXES, compact_iri
 from conflictkg.store import Result
-from conflictkg.terms import Term, term_to_json, term_to_str
+from conflictkg.terms import Term
 
 RESULT_FORMATS = ("table", "csv", "tsv", "json")
 
+#: Oxigraph's writer for each SPARQL results format (the endpoint's keys: json, xml, csv, tsv).
+OXIGRAPH_RESULTS: dict[str, ox.QueryResultsFormat] = {
+    "json": ox.QueryResultsFormat.JSON, "xml": ox.QueryResultsFormat.XML,
+    "csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV,
+}
 
-def to_json(result: Result) -> str:
-    """SPARQL 1.1 Query Results JSON (SELECT and ASK)."""
+
+def to_oxigraph(result: Result) -> ox.QuerySolutions | ox.QueryBoolean:
+    """The SELECT or ASK ``result`` as Oxigraph's own results object, which Python cannot build
+    directly (a tab in a literal is written ``\\t``, as N-Triples allows)."""
     if result.kind == "ask":
-        return json.dumps({"head": {}, "boolean": result.boolean})
-    bindings = [
-        {v: term_to_json(t) for v, t in zip(result.variables, row, strict=True) if t is not None}
-        for row in result.rows
-    ]
-    return json.dumps({"head": {"vars": result.variables}, "results": {"bindings": bindings}},
-                      ensure_ascii=False, indent=1)
-
-
-def to_csv(result: Result) -> str:
-    """SPARQL 1.1 CSV: plain values, header of variable names."""
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\r\n")
-    writer.writerow(result.variables)
-    for row in result.rows:
-        writer.writerow([term_to_str(t) for t in row])
-    return buf.getvalue()
-
-
-def to_tsv(result: Result) -> str:
-    """SPARQL 1.1 TSV: ``?var`` header, terms in N-Triples syntax."""
+        return ox.parse_query_results(json.dumps({"head": {}, "boolean": result.boolean}),
+                                      format=ox.QueryResultsFormat.JSON)
     lines = ["\t".join("?" + v for v in result.variables)]
-    for row in result.rows:
-        lines.append("\t".join("" if t is None else str(t).replace("\t", "\\t") for t in row))
-    return "\n".join(lines) + "\n"
+    lines += ["\t".join("" if t is None else str(t).replace("\t", "\\t") for t in row) for row in result.rows]
+    return ox.parse_query_results("\n".join(lines) + "\n", format=ox.QueryResultsFormat.TSV)
+
+
+def serialize(result: Result, fmt: str) -> bytes:
+    """``result`` (SELECT or ASK) in the SPARQL results format ``fmt`` (a key of
+    :data:`OXIGRAPH_RESULTS`), written by Oxigraph.
+
+    >>> serialize(Result("select", ["x", "y"], [(ox.Literal("Parukh", language="en"), None)]), "csv")
+    b'x,y\\r\\nParukh,\\r\\n'
+    >>> serialize(Result("ask", boolean=True), "json")
+    b'{"head":{},"boolean":true}'
+    """
+    return to_oxigraph(result).serialize(format=OXIGRAPH_RESULTS[fmt]) or b""
 
 
 def display(term: Term | None) -> str:
@@ -74,10 +78,7 @@ def render(result: Result, fmt: str) -> str:
     if result.kind == "graph":
         data = ox.serialize(sorted(result.triples, key=str), format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
         return (data or b"").decode("utf-8")
-    if fmt == "json":
-        return to_json(result) + "\n"
-    if fmt == "csv" and result.kind == "select":
-        return to_csv(result)
-    if fmt == "tsv" and result.kind == "select":
-        return to_tsv(result)
+    if fmt == "json" or (fmt in ("csv", "tsv") and result.kind == "select"):
+        text = serialize(result, fmt).decode("utf-8")
+        return text if text.endswith("\n") else text + "\n"
     return to_table(result)

@@ -12,6 +12,23 @@ DEFAULT_WORKERS = 2
 #: ``serve``: stores of at most this many quads are served from memory unless told otherwise (a copy
 #: per process, ~0.5 kB per quad; at 100,000 quads each copy takes ~1.5 s to make).
 IN_MEMORY_UP_TO = 200_000
+#: ``serve``: most bytes of one request's line and headers; past it the answer is 414 (a longer
+#: URL) or 431 (larger headers). Long SPARQL queries go in a POST body (up to 1 MiB).
+MAX_REQUEST_HEAD_BYTES = 128 * 1024
+#: ``serve``: megabytes of private memory (heap and anonymous mappings, ``RLIMIT_DATA``) each query
+#: worker may use; a query that needs more is stopped (503) and its worker replaced. Measured with
+#: the shipped store (~12,000 quads): an idle worker holds ~90 MB of such memory (38 MB RSS), its
+#: in-memory copy ~7 MB more. The largest store served from memory by default (IN_MEMORY_UP_TO,
+#: ~0.5 kB per quad) adds ~100 MB, and sorting or grouping all of it a few times that; 1 GB leaves
+#: that room five times over while two default workers stay under 2 GB, which any machine that can
+#: run ``build`` (HermiT) has. A fixed figure, not a fraction of this machine's memory: the same
+#: query gets the same answer on every machine. 0 turns the limit off.
+DEFAULT_WORKER_MEMORY_MB = 1024
+#: Deepest nesting of ``{``, ``(``, ``[`` (and runs of prefix ``!``) a query may have. Oxigraph's
+#: parser recurses per level and crashes the process (SIGSEGV) at about 2,200 nested ``{`` and
+#: 4,700 nested ``(`` on an 8 MB stack (the usual ``ulimit -s``); 128 stays far below that even
+#: on a 1 MB stack, and the library's own queries nest at most 10 (a test keeps them well under).
+MAX_QUERY_DEPTH = 128
 
 #: The longest article `conflictkg draft` reads, in characters (a long news article is ~30,000;
 #: past this the input is not an article, and the name scan would take minutes).
@@ -35,11 +52,6 @@ class Settings:
     reason: bool = True
     query_timeout_s: float = 30.0
     max_rows: int = 10_000
+    worker_memory_mb: int = DEFAULT_WORKER_MEMORY_MB
+    max_query_depth: int = MAX_QUERY_DEPTH
 
-
-SETTINGS_HELP: dict[str, str] = {
-    "store_dir": f"Directory of the embedded Oxigraph store (flag --store, env {STORE_ENV}).",
-    "reason": "Check OWL consistency with HermiT during build (needs Java); --no-reason skips it.",
-    "query_timeout_s": "Seconds a SPARQL query may run in the web endpoint before it is stopped.",
-    "max_rows": "Most result rows the web endpoint returns for one query.",
-}

@@ -16,22 +16,8 @@ def term_to_str(term: Term | None) -> str:
     return str(term.value)
 
 
-def term_to_json(term: Term) -> dict[str, str]:
-    """One binding in SPARQL 1.1 Query Results JSON form."""
-    if isinstance(term, ox.NamedNode):
-        return {"type": "uri", "value": term.value}
-    if isinstance(term, ox.BlankNode):
-        return {"type": "bnode", "value": term.value}
-    out = {"type": "literal", "value": term.value}
-    if term.language:
-        out["xml:lang"] = term.language
-    elif term.datatype.value != XSD + "string":
-        out["datatype"] = term.datatype.value
-    return out
-
-
 def term_from_json(binding: dict[str, str]) -> Term:
-    """Inverse of :func:`term_to_json`."""
+    """The term of one binding in SPARQL 1.1 Query Results JSON form."""
     kind = binding["type"]
     if kind == "uri":
         return ox.NamedNode(binding["value"])
@@ -42,3 +28,43 @@ def term_from_json(binding: dict[str, str]) -> Term:
     if "datatype" in binding:
         return ox.Literal(binding["value"], datatype=ox.NamedNode(binding["datatype"]))
     return ox.Literal(binding["value"])
+
+
+#: Characters RFC 3987 never allows in an IRI (besides controls and spaces, checked separately).
+_NOT_IN_IRI = frozenset('<>"{}|^`\\')
+
+
+def iri_problem(iri: str) -> str | None:
+    """Why ``iri`` is not an absolute IRI (the first bad character and its 1-based position,
+    or the parser's reason), or None when it is one.
+
+    Checked before pyoxigraph sees the text so that user input (a query parameter, a URL path)
+    gets a message naming the character instead of a ``ValueError`` from deep inside a request.
+
+    >>> iri_problem("https://w3id.org/conflictkg/resource/agent ru")
+    "' ' (space) at position 43"
+    >>> iri_problem("https://w3id.org/conflictkg/resource/agent-armenia") is None
+    True
+    """
+    bad = iri_bad_char(iri)
+    if bad:
+        return bad
+    try:
+        ox.NamedNode(iri)
+    except ValueError as exc:
+        return str(exc)
+    return None
+
+
+def iri_bad_char(text: str, offset: int = 0) -> str | None:
+    """The first character of ``text`` no IRI may contain, quoted with its 1-based position
+    (plus ``offset``: where ``text`` starts in what the user wrote)."""
+    for position, char in enumerate(text, 1 + offset):
+        if char in _NOT_IN_IRI or char.isspace() or not char.isprintable():
+            shown = repr(char) if char.isprintable() and char != " " else f"{char!r} ({_char_name(char)})"
+            return f"{shown} at position {position}"
+    return None
+
+
+def _char_name(char: str) -> str:
+    return "space" if char == " " else f"U+{ord(char):04X}"

@@ -6,19 +6,25 @@ value and the file the focus node comes from, in words a curator can act on.
 
 from __future__ import annotations
 
+import logging
+import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from difflib import get_close_matches
+from pathlib import Path
 
 import pyoxigraph as ox
 from rdflib import Graph, Namespace, URIRef
 from rdflib.term import Node
 from rdflib.namespace import RDF
 
+from conflictkg.clashes import Clash
+from conflictkg.literals import problem as literal_problem
 from conflictkg.memory_store import to_rdflib
 from conflictkg.names import name_key
 from conflictkg.namespaces import CK, CKR, compact_iri
 from conflictkg.queries import Query
+from conflictkg.rdfio import literal_lines
 from conflictkg.store import Store
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
@@ -35,9 +41,15 @@ class Violation:
     path: str = ""
     value: str = ""
     file: str = ""
+    line: int = 0
+
+    def sort_key(self) -> tuple[str, int, str, str, str, str, str, str]:
+        """Messages are listed by file, line, node, then message: the same order on every run
+        (pyshacl's results come out of a hash-ordered graph)."""
+        return (self.file, self.line, self.focus, self.message, self.severity, self.source, self.path, self.value)
 
     def text(self) -> str:
-        where = f"{self.file}: " if self.file else ""
+        where = f"{self.file}:{self.line}: " if self.file and self.line else f"{self.file}: " if self.file else ""
         extra = "".join(f" [{k}: {v}]" for k, v in (("property", self.path), ("value", self.value)) if v)
         return f"{where}{self.severity}: {compact_iri(self.focus)}: {self.message} (shape/check: {self.source}){extra}"
 
@@ -56,10 +68,15 @@ class Report:
     def conforms(self) -> bool:
         return not self.errors
 
+    @property
+    def warnings(self) -> list[Violation]:
+        """Everything that is not an error, in :meth:`Violation.sort_key` order."""
+        return sorted((v for v in self.violations if v.severity != "error"), key=Violation.sort_key)
+
     def text(self) -> str:
         if not self.violations:
             return "Conforms: no problems found.\n"
-        lines = [v.text() for v in sorted(self.violations, key=lambda v: (v.file, v.focus, v.source, v.path))]
+        lines = [v.text() for v in sorted(self.violations, key=Violation.sort_key)]
         warnings = len(self.violations) - len(self.errors)
         verdict = "Conforms" if self.conforms else "Does not conform"
         lines.append(f"{verdict}: {len(self.errors)} error(s), {warnings} warning(s).")
@@ -70,11 +87,73 @@ class Report:
 
 
 def to_graph(triples: Iterable[ox.Triple]) -> Graph:
-    """An rdflib Graph of neutral triples."""
+    """An rdflib Graph of neutral triples.
+
+    rdflib logs a warning with a full traceback (logger ``rdflib.term``) for every literal it cannot
+    convert, and warns about "weird" booleans; :func:`ill_typed_literals` has already reported
+    those with file and line, so rdflib's copies are silenced here rather than printed in front of
+    the report."""
     graph = Graph()
-    for t in triples:
-        graph.add((to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)))
+    term_logger = logging.getLogger("rdflib.term")
+    level = term_logger.level
+    term_logger.setLevel(logging.ERROR)
+    try:
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", message="Parsing weird boolean", category=UserWarning)
+            for t in triples:
+                graph.add((to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)))
+    finally:
+        term_logger.setLevel(level)
     return graph
+
+
+ILL_TYPED = "ill-typed-literal"
+
+
+def ill_typed_literals(parsed: Iterable[tuple[Path, list[ox.Quad]]]) -> Report:
+    """Every typed literal whose lexical form is not valid for its datatype (``"2022-13-45"^^xsd:date``,
+    ``"many"^^xsd:integer``), with the file, line, node and property; see :mod:`conflictkg.literals`.
+
+    Run before SHACL and HermiT: both fail on such values without saying where they are."""
+    report = Report()
+    for path, quads in parsed:
+        bad = [(q, reason) for q in quads if isinstance(q.object, ox.Literal)
+               and (reason := literal_problem(q.object.value, q.object.datatype.value))]
+        seen: dict[tuple[str, str], int] = {}
+        for q, reason in bad:
+            lit = q.object
+            key = (lit.value, lit.datatype.value)
+            lines = literal_lines(path, *key)
+            nth = seen[key] = seen.get(key, -1) + 1
+            dt = compact_iri(lit.datatype.value)
+            report.violations.append(Violation(
+                source=ILL_TYPED, focus=_node(q.subject, quads),
+                message=f'ill-typed {dt} literal "{lit.value}": {reason}', path=compact_iri(q.predicate.value),
+                value=f'"{lit.value}"^^{dt}', file=str(path), line=lines[nth] if nth < len(lines) else 0,
+            ))
+    return report
+
+
+def clash_report(clashes: Iterable[Clash], origin: dict[str, str]) -> Report:
+    """Clashes behind an OWL inconsistency as errors; each is filed under the file that describes
+    its node when that file is involved, else under the first file involved."""
+    report = Report()
+    for c in clashes:
+        home = origin.get(c.node, "")
+        report.violations.append(Violation(
+            source=c.kind, focus=c.node, message=c.message, path=c.path, value=c.value,
+            file=home if home in c.files else (c.files[0] if c.files else home)))
+    return report
+
+
+def _node(subject: ox.NamedNode | ox.BlankNode | ox.Triple, quads: list[ox.Quad]) -> str:
+    """An IRI as is; a blank node by the named node that points at it (``[] under ckr:x``)."""
+    if isinstance(subject, ox.NamedNode):
+        return subject.value
+    parent = next((q for q in quads if q.object == subject and isinstance(q.subject, ox.NamedNode)), None)
+    if parent is None:
+        return "a blank node"
+    return f"a blank node under {compact_iri(parent.subject.value)} ({compact_iri(parent.predicate.value)})"
 
 
 def shacl_validate(data: Graph, shapes: Graph, ontology: Graph, origin: dict[str, str]) -> Report:

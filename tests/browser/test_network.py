@@ -167,6 +167,21 @@ def test_search_by_any_name_selects_the_place(page: Any, live_server: str, name:
     assert "Parukh / Farrukh" in page.text_content("#details-body")
 
 
+def test_edge_labels_box_shows_and_hides_the_labels(page: Any, live_server: str) -> None:
+    """pyvis's edges carry no label; the box adds each edge's label (and its number of claims)."""
+    data = twin(page, live_server, VIEW_PATHS["allegations"])
+    open_view(page, live_server + VIEW_PATHS["allegations"])
+    labels = "() => ckgNetwork.edges.get().map(e => e.label || '')"
+    assert set(page.evaluate(labels)) == {""}
+    page.check("#edge-labels")
+    shown = page.evaluate(labels)
+    assert len(shown) == len(data["edges"])
+    for text, edge in zip(shown, data["edges"], strict=True):
+        assert text.endswith(f" ({len(edge['claims'])})") and edge["label"].startswith(text.split(" (")[0].rstrip("…"))
+    page.uncheck("#edge-labels")
+    assert set(page.evaluate(labels)) == {""}
+
+
 def test_clicking_a_node_opens_its_page(page: Any, live_server: str) -> None:
     open_view(page, live_server + VIEW_PATHS["allegations"])
     page.mouse.click(*node_point(page, CKR + "agent-azerbaijan"))

@@ -1,4 +1,4 @@
-"""The hostile-input suite's shared pieces: one case shape and a fingerprint of a published store.
+"""The hostile-input suite's common pieces: one case shape and a fingerprint of a published store.
 
 Every table in ``tests/hostile/`` lists :class:`Case` rows: an input, the exit code (CLI) or HTTP
 status (endpoint, pages) it must get, and a fragment the message must contain. Cases that touch a

@@ -14,18 +14,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from conflictkg.drafting.claims import draft_article
-from conflictkg.drafting.lexicon import Lexicon, shipped_lexicon
+from conflictkg.drafting.lexicon import Lexicon
 from conflictkg.drafting.model import ArticleMeta, Draft, DraftClaim
 from conflictkg.drafting.text import read_article
 from conflictkg.drafting.trig import to_trig
-from conflictkg.resources import Resources
 
-__all__ = ["ArticleMeta", "Draft", "DraftClaim", "Lexicon", "draft_article", "draft_file", "shipped_lexicon",
-           "to_trig"]
+__all__ = ["ArticleMeta", "Draft", "DraftClaim", "Lexicon", "draft_article", "draft_file", "to_trig"]
 
 
-def draft_file(path: Path, meta: ArticleMeta, res: Resources, lex: Lexicon | None = None) -> tuple[Draft, str]:
-    """Read an article file and return its draft and the draft incident file's text."""
-    lexicon = lex if lex is not None else shipped_lexicon(res)
+def draft_file(path: Path, meta: ArticleMeta, lexicon: Lexicon) -> tuple[Draft, str]:
+    """Read an article file and return its draft and the draft incident file's text (``lexicon``:
+    the name tables, e.g. :func:`conflictkg.build.shipped_lexicon`)."""
     draft = draft_article(read_article(path), meta, lexicon)
     return draft, to_trig(draft, lexicon, path.stem)

@@ -95,13 +95,3 @@ def load_lexicon(store: Store, res: Resources) -> Lexicon:
         lex.sources.setdefault(_value(row, "url"), (_value(row, "source"), _value(row, "publisher")))
     return lex
 
-
-def shipped_lexicon(res: Resources) -> Lexicon:
-    """The lexicon of the shipped data, staged in memory (no build, no store on disk needed)."""
-    from conflictkg.build import sources, stage
-
-    staged = stage(sources(res))
-    try:
-        return load_lexicon(staged.store, res)
-    finally:
-        staged.store.close()

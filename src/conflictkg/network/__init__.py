@@ -1,4 +1,5 @@
-"""Interactive network views of the graph (networkx for structure and layout, vis-network to draw).
+"""Interactive network views of the graph (networkx for structure and layout, pyvis to build the
+drawing, vis-network to draw it).
 
 Build a view with :func:`network_view`, then render it with :func:`conflictkg.network.render.to_html`
 (one self-contained offline HTML file) or take :meth:`Network.to_json` (the JSON twin).

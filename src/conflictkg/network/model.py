@@ -102,7 +102,7 @@ class Network:
             "legend": [vars(s) for s in self.styles if s.kind in kinds],
             "nodes": [_node_json(n, base_url) for n in self.nodes.values()],
             "edges": [_edge_json(i, e, curve)
-                      for i, (e, curve) in enumerate(zip(self.edges, self._curves(), strict=True))],
+                      for i, (e, curve) in enumerate(zip(self.edges, self.curves(), strict=True))],
             "claims": [_claim_json(c, base_url, self.labels) for c in self.claims],
             "clauses": self._clauses(),
         }
@@ -113,7 +113,7 @@ class Network:
         return [{"id": iri, "label": label, "color": CLAUSE_COLORS[i % len(CLAUSE_COLORS)]}
                 for i, (iri, label) in enumerate(ordered)]
 
-    def _curves(self) -> list[int]:
+    def curves(self) -> list[int]:
         """0 for the first edge between two nodes in one direction, 1, 2, … for the parallel ones."""
         seen: dict[tuple[str, str], int] = {}
         out = []

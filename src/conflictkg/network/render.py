@@ -1,10 +1,14 @@
-"""One self-contained HTML page per view: our Jinja template with vis-network inlined.
+"""One self-contained HTML page per view, drawn by pyvis with our own template and assets in line.
 
-vis-network 9.1.2 is the copy pyvis bundles (``pyvis/templates/lib/vis-9.1.2``, dual-licensed
-Apache-2.0/MIT; its licence header is kept). pyvis's own template is not used: it links
-bootstrap and tom-select from a CDN and writes node titles into the page as HTML. Here nothing
-is fetched: scripts and styles are inline, the data is one JSON block escaped for ``<script>``
-(Jinja's ``tojson``), and the page script puts every label in with ``textContent``.
+:func:`conflictkg.network.drawing.to_pyvis` builds the pyvis network (nodes with fixed positions,
+edges, options); pyvis's ``generate_html`` renders it with our template in the place of its own,
+which links bootstrap and tom-select from a CDN and writes node titles into the page as HTML.
+Ours fetches nothing: vis-network 9.1.2 is the copy pyvis bundles
+(``pyvis/templates/lib/vis-9.1.2``, dual-licensed Apache-2.0/MIT; its licence header is kept),
+inlined with our script and styles; the view and pyvis's nodes, edges and options are one JSON
+block escaped for ``<script>`` (Jinja's ``tojson``), and the page script puts every label in with
+``textContent``. Only ``generate_html`` is called: pyvis's ``write_html`` writes into the current
+directory and, for ``cdn_resources="local"``, copies a ``lib/`` folder beside it.
 """
 
 from __future__ import annotations
@@ -15,13 +19,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, Template
 from markupsafe import Markup
 
 from conflictkg import __version__
 from conflictkg.errors import ConflictKGError
 from conflictkg.naming import Perspective
+from conflictkg.network.drawing import to_pyvis
 from conflictkg.network.model import Network
+from conflictkg.templating import environment
 
 TEMPLATES = Path(__file__).parent / "templates"
 VIS_VERSION = "9.1.2"
@@ -71,28 +77,54 @@ def perspective_links(current: Perspective, href_for: Any = None) -> list[NameLi
             for p in Perspective]
 
 
+@dataclass(frozen=True)
+class PageTemplate:
+    """Our page template with the page's own values bound, set as the pyvis network's ``template``.
+
+    pyvis's ``generate_html`` calls ``render`` with what it holds (``nodes``, ``edges``, ``options``
+    as JSON text, ``heading``, and settings of its own template the page does not use); ``values``
+    adds the rest of the page (the view's data, filters, legend, assets).
+    """
+
+    template: Template
+    values: dict[str, Any]
+
+    def render(self, **drawing: Any) -> str:
+        return self.template.render(**drawing, **self.values)
+
+
 def to_html(network: Network, *, base_url: str = "", name_links: list[NameLink] | None = None,
-            views_href: str | None = None) -> str:
+            views_href: str | None = None, env: Environment | None = None) -> str:
     """The view as one offline HTML page; resource pages are linked at ``{base_url}/resource/{local}``.
 
     ``name_links`` is the naming switch (default: the view's perspective alone, not a link) and
-    ``views_href`` the list of views (default: none), both for the served pages.
+    ``views_href`` the list of views (default: none), both for the served pages. ``env`` is the
+    web app's one Jinja2 environment (it loads ``TEMPLATES`` too); the offline file builds its own.
     """
-    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
-                      keep_trailing_newline=True)
+    env = env or environment(TEMPLATES)
+    data = network.to_json(base_url)
+    net = to_pyvis(network, {clause["id"]: clause["color"] for clause in data["clauses"]})
+    net.template = PageTemplate(env.get_template("network.html"),
+                                page_values(network, data, name_links, views_href))
+    # notebook=True: render net.template (not pyvis's template.html); generate_html writes no file
+    return net.generate_html(notebook=True)
+
+
+def page_values(network: Network, data: dict[str, Any], name_links: list[NameLink] | None,
+                views_href: str | None) -> dict[str, Any]:
+    """What the page shows beside pyvis's drawing: the view's data, filters, legend, switches, assets."""
     vis_js, vis_css = vis_assets()
     page_js = _inline_safe((TEMPLATES / "network.js").read_text(encoding="utf-8"), "script")
     page_css = _inline_safe((TEMPLATES / "network.css").read_text(encoding="utf-8"), "style")
-    data = network.to_json(base_url)
     current = Perspective(network.perspective)
     links = name_links if name_links is not None else [NameLink(current.label, current.value, None, True)]
-    return env.get_template("network.html").render(
-        heading=network.title, description=network.description, version=__version__, data=data,
-        legend=data["legend"], options=filter_options(data), dates=_date_range(data),
-        totals={"nodes": len(data["nodes"]), "edges": len(data["edges"])}, edge_labels=False,
-        edge_colors=network.view == "allegations",
-        name_links=links, views_href=views_href,
-        vis_js=Markup(vis_js), vis_css=Markup(vis_css), page_js=Markup(page_js), page_css=Markup(page_css))
+    return {
+        "description": network.description, "version": __version__, "data": data, "legend": data["legend"],
+        "filters": filter_options(data), "dates": _date_range(data),
+        "totals": {"nodes": len(data["nodes"]), "edges": len(data["edges"])}, "edge_labels": False,
+        "edge_colors": network.view == "allegations", "name_links": links, "views_href": views_href,
+        "vis_js": Markup(vis_js), "vis_css": Markup(vis_css), "page_js": Markup(page_js), "page_css": Markup(page_css),
+    }
 
 
 def filter_options(data: dict[str, Any]) -> dict[str, list[dict[str, str]]]:
@@ -117,7 +149,6 @@ def _date_range(data: dict[str, Any]) -> dict[str, str]:
     return {"first": dates[0] if dates else "", "last": dates[-1] if dates else ""}
 
 
-def views_index_html(entries: list[dict[str, Any]]) -> str:
+def views_index_html(entries: list[dict[str, Any]], env: Environment | None = None) -> str:
     """The list of views: ``entries`` of ``{name, title, description, links: [{text, href, json}]}``."""
-    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined)
-    return env.get_template("views.html").render(views=entries)
+    return (env or environment(TEMPLATES)).get_template("views.html").render(views=entries)

@@ -3,20 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from conflictkg.namespaces import compact_iri
 from conflictkg.pages import threads
 from conflictkg.pages.context import PageContext
 from conflictkg.pages.model import Page
+from conflictkg.pages.summary import Summary
 from conflictkg.terms import term_to_str
-
-if TYPE_CHECKING:
-    from conflictkg.pages.resource import Summary
 
 NO_STATUS = "No status recorded in the curated sources."
 
-Builder = Callable[[PageContext, Page, "Summary"], None]
+Builder = Callable[[PageContext, Page, Summary], None]
 
 
 def clause(ctx: PageContext, page: Page, s: Summary) -> None:

@@ -91,9 +91,6 @@ class Page:
     sections: list[Section] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
 
-    def section(self, section_id: str) -> Section | None:
-        return next((s for s in self.sections if s.id == section_id), None)
-
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
         data["facts"] = [{"name": name, **cell} for name, cell in self.facts]

@@ -2,46 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from conflictkg.errors import NotFound
-from conflictkg.namespaces import CK, compact_iri, expand_curie
+from conflictkg.namespaces import expand_curie
 from conflictkg.pages import layouts
 from conflictkg.pages.context import PageContext
 from conflictkg.pages.model import Page
-from conflictkg.terms import term_to_str
-
-#: Page layouts by class, most specific first (a resource gets the first that applies).
-KINDS = ("Clause", "Norm", "Agreement", "Incident", "Claim", "StatusAssessment", "Event", "Place",
-         "SourceDocument", "Agent")
-
-
-@dataclass(frozen=True)
-class Summary:
-    """What the ``resource-summary`` page query says about a resource."""
-
-    iri: str
-    kind: str
-    label: str
-    description: str
-    types: tuple[str, ...]
-    clause_number: str = ""
-    agreement: str = ""
-
-
-def summarize(ctx: PageContext, iri: str) -> Summary:
-    """Classes, label and description of ``iri``; NotFound when the graph does not mention it."""
-    rows = ctx.run("resource-summary", {"resource": iri}).dicts()
-    if not rows:
-        raise NotFound(f"no resource {compact_iri(iri)} in the graph",
-                       hint="search a place by name on the query page (place-by-name), or start from the home page")
-    kinds = {term_to_str(r["kind"]).removeprefix(CK) for r in rows if r["kind"] is not None}
-    kind = next((k for k in KINDS if k in kinds), "Resource")
-    first = rows[0]
-    types = tuple(sorted({term_to_str(r["type_label"]) or compact_iri(term_to_str(r["type"]))
-                          for r in rows if r["type"] is not None}))
-    return Summary(iri, kind, term_to_str(first["label"]), term_to_str(first["description"]), types,
-                   term_to_str(first["clause_number"]), term_to_str(first["agreement"]))
+from conflictkg.pages.summary import summarize
 
 
 def resource_page(ctx: PageContext, iri_or_curie: str) -> Page:

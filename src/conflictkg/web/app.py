@@ -4,25 +4,33 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from pathlib import Path
 
 import anyio.to_thread
 from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
 from starlette.routing import Route
 
 from conflictkg.errors import ConflictKGError
+from conflictkg.network.render import TEMPLATES as NETWORK_TEMPLATES
 from conflictkg.pages.context import Site
 from conflictkg.resources import Resources, default_resources
 from conflictkg.settings import DEFAULT_WORKERS, IN_MEMORY_UP_TO, Settings
 from conflictkg.store import OxigraphStore
+from conflictkg.storedir import current_path
+from conflictkg.templating import environment
+from conflictkg.web.boundary import error_response
 from conflictkg.web.network import ROUTES as network_routes
 from conflictkg.web.network import warm as warm_network_views
-from conflictkg.web.pages import error_page
+from conflictkg.web.pages import TEMPLATES as PAGE_TEMPLATES
 from conflictkg.web.pages import routes as page_routes
-from conflictkg.web.pool import WorkerPool
+from conflictkg.web.pool import WorkerPool, WorkerSpec
+from conflictkg.web.query_routes import query_routes
 from conflictkg.web.service_description import ServiceDescription
 from conflictkg.web.sparql import sparql_endpoint
+
 
 def serve_in_memory(store: OxigraphStore, choice: bool | None) -> bool:
     """``choice``, or when it is ``None``, whether ``store`` is small enough to copy into memory."""
@@ -30,20 +38,28 @@ def serve_in_memory(store: OxigraphStore, choice: bool | None) -> bool:
 
 
 def create_app(store: OxigraphStore, settings: Settings, *, workers: int = DEFAULT_WORKERS,
-               resources: Resources | None = None, in_memory: bool = False) -> Starlette:
+               resources: Resources | None = None, in_memory: bool = False,
+               generation: Path | None = None) -> Starlette:
     """The site over ``store``, the published store at ``settings.store_dir``.
 
     ``store`` is read once for the service description; queries run in ``workers`` processes
     that open ``settings.store_dir`` read-only, each query stopped after
     ``settings.query_timeout_s`` seconds and cut to ``settings.max_rows`` rows. With
     ``in_memory``, the workers and the pages query copies of the store held in memory.
+
+    Every worker opens ``generation`` (the ``db-…`` directory ``store`` was opened from; by default
+    the one ``current`` points at now), also when it is replaced after a later ``build``: the site
+    answers from one dataset. ``conflictkg serve`` pins it (:func:`~conflictkg.storedir.pinned_generation`).
+    Each worker may use ``settings.worker_memory_mb`` MB of memory (0: no limit).
     """
     if in_memory:
         store = store.in_memory_copy()
+    spec = WorkerSpec(generation or current_path(settings.store_dir).resolve(), in_memory,
+                      settings.worker_memory_mb or None)
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        pool = WorkerPool(settings.store_dir, workers, settings.query_timeout_s, in_memory=in_memory)
+        pool = WorkerPool(spec, workers, settings.query_timeout_s)
         app.state.pool = pool
         try:
             await warm_network_views(app)  # before serving: no visitor waits for a layout
@@ -55,9 +71,12 @@ def create_app(store: OxigraphStore, settings: Settings, *, workers: int = DEFAU
                       allow_headers=["*"], expose_headers=["X-Conflictkg-Truncated", "X-Conflictkg-Max-Rows"],
                       max_age=86400)
     site_routes = [Route("/sparql", sparql_endpoint, methods=["GET", "POST", "OPTIONS"]), *page_routes(),
-                   *network_routes]
+                   *query_routes(), *network_routes]
+    # the one error boundary: typed errors, Starlette's 404/405 and anything unexpected (500)
+    handlers = {ConflictKGError: error_response, HTTPException: error_response, Exception: error_response}
     app = Starlette(routes=site_routes, middleware=[cors], lifespan=lifespan,
-                    exception_handlers={ConflictKGError: error_page})
+                    exception_handlers=handlers)  # type: ignore[arg-type]
+    app.state.templates = environment(PAGE_TEMPLATES, NETWORK_TEMPLATES)  # the app's one Jinja2 environment
     app.state.settings = settings
     app.state.store = store
     app.state.resources = resources or default_resources()

@@ -19,8 +19,11 @@ from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
+from conflictkg.errors import NotAcceptable, QueryRefused
 from conflictkg.namespaces import PREFIXES
-from conflictkg.store import query_syntax_error
+from conflictkg.query_guard import check_query
+from conflictkg.settings import MAX_QUERY_DEPTH
+from conflictkg.store import looks_like_update, query_syntax_error
 from conflictkg.web.formats import GRAPH_FORMATS, GRAPH_OX, RESULT_FORMATS, RESULTS_OX, choose
 
 TEXT = "text/plain; charset=utf-8"
@@ -37,6 +40,7 @@ class QueryRequest:
     accept: tuple[str, ...] = ()
     overrides: tuple[str, ...] = ()
     max_rows: int = 10_000
+    max_depth: int = MAX_QUERY_DEPTH
 
 
 @dataclass(frozen=True)
@@ -57,8 +61,6 @@ def text_answer(status: int, message: str) -> Answer:
 _SKIP = re.compile(r'"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\''
                    r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"{}|^`\\\s]*>|#[^\n]*', re.S)
 _FROM = re.compile(r"(?<![?$:\w-])FROM\s+(?:NAMED\s+)?(?:<>|[\w-]*:)", re.I)
-_PROLOGUE = re.compile(r"\s*(?:(?:PREFIX\s+[^\s:]*:\s*|BASE\s*)<[^>]*>\s*)*", re.I)
-_UPDATE = re.compile(r"(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b", re.I)
 
 
 def _code_only(query: str) -> str:
@@ -75,12 +77,6 @@ def has_dataset_clause(query: str) -> bool:
     return bool(_FROM.search(_code_only(query)))
 
 
-def looks_like_update(query: str) -> bool:
-    """True when the text, after comments and the prologue, starts with an update keyword."""
-    body = re.sub(r"#[^\n]*", " ", query)
-    return bool(_UPDATE.match(body, _PROLOGUE.match(body).end()))  # type: ignore[union-attr]
-
-
 def _dataset(request: QueryRequest) -> dict[str, object]:
     """pyoxigraph keyword arguments for the protocol's dataset (union default graph otherwise)."""
     if request.default_graphs is None and request.named_graphs is None:
@@ -90,7 +86,16 @@ def _dataset(request: QueryRequest) -> dict[str, object]:
 
 
 def execute(store: ox.Store, request: QueryRequest) -> Answer:
-    """Evaluate ``request`` on ``store``; errors become 400 (syntax), 403 (update) or 500 answers."""
+    """Evaluate ``request`` on ``store``; errors become 400 (syntax, refused), 403 (update), 406 (no format
+    the client accepts) or 500 answers.
+
+    The text is checked before Oxigraph parses it (:func:`~conflictkg.query_guard.check_query`):
+    a ``SERVICE`` would make this worker fetch any URL, deep nesting would crash it.
+    """
+    try:
+        check_query(request.query, request.max_depth)
+    except QueryRefused as exc:
+        return text_answer(400, exc.message)
     try:
         result = store.query(request.query, prefixes=PREFIXES, **_dataset(request))  # type: ignore[arg-type]
         if isinstance(result, ox.QuerySolutions):
@@ -102,7 +107,9 @@ def execute(store: ox.Store, request: QueryRequest) -> Answer:
     except SyntaxError as exc:
         if looks_like_update(request.query):
             return text_answer(403, READ_ONLY)
-        return text_answer(400, str(query_syntax_error(exc, request.query)))
+        return text_answer(400, str(query_syntax_error(exc, request.query, PREFIXES)))
+    except NotAcceptable as exc:
+        return text_answer(406, str(exc))
     except ValueError as exc:
         return text_answer(400, f"query failed: {exc}")
     except OSError as exc:

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
+from conflictkg.errors import NotAcceptable
+
 
 @dataclass(frozen=True)
 class Format:
@@ -52,31 +54,50 @@ GRAPH_OX: dict[str, ox.RdfFormat] = {
 
 
 def parse_accept(header: str | None) -> list[str]:
-    """Media ranges of an ``Accept`` header, best first (by q, then by order); q=0 dropped."""
-    if not header:
-        return []
-    ranked: list[tuple[float, int, str]] = []
-    for index, part in enumerate(header.split(",")):
-        media, *params = (p.strip() for p in part.split(";"))
+    """The media ranges of an ``Accept`` header, in order, each with its parameters (``q=0`` kept:
+    :func:`choose` needs to know what the client refuses)."""
+    return [part.strip() for part in (header or "").split(",") if part.strip()]
+
+
+@dataclass(frozen=True)
+class MediaRange:
+    """One media range of an Accept header: the type, its quality and its place in the header."""
+
+    media: str
+    quality: float
+    index: int
+
+    @classmethod
+    def parse(cls, text: str, index: int) -> MediaRange:
+        media, *params = (p.strip() for p in text.split(";"))
         quality = 1.0
         for param in params:
             name, _, value = param.partition("=")
             if name.strip().lower() == "q":
                 try:
-                    quality = float(value)
+                    quality = min(max(float(value), 0.0), 1.0)
                 except ValueError:
                     quality = 0.0
-        if media and quality > 0:
-            ranked.append((-quality, index, media.lower()))
-    return [media for _q, _i, media in sorted(ranked)]
+        return cls(media.lower(), quality, index)
+
+
+def _specificity(media_range: str, fmt: Format) -> int:
+    """How closely ``media_range`` names ``fmt``: 2 exactly, 1 by ``type/*``, 0 by ``*/*``, -1 not."""
+    if media_range == "*/*":
+        return 0
+    if media_range.endswith("/*"):
+        return 1 if fmt.media_type.startswith(media_range[:-1]) else -1
+    return 2 if media_range == fmt.media_type or media_range in fmt.aliases else -1
 
 
 def _matches(media_range: str, fmt: Format) -> bool:
-    if media_range == "*/*":
-        return True
-    if media_range.endswith("/*"):
-        return fmt.media_type.startswith(media_range[:-1])
-    return media_range == fmt.media_type or media_range in fmt.aliases
+    return _specificity(media_range, fmt) >= 0
+
+
+def _quality(ranges: Sequence[MediaRange], fmt: Format) -> MediaRange | None:
+    """The range that decides ``fmt``'s quality: the most specific one naming it (RFC 9110 12.5.1)."""
+    named = [(_specificity(r.media, fmt), -r.index, r) for r in ranges if _matches(r.media, fmt)]
+    return max(named, key=lambda t: (t[0], t[1]))[2] if named else None
 
 
 #: Other names clients put in a ``format`` parameter (SPARQLWrapper sends its own names).
@@ -100,14 +121,29 @@ def choose(formats: dict[str, Format], accept: Sequence[str], overrides: Sequenc
     """The format to answer with, from ``formats`` (the first is the default).
 
     ``overrides`` (values of the ``format`` parameter: a key such as ``csv``, an alias, or a media
-    type) win over ``accept``; values that name no format of this family are ignored. Nothing
-    acceptable gives the default rather than 406, which is what browsers and most tools want.
+    type) win over ``accept`` (media ranges as :func:`parse_accept` gives them); values that name
+    no format of this family are ignored. Each format takes the quality of the most specific range
+    naming it; the best wins (ties: the earlier range, then the earlier format). When no format
+    is acceptable, a header that refuses formats with ``q=0`` gets :class:`NotAcceptable` (the
+    client said what it will not take); any other header gets the default, which is what
+    browsers and most tools want (``Accept: image/png`` on a query still gets JSON).
+
+    Raises:
+        NotAcceptable: every format on offer is refused; the message lists them.
     """
     chosen = _override(formats, overrides)
     if chosen is not None:
         return chosen
-    for media_range in accept:
-        for fmt in formats.values():
-            if _matches(media_range, fmt):
-                return fmt
+    ranges = [MediaRange.parse(text, i) for i, text in enumerate(accept)]
+    ranked = []
+    for position, fmt in enumerate(formats.values()):
+        decided = _quality(ranges, fmt)
+        if decided is not None and decided.quality > 0:
+            ranked.append((-decided.quality, decided.index, position, fmt))
+    if ranked:
+        return min(ranked, key=lambda t: t[:3])[3]
+    if any(r.quality == 0 for r in ranges):
+        offered = ", ".join(fmt.media_type for fmt in formats.values())
+        raise NotAcceptable(f"not acceptable: the Accept header refuses every format on offer ({offered})",
+                            hint=f"send Accept: {next(iter(formats.values())).media_type}, or */*")
     return next(iter(formats.values()))

@@ -8,7 +8,6 @@ cache (the store is read-only while the app runs).
 
 from __future__ import annotations
 
-import html
 from collections import OrderedDict
 from typing import Any
 from urllib.parse import urlencode
@@ -18,24 +17,21 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 
+from conflictkg.errors import QueryError
 from conflictkg.naming import Perspective
-from conflictkg.network import VIEWS, Network, ViewError, ViewRequest, network_view, view_choices
+from conflictkg.network import VIEWS, Network, ViewRequest, network_view, view_choices
 from conflictkg.network.render import perspective_links, to_html, views_index_html
-from conflictkg.web.pages import COOKIE, perspective_of
+from conflictkg.web.rendering import perspective_of, remember_perspective, require_html, wants_json
 
 #: Views kept per application (each a few hundred kB).
 CACHE_SIZE = 32
-
-
-class _BadParameter(ValueError):
-    pass
 
 
 def _request_of(request: Request, view: str) -> ViewRequest:
     try:
         clauses = tuple(int(c) for c in request.query_params.getlist("clause"))
     except ValueError:
-        raise _BadParameter("clause must be a whole number, e.g. ?clause=6") from None
+        raise QueryError("clause must be a whole number, e.g. ?clause=6") from None
     return ViewRequest(view, clauses, request.query_params.get("incident") or None, perspective_of(request))
 
 
@@ -76,26 +72,12 @@ async def warm(app: Any) -> None:
             app.state.network_cache.setdefault(wanted, built)
 
 
-def _error(status: int, message: str, hint: str | None, as_json: bool) -> Response:
-    if as_json:
-        return JSONResponse({"ok": False, "error": message, "hint": hint or "", "status": status}, status_code=status)
-    body = (f"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Error {status}</title></head>"
-            f"<body><h1>Error {status}</h1><p>{html.escape(message)}</p><p>{html.escape(hint or '')}</p>"
-            f"<p><a href=\"/network\">All network views</a></p></body></html>")
-    return HTMLResponse(body, status_code=status)
-
-
 async def network_page(request: Request) -> Response:
-    """``/network/{view}`` and ``/network/{view}.json``."""
+    """``/network/{view}`` and ``/network/{view}.json`` (errors: the app's error boundary)."""
     view = request.path_params["view"]
-    as_json = request.url.path.endswith(".json")
-    try:
-        wanted = _request_of(request, view)
-        network = await _network(request, wanted)
-    except _BadParameter as exc:
-        return _error(400, str(exc), None, as_json)
-    except ViewError as exc:
-        return _error(404, exc.message, exc.hint, as_json)
+    as_json = wants_json(request, request.url.path.endswith(".json"))
+    wanted = _request_of(request, view)
+    network = await _network(request, wanted)
     if as_json:
         response: Response = JSONResponse({"ok": True, **network.to_json()})
     else:
@@ -103,10 +85,9 @@ async def network_page(request: Request) -> Response:
             return _view_href(view, network.params, perspective.value)
 
         links = perspective_links(wanted.perspective, href_for)
-        response = HTMLResponse(to_html(network, name_links=links, views_href="/network"))
-    if "names" in request.query_params:  # remembered like on every other page
-        response.set_cookie(COOKIE, wanted.perspective.value, max_age=365 * 86400, samesite="lax")
-    return response
+        response = HTMLResponse(to_html(network, name_links=links, views_href="/network",
+                                        env=request.app.state.templates))
+    return remember_perspective(request, response, wanted.perspective)
 
 
 def _view_href(view: str, params: dict[str, list[str]], names: str | None, suffix: str = "") -> str:
@@ -118,9 +99,10 @@ def _view_href(view: str, params: dict[str, list[str]], names: str | None, suffi
 
 async def network_index(request: Request) -> Response:
     """``/network``: every view with links (one per clause and per incident for those views)."""
+    require_html(request)
     state = request.app.state
     choices = await anyio.to_thread.run_sync(view_choices, state.store, state.resources)
-    return HTMLResponse(views_index_html(_index_entries(choices)))
+    return HTMLResponse(views_index_html(_index_entries(choices), state.templates))
 
 
 def _index_entries(choices: dict[str, list[tuple[str, str]]]) -> list[dict[str, Any]]:

@@ -1,4 +1,4 @@
-"""The HTML pages and their JSON twins: home, resource pages, the query page and search.
+"""The HTML pages and their JSON twins: home, resource pages, ``/clause/N`` and search.
 
 Every page is built by :mod:`conflictkg.pages` (plain data) and rendered either by a Jinja2
 template (autoescaped: every label from the data is shown as text) or as JSON, chosen by a
@@ -9,61 +9,25 @@ template (autoescaped: every label from the data is shown as text) or as JSON, c
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import anyio.to_thread
-import jinja2
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from starlette.responses import RedirectResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from conflictkg import __version__
-from conflictkg.errors import ConflictKGError, NotFound
-from conflictkg.naming import Perspective
+from conflictkg.errors import NotFound
 from conflictkg.namespaces import CKR
 from conflictkg.pages.context import PageContext, Site
 from conflictkg.pages.home import home_page
 from conflictkg.pages.resource import resource_page
 from conflictkg.pages.search import search_page
+from conflictkg.web.rendering import perspective_of, render, wants_json
 
 HERE = Path(__file__).parent
-COOKIE = "ckg_names"
-ENV = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True,
-                         undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-
-
-def perspective_of(request: Request) -> Perspective:
-    """The ``names`` parameter, else the cookie, else neutral."""
-    return Perspective.parse(request.query_params.get("names") or request.cookies.get(COOKIE))
-
-
-def wants_json(request: Request, path_suffix: bool) -> bool:
-    accept = request.headers.get("accept", "")
-    return path_suffix or ("application/json" in accept and "text/html" not in accept)
-
-
-def render(request: Request, template: str, data: dict[str, Any], *, as_json: bool, status: int = 200,
-           **context: Any) -> Response:
-    """HTML from ``template`` or the JSON twin of ``data``; remembers an explicit perspective."""
-    perspective = perspective_of(request)
-    if as_json:
-        response: Response = JSONResponse({**data, "names": perspective.value}, status)
-    else:
-        html = ENV.get_template(template).render(page=data, request=request, perspective=perspective,
-                                                 perspectives=list(Perspective), version=__version__,
-                                                 json_href=_json_href(request), **context)
-        response = HTMLResponse(html, status)
-    if "names" in request.query_params:
-        response.set_cookie(COOKIE, perspective.value, max_age=365 * 86400, samesite="lax")
-    return response
-
-
-def _json_href(request: Request) -> str:
-    path = request.url.path
-    path = "/index" if path == "/" else path
-    query = f"?{request.url.query}" if request.url.query else ""
-    return f"{path}.json{query}"
+TEMPLATES = HERE / "templates"
+#: The 2020 statement's points: ``/clause/N`` redirects to the resource page of point N.
+CLAUSE_IRI = CKR + "agreement-tri2020-p{}"
 
 
 async def _context(request: Request) -> PageContext:
@@ -72,46 +36,40 @@ async def _context(request: Request) -> PageContext:
 
 
 async def home(request: Request) -> Response:
+    as_json = wants_json(request, request.url.path.endswith(".json"))
     ctx = await _context(request)
     page = await anyio.to_thread.run_sync(home_page, ctx)
-    return render(request, "home.html", page.to_json(), as_json=request.url.path.endswith(".json")
-                  or wants_json(request, False))
+    return render(request, "home.html", page.to_json(), as_json=as_json)
 
 
 async def resource(request: Request) -> Response:
     local = request.path_params["local"]
-    as_json = local.endswith(".json")
+    as_json = wants_json(request, local.endswith(".json"))
     local = local.removesuffix(".json")
     ctx = await _context(request)
     page = await anyio.to_thread.run_sync(resource_page, ctx, CKR + local)
-    return render(request, "resource.html", page.to_json(), as_json=wants_json(request, as_json))
+    return render(request, "resource.html", page.to_json(), as_json=as_json)
 
 
 async def clause(request: Request) -> Response:
-    return RedirectResponse(f"/resource/agreement-tri2020-p{request.path_params['number']}", 303)
+    """Redirect to point N of the statement; a number the statement has no point for is not found."""
+    number = request.path_params["number"]
+    site: Site = request.app.state.site
+    known = number.isascii() and number.isdigit() and len(number) < 6
+    if not known or CLAUSE_IRI.format(int(number)) not in site.labels:
+        raise NotFound(f"the 2020 statement has no point {number}", hint="its points are numbered 1 to 9")
+    return RedirectResponse(f"/resource/agreement-tri2020-p{int(number)}", 303)
 
 
 async def search(request: Request) -> Response:
+    as_json = wants_json(request, request.url.path.endswith(".json"))
     ctx = await _context(request)
     page = await anyio.to_thread.run_sync(search_page, ctx, request.query_params.get("q", ""))
-    return render(request, "search.html", page.to_json(),
-                  as_json=wants_json(request, request.url.path.endswith(".json")))
-
-
-async def error_page(request: Request, exc: Exception) -> Response:
-    """The one error boundary of the web pages: typed errors become 404/400 pages (or JSON)."""
-    status = 404 if isinstance(exc, NotFound) else 400
-    assert isinstance(exc, ConflictKGError)
-    data = {"kind": "error", "title": "Not found" if status == 404 else "Bad request",
-            "message": exc.message, "hint": exc.hint or "", "sections": [], "facts": []}
-    as_json = request.url.path.endswith((".json", ".csv")) or wants_json(request, False)
-    return render(request, "error.html", data, as_json=as_json, status=status)
+    return render(request, "search.html", page.to_json(), as_json=as_json)
 
 
 def routes() -> list[Route | Mount]:
-    from conflictkg.web.query_routes import query_routes
-
     return [Route("/", home), Route("/index.json", home),
-            Route("/resource/{local:path}", resource), Route("/clause/{number:int}", clause),
-            Route("/search", search), Route("/search.json", search), *query_routes(),
+            Route("/resource/{local:path}", resource), Route("/clause/{number}", clause),
+            Route("/search", search), Route("/search.json", search),
             Mount("/static", StaticFiles(directory=HERE / "static"), name="static")]

@@ -18,7 +18,7 @@ from conflictkg.errors import QueryError
 from conflictkg.pages import query_page as qp
 from conflictkg.pages.context import Site
 from conflictkg.web.execute import QueryRequest
-from conflictkg.web.pages import perspective_of, render
+from conflictkg.web.rendering import perspective_of, render, require_html
 from conflictkg.web.pool import EndpointError, WorkerPool
 
 JSON_OR_TURTLE = ("application/sparql-results+json", "text/turtle")
@@ -27,16 +27,16 @@ DOWNLOADS = {"json": "application/sparql-results+json", "csv": "text/csv"}
 
 async def _answer(request: Request, text: str, accept: tuple[str, ...]) -> Any:
     pool: WorkerPool = request.app.state.pool
-    try:
-        answer = await pool.run(QueryRequest(text, accept=accept, max_rows=request.app.state.settings.max_rows))
-    except EndpointError as exc:
-        raise QueryError(exc.message) from exc
-    if answer.status != 200:
-        raise QueryError(answer.body.decode("utf-8", "replace").strip())
+    settings = request.app.state.settings
+    answer = await pool.run(QueryRequest(text, accept=accept, max_rows=settings.max_rows,
+                                         max_depth=settings.max_query_depth))
+    if answer.status != 200:  # the endpoint's status carries over (400 bad query, 503 over a limit)
+        raise EndpointError(answer.body.decode("utf-8", "replace").strip(), answer.status)
     return answer
 
 
 async def query_page(request: Request) -> Response:
+    require_html(request)
     site: Site = request.app.state.site
     form = qp.QueryForm.from_args(dict(request.query_params))
     query = qp.find(site, form.query_id) if form.query_id else None
@@ -52,7 +52,7 @@ async def query_page(request: Request) -> Response:
             data.update(_answer_data(site, request, answer))
         except QueryError as exc:  # shown above the editor, which keeps the text
             data.update(error=exc.message, hint=exc.hint or "")
-            status = 400
+            status = exc.status if isinstance(exc, EndpointError) else 400
     return render(request, "query.html", data, as_json=False, status=status, catalogue=qp.catalogue(site),
                   selected=query, query_string=request.url.query)
 

@@ -16,7 +16,7 @@ from urllib.parse import parse_qs
 
 import pyoxigraph as ox
 from starlette.requests import Request
-from starlette.responses import PlainTextResponse, Response
+from starlette.responses import Response
 
 from conflictkg.web.execute import READ_ONLY, QueryRequest
 from conflictkg.web.formats import GRAPH_FORMATS, GRAPH_OX, choose, parse_accept
@@ -33,19 +33,17 @@ Params = dict[str, list[str]]
 
 
 async def sparql_endpoint(request: Request) -> Response:
-    """The ``/sparql`` route: dispatch on method and content type, answer errors as plain text."""
+    """The ``/sparql`` route: dispatch on method and content type. Errors are raised as
+    :class:`EndpointError` with their status; the app's error boundary answers them as plain text."""
     if request.method == "OPTIONS":
         return Response(status_code=204, headers={"Allow": ALLOW})
-    try:
-        params = await _params(request)
-        if "query" not in params:
-            if "update" in params:
-                raise EndpointError(READ_ONLY, 403)
-            return _service_description(request, params)
-        pool: WorkerPool = request.app.state.pool
-        answer = await pool.run(_query_request(request, params))
-    except EndpointError as exc:
-        return PlainTextResponse(exc.message + "\n", exc.status)
+    params = await _params(request)
+    if "query" not in params:
+        if "update" in params:
+            raise EndpointError(READ_ONLY, 403)
+        return _service_description(request, params)
+    pool: WorkerPool = request.app.state.pool
+    answer = await pool.run(_query_request(request, params))
     headers = {"Vary": "Accept", **answer.headers}
     return Response(answer.body, answer.status, headers=headers, media_type=answer.content_type)
 
@@ -93,7 +91,8 @@ def _query_request(request: Request, params: Params) -> QueryRequest:
     if default is not None or named is not None:
         default, named = default or (), named or ()
     return QueryRequest(params["query"][0], default, named, tuple(parse_accept(request.headers.get("accept"))),
-                        _format(params), request.app.state.settings.max_rows)
+                        _format(params), request.app.state.settings.max_rows,
+                        request.app.state.settings.max_query_depth)
 
 
 def _graphs(params: Params, name: str) -> tuple[str, ...] | None:

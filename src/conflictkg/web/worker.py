@@ -1,13 +1,24 @@
-"""A query worker process: ``python -m conflictkg.web.worker FD STORE_DIR [--in-memory]``.
+"""A query worker process: ``python -m conflictkg.web.worker FD GENERATION [--in-memory] [--memory-mb=N]``.
 
-It opens ``STORE_DIR/current`` read-only (and with ``--in-memory`` copies it into memory), says :data:`READY` on the connection inherited as file
+It opens the store generation ``GENERATION`` (a ``db-…`` directory, never ``current``: every
+worker of one ``serve`` answers from the generation resolved at start-up) read-only, and with
+``--in-memory`` copies it into memory. It says :data:`READY` on the connection inherited as file
 descriptor ``FD``, then answers :class:`~conflictkg.web.execute.QueryRequest` values with
 :class:`~conflictkg.web.execute.Answer` values until the connection closes (the parent stopped or
 died) or it receives ``None``. Started by :mod:`conflictkg.web.pool`; it never imports Starlette.
+
+Memory limit: with ``--memory-mb=N`` the process caps its private writable memory (heap and
+anonymous mappings, ``RLIMIT_DATA``) at N MB before it opens the store. ``RLIMIT_AS`` is not
+used: it also counts address space that is only reserved (glibc's per-thread malloc arenas,
+RocksDB's thread stacks: ~380 MB at idle, growing with the core count), so a limit low enough to
+matter stops the worker from starting. When Oxigraph (Rust) cannot allocate under the limit it
+prints ``memory allocation of N bytes failed`` and aborts (SIGABRT); the pool recognises that.
+A Python ``MemoryError`` is answered here, with the same message.
 """
 
 from __future__ import annotations
 
+import resource
 import signal
 import sys
 from multiprocessing.connection import Connection
@@ -17,25 +28,45 @@ import pyoxigraph as ox
 
 from conflictkg.errors import StoreError
 from conflictkg.store import OxigraphStore
-from conflictkg.storedir import current_path
-from conflictkg.web.execute import Answer, execute, text_answer
+from conflictkg.web.execute import Answer, QueryRequest, execute, text_answer
 
 READY = "ready"
 IN_MEMORY = "--in-memory"
+MEMORY_MB = "--memory-mb="
 
 
-def _open(store_dir: Path, in_memory: bool) -> ox.Store | Answer:
+def memory_exceeded(memory_mb: int | None) -> str:
+    """The message for a query stopped at the worker's memory limit."""
+    return f"query exceeded the memory limit of {memory_mb} MB per query worker"
+
+
+def limit_memory(memory_mb: int) -> None:
+    """Cap this process's heap and anonymous mappings (soft and hard ``RLIMIT_DATA``) at ``memory_mb``."""
+    size = memory_mb * 2**20
+    resource.setrlimit(resource.RLIMIT_DATA, (size, size))
+
+
+def _open(generation: Path, in_memory: bool) -> ox.Store | Answer:
     try:
-        store = OxigraphStore.open_read_only(current_path(store_dir).resolve())
+        store = OxigraphStore.open_read_only(generation)
         return (store.in_memory_copy() if in_memory else store).native
     except (StoreError, OSError) as exc:
-        return text_answer(500, f"the query worker cannot open the store at {store_dir}: {exc}")
+        return text_answer(500, f"the query worker cannot open the store at {generation}: {exc}")
 
 
-def serve(conn: Connection, store_dir: Path, in_memory: bool = False) -> None:
+def _answer(store: ox.Store | Answer, request: QueryRequest, memory_mb: int | None) -> Answer:
+    if isinstance(store, Answer):
+        return store
+    try:
+        return execute(store, request)
+    except MemoryError:  # Python ran out under the limit (Rust aborts instead; see the module doc)
+        return text_answer(503, memory_exceeded(memory_mb))
+
+
+def serve(conn: Connection, generation: Path, in_memory: bool = False, memory_mb: int | None = None) -> None:
     """Answer requests on ``conn`` until it closes or sends ``None``; with ``in_memory``, from a
     copy of the store in this process's memory."""
-    store = _open(store_dir, in_memory)
+    store = _open(generation, in_memory)
     conn.send(READY)
     while True:
         try:
@@ -44,13 +75,17 @@ def serve(conn: Connection, store_dir: Path, in_memory: bool = False) -> None:
             return
         if request is None:
             return
-        conn.send(store if isinstance(store, Answer) else execute(store, request))
+        conn.send(_answer(store, request, memory_mb))
 
 
 def main(argv: list[str]) -> None:
-    """Entry point: ``argv`` is ``[prog, FD, STORE_DIR]`` or ``[prog, FD, STORE_DIR, "--in-memory"]``."""
+    """Entry point: ``argv`` is ``[prog, FD, GENERATION, *options]`` (see the module doc)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group; the parent stops us
-    serve(Connection(int(argv[1])), Path(argv[2]), argv[3:] == [IN_MEMORY])
+    options = argv[3:]
+    memory = [int(o[len(MEMORY_MB):]) for o in options if o.startswith(MEMORY_MB)]
+    if memory:
+        limit_memory(memory[0])
+    serve(Connection(int(argv[1])), Path(argv[2]), IN_MEMORY in options, memory[0] if memory else None)
 
 
 if __name__ == "__main__":

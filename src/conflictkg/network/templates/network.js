@@ -1,10 +1,13 @@
-/* conflictkg network page: draws the view with vis-network (physics off: positions come from
-   networkx), filters it, searches names and opens resource pages. Every text from the data is
-   put into the page with textContent, never as HTML; links are built only from http(s) URLs. */
+/* conflictkg network page: draws pyvis's nodes, edges and options with vis-network (physics off:
+   positions come from networkx), filters the view, searches names and opens resource pages. Every
+   text from the data is put into the page with textContent, never as HTML (tooltips are DOM nodes,
+   not strings); links are built only from http(s) URLs. */
 (function () {
   "use strict";
 
-  var data = JSON.parse(document.getElementById("ckg-data").textContent);
+  var block = JSON.parse(document.getElementById("ckg-data").textContent);
+  var data = block.view;
+  var drawing = block.drawing;
   var container = document.getElementById("network");
   var nodeById = {};
   var edgeById = {};
@@ -121,42 +124,28 @@
 
   /* ---- drawing ---- */
 
-  function nodeItem(node) {
-    var style = styleByKind[node.kind] || { color: "#999999", shape: "dot" };
-    var inside = style.shape === "box" || style.shape === "ellipse";
-    return {
-      id: node.id, label: short(node.label, 40), x: node.x, y: node.y, shape: style.shape,
-      size: Math.min(6 + 2 * Math.sqrt(node.degree), 28), title: nodeCard(node),
-      color: { background: style.color, border: "#333333", highlight: { background: style.color, border: "#000000" } },
-      font: inside ? { color: "#ffffff", size: 12 } : { color: "#1d1d1f", size: 12 }
-    };
+  function withTitle(item, card) {
+    return Object.assign({}, item, { title: card });
   }
 
+  /* the width of a drawn allegation edge for its number of live claims (drawing.edge_width in Python) */
   function edgeWidth(edge, live) {
     return edge.keyed ? 1 + 1.5 * Math.sqrt(live) : 1;
   }
 
-  function edgeItem(edge, showLabels) {
-    return {
-      id: edge.id, from: edge.from, to: edge.to, title: edgeCard(edge),
-      label: showLabels ? short(edge.label, 48) + (edge.keyed ? " (" + edge.claims.length + ")" : "") : "",
-      width: edgeWidth(edge, edge.claims.length),
-      color: edge.keyed && edge.clause ? { color: clauseColor[edge.clause], highlight: "#222222", hover: "#222222" } : undefined,
-      smooth: edge.curve ? { enabled: true, type: "curvedCW", roundness: 0.15 * edge.curve } : false
-    };
+  function edgeLabel(edge, showLabels) {
+    return showLabels ? short(edge.label, 48) + (edge.keyed ? " (" + edge.claims.length + ")" : "") : "";
+  }
+
+  function showEdgeLabels(show) {
+    edges.update(data.edges.map(function (edge) { return { id: edge.id, label: edgeLabel(edge, show) }; }));
   }
 
   var labelBox = document.getElementById("edge-labels");
-  var nodes = new vis.DataSet(data.nodes.map(nodeItem));
-  var edges = new vis.DataSet(data.edges.map(function (edge) { return edgeItem(edge, labelBox.checked); }));
-  var network = new vis.Network(container, { nodes: nodes, edges: edges }, {
-    physics: { enabled: false },
-    layout: { improvedLayout: false },
-    interaction: { hover: true, tooltipDelay: 150, hideEdgesOnDrag: data.edges.length > 1000 },
-    nodes: { borderWidth: 1 },
-    edges: { arrows: { to: { enabled: true, scaleFactor: 0.5 } }, font: { size: 10, align: "middle" },
-             color: { color: "#9a9a9a", highlight: "#222222", hover: "#222222" } }
-  });
+  var nodes = new vis.DataSet(drawing.nodes.map(function (item) { return withTitle(item, nodeCard(nodeById[item.id])); }));
+  var edges = new vis.DataSet(drawing.edges.map(function (item) { return withTitle(item, edgeCard(edgeById[item.id])); }));
+  if (labelBox.checked) { showEdgeLabels(true); }  /* the box may come back checked (history) */
+  var network = new vis.Network(container, { nodes: nodes, edges: edges }, JSON.parse(drawing.options));
   network.once("afterDrawing", function () {
     window.ckgNetwork = { network: network, nodes: nodes, edges: edges, ready: true, readyMs: performance.now() };
     document.documentElement.setAttribute("data-ready", "true");
@@ -239,12 +228,7 @@
     Object.keys(controls).forEach(function (name) { controls[name].value = ""; });
     applyFilters();
   });
-  labelBox.addEventListener("change", function () {
-    edges.update(data.edges.map(function (edge) {
-      var item = edgeItem(edge, labelBox.checked);
-      return { id: item.id, label: item.label };
-    }));
-  });
+  labelBox.addEventListener("change", function () { showEdgeLabels(labelBox.checked); });
 
   /* ---- search by any name ---- */
 
