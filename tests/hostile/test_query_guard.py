@@ -141,6 +141,8 @@ HARMLESS = [
     Case("comment", "SELECT * WHERE { ?s ?p ?o # SERVICE <http://127.0.0.1:9/> { }\n}", 0, ""),
     Case("prefixed-name", "SELECT * WHERE { ?s ex:service ?o . ?s ex:my-service ?o . ?s ex:Service1 ?o }", 0, ""),
     Case("variable", "SELECT ?service WHERE { ?service ?p ?o }", 0, ""),
+    Case("name-in-the-data", "ASK { ckr:agent-az-state-border-service ?p ?o FILTER(CONTAINS(?o, 'servicemen')) }", 0,
+         ""),
     Case("iri", "SELECT * WHERE { ?s <http://example.org/service#x> <http://example.org/SERVICE> }", 0, ""),
     Case("less-than-no-space", "SELECT * WHERE { ?s ?p ?o FILTER(?a<?b&&?b>?a && ?p != <http://x#y>) }", 0, ""),
     Case("iri-in-filter", "SELECT * WHERE { ?s ?p ?o FILTER(?p IN (<http://x#a>, <http://x#b>)) }", 0, ""),
