@@ -79,7 +79,8 @@ def check_query(text: str, max_depth: int = MAX_QUERY_DEPTH) -> None:
         QueryTooDeep: ``{``, ``(``, ``[`` or prefix ``!`` nest deeper than ``max_depth``.
         QueryRefused: an IRI-shaped ``<...>`` cannot be told from a less-than (see module doc).
     """
-    depth, brackets, unary, last = 0, [], 0, "("
+    brackets: list[str] = []  # the open ones, innermost last
+    unary, last = 0, "("
     for match in _TOKEN.finditer(text):
         kind, token, start = match.lastgroup, match.group(), match.start()
         if kind in ("ws", "comment"):
@@ -92,12 +93,10 @@ def check_query(text: str, max_depth: int = MAX_QUERY_DEPTH) -> None:
             return  # an unterminated string: the parser reports it, nothing after it is code
         if kind == "open":
             brackets.append(token)
-            depth += 1
-        elif kind == "close":
-            brackets and brackets.pop()
-            depth = max(depth - 1, 0)
+        elif kind == "close" and brackets:
+            brackets.pop()
         unary = unary + 1 if kind == "unary" else 0
-        if depth + unary > max_depth:
+        if len(brackets) + unary > max_depth:
             raise _too_deep(text, start, max_depth)
         last = token[-1] if kind in ("other", "open", "close", "unary") else "x"
 
@@ -126,7 +125,8 @@ def _has_service_keyword(word: str) -> bool:
 
 def _check_iri(text: str, token: str, start: int, brackets: list[str], last: str) -> None:
     """Refuse an IRI-shaped token that Oxigraph could read as ``<`` followed by code."""
-    could_be_operator = (brackets and brackets[-1] == "(" and last not in _EXPECTS_OPERAND) or text[start - 1:start] == "<"
+    after_operand_in_parens = bool(brackets) and brackets[-1] == "(" and last not in _EXPECTS_OPERAND
+    could_be_operator = after_operand_in_parens or text[start - 1:start] == "<"  # '<<' opens a triple term
     if could_be_operator and _RISKY.search(token):
         raise QueryRefused(
             f"ambiguous '<' at {Where.of(text, start)}: it could start the IRI {token[:60]} or be 'less than'",
