@@ -372,7 +372,17 @@ def main(argv: list[str] | None = None) -> None:
         if isinstance(exc, DataNotConformant) and exc.report is not None:
             click.echo(exc.report.text(), err=True, nl=False)  # type: ignore[attr-defined]
         click.echo(f"Error: {exc}", err=True)
-        if "--debug" in (argv if argv is not None else sys.argv):
+        if _debug(argv):
             raise
         sys.exit(exc.exit_code)
+    except Exception as exc:  # a bug, not bad input: still no traceback unless asked for
+        if _debug(argv):
+            raise
+        click.echo(f"Error: unexpected {type(exc).__name__}: {exc}\nHint: this is a bug in conflictkg; run the "
+                   "command again with --debug and report the traceback", err=True)
+        sys.exit(1)
     sys.exit(0)
+
+
+def _debug(argv: list[str] | None) -> bool:
+    return "--debug" in (argv if argv is not None else sys.argv)
