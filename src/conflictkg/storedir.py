@@ -179,7 +179,8 @@ def build_lock(store_dir: Path) -> Iterator[None]:
         handle = open(store_dir / LOCK, "a")  # noqa: SIM115 (closed below)
     with handle:
         _lock(handle, store_dir)
-        _remove(abandoned(store_dir))
+        for gen in abandoned(store_dir):
+            remove_unless_pinned(gen)
         yield
 
 
