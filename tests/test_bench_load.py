@@ -57,8 +57,8 @@ def test_prologue_declares_only_missing_prefixes(load):
 
 
 def test_every_library_query_is_sent_as_self_contained_bound_text(load):
-    from conflictkg.queries import load_library
     from conflictkg.resources import default_resources
+    from conflictkg.sparql.queries import load_library
 
     library = load_library(default_resources().queries_dir)
     prepared = load.prepared_library()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pyoxigraph as ox
 import pytest
 
-from conflictkg.binding import bind_values, where_group_start
+from conflictkg.sparql.binding import bind_values, where_group_start
 
 ONE = {"p": ox.Literal("1")}
 

@@ -9,12 +9,13 @@ from typing import Any
 import pyoxigraph as ox
 import pytest
 
-from conflictkg import build, storedir
+from conflictkg import build
 from conflictkg.build import Staged, build_store, check
 from conflictkg.errors import DataNotConformant, InputError, OntologyError
+from conflictkg.rdf.io import serialize
 from conflictkg.resources import Resources
-from conflictkg.rdfio import serialize
-from conflictkg.store import OxigraphStore
+from conflictkg.store import directory as storedir
+from conflictkg.store.oxigraph import OxigraphStore
 
 from .conftest import REPO, UNSOURCED_CLAIM
 

@@ -12,11 +12,11 @@ import pyoxigraph as ox
 import pytest
 
 from conflictkg.build import Staged, sources, stage
-from conflictkg.memory_store import MemoryStore
-from conflictkg.namespaces import GRAPH_ONTOLOGY, GRAPH_VOCAB, PREFIXES
-from conflictkg.queries import Query, load_library
+from conflictkg.rdf.namespaces import GRAPH_ONTOLOGY, GRAPH_VOCAB, PREFIXES
 from conflictkg.resources import Resources
-from conflictkg.store import OxigraphStore
+from conflictkg.sparql.queries import Query, load_library
+from conflictkg.store.memory import MemoryStore
+from conflictkg.store.oxigraph import OxigraphStore
 
 REPO = Path(__file__).resolve().parents[1]
 CHECKS = load_library(REPO / "queries" / "checks")

@@ -122,7 +122,7 @@ def test_parents_are_units_and_schemes_are_kept_apart(staged):
     ("Qonaqkənd", "place-gonagkand"), ("qonaqkend", "place-gonagkand"),
 ])
 def test_gazetteer_finds_new_names(staged, name, place):
-    from conflictkg.queries import load_library, run
+    from conflictkg.sparql.queries import load_library, run
     q = load_library(ROOT / "queries")["place-by-name"]
     rows = run(staged.store, q, {"name": name}).dicts()
     assert place in {_local(r["place"]) for r in rows}

@@ -153,7 +153,7 @@ def _slug(value) -> str:
 
 @pytest.fixture(scope="session")
 def timeline(staged):
-    from conflictkg.queries import load_library, run
+    from conflictkg.sparql.queries import load_library, run
     q = load_library(ROOT / "queries")["norm-status-timeline"]
     return {n: run(staged.store, q, {"norm": f"ckr:norm-tri2020-{n}"}).dicts() for n in NORMS}
 
@@ -184,8 +184,8 @@ def test_a_norm_without_status_says_so(staged):
     """The query's third branch: a norm nobody assessed gets one explicit row, never silence."""
     import pyoxigraph as ox
 
-    from conflictkg.queries import load_library, run
-    from conflictkg.store import OxigraphStore
+    from conflictkg.sparql.queries import load_library, run
+    from conflictkg.store.oxigraph import OxigraphStore
 
     norm = ox.NamedNode("https://w3id.org/conflictkg/resource/norm-test-unassessed")
     extra = ox.Quad(norm, ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),

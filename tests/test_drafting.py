@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 
 from conflictkg.build import check
-from conflictkg.cli import main
 from conflictkg.build import shipped_lexicon
+from conflictkg.cli import main
 from conflictkg.drafting import ArticleMeta, Lexicon, draft_article, draft_file
 from conflictkg.drafting.text import read_article
-from conflictkg.namespaces import CKR
+from conflictkg.rdf.namespaces import CKR
 from conflictkg.resources import Resources
 
 FIXTURES = Path(__file__).parent / "data" / "drafting"

@@ -28,9 +28,9 @@ from rdflib.plugins.stores.sparqlstore import SPARQLStore
 from SPARQLWrapper import JSON, RDFXML, SPARQLWrapper
 
 from conflictkg.build import build_store
-from conflictkg.namespaces import CK, GRAPH_REFERENCE, GRAPH_VOCAB
+from conflictkg.rdf.namespaces import CK, GRAPH_REFERENCE, GRAPH_VOCAB
 from conflictkg.resources import Resources
-from conflictkg.store import OxigraphStore
+from conflictkg.store.oxigraph import OxigraphStore
 from conflictkg.web.execute import has_dataset_clause, looks_like_update
 
 from .conftest import REPO

@@ -18,10 +18,10 @@ import pyoxigraph as ox
 import pytest
 
 from conflictkg.build import Staged
-from conflictkg.memory_store import MemoryStore
-from conflictkg.namespaces import PREFIXES, expand_curie
-from conflictkg.queries import Query, example_params, load_library, run
+from conflictkg.rdf.namespaces import PREFIXES, expand_curie
+from conflictkg.sparql.queries import Query, example_params, load_library, run
 from conflictkg.store import Result
+from conflictkg.store.memory import MemoryStore
 
 REPO = Path(__file__).resolve().parents[1]
 QUERIES = REPO / "queries"
@@ -122,7 +122,7 @@ def test_prefixes_are_declared_and_agree_with_the_project(query_id: str) -> None
     declared = dict(re.findall(r"^PREFIX\s+([A-Za-z][\w-]*):\s*<([^>]*)>", query.text, flags=re.M))
     for prefix, iri in declared.items():
         if prefix in PREFIXES:
-            assert PREFIXES[prefix] == iri, f"PREFIX {prefix}: differs from conflictkg.namespaces"
+            assert PREFIXES[prefix] == iri, f"PREFIX {prefix}: differs from conflictkg.rdf.namespaces"
     text = re.sub(r'"(?:[^"\\]|\\.)*"|<[^>\s]*>', "", body(query))
     used = set(re.findall(r"(?<![\w?$:/.#-])([A-Za-z][\w-]*):[A-Za-z_]", text))
     assert used <= set(declared), f"prefixes used but not declared: {sorted(used - set(declared))}"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from conflictkg.naming import Gazetteer, Perspective
-from conflictkg.namespaces import CKR
+from conflictkg.rdf.namespaces import CKR
 
 PARUKH = CKR + "place-parukh-farrukh"
 

@@ -10,13 +10,13 @@ from typing import Any
 import pytest
 
 from conflictkg.build import stage
-from conflictkg.namespaces import CKR, GRAPH_ONTOLOGY, GRAPH_VOCAB, PREFIXES
 from conflictkg.naming import Perspective
 from conflictkg.network import ViewError, ViewRequest, network_view
 from conflictkg.network.graphs import measures, to_graph
 from conflictkg.network.model import Network
 from conflictkg.network.render import to_html
-from conflictkg.rdfio import SourceFile
+from conflictkg.rdf.io import SourceFile
+from conflictkg.rdf.namespaces import CKR, GRAPH_ONTOLOGY, GRAPH_VOCAB, PREFIXES
 from conflictkg.settings import Settings
 from conflictkg.store import Store
 
@@ -304,7 +304,7 @@ def test_vis_network_is_inlined_as_shipped_by_pyvis():
 
 @pytest.mark.parametrize("path", sorted((REPO / "queries" / "views").glob("*.rq")), ids=lambda p: p.stem)
 def test_view_queries_are_documented_and_answer_their_examples(staged, path):
-    from conflictkg.queries import example_params, load_query, run
+    from conflictkg.sparql.queries import example_params, load_query, run
 
     query = load_query(path)
     assert query.title and query.description and "network" in query.tags

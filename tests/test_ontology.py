@@ -1,6 +1,6 @@
 """The OWL ontology, its alignments and the SKOS vocabularies: syntax, metadata, HermiT consistency.
 
-HermiT runs through the library's own projection and check (``conflictkg.reasoning``).
+HermiT runs through the library's own projection and check (``conflictkg.owl.reasoning``).
 """
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ from rdflib import RDF, RDFS, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import OWL, SKOS
 
 from conflictkg.errors import OntologyError
-from conflictkg.memory_store import from_rdflib
-from conflictkg.reasoning import check_consistency, owl_projection
+from conflictkg.owl.reasoning import check_consistency, owl_projection
+from conflictkg.store.memory import from_rdflib
 
 # A plain Namespace (not rdflib's closed XSD) so pytest's collection does not warn.
 XSD = Namespace("http://www.w3.org/2001/XMLSchema#")

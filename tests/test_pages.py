@@ -11,14 +11,14 @@ import pytest
 
 from conflictkg.build import build_store
 from conflictkg.naming import Perspective
-from conflictkg.namespaces import CKR
 from conflictkg.pages.context import Site
 from conflictkg.pages.resource import resource_page
 from conflictkg.pages.threads import mark_segments
-from conflictkg.queries import load_library, run
+from conflictkg.rdf.namespaces import CKR
+from conflictkg.rdf.terms import term_to_str
 from conflictkg.resources import Resources
-from conflictkg.store import OxigraphStore
-from conflictkg.terms import term_to_str
+from conflictkg.sparql.queries import load_library, run
+from conflictkg.store.oxigraph import OxigraphStore
 from conflictkg.templating import environment
 from conflictkg.web.pages import TEMPLATES
 

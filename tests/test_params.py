@@ -14,8 +14,8 @@ import pytest
 import yaml
 
 from conflictkg.errors import QueryError
-from conflictkg.queries import PARAM_TYPES, Param, parse_header, to_term
-from conflictkg.terms import XSD, iri_problem
+from conflictkg.rdf.terms import XSD, iri_problem
+from conflictkg.sparql.queries import PARAM_TYPES, Param, parse_header, to_term
 
 from .conftest import REPO
 

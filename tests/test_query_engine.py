@@ -8,7 +8,7 @@ import pyoxigraph as ox
 import pytest
 
 from conflictkg.errors import QueryError
-from conflictkg.queries import bind, load_library, load_query, resolve
+from conflictkg.sparql.queries import bind, load_library, load_query, resolve
 
 RQ = """#+ title: Claims by a claimant
 #+ description: >

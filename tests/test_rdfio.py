@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from conflictkg.errors import InputError
-from conflictkg.rdfio import SourceFile, read_quads, serialize
+from conflictkg.rdf.io import SourceFile, read_quads, serialize
 
 
 def test_turtle_syntax_error_names_file_and_line(tmp_path: Path) -> None:

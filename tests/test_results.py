@@ -9,8 +9,9 @@ import json
 import pyoxigraph as ox
 import pytest
 
-from conflictkg.results import OXIGRAPH_RESULTS, render, serialize, to_oxigraph
-from conflictkg.store import OxigraphStore, Result
+from conflictkg.sparql.results import OXIGRAPH_RESULTS, render, serialize, to_oxigraph
+from conflictkg.store import Result
+from conflictkg.store.oxigraph import OxigraphStore
 
 EX = "http://example.org/"
 HARD = "tab\there, line\nbreak, \"quotes\", back\\slash, Фарух, Fərrux"

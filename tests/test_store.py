@@ -8,9 +8,10 @@ import pyoxigraph as ox
 import pytest
 
 from conflictkg.errors import QueryError
-from conflictkg.memory_store import MemoryStore
-from conflictkg.rdfio import SourceFile, read_quads
-from conflictkg.store import OxigraphStore, Store
+from conflictkg.rdf.io import SourceFile, read_quads
+from conflictkg.store import Store
+from conflictkg.store.memory import MemoryStore
+from conflictkg.store.oxigraph import OxigraphStore
 
 MINI = Path(__file__).parent / "data" / "mini.trig"
 CKR = "https://w3id.org/conflictkg/resource/"

@@ -17,9 +17,10 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from conflictkg import cli, storedir
-from conflictkg import store as store_module
+from conflictkg import cli
 from conflictkg.errors import StoreError
+from conflictkg.store import directory as storedir
+from conflictkg.store import oxigraph as store_module
 
 from .conftest import REPO
 from .hostile.harness import fingerprint
@@ -129,7 +130,7 @@ def test_a_second_build_is_refused(built_store: Path, tmp_path: Path) -> None:
 # ------------------------------------------------------------------------------------------------
 
 def _full_disk_pyoxigraph() -> types.ModuleType:
-    """pyoxigraph as ``conflictkg.store`` sees it, but writes fail as RocksDB's do on a full disk."""
+    """pyoxigraph as ``conflictkg.store.oxigraph`` sees it, but writes fail as RocksDB's do on a full disk."""
     real = ox.Store
 
     class FullDisk:

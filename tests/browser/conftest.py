@@ -16,11 +16,11 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conflictkg import storedir
 from conflictkg.build import stage
-from conflictkg.namespaces import GRAPH_ONTOLOGY, GRAPH_VOCAB
-from conflictkg.rdfio import SourceFile
+from conflictkg.rdf.io import SourceFile
+from conflictkg.rdf.namespaces import GRAPH_ONTOLOGY, GRAPH_VOCAB
 from conflictkg.resources import Resources
+from conflictkg.store import directory as storedir
 
 from ..serving import serving
 

@@ -25,7 +25,7 @@ from pathlib import Path
 
 import pytest
 
-from conflictkg import storedir
+from conflictkg.store import directory as storedir
 
 from . import store_layouts as lay
 from .harness import Case, fingerprint, ids

@@ -44,7 +44,7 @@ from typing import IO
 import pyoxigraph as ox
 
 from conflictkg.errors import StoreError
-from conflictkg.store import OxigraphStore, damaged_store, is_corruption, write_failure
+from conflictkg.store.oxigraph import OxigraphStore, damaged_store, is_corruption, write_failure
 
 CURRENT = "current"
 LOCK = ".lock"

@@ -81,7 +81,7 @@ def check_consistency(ntriples: bytes, scratch: Path | None = None) -> ReasonerR
     HermiT is killed if this process dies (:func:`die_with_parent`).
 
     Raises:
-        Inconsistent: the ontology plus data is inconsistent (:mod:`conflictkg.clashes` explains).
+        Inconsistent: the ontology plus data is inconsistent (:mod:`conflictkg.owl.clashes` explains).
         OntologyError: Java is missing or broken, HermiT rejected the input or ran out of memory.
     """
     if shutil.which("java") is None:

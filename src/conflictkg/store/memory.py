@@ -1,6 +1,6 @@
 """rdflib's in-memory store behind the :class:`conflictkg.store.Store` protocol (for tests).
 
-Kept apart from :mod:`conflictkg.store` so that the embedded query path never imports rdflib.
+Kept apart from :mod:`conflictkg.store.oxigraph` so that the embedded query path never imports rdflib.
 """
 
 from __future__ import annotations
@@ -12,9 +12,9 @@ from rdflib import BNode, Dataset, Literal, URIRef
 from rdflib.term import Node
 
 from conflictkg.errors import QueryError
-from conflictkg.query_guard import check_query
+from conflictkg.rdf.terms import Term
+from conflictkg.sparql.guard import check_query
 from conflictkg.store import Result
-from conflictkg.terms import Term
 
 
 def to_rdflib(term: Term) -> Node:

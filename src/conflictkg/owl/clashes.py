@@ -11,7 +11,7 @@ reasoner, soundly (everything reported here makes the ontology inconsistent):
 * a value outside a datatype property's ``rdfs:range`` (``"yes"`` for an ``xsd:boolean``).
 
 The check works on what HermiT sees (the same graphs; values compared as mapped by
-:func:`conflictkg.reasoning.reasoner_literal`) and on the parsed files, so every clash names the
+:func:`conflictkg.owl.reasoning.reasoner_literal`) and on the parsed files, so every clash names the
 files its triples come from. It is plain Python rather than SPARQL: the axioms would have to be
 pasted into query text, and a query cannot tell which file a triple came from.
 """
@@ -26,8 +26,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from conflictkg.namespaces import PREFIXES, compact_iri
-from conflictkg.reasoning import XSD, reasoner_literal
+from conflictkg.owl.reasoning import XSD, reasoner_literal
+from conflictkg.rdf.namespaces import PREFIXES, compact_iri
 
 RDF, RDFS, OWL = PREFIXES["rdf"], PREFIXES["rdfs"], PREFIXES["owl"]
 TYPE = RDF + "type"

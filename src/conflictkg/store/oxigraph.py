@@ -1,10 +1,9 @@
-"""One small interface over the RDF stores: embedded Oxigraph (default) and rdflib in memory.
+"""The embedded default backend: Oxigraph's store (on disk or in memory) behind the Store protocol.
 
-Every backend answers :meth:`Store.query` with a :class:`Result` made of neutral terms
-(:mod:`conflictkg.terms`), so that callers never depend on which engine ran the query.
-A remote SPARQL 1.1 endpoint backend only has to implement the same protocol.
-
-Query semantics shared by all backends: the default graph is the union of all named graphs.
+SPARQL runs on Oxigraph's own engine; parameters are bound as a leading ``VALUES`` block
+(:mod:`conflictkg.sparql.binding`) after the guard (:mod:`conflictkg.sparql.guard`) has seen the
+query. Oxigraph's refusals become typed errors here: syntax errors with a position and a hint,
+corruption and full or read-only disks as :class:`~conflictkg.errors.StoreError`.
 """
 
 from __future__ import annotations
@@ -14,47 +13,16 @@ import os
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal, Protocol
 
 import pyoxigraph as ox
 
-from conflictkg.binding import bind_values
 from conflictkg.errors import QueryError, StoreError
-from conflictkg.query_guard import check_query
+from conflictkg.rdf.terms import Term
 from conflictkg.settings import MAX_QUERY_DEPTH
-from conflictkg.terms import Term
-
-ResultKind = Literal["select", "ask", "graph"]
-
-
-@dataclass
-class Result:
-    """The answer to one SPARQL query, independent of the backend."""
-
-    kind: ResultKind
-    variables: list[str] = field(default_factory=list)
-    rows: list[tuple[Term | None, ...]] = field(default_factory=list)
-    boolean: bool | None = None
-    triples: list[ox.Triple] = field(default_factory=list)
-
-    def dicts(self) -> list[dict[str, Term | None]]:
-        """Rows as ``{variable: term}`` dicts (SELECT only)."""
-        return [dict(zip(self.variables, row, strict=True)) for row in self.rows]
-
-
-class Store(Protocol):
-    """What conflictkg needs from an RDF store."""
-
-    def query(self, sparql: str, bindings: Mapping[str, Term] | None = None,
-              prefixes: Mapping[str, str] | None = None) -> Result: ...
-
-    def quads(self) -> Iterator[ox.Quad]: ...
-
-    def graph_names(self) -> list[str]: ...
-
-    def close(self) -> None: ...
+from conflictkg.sparql.binding import bind_values
+from conflictkg.sparql.guard import check_query
+from conflictkg.store import Result
 
 
 _POSITION = re.compile(r"error at (\d+):(\d+)")
@@ -136,7 +104,7 @@ class OxigraphStore:
     def __init__(self, inner: ox.Store, path: Path | None = None, max_depth: int = MAX_QUERY_DEPTH) -> None:
         self._inner = inner
         self.path = path
-        #: nesting limit of :func:`~conflictkg.query_guard.check_query` for every query run here
+        #: nesting limit of :func:`~conflictkg.sparql.guard.check_query` for every query run here
         self.max_depth = max_depth
 
     @classmethod
@@ -198,7 +166,7 @@ class OxigraphStore:
               prefixes: Mapping[str, str] | None = None) -> Result:
         """Run ``sparql``; ``bindings`` bind variables, ``prefixes`` are predeclared.
 
-        The text is checked first (:func:`~conflictkg.query_guard.check_query`): no ``SERVICE``
+        The text is checked first (:func:`~conflictkg.sparql.guard.check_query`): no ``SERVICE``
         (Oxigraph would fetch the URL), no nesting the parser cannot survive.
         """
         check_query(sparql, self.max_depth)

@@ -13,9 +13,9 @@ import json
 
 import pyoxigraph as ox
 
-from conflictkg.namespaces import PREFIXES, compact_iri
+from conflictkg.rdf.namespaces import PREFIXES, compact_iri
+from conflictkg.rdf.terms import Term
 from conflictkg.store import Result
-from conflictkg.terms import Term
 
 RESULT_FORMATS = ("table", "csv", "tsv", "json")
 

@@ -17,9 +17,9 @@ import yaml
 
 from conflictkg.errors import QueryError
 from conflictkg.names import name_key
-from conflictkg.namespaces import expand_curie
+from conflictkg.rdf.namespaces import expand_curie
+from conflictkg.rdf.terms import XSD, Term, iri_bad_char, iri_problem
 from conflictkg.store import Result, Store
-from conflictkg.terms import XSD, Term, iri_bad_char, iri_problem
 
 PARAM_TYPES = ("iri", "string", "name", "integer", "decimal", "date", "dateTime", "boolean")
 

@@ -18,7 +18,7 @@ from collections.abc import Mapping
 
 import pyoxigraph as ox
 
-from conflictkg.terms import Term
+from conflictkg.rdf.terms import Term
 
 _IRI = re.compile(r"<[^<>\"{}|^`\\\s]*>")
 _WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
