@@ -34,7 +34,7 @@ from serving import ACCEPT, OUT
 
 
 # --------------------------------------------------------------------------------------------
-# query text and statistics (pure; tested in tests/test_bench_load.py)
+# query text and statistics (pure; tested in tests/bench/test_bench_load.py)
 # --------------------------------------------------------------------------------------------
 
 @dataclass(frozen=True)
