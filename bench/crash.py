@@ -38,7 +38,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 import pyoxigraph as ox  # noqa: E402
 
-from conflictkg import storedir  # noqa: E402
+from conflictkg.store import directory as storedir  # noqa: E402
 
 STAGES = ("start", "parse", "validate", "reason", "seal", "publish", "finished")
 JAVA_GRACE_S = 10.0

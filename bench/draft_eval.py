@@ -35,9 +35,9 @@ from conflictkg.build import sources, stage  # noqa: E402
 from conflictkg.drafting import ArticleMeta, DraftClaim, draft_article  # noqa: E402
 from conflictkg.drafting.lexicon import Lexicon, load_lexicon  # noqa: E402
 from conflictkg.drafting.text import read_article  # noqa: E402
-from conflictkg.namespaces import CKR  # noqa: E402
-from conflictkg.queries import load_library  # noqa: E402
+from conflictkg.rdf.namespaces import CKR  # noqa: E402
 from conflictkg.resources import Resources  # noqa: E402
+from conflictkg.sparql.queries import load_library  # noqa: E402
 
 LABELS = ROOT / "bench" / "draft_eval" / "articles.yaml"
 FIELDS = ("claimant", "claimant+stance", "claim date (stated)", "claim date (with proposals)", "named points",

@@ -140,7 +140,7 @@ def r(slug: str) -> str:
 def shipped_quads(include_data: bool = True) -> list:
     """The shipped build input (ontology, vocabularies, data/**/*.trig), via conflictkg's loader."""
     from conflictkg.build import sources
-    from conflictkg.rdfio import read_all
+    from conflictkg.rdf.io import read_all
     from conflictkg.resources import Resources
 
     files = sources(Resources(ROOT))
@@ -186,8 +186,8 @@ class Vocab:
 def library_examples(queries_dir: Path) -> list[str]:
     """Every example/default IRI value of every library query parameter (expanded), sorted."""
     from conflictkg.errors import ConflictKGError
-    from conflictkg.namespaces import expand_curie
-    from conflictkg.queries import load_query
+    from conflictkg.rdf.namespaces import expand_curie
+    from conflictkg.sparql.queries import load_query
 
     found: set[str] = set()
     for path in sorted(queries_dir.glob("*.rq")):
@@ -1107,7 +1107,7 @@ def write(path: Path, data: bytes) -> None:
 
     path.parent.mkdir(parents=True, exist_ok=True)
     if path.suffix == ".trig":
-        from conflictkg.namespaces import PREFIXES
+        from conflictkg.rdf.namespaces import PREFIXES
 
         quads = ox.parse(data, format=ox.RdfFormat.N_QUADS)
         ox.serialize(quads, str(path), format=ox.RdfFormat.TRIG, prefixes=PREFIXES)

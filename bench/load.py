@@ -34,7 +34,7 @@ from serving import ACCEPT, OUT
 
 
 # --------------------------------------------------------------------------------------------
-# query text and statistics (pure; tested in tests/test_bench_load.py)
+# query text and statistics (pure; tested in tests/bench/test_bench_load.py)
 # --------------------------------------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -53,16 +53,16 @@ def prologue(text: str) -> str:
 
     conflictkg's endpoint predeclares them; a raw server does not, so both get them in the text.
     """
-    from conflictkg.namespaces import PREFIXES
+    from conflictkg.rdf.namespaces import PREFIXES
 
     declared = {m.group(1) for m in _DECLARED.finditer(text)}
     return "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items() if p not in declared)
 
 
-def prepare(query) -> PreparedQuery:  # a conflictkg.queries.Query
+def prepare(query) -> PreparedQuery:  # a conflictkg.sparql.queries.Query
     """The final text of ``query`` with its example parameters, as conflictkg would run it."""
-    from conflictkg.binding import bind_values
-    from conflictkg.queries import bind, example_params
+    from conflictkg.sparql.binding import bind_values
+    from conflictkg.sparql.queries import bind, example_params
 
     bindings = bind(query, example_params(query))
     text = bind_values(query.text, bindings) if bindings else query.text
@@ -71,8 +71,8 @@ def prepare(query) -> PreparedQuery:  # a conflictkg.queries.Query
 
 def prepared_library() -> list[PreparedQuery]:
     """Every query of the library (``queries/*.rq``), prepared, in id order."""
-    from conflictkg.queries import load_library
     from conflictkg.resources import default_resources
+    from conflictkg.sparql.queries import load_library
 
     return [prepare(q) for q in load_library(default_resources().queries_dir).values()]
 

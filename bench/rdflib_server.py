@@ -33,7 +33,7 @@ def _on_alarm(_sig, _frame):  # type: ignore[no-untyped-def]
 def one_run(store, query, params: dict, timeout: float) -> dict:  # type: ignore[no-untyped-def]
     """One rdflib run of ``query``, stopped after ``timeout`` seconds (SIGALRM)."""
     from conflictkg.errors import QueryError
-    from conflictkg.queries import run
+    from conflictkg.sparql.queries import run
 
     import workload
 
@@ -52,8 +52,8 @@ def one_run(store, query, params: dict, timeout: float) -> dict:  # type: ignore
 
 def serve(path: Path) -> None:
     """The worker: load ``path``, then answer requests on stdin until ``{"qid": null}`` or EOF."""
-    from conflictkg.memory_store import MemoryStore
-    from conflictkg.queries import example_params
+    from conflictkg.sparql.queries import example_params
+    from conflictkg.store.memory import MemoryStore
 
     import workload
 

@@ -193,9 +193,9 @@ def build_raw(path: Path, count: int, runs: int) -> dict:
 def build_stages(path: Path, count: int, runs: int) -> dict:
     """(ii) conflictkg's stages on the synthetic file, as build_store runs them: parse (read_all),
     derive, stage in a new on-disk generation (validation would run there), seal it."""
-    from conflictkg import storedir
-    from conflictkg.rdfio import SourceFile, read_all
-    from conflictkg.store import OxigraphStore
+    from conflictkg.rdf.io import SourceFile, read_all
+    from conflictkg.store import directory as storedir
+    from conflictkg.store.oxigraph import OxigraphStore
 
     syn: dict[str, list[float]] = {"parse": [], "derive": [], "stage": [], "seal": []}
     for _ in range(runs):
@@ -223,9 +223,9 @@ def build_stages(path: Path, count: int, runs: int) -> dict:
 
 def build_shipped(runs: int) -> dict:
     """(iii) the full build on the shipped data, stage by stage (HermiT's failure is noted, not fatal)."""
-    from conflictkg import storedir
     from conflictkg.build import reason_staged, sources, stage, validate_staged
     from conflictkg.resources import default_resources
+    from conflictkg.store import directory as storedir
 
     res = default_resources()
     shipped: dict[str, list[float]] = {"stage": [], "validate": [], "reason": [], "write": []}
@@ -307,7 +307,7 @@ def raw_parallel_load(slices: list[Path]) -> int:
 def heavy_worker(what: str, path: str) -> dict:
     """(worker) time SHACL validation or HermiT reasoning of conflictkg's build on a synthetic file."""
     from conflictkg.build import REASONED_GRAPHS, reason_staged, stage, validate_staged
-    from conflictkg.rdfio import SourceFile
+    from conflictkg.rdf.io import SourceFile
     from conflictkg.resources import default_resources
 
     staged = stage([SourceFile(Path(path))])
@@ -336,7 +336,7 @@ def heavy_worker(what: str, path: str) -> dict:
 
 def ensure_store(size: int) -> tuple[Path, int]:
     """An on-disk store (a conflictkg generation) of the synthetic data, built once."""
-    from conflictkg import storedir
+    from conflictkg.store import directory as storedir
 
     path, count, _ = ensure_synth(size)
     store_dir = OUT / f"store-{size}"
@@ -354,8 +354,8 @@ def ensure_store(size: int) -> tuple[Path, int]:
 
 def probe_worker(gen: str, qid: str) -> dict:
     """(worker) one run of one library query on the embedded store (to find queries over the cap)."""
-    from conflictkg.queries import example_params, run
-    from conflictkg.store import OxigraphStore
+    from conflictkg.sparql.queries import example_params, run
+    from conflictkg.store.oxigraph import OxigraphStore
 
     q = library()[qid]
     t0 = time.perf_counter()
@@ -365,14 +365,14 @@ def probe_worker(gen: str, qid: str) -> dict:
 
 def bound_text(text: str, bindings: dict) -> str:
     """The query text exactly as conflictkg sends it to Oxigraph (parameters as a VALUES block)."""
-    from conflictkg.binding import bind_values
+    from conflictkg.sparql.binding import bind_values
 
     return bind_values(text, bindings)
 
 
 def time_embedded_and_raw(gen: Path, runs: int, with_raw: bool, cap: float) -> dict[str, dict]:
-    from conflictkg.queries import bind, example_params, run
-    from conflictkg.store import OxigraphStore
+    from conflictkg.sparql.queries import bind, example_params, run
+    from conflictkg.store.oxigraph import OxigraphStore
 
     emb = OxigraphStore.open_read_only(gen)
     raw = ox.Store.read_only(str(gen)) if with_raw else None
@@ -417,7 +417,7 @@ def time_rdflib_paired(rpath: Path, rgen: Path, emb_same: dict, runs: int, timeo
                        load_timeout: float) -> tuple[dict[str, dict], dict]:
     """Every query on rdflib (in a worker process, each run capped), each run right after a run of
     the same query on the embedded store ``rgen`` here; per query, and the worker's load time and memory."""
-    from conflictkg.store import OxigraphStore
+    from conflictkg.store.oxigraph import OxigraphStore
     from rdflib_server import RdflibWorker
 
     emb = OxigraphStore.open_read_only(rgen)
@@ -435,7 +435,7 @@ def time_rdflib_paired(rpath: Path, rgen: Path, emb_same: dict, runs: int, timeo
 
 def _paired_runs(worker, emb, qid: str, q, runs: int, timeout: float) -> dict:  # type: ignore[no-untyped-def]
     """Up to ``runs`` pairs (embedded run on ``emb`` if given, then a capped rdflib run)."""
-    from conflictkg.queries import example_params, run
+    from conflictkg.sparql.queries import example_params, run
 
     params = example_params(q)
     times: list[float] = []
@@ -549,13 +549,13 @@ def importtime(cmd: list[str]) -> dict:
 
 def bench_cold(runs: int) -> dict:
     from conflictkg.build import build_store
-    from conflictkg.queries import example_params
+    from conflictkg.sparql.queries import example_params
 
     from conflictkg.resources import default_resources
 
-    from conflictkg import storedir
     from conflictkg.build import sources, stage
     from conflictkg.errors import DataNotConformant
+    from conflictkg.store import directory as storedir
 
     store_dir = OUT / "cold-store"
     shutil.rmtree(store_dir, ignore_errors=True)

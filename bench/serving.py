@@ -105,10 +105,10 @@ def shipped_store() -> Path:
     """A store of the shipped graph, built by conflictkg's own build (parse, derive ``ckg:index``,
     SHACL and check queries; no HermiT). Data that does not conform (work in progress) is still
     staged and written by the same pipeline, without validation, and a warning is printed."""
-    from conflictkg import storedir
     from conflictkg.build import build_store, sources, stage
     from conflictkg.errors import DataNotConformant
     from conflictkg.resources import default_resources
+    from conflictkg.store import directory as storedir
 
     store_dir = OUT / "serve-shipped"
     shutil.rmtree(store_dir, ignore_errors=True)

@@ -45,7 +45,7 @@ INFO_JS = """() => {
 
 
 # --------------------------------------------------------------------------------------------
-# statistics (pure; tested in tests/test_bench_load.py)
+# statistics (pure; tested in tests/bench/test_bench_load.py)
 # --------------------------------------------------------------------------------------------
 
 def summarize_runs(runs: list[dict]) -> dict:

@@ -22,15 +22,15 @@ def derived(quads: list) -> list:
 
 def build_quads(path: Path) -> list:
     """What a build would store for ``path``: its quads plus the derived graphs (no validation)."""
-    from conflictkg.rdfio import SourceFile, read_all
+    from conflictkg.rdf.io import SourceFile, read_all
 
     quads, _origin = read_all([SourceFile(path)])
     return quads + derived(quads)
 
 
 def library():
-    from conflictkg.queries import load_library
     from conflictkg.resources import default_resources
+    from conflictkg.sparql.queries import load_library
 
     return load_library(default_resources().queries_dir)
 

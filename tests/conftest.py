@@ -10,9 +10,14 @@ from pathlib import Path
 import pytest
 
 from conflictkg.build import Staged, build_store, check
+from conflictkg.rdf.namespaces import PREFIXES
 from conflictkg.resources import Resources
 
 REPO = Path(__file__).resolve().parents[1]
+
+#: A SPARQL prologue declaring every prefix of :mod:`conflictkg.rdf.namespaces`: tests that write
+#: queries by hand use it instead of restating IRIs.
+SPARQL_PREFIXES = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
 
 #: A claim with no claimant, date, stance or source: breaks the SHACL contract in several ways.
 UNSOURCED_CLAIM = (

@@ -14,7 +14,7 @@ import uvicorn
 
 from conflictkg.resources import Resources
 from conflictkg.settings import Settings
-from conflictkg.storedir import open_store
+from conflictkg.store.directory import open_store
 from conflictkg.web import create_app
 from conflictkg.web.server import uvicorn_config
 

@@ -27,8 +27,8 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from conflictkg.errors import InputError
-from conflictkg.namespaces import CK, CKR, GRAPH_CLAIMS, GRAPH_REFERENCE
-from conflictkg.rdfio import SourceFile, read_quads
+from conflictkg.rdf.io import SourceFile, read_quads
+from conflictkg.rdf.namespaces import CK, CKR, GRAPH_CLAIMS, GRAPH_REFERENCE
 from conflictkg.resources import Resources
 
 #: The notes folder's name: it sits beside the checkout.

@@ -10,7 +10,7 @@ Order of work in :func:`build_store`:
 3. validate: SHACL shapes on the union of all graphs, then ``queries/checks/*.rq`` (no rows allowed);
 4. check OWL consistency with HermiT on a bounded projection (ontology, vocabularies, reference
    data and claim nodes; never the claims' content graphs); an inconsistency is explained by
-   :mod:`conflictkg.clashes` (node, axiom, files) when one of the usual causes is in the data;
+   :mod:`conflictkg.owl.clashes` (node, axiom, files) when one of the usual causes is in the data;
 5. seal the generation (compact, close) and swap it in atomically.
 
 Any failure before step 5 removes the new generation and leaves the published store exactly as it was.
@@ -25,17 +25,18 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from conflictkg import reasoning, storedir
-from conflictkg.clashes import find_clashes
 from conflictkg.drafting.lexicon import Lexicon, load_lexicon
 from conflictkg.errors import ConflictKGError, DataNotConformant, Inconsistent, OntologyError
-from conflictkg.namespaces import GRAPH_CLAIMS, GRAPH_ONTOLOGY, GRAPH_REFERENCE, GRAPH_VOCAB
 from conflictkg.names import name_index
-from conflictkg.queries import load_library
-from conflictkg.rdfio import SourceFile, merge, read_files, read_quads
-from conflictkg.reasoning import ReasonerReport
+from conflictkg.owl import reasoning
+from conflictkg.owl.clashes import find_clashes
+from conflictkg.owl.reasoning import ReasonerReport
+from conflictkg.rdf.io import SourceFile, merge, read_files, read_quads
+from conflictkg.rdf.namespaces import GRAPH_CLAIMS, GRAPH_ONTOLOGY, GRAPH_REFERENCE, GRAPH_VOCAB
 from conflictkg.resources import Resources
-from conflictkg.store import OxigraphStore
+from conflictkg.sparql.queries import load_library
+from conflictkg.store import directory as storedir
+from conflictkg.store.oxigraph import OxigraphStore
 from conflictkg.validate import (Report, clash_report, ill_typed_literals, run_checks, shacl_validate, to_graph,
                                  with_suggestions)
 
@@ -103,7 +104,7 @@ def reason_staged(staged: Staged) -> ReasonerReport:
     generation is removed by the next command).
 
     Raises:
-        DataNotConformant: HermiT found an inconsistency and :mod:`conflictkg.clashes` explains it
+        DataNotConformant: HermiT found an inconsistency and :mod:`conflictkg.owl.clashes` explains it
             (each clash with node, axiom and files).
         OntologyError: an inconsistency nothing here explains (HermiT's own words kept), or HermiT
             or Java failed.

@@ -15,10 +15,11 @@ import click
 from conflictkg import __version__
 from conflictkg.errors import ConflictKGError, DataNotConformant, InputError
 from conflictkg.resources import Resources, default_resources
-from conflictkg.results import RESULT_FORMATS, render
+from conflictkg.sparql.results import RESULT_FORMATS, render
 from conflictkg.settings import (DEFAULT_WORKER_MEMORY_MB, DEFAULT_WORKERS, IN_MEMORY_UP_TO, STORE_ENV, Settings,
                                  default_store_dir)
-from conflictkg.store import OxigraphStore, Result
+from conflictkg.store import Result
+from conflictkg.store.oxigraph import OxigraphStore
 
 
 class Context:
@@ -30,7 +31,7 @@ class Context:
 
     def store(self) -> OxigraphStore:
         """Open the store, building it first when it does not exist yet (said on stderr)."""
-        from conflictkg import storedir
+        from conflictkg.store import directory as storedir
 
         if not storedir.store_exists(self.settings.store_dir):
             storedir.claim(self.settings.store_dir)  # refuse a file or a foreign directory before saying anything
@@ -88,7 +89,7 @@ def build(obj: Context, no_reason: bool) -> None:
 @pass_ctx
 def list_queries(obj: Context) -> None:
     """List the query library: id, title, parameters."""
-    from conflictkg.queries import load_library
+    from conflictkg.sparql.queries import load_library
 
     for q in load_library(obj.resources.queries_dir).values():
         params = ", ".join(f"{p.name}:{p.type}" for p in q.params.values())
@@ -121,7 +122,7 @@ def _emit(result: Result, fmt: str) -> None:
 @pass_ctx
 def query(obj: Context, id_or_file: str, params: tuple[str, ...], fmt: str) -> None:
     """Run a library query (by id) or a .rq file, with bound parameters."""
-    from conflictkg.queries import load_library, resolve, run
+    from conflictkg.sparql.queries import load_library, resolve, run
 
     q = resolve(load_library(obj.resources.queries_dir), id_or_file)
     bound = _params(params)
@@ -136,7 +137,7 @@ def query(obj: Context, id_or_file: str, params: tuple[str, ...], fmt: str) -> N
 @pass_ctx
 def sparql(obj: Context, text: str | None, path: Path | None, fmt: str) -> None:
     """Run an ad hoc SPARQL query (all project prefixes are predeclared)."""
-    from conflictkg.namespaces import PREFIXES
+    from conflictkg.rdf.namespaces import PREFIXES
 
     if (text is None) == (path is None):
         raise click.UsageError("give the query as an argument or with -f FILE, not both")
@@ -192,8 +193,8 @@ def audit(obj: Context, notes: Path | None) -> None:
 @pass_ctx
 def export(obj: Context, fmt: str, output: Path | None) -> None:
     """Export the whole dataset with its named graphs."""
-    from conflictkg.namespaces import PREFIXES
-    from conflictkg.rdfio import serialize
+    from conflictkg.rdf.io import serialize
+    from conflictkg.rdf.namespaces import PREFIXES
 
     data = serialize(obj.store().quads(), fmt, PREFIXES)
     if output:
@@ -230,7 +231,7 @@ def write_output(path: Path, data: bytes) -> None:
 @pass_ctx
 def stats(obj: Context, fmt: str) -> None:
     """Counts per class and per named graph."""
-    from conflictkg.queries import load_library, run
+    from conflictkg.sparql.queries import load_library, run
 
     library = load_library(obj.resources.queries_dir)
     store = obj.store()
@@ -265,7 +266,7 @@ def serve(obj: Context, host: str, port: int, timeout: float | None, max_rows: i
     """
     import dataclasses
 
-    from conflictkg.storedir import pinned_generation
+    from conflictkg.store.directory import pinned_generation
     from conflictkg.web import create_app
     from conflictkg.web.app import serve_in_memory
     from conflictkg.web.server import run
@@ -344,10 +345,10 @@ def draft(obj: Context, article: Path, url: str, publisher: str, published, titl
 def find(obj: Context, name: str) -> None:
     """Find agents, places, incidents, clauses and sources by any NAME (case and diacritics ignored),
     to reuse their IRIs in a new file: the site's search."""
-    from conflictkg.namespaces import compact_iri
     from conflictkg.naming import Perspective
     from conflictkg.pages.context import Site
     from conflictkg.pages.search import search_page
+    from conflictkg.rdf.namespaces import compact_iri
 
     page = search_page(Site.load(obj.store(), obj.resources).view(Perspective("neutral")), name)
     section = page.sections[0]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.console import Console
 from rich.table import Table
 
-from conflictkg.results import display
+from conflictkg.sparql.results import display
 from conflictkg.store import Result
 
 

@@ -78,7 +78,7 @@ class NotAcceptable(ConflictKGError):
 
 
 class QueryRefused(QueryError):
-    """A query conflictkg will not run, whatever the data (see :mod:`conflictkg.query_guard`)."""
+    """A query conflictkg will not run, whatever the data (see :mod:`conflictkg.sparql.guard`)."""
 
 
 class FederationRefused(QueryRefused):

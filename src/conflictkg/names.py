@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 import pyoxigraph as ox
 
-from conflictkg.namespaces import CK, GRAPH_INDEX, PREFIXES
+from conflictkg.rdf.namespaces import CK, GRAPH_INDEX, PREFIXES
 
 SKOSXL_LITERAL_FORM = PREFIXES["skosxl"] + "literalForm"
 

@@ -11,11 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 
-from conflictkg.namespaces import CKV
-from conflictkg.queries import Query, load_query
+from conflictkg.rdf.namespaces import CKV
+from conflictkg.rdf.terms import term_to_str
 from conflictkg.resources import Resources
+from conflictkg.sparql.queries import Query, load_query
 from conflictkg.store import Store
-from conflictkg.terms import term_to_str
 
 
 class Perspective(str, Enum):

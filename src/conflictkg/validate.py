@@ -18,14 +18,14 @@ from rdflib import Graph, Namespace, URIRef
 from rdflib.term import Node
 from rdflib.namespace import RDF
 
-from conflictkg.clashes import Clash
-from conflictkg.literals import problem as literal_problem
-from conflictkg.memory_store import to_rdflib
 from conflictkg.names import name_key
-from conflictkg.namespaces import CK, CKR, compact_iri
-from conflictkg.queries import Query
-from conflictkg.rdfio import literal_lines
+from conflictkg.owl.clashes import Clash
+from conflictkg.rdf.io import literal_lines
+from conflictkg.rdf.literals import problem as literal_problem
+from conflictkg.rdf.namespaces import CK, CKR, compact_iri
+from conflictkg.sparql.queries import Query
 from conflictkg.store import Store
+from conflictkg.store.memory import to_rdflib
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
 
@@ -112,7 +112,7 @@ ILL_TYPED = "ill-typed-literal"
 
 def ill_typed_literals(parsed: Iterable[tuple[Path, list[ox.Quad]]]) -> Report:
     """Every typed literal whose lexical form is not valid for its datatype (``"2022-13-45"^^xsd:date``,
-    ``"many"^^xsd:integer``), with the file, line, node and property; see :mod:`conflictkg.literals`.
+    ``"many"^^xsd:integer``), with the file, line, node and property; see :mod:`conflictkg.rdf.literals`.
 
     Run before SHACL and HermiT: both fail on such values without saying where they are."""
     report = Report()

@@ -16,11 +16,11 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conflictkg import storedir
 from conflictkg.build import stage
-from conflictkg.namespaces import GRAPH_ONTOLOGY, GRAPH_VOCAB
-from conflictkg.rdfio import SourceFile
+from conflictkg.rdf.io import SourceFile
+from conflictkg.rdf.namespaces import GRAPH_ONTOLOGY, GRAPH_VOCAB
 from conflictkg.resources import Resources
+from conflictkg.store import directory as storedir
 
 from ..serving import serving
 
@@ -29,7 +29,7 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
                  "--disable-quic", "--no-first-run", "--disable-component-update", "--disable-sync",
                  "--disable-dev-shm-usage"]  # containers often have a small /dev/shm
 LOOPBACK = {"127.0.0.1", "localhost", "::1", "[::1]"}
-HOSTILE_TRIG = Path(__file__).resolve().parents[1] / "data" / "network" / "hostile.trig"
+HOSTILE_TRIG = Path(__file__).resolve().parents[1] / "fixtures" / "network" / "hostile.trig"
 
 pytestmark = pytest.mark.browser
 
@@ -45,7 +45,7 @@ def live_server(built_store: Path, res: Resources) -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def hostile_store(tmp_path_factory: pytest.TempPathFactory, res: Resources) -> Path:
-    """A tiny store: the ontology and vocabularies plus ``tests/data/network/hostile.trig``."""
+    """A tiny store: the ontology and vocabularies plus ``tests/fixtures/network/hostile.trig``."""
     files = [SourceFile(p, GRAPH_ONTOLOGY) for p in res.ontology_files()]
     files += [SourceFile(p, GRAPH_VOCAB) for p in res.vocab_files()]
     staged = stage([*files, SourceFile(HOSTILE_TRIG)])

@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from conflictkg import storedir
-from conflictkg.namespaces import CKR, PREFIXES
+from conflictkg.rdf.namespaces import CKR, PREFIXES
+from conflictkg.store import directory as storedir
 
 from ..conftest import run_cli
 

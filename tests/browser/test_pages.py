@@ -75,7 +75,7 @@ def test_from_home_to_clause_to_claim_to_source(page, live_server):
                                   "/resource/claim-hostile", "/resource/agreement-tri2020-p1",
                                   "/resource/source-hostile", "/search?q=pwned", "/query?id=sources&run=1"])
 def test_hostile_labels_are_shown_as_text(page, hostile_server, path):
-    """tests/data/network/hostile.trig: labels with script, event handlers and javascript: URLs."""
+    """tests/fixtures/network/hostile.trig: labels with script, event handlers and javascript: URLs."""
     page.goto(hostile_server + path)
     page.wait_for_load_state("load")
     page.mouse.move(300, 300)

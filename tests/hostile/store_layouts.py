@@ -15,7 +15,7 @@ from collections.abc import Callable
 from contextlib import ExitStack
 from pathlib import Path
 
-from conflictkg import storedir
+from conflictkg.store import directory as storedir
 
 #: a generation-shaped name conflictkg did not create (no marker inside)
 LOOKALIKE = "db-20190101T000000-1-1"

@@ -20,7 +20,7 @@ import pytest
 from conflictkg.build import check, explain_inconsistency
 from conflictkg.cli import main
 from conflictkg.errors import Inconsistent, OntologyError
-from conflictkg.reasoning import check_consistency, hermit_failure
+from conflictkg.owl.reasoning import check_consistency, hermit_failure
 from conflictkg.resources import Resources
 
 from ..conftest import REPO

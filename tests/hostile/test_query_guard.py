@@ -20,9 +20,9 @@ import pytest
 
 from conflictkg.build import build_store
 from conflictkg.errors import FederationRefused, QueryRefused, QueryTooDeep
-from conflictkg.query_guard import check_query
 from conflictkg.resources import Resources
 from conflictkg.settings import MAX_QUERY_DEPTH
+from conflictkg.sparql.guard import check_query
 
 from ..conftest import REPO, run_cli
 from ..serving import serving

@@ -9,7 +9,7 @@ and checks the exit code, a fragment of the message, and that nothing was lost o
 Read-only and full disks are real: the command runs in a private mount namespace (``unshare -m``)
 on a small tmpfs holding a copy of the directory, remounted read-only or too small for a second
 generation; the directory is copied out afterwards for the checks. Where mount namespaces are not
-available, those cases are skipped, and ``tests/test_storedir.py`` covers the same faults by
+available, those cases are skipped, and ``tests/units/test_storedir.py`` covers the same faults by
 injecting the OS errors at the write boundary.
 """
 
@@ -25,7 +25,7 @@ from pathlib import Path
 
 import pytest
 
-from conflictkg import storedir
+from conflictkg.store import directory as storedir
 
 from . import store_layouts as lay
 from .harness import Case, fingerprint, ids
@@ -154,7 +154,7 @@ def test_store_dir_fault(case: Case, built_store: Path, tmp_path: Path, can_moun
     given: Given = case.given  # type: ignore[assignment]
     if given.mount and not can_mount:
         pytest.skip("needs a private mount namespace (unshare -m, root); "
-                    "tests/test_storedir.py injects the same OS errors")
+                    "tests/units/test_storedir.py injects the same OS errors")
     area = tmp_path / "area"
     with ExitStack() as stack:
         rel = given.layout(area, built_store, stack)

@@ -27,8 +27,8 @@ import pytest
 from conflictkg.build import build_store
 from conflictkg.resources import Resources
 from conflictkg.settings import Settings
-from conflictkg.storedir import current_path, pin_file, pinned_generation, remove_unless_pinned
-from conflictkg.store import OxigraphStore
+from conflictkg.store.directory import current_path, pin_file, pinned_generation, remove_unless_pinned
+from conflictkg.store.oxigraph import OxigraphStore
 from conflictkg.web import create_app
 from conflictkg.web.death import Death
 from conflictkg.web.pool import WorkerPool

@@ -16,8 +16,8 @@ from conflictkg.drafting import agents, dates, events, figures, places, points, 
 from conflictkg.drafting.lexicon import STATE_KINDS, AgentInfo, Lexicon
 from conflictkg.drafting.model import ArticleMeta, Draft, DraftClaim, EventDraft
 from conflictkg.drafting.scan import Mention, scan
-from conflictkg.namespaces import CKR
 from conflictkg.drafting.sentences import Sentence, split_sentences
+from conflictkg.rdf.namespaces import CKR
 
 NEW = "new"  # the kind of an agent minted by the drafter
 ALLEGING = ("alleges", "counter-alleges")

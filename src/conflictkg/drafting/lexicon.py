@@ -8,9 +8,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from conflictkg.names import name_key, name_keys
-from conflictkg.namespaces import CK
-from conflictkg.queries import load_library
+from conflictkg.rdf.namespaces import CK
 from conflictkg.resources import Resources
+from conflictkg.sparql.queries import load_library
 from conflictkg.store import Store
 
 MEDIA = CK + "MediaOutlet"

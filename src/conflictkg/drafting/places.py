@@ -8,9 +8,9 @@ place of an event: they locate nothing a curator could check. A name that is als
 from __future__ import annotations
 
 from conflictkg.drafting.lexicon import STATE_KINDS, Lexicon
-from conflictkg.names import name_key
 from conflictkg.drafting.scan import scan
-from conflictkg.namespaces import CKR
+from conflictkg.names import name_key
+from conflictkg.rdf.namespaces import CKR
 
 REGIONS = frozenset({CKR + "place-nagorno-karabakh"})
 

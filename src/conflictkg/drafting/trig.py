@@ -12,7 +12,7 @@ from datetime import date
 
 from conflictkg.drafting.lexicon import Lexicon
 from conflictkg.drafting.model import Draft, DraftClaim, EventDraft, Figure
-from conflictkg.namespaces import CKR
+from conflictkg.rdf.namespaces import CKR
 
 PREFIXES = """@prefix ck: <https://w3id.org/conflictkg/ontology#> .
 @prefix ckr: <https://w3id.org/conflictkg/resource/> .

@@ -1,6 +1,6 @@
 """The answers behind the network views, read with the queries in ``queries/views/``.
 
-Each function runs one query (parameters bound by :func:`conflictkg.queries.run`, never pasted
+Each function runs one query (parameters bound by :func:`conflictkg.sparql.queries.run`, never pasted
 into the text) and returns plain Python values, sorted for deterministic output.
 """
 
@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from conflictkg.queries import Query, load_query, run
+from conflictkg.rdf.terms import Term, term_to_str
 from conflictkg.resources import Resources
+from conflictkg.sparql.queries import Query, load_query, run
 from conflictkg.store import Store
-from conflictkg.terms import Term, term_to_str
 
 #: When a resource has several drawable kinds, the first in this order wins.
 KIND_ORDER = ("agreement", "clause", "norm", "incident", "claim", "event", "source", "place", "agent")

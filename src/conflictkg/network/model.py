@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from conflictkg.namespaces import CKR, compact_iri
+from conflictkg.rdf.namespaces import CKR, compact_iri
 
 #: Edge colours of the allegation view, one per clause (in the order of the clauses' labels).
 CLAUSE_COLORS = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b", "#e377c2",

@@ -14,11 +14,11 @@ from dataclasses import dataclass, field
 
 from conflictkg.errors import QueryError
 from conflictkg.names import name_keys
-from conflictkg.namespaces import compact_iri, expand_curie
 from conflictkg.naming import Gazetteer, Perspective
 from conflictkg.network import data
 from conflictkg.network.data import NodeRow, Statement
 from conflictkg.network.model import Claim, Edge, Network, Node, Style
+from conflictkg.rdf.namespaces import compact_iri, expand_curie
 from conflictkg.resources import Resources
 from conflictkg.store import Store
 

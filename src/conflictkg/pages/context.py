@@ -6,13 +6,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from conflictkg.names import name_key
-from conflictkg.namespaces import CKR
 from conflictkg.naming import Gazetteer, Perspective
 from conflictkg.pages.model import Labeller, Section, section_from_result
-from conflictkg.queries import Query, load_library, run
+from conflictkg.rdf.namespaces import CKR
+from conflictkg.rdf.terms import term_to_str
 from conflictkg.resources import Resources
+from conflictkg.sparql.queries import Query, load_library, run
 from conflictkg.store import Result, Store
-from conflictkg.terms import term_to_str
 
 
 @dataclass(frozen=True)

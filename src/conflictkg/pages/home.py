@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from conflictkg.namespaces import CKR, compact_iri
 from conflictkg.pages.context import PageContext
 from conflictkg.pages.model import Page, Section
-from conflictkg.terms import term_to_str
+from conflictkg.rdf.namespaces import CKR, compact_iri
+from conflictkg.rdf.terms import term_to_str
 
 AGREEMENT = CKR + "agreement-tri2020"
 RECENT = 10

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from conflictkg.namespaces import compact_iri
 from conflictkg.pages import threads
 from conflictkg.pages.context import PageContext
 from conflictkg.pages.model import Page
 from conflictkg.pages.summary import Summary
-from conflictkg.terms import term_to_str
+from conflictkg.rdf.namespaces import compact_iri
+from conflictkg.rdf.terms import term_to_str
 
 NO_STATUS = "No status recorded in the curated sources."
 

@@ -13,10 +13,10 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from conflictkg.namespaces import CKR, compact_iri
 from conflictkg.naming import Gazetteer, Perspective
+from conflictkg.rdf.namespaces import CKR, compact_iri
+from conflictkg.rdf.terms import Term, term_to_str
 from conflictkg.store import Result
-from conflictkg.terms import Term, term_to_str
 
 #: A cell: ``text`` always; ``iri`` for a resource; ``href`` for a link (site page or web URL).
 Cell = dict[str, str]

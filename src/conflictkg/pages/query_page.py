@@ -7,13 +7,13 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from conflictkg.binding import bind_values
 from conflictkg.errors import QueryError
 from conflictkg.pages.context import Site
 from conflictkg.pages.model import Labeller, Section, section_from_result
-from conflictkg.queries import Query, bind, example_params
+from conflictkg.rdf.terms import term_from_json
+from conflictkg.sparql.binding import bind_values
+from conflictkg.sparql.queries import Query, bind, example_params
 from conflictkg.store import Result
-from conflictkg.terms import term_from_json
 
 #: Query-string keys that are not query parameters.
 RESERVED = ("id", "sparql", "names", "format", "run")

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from conflictkg.namespaces import expand_curie
 from conflictkg.pages import layouts
 from conflictkg.pages.context import PageContext
 from conflictkg.pages.model import Page
 from conflictkg.pages.summary import summarize
+from conflictkg.rdf.namespaces import expand_curie
 
 
 def resource_page(ctx: PageContext, iri_or_curie: str) -> Page:

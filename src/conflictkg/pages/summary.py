@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from conflictkg.errors import NotFound
-from conflictkg.namespaces import CK, compact_iri
 from conflictkg.pages.context import PageContext
-from conflictkg.terms import iri_problem, term_to_str
+from conflictkg.rdf.namespaces import CK, compact_iri
+from conflictkg.rdf.terms import iri_problem, term_to_str
 
 #: Page layouts by class, most specific first (a resource gets the first that applies).
 KINDS = ("Clause", "Norm", "Agreement", "Incident", "Claim", "StatusAssessment", "Event", "Place",

@@ -8,7 +8,7 @@ from typing import Any
 
 from conflictkg.pages.context import PageContext
 from conflictkg.pages.model import Cell
-from conflictkg.terms import term_to_str
+from conflictkg.rdf.terms import term_to_str
 
 
 def _s(row: dict, key: str) -> str:

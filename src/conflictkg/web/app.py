@@ -18,8 +18,8 @@ from conflictkg.network.render import TEMPLATES as NETWORK_TEMPLATES
 from conflictkg.pages.context import Site
 from conflictkg.resources import Resources, default_resources
 from conflictkg.settings import DEFAULT_WORKERS, IN_MEMORY_UP_TO, Settings
-from conflictkg.store import OxigraphStore
-from conflictkg.storedir import current_path
+from conflictkg.store.directory import current_path
+from conflictkg.store.oxigraph import OxigraphStore
 from conflictkg.templating import environment
 from conflictkg.web.boundary import error_response
 from conflictkg.web.network import ROUTES as network_routes
@@ -49,7 +49,7 @@ def create_app(store: OxigraphStore, settings: Settings, *, workers: int = DEFAU
 
     Every worker opens ``generation`` (the ``db-…`` directory ``store`` was opened from; by default
     the one ``current`` points at now), also when it is replaced after a later ``build``: the site
-    answers from one dataset. ``conflictkg serve`` pins it (:func:`~conflictkg.storedir.pinned_generation`).
+    answers from one dataset. ``conflictkg serve`` pins it (:func:`~conflictkg.store.directory.pinned_generation`).
     Each worker may use ``settings.worker_memory_mb`` MB of memory (0: no limit).
     """
     if in_memory:

@@ -20,10 +20,10 @@ from dataclasses import dataclass, field
 import pyoxigraph as ox
 
 from conflictkg.errors import NotAcceptable, QueryRefused
-from conflictkg.namespaces import PREFIXES
-from conflictkg.query_guard import check_query
+from conflictkg.rdf.namespaces import PREFIXES
 from conflictkg.settings import MAX_QUERY_DEPTH
-from conflictkg.store import looks_like_update, query_syntax_error
+from conflictkg.sparql.guard import check_query
+from conflictkg.store.oxigraph import looks_like_update, query_syntax_error
 from conflictkg.web.formats import GRAPH_FORMATS, GRAPH_OX, RESULT_FORMATS, RESULTS_OX, choose
 
 TEXT = "text/plain; charset=utf-8"
@@ -89,7 +89,7 @@ def execute(store: ox.Store, request: QueryRequest) -> Answer:
     """Evaluate ``request`` on ``store``; errors become 400 (syntax, refused), 403 (update), 406 (no format
     the client accepts) or 500 answers.
 
-    The text is checked before Oxigraph parses it (:func:`~conflictkg.query_guard.check_query`):
+    The text is checked before Oxigraph parses it (:func:`~conflictkg.sparql.guard.check_query`):
     a ``SERVICE`` would make this worker fetch any URL, deep nesting would crash it.
     """
     try:

@@ -17,11 +17,11 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from conflictkg.errors import NotFound
-from conflictkg.namespaces import CKR
 from conflictkg.pages.context import PageContext, Site
 from conflictkg.pages.home import home_page
 from conflictkg.pages.resource import resource_page
 from conflictkg.pages.search import search_page
+from conflictkg.rdf.namespaces import CKR
 from conflictkg.web.rendering import perspective_of, render, wants_json
 
 HERE = Path(__file__).parent

@@ -33,7 +33,7 @@ import anyio.to_thread
 
 import conflictkg
 from conflictkg.errors import QueryError
-from conflictkg.storedir import newer_published
+from conflictkg.store.directory import newer_published
 from conflictkg.web.death import EVIDENCE, Death
 from conflictkg.web.execute import Answer, QueryRequest
 from conflictkg.web.worker import IN_MEMORY, MEMORY_MB, READY

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
-from conflictkg.namespaces import PREFIXES
+from conflictkg.rdf.namespaces import PREFIXES
 from conflictkg.settings import Settings
-from conflictkg.store import OxigraphStore
+from conflictkg.store.oxigraph import OxigraphStore
 
 SD = "http://www.w3.org/ns/sparql-service-description#"
 VOID = "http://rdfs.org/ns/void#"

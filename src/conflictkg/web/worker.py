@@ -27,7 +27,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from conflictkg.errors import StoreError
-from conflictkg.store import OxigraphStore
+from conflictkg.store.oxigraph import OxigraphStore
 from conflictkg.web.execute import Answer, QueryRequest, execute, text_answer
 
 READY = "ready"

@@ -1,0 +1,93 @@
+"""Bind query parameters as an inline ``VALUES`` block at the start of the query's WHERE group.
+
+Oxigraph's ``substitutions`` accept only projected variables, and a trailing ``VALUES`` clause
+is joined after the whole query (so a FILTER or BIND inside the WHERE clause never sees the
+value). Placing ``VALUES (?p …) { (term …) }`` as the first element of the outermost WHERE group
+gives pre-binding semantics (the behaviour of rdflib's ``initBindings``): every pattern, FILTER
+and BIND of that group sees the bound value.
+
+The terms are serialized by pyoxigraph in N-Triples syntax; user input is never formatted into
+the query text, so a value cannot change the query's structure. Only the insertion point is
+found by scanning the text, skipping comments, strings and IRIs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+import pyoxigraph as ox
+
+from conflictkg.rdf.terms import Term
+
+_IRI = re.compile(r"<[^<>\"{}|^`\\\s]*>")
+_WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
+_LONG_QUOTES = ('"""', "'''")
+
+
+def values_block(bindings: Mapping[str, Term]) -> str:
+    """``VALUES (?a ?b) { (t1 t2) }`` for one row of bindings."""
+    names = " ".join(f"?{ox.Variable(k).value}" for k in bindings)
+    terms = " ".join(str(v) for v in bindings.values())
+    return f" VALUES ({names}) {{ ({terms}) }} "
+
+
+def _skip_string(text: str, i: int) -> int:
+    """Index just after the string literal starting at ``i``."""
+    for quote in _LONG_QUOTES:
+        if text.startswith(quote, i):
+            end = text.find(quote, i + 3)
+            return len(text) if end < 0 else end + 3
+    quote, j = text[i], i + 1
+    while j < len(text) and text[j] not in (quote, "\n"):
+        j += 2 if text[j] == "\\" else 1
+    return j + 1
+
+
+def where_group_start(text: str) -> int | None:
+    """Index just after the ``{`` that opens the outermost WHERE group, or None if not found."""
+    i, depth, form = 0, 0, ""
+    while i < len(text):
+        c = text[i]
+        if c == "#":
+            end = text.find("\n", i)
+            i = len(text) if end < 0 else end
+        elif c in "\"'":
+            i = _skip_string(text, i)
+        elif c == "<" and (m := _IRI.match(text, i)):
+            i = m.end()
+        elif c == "{":
+            if depth == 0 and form != "CONSTRUCT-TEMPLATE":
+                return i + 1
+            depth, i = depth + 1, i + 1
+        elif c == "}":
+            depth, i = depth - 1, i + 1
+            if depth == 0 and form == "CONSTRUCT-TEMPLATE":
+                form = "CONSTRUCT"
+        elif (m := _WORD.match(text, i)) and (i == 0 or text[i - 1] not in ":?$_-"):
+            word = m.group(0).upper()
+            if word == "CONSTRUCT" and depth == 0:
+                form = "CONSTRUCT-TEMPLATE"
+            elif word == "WHERE" and depth == 0:
+                form = "WHERE"
+            i = m.end()
+        else:
+            i += 1
+    return None
+
+
+def bind_values(sparql: str, bindings: Mapping[str, Term] | None) -> str:
+    """``sparql`` with ``bindings`` as a VALUES block opening its WHERE group.
+
+    Falls back to a trailing VALUES clause when the query has no WHERE group (e.g. a bare
+    ``DESCRIBE <iri>``).
+
+    >>> bind_values("SELECT ?x WHERE { ?x ?p ?o }", {"o": ox.Literal("1")})
+    'SELECT ?x WHERE { VALUES (?o) { ("1") }  ?x ?p ?o }'
+    """
+    if not bindings:
+        return sparql
+    at = where_group_start(sparql)
+    if at is None:
+        return sparql + "\n" + values_block(bindings).strip() + "\n"
+    return sparql[:at] + values_block(bindings) + sparql[at:]

@@ -1,0 +1,218 @@
+"""The query library: one question per ``.rq`` file with a ``#+`` YAML header.
+
+Header keys: ``title`` (required), ``description`` (required), ``params`` (a mapping of name to
+``{type, example, default, description}``), ``tags`` (list). Parameters are SPARQL variables of
+the query body; their values are bound by the engine (never pasted into the text).
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyoxigraph as ox
+import yaml
+
+from conflictkg.errors import QueryError
+from conflictkg.names import name_key
+from conflictkg.rdf.namespaces import expand_curie
+from conflictkg.rdf.terms import XSD, Term, iri_bad_char, iri_problem
+from conflictkg.store import Result, Store
+
+PARAM_TYPES = ("iri", "string", "name", "integer", "decimal", "date", "dateTime", "boolean")
+
+
+@dataclass(frozen=True)
+class Param:
+    """One declared parameter of a library query."""
+
+    name: str
+    type: str = "string"
+    description: str = ""
+    example: str | None = None
+    default: str | None = None
+
+
+@dataclass(frozen=True)
+class Query:
+    """One question of the library."""
+
+    id: str
+    title: str
+    description: str
+    text: str
+    path: Path
+    params: dict[str, Param] = field(default_factory=dict)
+    tags: tuple[str, ...] = ()
+    severity: str = "error"
+
+
+def parse_header(text: str, path: Path) -> dict[str, object]:
+    """The YAML object formed by the leading ``#+`` lines of ``text``."""
+    lines = []
+    for line in text.splitlines():
+        if line.startswith("#+"):
+            lines.append(line[3:] if line.startswith("#+ ") else line[2:])
+        elif line.strip() and not line.startswith("#"):
+            break
+    try:
+        header = yaml.safe_load("\n".join(lines)) or {}
+    except yaml.YAMLError as exc:
+        raise QueryError(f"{path}: the #+ header is not valid YAML: {exc}") from exc
+    if not isinstance(header, dict):
+        raise QueryError(f"{path}: the #+ header must be a YAML mapping")
+    return header
+
+
+def load_query(path: Path) -> Query:
+    """Read one ``.rq`` file; its id is the file name without ``.rq``."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise QueryError(f"cannot read query file {path}: {exc}") from exc
+    header = parse_header(text, path)
+    missing = [k for k in ("title", "description") if not header.get(k)]
+    if missing:
+        raise QueryError(f"{path}: the header lacks {', '.join(missing)}")
+    params = {}
+    for name, spec in (header.get("params") or {}).items():  # type: ignore[union-attr]
+        spec = spec or {}
+        ptype = spec.get("type", "string")
+        if ptype not in PARAM_TYPES:
+            raise QueryError(f"{path}: parameter {name!r} has unknown type {ptype!r}; use one of {PARAM_TYPES}")
+        params[name] = Param(name, ptype, str(spec.get("description", "")),
+                             _opt_str(spec.get("example")), _opt_str(spec.get("default")))
+    return Query(path.stem, str(header["title"]).strip(), str(header["description"]).strip(), text, path,
+                 params, tuple(header.get("tags") or ()), str(header.get("severity", "error")))
+
+
+def _opt_str(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
+def load_library(directory: Path) -> dict[str, Query]:
+    """Every ``*.rq`` directly in ``directory``, by id, sorted."""
+    return {q.id: q for q in (load_query(p) for p in sorted(directory.glob("*.rq")))}
+
+
+def resolve(library: dict[str, Query], id_or_file: str) -> Query:
+    """A library query by id, or a ``.rq`` file by path."""
+    if id_or_file in library:
+        return library[id_or_file]
+    path = Path(id_or_file)
+    if path.suffix == ".rq" and path.is_file():
+        return load_query(path)
+    known = ", ".join(sorted(library)) or "(none)"
+    raise QueryError(f"unknown query {id_or_file!r}", hint=f"library queries: {known}")
+
+
+def to_term(param: Param, raw: str) -> Term:
+    """The typed term ``raw`` stands for under ``param``'s declared type: the one place where
+    every skin's parameter values (CLI ``-p``, the query page, page URLs) are checked.
+
+    A value that does not fit the type is refused rather than bound: a literal such as
+    ``"six"^^xsd:integer`` would match nothing and the user would read "(0 rows)" as an answer.
+
+    Raises:
+        QueryError: the value is not of the declared type (the message names the parameter, the
+            type and, for IRIs, the offending character and its position).
+    """
+    if param.type == "iri":
+        return _iri_term(param, raw)
+    if param.type == "string":
+        return ox.Literal(raw)
+    if param.type == "name":  # matched against ck:nameKey in ckg:index
+        return ox.Literal(name_key(raw))
+    value = raw.strip()
+    expected = _LEXICAL[param.type]
+    if not expected.pattern.fullmatch(value) or not _valid_calendar(param.type, value):
+        raise QueryError(f"parameter {param.name} needs {expected.what}, got {raw!r}",
+                         hint=f"e.g. {param.name}={param.example or expected.example}")
+    return ox.Literal(value, datatype=ox.NamedNode(XSD + param.type))
+
+
+def _iri_term(param: Param, raw: str) -> Term:
+    iri = expand_curie(raw)
+    if ":" not in iri:
+        raise QueryError(f"parameter {param.name} needs an IRI or a prefixed name like ckr:agent-armenia, got {raw!r}")
+    written, offset = raw.strip(), len(raw) - len(raw.lstrip())
+    if written.startswith("<") and written.endswith(">"):  # as expand_curie reads it
+        written, offset = written[1:-1], offset + 1
+    problem = iri_bad_char(written, offset) or iri_problem(iri)
+    if problem:
+        raise QueryError(f"parameter {param.name} is not a valid IRI: {problem} in {raw!r}",
+                         hint="an IRI has no spaces, quotes, <>, {}, |, ^, `, \\ or control characters; "
+                              f"e.g. {param.name}={param.example or 'ckr:agent-armenia'}")
+    return ox.NamedNode(iri)
+
+
+@dataclass(frozen=True)
+class _Lexical:
+    """The XSD lexical form a typed parameter must have, and how to name it in a message."""
+
+    pattern: re.Pattern[str]
+    what: str
+    example: str
+
+
+_DATE = r"-?\d{4}-\d{2}-\d{2}"
+_LEXICAL = {  # re.ASCII: \d is 0-9 only (XSD digits), not every script's digits
+    "integer": _Lexical(re.compile(r"[+-]?\d+", re.ASCII), "an integer", "6"),
+    "decimal": _Lexical(re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)", re.ASCII), "a decimal number", "2.5"),
+    "date": _Lexical(re.compile(_DATE + r"(Z|[+-]\d{2}:\d{2})?", re.ASCII), "a date (YYYY-MM-DD)", "2022-03-24"),
+    "dateTime": _Lexical(re.compile(_DATE + r"T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?", re.ASCII),
+                         "a date and time (YYYY-MM-DDThh:mm:ss)", "2022-03-24T12:00:00"),
+    "boolean": _Lexical(re.compile(r"true|false|1|0"), "a boolean (true or false)", "true"),
+}
+
+
+def _valid_calendar(ptype: str, value: str) -> bool:
+    """Whether a date or dateTime names a day that exists (``2022-13-45`` does not)."""
+    if ptype not in ("date", "dateTime"):
+        return True
+    try:
+        datetime.date.fromisoformat(value.lstrip("-")[:10])
+        if ptype == "dateTime":
+            datetime.time.fromisoformat(value.split("T", 1)[1][:8])
+    except ValueError:
+        return False
+    return True
+
+
+def bind(query: Query, raw: dict[str, str]) -> dict[str, Term]:
+    """Typed bindings for ``raw`` values, applying defaults.
+
+    Raises:
+        QueryError: an unknown parameter name, or a required one missing (the message lists
+            the declared parameters with their examples).
+    """
+    unknown = sorted(set(raw) - set(query.params))
+    if unknown:
+        raise QueryError(f"query {query.id!r} has no parameter {', '.join(unknown)}",
+                         hint=_describe_params(query))
+    bindings = {}
+    for name, param in query.params.items():
+        value = raw.get(name, param.default)
+        if value is None:
+            raise QueryError(f"query {query.id!r} needs parameter {name!r}", hint=_describe_params(query))
+        bindings[name] = to_term(param, value)
+    return bindings
+
+
+def _describe_params(query: Query) -> str:
+    if not query.params:
+        return f"{query.id!r} takes no parameters"
+    parts = [f"{p.name} ({p.type}, e.g. {p.example or p.default})" for p in query.params.values()]
+    return "parameters: " + "; ".join(parts)
+
+
+def run(store: Store, query: Query, raw: dict[str, str] | None = None) -> Result:
+    """Run a library query with its parameters bound."""
+    return store.query(query.text, bind(query, raw or {}))
+
+
+def example_params(query: Query) -> dict[str, str]:
+    """The example (or default) value of every parameter."""
+    return {n: (p.example if p.example is not None else p.default or "") for n, p in query.params.items()}

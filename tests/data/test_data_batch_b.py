@@ -1,0 +1,378 @@
+"""Incidents of chronology records 13-24 except Parukh (data/incidents/, batch B).
+
+Records INC-2021-11-08-shushi-waterworks ... INC-2023-02-22-icj-order of
+the research notes' chronology (chronology.yaml) (the Parukh record has its own test file). Expected
+values are read off the chronology record by hand: claimants, claim dates, stances,
+points named (ck:allegesBreachOf) vs implied (ck:impliedBreachOf), casualty figures,
+source URLs. The whole data directory is loaded and checked once per session.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conflictkg.rdf.namespaces import CK, CKG, CKR, CKV
+from tests.conftest import SPARQL_PREFIXES as PREFIXES
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+FILES = [
+    "2021-11-08-shushi-waterworks.trig",
+    "2021-11-26-sochi-implementation-dispute.trig",
+    "2021-12-06-zangezur-date-demand.trig",
+    "2022-03-08-gas-cutoff.trig",
+    "2022-06-16-nakhchivan-access.trig",
+    "2022-08-01-lachin-operation-revenge.trig",
+    "2022-08-31-mines-claims.trig",
+    "2022-09-13-border-offensive.trig",
+    "2022-12-12-lachin-blockade.trig",
+    "2022-12-13-gas-cutoff.trig",
+    "2023-02-22-icj-order.trig",
+]
+
+# incident slug -> {claim slug: (claimant, claim date or None, stance)}
+CLAIMS: dict[str, dict[str, tuple[str, str | None, str]]] = {
+    "incident-2021-11-08-shushi-waterworks": {
+        "claim-am-mfa-2021-11-08-shushi-fire": ("agent-am-mfa", "2021-11-08", "stance-alleges"),
+        "claim-az-mfa-2021-11-09-shushi-security": ("agent-az-mfa", "2021-11-09", "stance-denies"),
+        "claim-us-state-department-2021-11-09-condemn": ("agent-us-state-department", "2021-11-09", "stance-calls-on"),
+        "claim-artsakh-investigative-committee-2021-11-casualties": ("agent-artsakh-investigative-committee", None, "stance-reports"),
+    },
+    "incident-2021-11-26-sochi-implementation-dispute": {
+        "claim-am-government-2021-11-26-sochi-pows": ("agent-am-government", "2021-11-26", "stance-alleges"),
+        "claim-az-president-2021-11-26-mostly-implemented": ("agent-az-president", "2021-11-26", "stance-denies"),
+    },
+    "incident-2021-12-06-zangezur-date-demand": {
+        "claim-am-mfa-2021-12-07-no-corridor-obligation": ("agent-am-mfa", "2021-12-07", "stance-alleges"),
+        "claim-az-mfa-2021-12-armenia-not-fulfilling": ("agent-az-mfa", None, "stance-counter-alleges"),
+        "claim-osce-mg-cochairs-2021-12-07-implement-in-full": ("agent-osce-mg-cochairs", "2021-12-07", "stance-calls-on"),
+    },
+    "incident-2022-03-08-gas-cutoff": {
+        "claim-artsakh-info-hq-2022-03-21-valve": ("agent-artsakh-info-hq", "2022-03-21", "stance-alleges"),
+        "claim-artsakh-ombudsman-2022-03-09-repairs-blocked": ("agent-artsakh-human-rights-defender", "2022-03-09", "stance-alleges"),
+    },
+    "incident-2022-06-16-nakhchivan-access": {
+        "claim-az-president-2022-06-16-nakhchivan-access": ("agent-az-president", "2022-06-16", "stance-counter-alleges"),
+        "claim-am-mfa-2022-06-24-mirzoyan-implementation": ("agent-am-mfa", "2022-06-24", "stance-alleges"),
+    },
+    "incident-2022-08-01-lachin-operation-revenge": {
+        "claim-az-mod-2022-08-03-operation-revenge": ("agent-az-mod", "2022-08-03", "stance-counter-alleges"),
+        "claim-az-mfa-2022-08-03-units-not-withdrawn": ("agent-az-mfa", "2022-08-03", "stance-counter-alleges"),
+        "claim-ru-mod-2022-08-03-sarybaba": ("agent-ru-mod", "2022-08-03", "stance-alleges"),
+        "claim-ru-mod-2022-08-04-four-violations": ("agent-ru-mod", "2022-08-04", "stance-alleges"),
+        "claim-am-mfa-2022-08-03-lachin-route": ("agent-am-mfa", "2022-08-03", "stance-alleges"),
+        "claim-am-government-2022-08-04-point6": ("agent-am-government", "2022-08-04", "stance-alleges"),
+        "claim-mayilyan-2022-08-point4-reading": ("agent-masis-mayilyan", None, "stance-denies"),
+        "claim-artsakh-defence-army-2022-08-casualties": ("agent-artsakh-defence-army", None, "stance-reports"),
+    },
+    "incident-2022-08-31-mines-claims": {
+        "claim-az-mod-2022-08-31-lachin-mines": ("agent-az-mod", "2022-08-31", "stance-counter-alleges"),
+        "claim-az-mfa-2022-11-25-saribaba-mines": ("agent-az-mfa", "2022-11-25", "stance-counter-alleges"),
+        "claim-az-mfa-2023-01-21-hajizada-mines": ("agent-az-mfa", "2023-01-21", "stance-counter-alleges"),
+    },
+    "incident-2022-09-13-border-offensive": {
+        "claim-am-government-2022-09-13-archive-statement": ("agent-am-government", "2022-09-13", "stance-alleges"),
+    },
+    "incident-2022-12-12-lachin-blockade": {
+        "claim-am-mfa-2022-12-13-lachin-point6": ("agent-am-mfa", "2022-12-13", "stance-alleges"),
+        "claim-artsakh-mfa-2022-12-no-secure-movement": ("agent-artsakh-mfa", None, "stance-alleges"),
+        "claim-az-president-2022-12-13-hajiyev-pk-blocked": ("agent-az-president", "2022-12-13", "stance-denies"),
+        "claim-eu-2022-12-13-free-movement": ("agent-eu", "2022-12-13", "stance-calls-on"),
+        "claim-az-mfa-2022-12-bayramov-pk-closed-route": ("agent-az-mfa", None, "stance-denies"),
+        "claim-ru-mfa-2022-12-30-zakharova-corridor-purposes": ("agent-ru-mfa", "2022-12-30", "stance-calls-on"),
+        "claim-artsakh-mfa-2023-01-18-only-pk-control": ("agent-artsakh-mfa", "2023-01-18", "stance-alleges"),
+        "claim-eu-2023-02-borrell-answer": ("agent-eu", None, "stance-calls-on"),
+        "claim-artsakh-ombudsman-2022-12-13-stranded": ("agent-artsakh-human-rights-defender", None, "stance-reports"),
+        "claim-artsakh-ombudsman-2022-12-supplies": ("agent-artsakh-human-rights-defender", None, "stance-reports"),
+    },
+    "incident-2022-12-13-gas-cutoff": {
+        "claim-artsakh-infocenter-2022-12-13-gas-cut": ("agent-artsakh-info-centre", "2022-12-13", "stance-alleges"),
+        "claim-azerigaz-2022-12-14-nothing-to-do": ("agent-azerigaz", "2022-12-14", "stance-denies"),
+        "claim-icj-2023-02-22-gas-request-rejected": ("agent-icj", "2023-02-22", "stance-calls-on"),
+    },
+    "incident-2023-02-22-icj-order": {
+        "claim-icj-2023-02-22-lachin-order": ("agent-icj", "2023-02-22", "stance-calls-on"),
+        "claim-az-mfa-2023-02-23-icj-reading": ("agent-az-mfa", "2023-02-23", "stance-denies"),
+        "claim-am-mfa-2023-02-22-mirzoyan-checkpoint": ("agent-am-mfa", "2023-02-22", "stance-alleges"),
+    },
+}
+ALL_CLAIMS = {c: v for claims in CLAIMS.values() for c, v in claims.items()}
+
+# claim -> (set of ck:allegesBreachOf, set of ck:impliedBreachOf), local names
+BREACH_LINKS = {
+    "claim-am-mfa-2021-11-08-shushi-fire": ({"agreement-tri2020"}, {"agreement-tri2020-p1", "norm-tri2020-p1-ceasefire"}),
+    "claim-am-government-2021-11-26-sochi-pows": (set(), {"agreement-tri2020-p8", "agreement-tri2020-p1", "norm-tri2020-p8-exchange"}),
+    "claim-am-mfa-2021-12-07-no-corridor-obligation": ({"agreement-tri2020-p9"}, set()),
+    "claim-az-mfa-2021-12-armenia-not-fulfilling": (set(), {"agreement-tri2020-p9"}),
+    "claim-artsakh-info-hq-2022-03-21-valve": (set(), set()),
+    "claim-az-president-2022-06-16-nakhchivan-access": ({"agreement-tri2020"}, {"agreement-tri2020-p9", "agreement-tri2020-p6", "norm-tri2020-p9-unblock"}),
+    "claim-am-mfa-2022-06-24-mirzoyan-implementation": ({"agreement-tri2020-p1"}, {"agreement-tri2020-p8", "agreement-tri2020-p9"}),
+    "claim-az-mod-2022-08-03-operation-revenge": (set(), {"agreement-tri2020-p1", "agreement-tri2020-p4"}),
+    "claim-az-mfa-2022-08-03-units-not-withdrawn": ({"agreement-tri2020"}, {"agreement-tri2020-p4", "norm-tri2020-p4-parallel-withdrawal"}),
+    "claim-am-mfa-2022-08-03-lachin-route": ({"agreement-tri2020-p6"}, {"agreement-tri2020-p1"}),
+    "claim-am-government-2022-08-04-point6": ({"agreement-tri2020-p6"}, set()),
+    "claim-az-mod-2022-08-31-lachin-mines": (set(), {"agreement-tri2020-p4", "agreement-tri2020-p6"}),
+    "claim-az-mfa-2022-11-25-saribaba-mines": ({"agreement-tri2020-p4", "agreement-tri2020-p6"}, set()),
+    "claim-az-mfa-2023-01-21-hajizada-mines": (set(), {"agreement-tri2020-p6"}),
+    "claim-am-government-2022-09-13-archive-statement": ({"agreement-tri2020"}, {"agreement-tri2020-p6"}),
+    "claim-am-mfa-2022-12-13-lachin-point6": ({"agreement-tri2020-p6"}, set()),
+    "claim-am-mfa-2023-02-22-mirzoyan-checkpoint": ({"agreement-tri2020"}, {"agreement-tri2020-p6"}),
+    # denials and third-party calls: no breach links, only ck:concernsProvision
+    "claim-mayilyan-2022-08-point4-reading": (set(), set()),
+    "claim-icj-2023-02-22-lachin-order": (set(), set()),
+}
+
+# claim -> set of (kind, countMin, countMax, countBest, qualifier)
+CASUALTIES = {
+    "claim-artsakh-investigative-committee-2021-11-casualties": {("killed", 1, 1, 1), ("wounded", 3, 3, 3)},
+    "claim-az-mod-2022-08-03-operation-revenge": {("killed", 1, 1, 1)},
+    "claim-artsakh-defence-army-2022-08-casualties": {("killed", 2, 2, 2), ("wounded", 14, 14, 14), ("wounded", 19, 19, 19)},
+    "claim-ru-mod-2022-08-04-four-violations": {("killed", 2, 2, 2), ("wounded", 14, 14, 14)},
+}
+
+# claim -> URL of its ck:quoteSource (from the chronology's source_url)
+QUOTE_SOURCE_URLS = {
+    "claim-am-mfa-2021-11-08-shushi-fire": "https://www.artsakhpress.am/eng/news/153390/",
+    "claim-az-mfa-2021-11-09-shushi-security": "https://armenianweekly.com/2021/11/10/artsakh-civilian-killed-by-azeri-forces/",
+    "claim-am-government-2021-11-26-sochi-pows": "https://news.am/eng/news/674508.html",
+    "claim-az-mfa-2021-12-armenia-not-fulfilling": "http://www.today.az/news/politics/213142.html",
+    "claim-osce-mg-cochairs-2021-12-07-implement-in-full": "https://turan.az/en/politics/joint-statement-by-the-osce-minsk-group-co-chair-countries",
+    "claim-artsakh-info-hq-2022-03-21-valve": "https://massispost.com/2022/03/natural-gas-supply-to-artsakh-cut-off-again-by-azerbaijan/",
+    "claim-artsakh-ombudsman-2022-03-09-repairs-blocked": "https://www.azatutyun.am/a/31744853.html",
+    "claim-az-president-2022-06-16-nakhchivan-access": "https://news.az/news/azerbaijani-president-we-expect-that-armenia-will-comply-with-the-trilateral-declaration",
+    "claim-az-mod-2022-08-03-operation-revenge": "https://babel.ua/en/news/82435-azerbaijan-reported-on-the-operation-revenge-in-nagorno-karabakh",
+    "claim-ru-mod-2022-08-04-four-violations": "https://www.infocom.am/en/Article/85850",
+    "claim-mayilyan-2022-08-point4-reading": "https://news.am/eng/news/714912.html",
+    "claim-az-mfa-2023-01-21-hajizada-mines": "https://www.txtreport.com/life/2023-01-21-mfa--282-azerbaijanis-became-victims-of-landmines-after-the-patriotic-war.H1bXAFYos.html",
+    "claim-am-government-2022-09-13-archive-statement": "https://tass.com/world/1506677",
+    "claim-am-mfa-2022-12-13-lachin-point6": "https://mfa.am/en/interviews-articles-and-comments/2022/12/13/mfa_statement_lachin/11783",
+    "claim-artsakh-mfa-2023-01-18-only-pk-control": "https://www.nkr.am/en/news/2023-01-18/commentary_Artsakhpress",
+    "claim-icj-2023-02-22-gas-request-rejected": "https://massispost.com/2023/02/international-court-of-justice-orders-azerbaijan-to-restore-uninterrupted-movement-through-the-lachin-corridor/",
+    "claim-icj-2023-02-22-lachin-order": "https://en.armradio.am/2023/02/22/un-court-azerbaijan-should-ensure-free-movement-along-lachin-corridor-in-both-directions/",
+}
+
+# claims whose source is the claimant's own outlet (ck:statedIn)
+STATED_IN = {
+    "claim-am-mfa-2022-12-13-lachin-point6": "source-am-mfa-2022-12-13-lachin",
+    "claim-artsakh-mfa-2023-01-18-only-pk-control": "source-nkr-2023-01-18-commentary",
+}
+
+
+def local(term) -> str:
+    value = term.value
+    for ns in (CKR, CKV, CKG, CK):
+        if value.startswith(ns):
+            return value[len(ns):]
+    return value
+
+
+def q(staged, body: str) -> list[dict]:
+    return list(staged.store.query(PREFIXES + body).dicts())
+
+
+def test_files_exist():
+    for name in FILES:
+        assert (ROOT / "data" / "incidents" / name).is_file(), name
+
+
+@pytest.mark.parametrize("incident", sorted(CLAIMS))
+def test_incident_claim_set(staged, incident):
+    rows = q(staged, f"""
+        SELECT ?c WHERE {{ GRAPH ckg:claims {{ ?c ck:aboutIncident ckr:{incident} }} }}""")
+    assert {local(r["c"]) for r in rows} == set(CLAIMS[incident])
+    rows = q(staged, f"""
+        SELECT ?l WHERE {{ GRAPH ckg:reference {{ ckr:{incident} a ck:Incident ; rdfs:label ?l }} }}""")
+    assert len(rows) == 1
+
+
+@pytest.mark.parametrize("claim", sorted(ALL_CLAIMS))
+def test_claim_metadata(staged, claim):
+    claimant, date, stance = ALL_CLAIMS[claim]
+    rows = q(staged, f"""
+        SELECT ?who ?stance ?date ?note WHERE {{ GRAPH ckg:claims {{
+            ckr:{claim} a ck:Claim ; ck:claimant ?who ; ck:stance ?stance .
+            OPTIONAL {{ ckr:{claim} ck:claimDate ?date }}
+            OPTIONAL {{ ckr:{claim} ck:dateNote ?note }} }} }}""")
+    assert len(rows) == 1, rows
+    row = rows[0]
+    assert local(row["who"]) == claimant
+    assert local(row["stance"]) == stance
+    if date is None:
+        assert row["date"] is None and row["note"] is not None
+    else:
+        assert row["date"].value == date
+
+
+@pytest.mark.parametrize("claim", sorted(BREACH_LINKS))
+def test_points_named_vs_implied(staged, claim):
+    named, implied = BREACH_LINKS[claim]
+    got_named = {local(r["p"]) for r in q(staged, f"SELECT ?p WHERE {{ GRAPH ckg:claims {{ ckr:{claim} ck:allegesBreachOf ?p }} }}")}
+    got_implied = {local(r["p"]) for r in q(staged, f"SELECT ?p WHERE {{ GRAPH ckg:claims {{ ckr:{claim} ck:impliedBreachOf ?p }} }}")}
+    assert got_named == named
+    assert got_implied == implied
+
+
+def test_denials_and_calls_have_no_breach_links(staged):
+    rows = q(staged, """
+        SELECT ?c WHERE { GRAPH ckg:claims {
+            ?c ck:stance ?s ; ck:aboutIncident ?i .
+            FILTER (?s IN (ckv:stance-denies, ckv:stance-calls-on))
+            ?c ck:allegesBreachOf|ck:impliedBreachOf ?p } }""")
+    assert not {local(r["c"]) for r in rows} & set(ALL_CLAIMS)
+
+
+def test_mayilyan_names_points_3_and_4(staged):
+    rows = q(staged, "SELECT ?p WHERE { GRAPH ckg:claims { ckr:claim-mayilyan-2022-08-point4-reading ck:concernsProvision ?p } }")
+    assert {local(r["p"]) for r in rows} == {"agreement-tri2020-p3", "agreement-tri2020-p4"}
+
+
+@pytest.mark.parametrize("claim", sorted(CASUALTIES))
+def test_casualty_figures(staged, claim):
+    rows = q(staged, f"""
+        SELECT ?kind ?min ?max ?best WHERE {{ GRAPH ckg:{claim} {{
+            ?r a ck:CasualtyReport ; ck:casualtyKind ?kind .
+            OPTIONAL {{ ?r ck:countMin ?min }} OPTIONAL {{ ?r ck:countMax ?max }} OPTIONAL {{ ?r ck:countBest ?best }} }} }}""")
+    got = {(local(r["kind"]), int(r["min"].value), int(r["max"].value), int(r["best"].value)) for r in rows}
+    assert got == CASUALTIES[claim]
+    assert len(rows) == len(CASUALTIES[claim])
+
+
+def test_no_other_casualty_reports_in_batch(staged):
+    rows = q(staged, """
+        SELECT DISTINCT ?g WHERE { GRAPH ?g { ?r a ck:CasualtyReport } }""")
+    graphs = {local(r["g"]) for r in rows}
+    assert graphs & set(ALL_CLAIMS) == set(CASUALTIES)
+
+
+def test_casualty_claim_of_victim_name(staged):
+    rows = q(staged, """
+        SELECT ?g WHERE { GRAPH ckg:claim-artsakh-investigative-committee-2021-11-casualties {
+            ?r ck:casualtyKind ckv:killed ; ck:casualtyGroup ?g } }""")
+    assert [r["g"].value for r in rows] == ["civilian (Martik Yeremyan, 22)"]
+
+
+@pytest.mark.parametrize("claim", sorted(QUOTE_SOURCE_URLS))
+def test_quote_source_url(staged, claim):
+    rows = q(staged, f"""
+        SELECT ?url WHERE {{
+            GRAPH ckg:claims {{ ckr:{claim} ck:quoteSource ?s ; ck:quote ?quote }}
+            GRAPH ckg:reference {{ ?s schema:url ?url ; dcterms:publisher ?pub }} }}""")
+    assert [r["url"].value for r in rows] == [QUOTE_SOURCE_URLS[claim]]
+
+
+def test_stated_in_only_for_own_outlets(staged):
+    rows = q(staged, """
+        SELECT ?c ?s WHERE { GRAPH ckg:claims { ?c ck:statedIn ?s ; ck:aboutIncident ?i } }""")
+    got = {local(r["c"]): local(r["s"]) for r in rows if local(r["c"]) in ALL_CLAIMS}
+    assert got == STATED_IN
+
+
+def test_every_claim_has_a_source_with_a_date_or_date_note(staged):
+    rows = q(staged, """
+        SELECT ?c ?s ?issued ?note WHERE {
+            GRAPH ckg:claims { ?c ck:citedIn|ck:statedIn ?s }
+            GRAPH ckg:reference { ?s schema:url ?u .
+                OPTIONAL { ?s dcterms:issued ?issued } OPTIONAL { ?s ck:dateNote ?note } } }""")
+    seen = set()
+    for r in rows:
+        if local(r["c"]) in ALL_CLAIMS:
+            seen.add(local(r["c"]))
+            assert r["issued"] is not None or r["note"] is not None, r
+    assert seen == set(ALL_CLAIMS)
+
+
+def test_source_dates(staged):
+    expected = {
+        "source-artsakhpress-153390": "2021-11-09",
+        "source-armenianweekly-2021-11-10-civilian-killed": "2021-11-10",
+        "source-massispost-2022-03-gas-cut-again": "2022-03-22",
+        "source-babel-82435": "2022-08-03",
+        "source-republicworld-ru-mod-2022-08": "2022-08-04",
+        "source-trend-3681547": "2022-12-14",
+        "source-asbarez-2023-02-eu-blockade": "2023-02-17",
+        "source-azatutyun-32286784": "2023-02-24",
+    }
+    for src, date in expected.items():
+        rows = q(staged, f"SELECT ?d WHERE {{ GRAPH ckg:reference {{ ckr:{src} dcterms:issued ?d }} }}")
+        assert [r["d"].value for r in rows] == [date], src
+    undated = ["source-todayaz-213142", "source-newsam-714912", "source-dailysabah-baku-denies-gas", "source-artsakhtert-8427"]
+    for src in undated:
+        assert not q(staged, f"SELECT ?d WHERE {{ GRAPH ckg:reference {{ ckr:{src} dcterms:issued ?d }} }}"), src
+        assert q(staged, f"SELECT ?n WHERE {{ GRAPH ckg:reference {{ ckr:{src} ck:dateNote ?n }} }}"), src
+
+
+def test_replies(staged):
+    expected = {
+        ("claim-az-mfa-2021-11-09-shushi-security", "claim-am-mfa-2021-11-08-shushi-fire"),
+        ("claim-am-government-2021-11-26-sochi-pows", "claim-az-president-2021-11-26-mostly-implemented"),
+        ("claim-az-mfa-2021-12-armenia-not-fulfilling", "claim-am-mfa-2021-12-07-no-corridor-obligation"),
+        ("claim-mayilyan-2022-08-point4-reading", "claim-az-mfa-2022-08-03-units-not-withdrawn"),
+        ("claim-az-president-2022-12-13-hajiyev-pk-blocked", "claim-am-mfa-2022-12-13-lachin-point6"),
+        ("claim-az-mfa-2022-12-bayramov-pk-closed-route", "claim-am-mfa-2022-12-13-lachin-point6"),
+        ("claim-azerigaz-2022-12-14-nothing-to-do", "claim-artsakh-infocenter-2022-12-13-gas-cut"),
+    }
+    rows = q(staged, "SELECT ?a ?b WHERE { GRAPH ckg:claims { ?a ck:respondsTo ?b } }")
+    got = {(local(r["a"]), local(r["b"])) for r in rows if local(r["a"]) in ALL_CLAIMS}
+    assert got == expected
+    rows = q(staged, "SELECT ?a ?b WHERE { GRAPH ckg:claims { ?a ck:contradicts ?b } }")
+    contradicts = {(local(r["a"]), local(r["b"])) for r in rows}
+    assert expected <= contradicts
+
+
+def test_hedged_sabotage_claim(staged):
+    rows = q(staged, "SELECT ?e WHERE { GRAPH ckg:claims { ckr:claim-artsakh-ombudsman-2022-03-09-repairs-blocked ck:epistemicStatus ?e } }")
+    assert [local(r["e"]) for r in rows] == ["epistemic-hedged"]
+
+
+def test_content_graphs_match_claims(staged):
+    rows = q(staged, "SELECT ?c ?g WHERE { GRAPH ckg:claims { ?c ck:hasContent ?g } }")
+    seen = 0
+    for r in rows:
+        c = local(r["c"])
+        if c in ALL_CLAIMS:
+            seen += 1
+            assert local(r["g"]) == c
+            assert q(staged, f"SELECT ?s WHERE {{ GRAPH <{r['g'].value}> {{ ?s ?p ?o }} }} LIMIT 1"), c
+    assert seen == 21
+
+
+def test_events_of_operation_revenge(staged):
+    rows = q(staged, """
+        SELECT ?e ?type ?who WHERE { GRAPH ckg:claim-az-mod-2022-08-03-operation-revenge {
+            ?e ck:eventType ?type ; ck:perpetrator ?who } }""")
+    got = {(local(r["type"]), local(r["who"])) for r in rows}
+    assert got == {("armed-attack", "agent-artsakh-defence-army"), ("ground-advance", "agent-artsakh-defence-army"),
+                   ("ground-advance", "agent-az-armed-forces")}
+
+
+def test_blockade_perpetrators_are_disputed(staged):
+    rows = q(staged, """
+        SELECT ?c ?who WHERE { GRAPH ?g { ?e a ck:Blockade ; ck:perpetrator ?who }
+            GRAPH ckg:claims { ?c ck:hasContent ?g ; ck:aboutIncident ckr:incident-2022-12-12-lachin-blockade } }""")
+    got = {local(r["c"]): local(r["who"]) for r in rows}
+    assert got == {
+        "claim-am-mfa-2022-12-13-lachin-point6": "agent-azerbaijan",
+        "claim-artsakh-mfa-2022-12-no-secure-movement": "agent-azerbaijan",
+        "claim-az-president-2022-12-13-hajiyev-pk-blocked": "agent-ru-peacekeepers",
+        "claim-az-mfa-2022-12-bayramov-pk-closed-route": "agent-ru-peacekeepers",
+    }
+
+
+def test_place_names(staged):
+    rows = q(staged, """
+        SELECT ?form WHERE { GRAPH ckg:reference { ckr:place-girkhgiz-height ck:hasName/skosxl:literalForm ?form } }""")
+    # "Qirxqiz" was read later in a stored AzerNews page (issue #3 gazetteer pass)
+    assert {r["form"].value for r in rows} == {"Girkhgiz height", "Kyrghgiz hill", "Gyrkhgyz", "Kırkkız", "Qirxqiz"}
+    rows = q(staged, """
+        SELECT ?src WHERE { GRAPH ckg:reference { ?n skosxl:literalForm "Lachin road"@en ; ck:attestedIn ?src } }""")
+    assert {local(r["src"]) for r in rows} >= {"source-todayaz-228469", "source-newsam-734934"}
+
+
+def test_nothing_alleged_in_reference(staged):
+    rows = q(staged, """
+        SELECT ?s WHERE { GRAPH ckg:reference {
+            { ?s a ck:Event } UNION { ?s a ck:CasualtyReport } UNION { ?s ck:perpetrator ?x } } }""")
+    assert rows == []

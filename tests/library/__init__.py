@@ -1,0 +1,1 @@
+"""The query library (``queries/``): headers, parameters, examples, and the check queries."""

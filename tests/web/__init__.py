@@ -1,0 +1,1 @@
+"""The web skin: the SPARQL endpoint, the pages, content negotiation."""

@@ -1,0 +1,228 @@
+"""The HTML pages and their JSON twins, over a live loopback server on the real data."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import httpx
+import pyoxigraph as ox
+import pytest
+
+from conflictkg.build import build_store
+from conflictkg.naming import Perspective
+from conflictkg.pages.context import Site
+from conflictkg.pages.resource import resource_page
+from conflictkg.pages.threads import mark_segments
+from conflictkg.rdf.namespaces import CKR
+from conflictkg.rdf.terms import term_to_str
+from conflictkg.resources import Resources
+from conflictkg.sparql.queries import load_library, run
+from conflictkg.store.oxigraph import OxigraphStore
+from conflictkg.templating import environment
+from conflictkg.web.pages import TEMPLATES
+
+from tests.conftest import REPO
+from tests.serving import serving
+
+HOSTILE = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>'
+
+
+@pytest.fixture(scope="module")
+def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    store_dir = tmp_path_factory.mktemp("pages-store")
+    build_store(store_dir, Resources(REPO), reason=False)
+    with serving(store_dir) as url:
+        yield url
+
+
+def get(url: str, path: str, **kw: object) -> httpx.Response:
+    return httpx.get(url + path, timeout=60, **kw)  # type: ignore[arg-type]
+
+
+def section(data: dict, section_id: str) -> dict:
+    return next(s for s in data["sections"] if s["id"] == section_id)
+
+
+def test_home_lists_the_nine_points_with_breach_counts(site_url, staged):
+    data = get(site_url, "/index.json").json()
+    clauses = section(data, "clauses")
+    assert [r["clause_number"]["text"] for r in clauses["rows"]] == [str(n) for n in range(1, 10)]
+    # Cross-check with the library question the clause page uses: distinct claims per point.
+    library = load_library(REPO / "queries")
+    for row in clauses["rows"]:
+        answer = run(staged.store, library["claims-alleging-breach-of-clause"],
+                     {"clause_number": row["clause_number"]["text"]})
+        assert int(row["claims"]["text"]) == len({term_to_str(d["claim"]) for d in answer.dicts()})
+    assert row["clause"]["href"] == "/resource/agreement-tri2020-p9"
+    assert len(section(data, "incidents")["rows"]) == 10
+    html = get(site_url, "/").text
+    assert "How to query" in html and "/sparql" in html and 'href="/resource/agreement-tri2020-p4"' in html
+
+
+def test_clause_page_marks_differences_and_pairs_denials_with_allegations(site_url):
+    data = get(site_url, "/resource/agreement-tri2020-p6.json").json()
+    assert data["kind"] == "clause"
+    marked = {seg["text"] for t in data["extra"]["texts"] for seg in t["segments"] if seg["mark"]}
+    for form in ("Kelbajar", "Kalbajar", "Shushi", "Shusha"):  # §3 differences D6/D7
+        assert any(form in text for text in marked), form
+    norms = section(data, "norms")["rows"]
+    assert norms and all(r["norm"]["iri"].startswith(CKR + "norm-tri2020-p6-") for r in norms)
+    assert any(s["id"].startswith("status-") and s["rows"] for s in data["sections"])
+    p4 = get(site_url, "/resource/agreement-tri2020-p4.json").json()
+    answered = {a["claim"]["iri"]: a for a in p4["extra"]["allegations"]}
+    entry = answered[CKR + "claim-az-mfa-2022-08-03-units-not-withdrawn"]
+    assert [r["claim"]["iri"] for r in entry["responses"]] == [CKR + "claim-mayilyan-2022-08-point4-reading"]
+    assert entry["responses"][0]["stance"] == "denies"
+    assert all(a["sources"] for a in p4["extra"]["allegations"])
+    html = get(site_url, "/resource/agreement-tri2020-p6").text
+    assert re.search(r'<mark title="[^"]+">Kelbajar region</mark>', html)
+    assert get(site_url, "/clause/6", follow_redirects=False).headers["location"] == "/resource/agreement-tri2020-p6"
+
+
+def test_incident_page_thread_casualties_and_sources(site_url):
+    data = get(site_url, "/resource/incident-2022-03-24-parukh-farrukh.json").json()
+    thread = {c["claim"]["iri"]: c for c in data["extra"]["thread"]}
+    denial = thread[CKR + "claim-az-mod-2022-03-26-denial"]
+    assert denial["depth"] == 1 and denial["responds_to"] == [CKR + "claim-ru-mod-2022-03-26-bulletin"]
+    order = list(thread)
+    assert order.index(CKR + "claim-ru-mod-2022-03-26-bulletin") < order.index(CKR + "claim-az-mod-2022-03-26-denial")
+    casualties = data["extra"]["casualties"]
+    column = [c["iri"] for c in casualties["claimants"]].index(CKR + "agent-artsakh-defence-army")
+    figures = {(r["kind"], r["figures"][column]) for r in casualties["rows"] if r["figures"][column]}
+    assert ("killed", "3 (2022-03-26)") in figures and ("wounded", "15 (2022-03-26)") in figures
+    urls = {r["source_url"]["text"] for r in section(data, "sources")["rows"]}
+    assert "https://armenpress.am/eng/news/1079016/" in urls
+    assert section(data, "events")["rows"]
+
+
+@pytest.mark.parametrize(("names", "title"), [
+    ("neutral", "Parukh / Farrukh"), ("armenian", "Parukh"), ("azerbaijani", "Farrukh"), ("russian", "Farukh")])
+def test_place_page_in_each_naming_perspective(site_url, names, title):
+    data = get(site_url, f"/resource/place-parukh-farrukh.json?names={names}").json()
+    assert data["title"] == title and data["names"] == names
+    names_rows = section(data, "names")["rows"]
+    assert {"Fərrux", "Փառուխ", "Farukh"} <= {r["name"]["text"] for r in names_rows}
+
+
+def test_the_perspective_is_remembered_and_changes_names_on_other_pages(site_url):
+    with httpx.Client(base_url=site_url, timeout=60) as client:
+        client.get("/resource/place-parukh-farrukh?names=azerbaijani")
+        incident = client.get("/resource/incident-2022-03-24-parukh-farrukh.json").json()
+        assert incident["names"] == "azerbaijani"
+        places = {r["place"]["text"] for r in section(incident, "events")["rows"] if r["place"].get("iri")}
+        assert "Farrukh" in places and "Parukh / Farrukh" not in places
+        client.get("/?names=armenian")
+        incident = client.get("/resource/incident-2022-03-24-parukh-farrukh.json").json()
+        assert "Parukh" in {r["place"]["text"] for r in section(incident, "events")["rows"]}
+
+
+def test_actor_and_source_pages(site_url):
+    agent = get(site_url, "/resource/agent-az-mod.json").json()
+    assert agent["kind"] == "agent" and agent["title"] == "Ministry of Defence of Azerbaijan"
+    assert CKR + "claim-az-mod-2022-03-26-denial" in {r["claim"]["iri"] for r in section(agent, "claims")["rows"]}
+    source = get(site_url, "/resource/source-armenpress-1079016.json").json()
+    assert source["kind"] == "sourcedocument" and source["title"] == "Armenpress, 2022-03-26"
+    assert CKR + "claim-ru-mfa-2022-03-26-concern" in {r["claim"]["iri"] for r in section(source, "claims")["rows"]}
+    statements = section(source, "statements")["rows"]
+    assert any(r["value"].get("href") == "https://armenpress.am/eng/news/1079016/" for r in statements)
+
+
+def test_unknown_resource_is_a_404_in_html_and_json(site_url):
+    page = get(site_url, "/resource/place-atlantis")
+    assert page.status_code == 404 and "no resource ckr:place-atlantis" in page.text
+    data = get(site_url, "/resource/place-atlantis.json")
+    assert data.status_code == 404 and data.json()["error"].startswith("no resource")
+
+
+def test_query_page_runs_a_library_question_and_downloads(site_url):
+    path = "/query?id=place-by-name&name=F%C9%99rrux&run=1"
+    html = get(site_url, path).text
+    assert 'href="/resource/place-parukh-farrukh"' in html
+    assert 'id="download-csv" href="/query.csv?id=place-by-name&amp;name=F%C9%99rrux&amp;run=1"' in html
+    csv = get(site_url, "/query.csv?id=place-by-name&name=F%C9%99rrux")
+    assert csv.headers["content-type"].startswith("text/csv") and CKR + "place-parukh-farrukh" in csv.text
+    answer = get(site_url, "/query.json?id=place-by-name&name=F%C9%99rrux").json()
+    assert {b["place"]["value"] for b in answer["results"]["bindings"]} == {CKR + "place-parukh-farrukh"}
+
+
+def test_query_page_shows_errors_with_position_and_keeps_the_text(site_url):
+    page = get(site_url, "/query?sparql=SELECT+%3Fx+WHERE+%7B+%3Fx+%7D&run=1")
+    assert page.status_code == 400
+    assert "line 1, column" in page.text and "SELECT ?x WHERE { ?x }" in page.text
+    missing = get(site_url, "/query?id=place-by-name&name=&run=1")
+    assert missing.status_code == 400 and "needs parameter" in missing.text
+
+
+def test_search_finds_a_place_by_any_name(site_url):
+    for name in ("Fərrux", "FARUKH", "Փառուխ", "parukh"):
+        data = get(site_url, "/search.json", params={"q": name}).json()
+        assert CKR + "place-parukh-farrukh" in {r["resource"]["iri"] for r in section(data, "results")["rows"]}, name
+
+
+def test_search_shows_what_matched_label_before_name(site_url):
+    def matched(q: str) -> dict[str, str]:
+        rows = section(get(site_url, "/search.json", params={"q": q}).json(), "results")["rows"]
+        return {r["resource"]["iri"]: r["matched"]["text"] for r in rows}
+
+    assert matched("parukh")[CKR + "place-parukh-farrukh"] == "Parukh / Farrukh"  # the label
+    assert matched("Fərrux")[CKR + "place-parukh-farrukh"] == "Fərrux"  # an attested name
+    found = matched("claim")
+    assert found and all(iri.startswith(CKR) for iri in found), "only resources, not ontology terms"
+
+
+def test_every_link_from_the_main_pages_resolves(site_url):
+    pages = ["/", "/resource/agreement-tri2020-p4", "/resource/incident-2022-03-24-parukh-farrukh"]
+    links = set()
+    for path in pages:
+        links |= set(re.findall(r'href="(/(?:resource|query)[^"#]*)"', get(site_url, path).text))
+    assert len(links) > 50
+    with httpx.Client(base_url=site_url, timeout=60) as client:
+        broken = [link for link in sorted(links) if client.get(link.replace("&amp;", "&")).status_code != 200]
+    assert broken == []
+
+
+def test_hostile_labels_are_escaped(staged, res):
+    quads = list(staged.store.quads())
+    hostile = ox.NamedNode(CKR + "agent-hostile")
+    label = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
+    graph = ox.NamedNode("https://w3id.org/conflictkg/graph/reference")
+    quads += [ox.Quad(hostile, ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
+                      ox.NamedNode("https://w3id.org/conflictkg/ontology#State"), graph),
+              ox.Quad(hostile, label, ox.Literal(HOSTILE, language="en"), graph)]
+    store = OxigraphStore.create(None, quads)
+    page = resource_page(Site.load(store, res).view(Perspective.NEUTRAL), "ckr:agent-hostile")
+    assert page.title == HOSTILE
+    html = environment(TEMPLATES).get_template("resource.html").render(
+        page=page.to_json(), request=_Request(), perspective=Perspective.NEUTRAL, perspectives=list(Perspective),
+        version="t", json_href="/x.json")
+    assert "<script>window.__pwned" not in html and "<img src=x" not in html
+    assert "&lt;script&gt;window.__pwned=1&lt;/script&gt;" in html
+
+
+def test_mark_segments_prefers_the_longest_form():
+    assert mark_segments("Shushi and Shusha", {"Shushi": "D7", "Shusha": "D7", "": "x"}) == [
+        {"text": "Shushi", "mark": "D7"}, {"text": " and ", "mark": ""}, {"text": "Shusha", "mark": "D7"}]
+
+
+class _Request:
+    """The little of a Starlette request the templates read."""
+
+    class url:  # noqa: N801
+        path = "/resource/agent-hostile"
+
+    base_url = "http://127.0.0.1:8000/"
+
+    class query_params:  # noqa: N801
+        @staticmethod
+        def multi_items() -> list[tuple[str, str]]:
+            return []
+
+
+def test_every_page_query_answers_its_example(staged, res):
+    library = load_library(res.pages_queries_dir)
+    assert {"resource-summary", "labels", "attested-names", "clause-breach-counts"} <= set(library)
+    for query in library.values():
+        assert query.title and query.description, query.id
+        params = {n: p.example or p.default or "" for n, p in query.params.items()}
+        assert run(staged.store, query, params).rows, query.id
