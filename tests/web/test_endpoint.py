@@ -344,7 +344,7 @@ def test_conflictkg_serve_command(store_dir: Path) -> None:
         proc.send_signal(signal.SIGINT)
         _out, err = proc.communicate(timeout=30)
     assert proc.returncode == 0 and f"http://127.0.0.1:{port}/sparql" in err
-    assert "from memory (3 query workers)" in err, "a store this small is served from memory"
+    assert "from memory (3 query workers, at most 1,024 MB each)" in err, "a store this small is served from memory"
 
 
 def _query_workers(parent: int) -> list[int]:

@@ -87,4 +87,8 @@ def uvicorn_config(app: Any, **options: Any) -> uvicorn.Config:
 
 def run(app: Any, host: str, port: int) -> None:
     """Serve ``app`` on ``host:port`` until interrupted (what ``conflictkg serve`` does)."""
-    uvicorn.Server(uvicorn_config(app, host=host, port=port, log_level="info")).run()
+    server = uvicorn.Server(uvicorn_config(app, host=host, port=port, log_level="info"))
+    try:
+        server.run()
+    except KeyboardInterrupt:  # Ctrl-C: uvicorn shuts down gracefully, then re-raises the signal
+        pass

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from .bench_module import load_bench
+from tests.bench.bench_module import load_bench
 
 
 @pytest.fixture(scope="module")
