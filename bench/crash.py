@@ -32,13 +32,10 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from conflictkg.store import directory as storedir
+
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "bench" / "out"
-sys.path.insert(0, str(ROOT / "src"))
-
-import pyoxigraph as ox  # noqa: E402
-
-from conflictkg.store import directory as storedir  # noqa: E402
 
 STAGES = ("start", "parse", "validate", "reason", "seal", "publish", "finished")
 JAVA_GRACE_S = 10.0
@@ -61,20 +58,6 @@ def published(store: Path) -> str | None:
 def unpublished(store: Path) -> list[str]:
     """Generations conflictkg made that ``current`` does not point to (abandoned or being written)."""
     return sorted(p.name for p in store.iterdir() if storedir.ours(p) and p.name != published(store))
-
-
-def fingerprint(store: Path) -> str:
-    """SHA-256 over the published generation's name and its sorted N-Quads (as the tests' harness)."""
-    target = published(store) or ""
-    db = ox.Store.read_only(str(storedir.current_path(store).resolve()))
-    try:
-        lines = sorted(str(q) for q in db)
-    finally:
-        del db
-    digest = hashlib.sha256(target.encode())
-    for line in lines:
-        digest.update(line.encode() + b"\n")
-    return digest.hexdigest()
 
 
 def hermit_processes(store: Path) -> list[int]:
@@ -161,9 +144,9 @@ def check_after(root: Path, store: Path, good: dict) -> dict:
     updated when the killed build had published a new generation."""
     code, said = answer(root, store)
     changed = published(store) != good["published"]
-    same_store = changed or fingerprint(store) == good["fingerprint"]
+    same_store = changed or storedir.fingerprint(store) == good["fingerprint"]
     if changed and code == 0:
-        good.update(published=published(store), fingerprint=fingerprint(store))
+        good.update(published=published(store), fingerprint=storedir.fingerprint(store))
     return {"query_exit": code, "same_answer": said == good["answer"], "same_store": same_store,
             "survived": code == 0 and said == good["answer"] and same_store,
             "unpublished_after_query": len(unpublished(store))}
@@ -173,7 +156,7 @@ def baseline(root: Path, store: Path) -> dict:
     code, said = answer(root, store)
     if code != 0:
         raise SystemExit(f"the store at {store} does not answer ({QUERY}): exit {code}")
-    return {"published": published(store), "fingerprint": fingerprint(store), "answer": said}
+    return {"published": published(store), "fingerprint": storedir.fingerprint(store), "answer": said}
 
 
 def crash_series(root: Path, store: Path, kills: int, seed: int, max_delay: float, reason: bool) -> dict:

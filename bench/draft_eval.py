@@ -28,16 +28,15 @@ from pathlib import Path
 import pyoxigraph as ox
 import yaml
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "src"))
+from conflictkg.build import sources, stage
+from conflictkg.drafting import ArticleMeta, DraftClaim, draft_article
+from conflictkg.drafting.lexicon import Lexicon, load_lexicon
+from conflictkg.drafting.text import read_article
+from conflictkg.rdf.namespaces import CKR
+from conflictkg.resources import Resources
+from conflictkg.sparql.queries import load_library
 
-from conflictkg.build import sources, stage  # noqa: E402
-from conflictkg.drafting import ArticleMeta, DraftClaim, draft_article  # noqa: E402
-from conflictkg.drafting.lexicon import Lexicon, load_lexicon  # noqa: E402
-from conflictkg.drafting.text import read_article  # noqa: E402
-from conflictkg.rdf.namespaces import CKR  # noqa: E402
-from conflictkg.resources import Resources  # noqa: E402
-from conflictkg.sparql.queries import load_library  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 LABELS = ROOT / "bench" / "draft_eval" / "articles.yaml"
 FIELDS = ("claimant", "claimant+stance", "claim date (stated)", "claim date (with proposals)", "named points",

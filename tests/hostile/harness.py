@@ -7,12 +7,11 @@ store also check, with :func:`fingerprint`, that the published store is exactly 
 
 from __future__ import annotations
 
-import hashlib
-import os
 from dataclasses import dataclass
-from pathlib import Path
 
-import pyoxigraph as ox
+from conflictkg.store.directory import fingerprint
+
+__all__ = ["Case", "fingerprint", "ids"]
 
 
 @dataclass(frozen=True)
@@ -26,28 +25,6 @@ class Case:
     expect: int
     #: a fragment of the message (stderr for the CLI, body for the web); case-sensitive
     says: str
-
-
-def fingerprint(store_dir: Path) -> str:
-    """SHA-256 over the published generation's name and its sorted N-Quads.
-
-    Equal fingerprints mean the same generation is published with the same content. Blank-node
-    labels are stable within one generation, so a store that was not rebuilt keeps its fingerprint.
-    """
-    current = store_dir / "current"
-    if not current.is_symlink():
-        return "no store"
-    target = os.readlink(current)
-    store = ox.Store.read_only(str(current.resolve()))
-    try:
-        lines = sorted(str(quad) for quad in store)
-    finally:
-        del store
-    digest = hashlib.sha256(target.encode())
-    for line in lines:
-        digest.update(line.encode())
-        digest.update(b"\n")
-    return digest.hexdigest()
 
 
 def ids(cases: list[Case]) -> list[str]:

@@ -32,6 +32,7 @@ the generation then.
 from __future__ import annotations
 
 import fcntl
+import hashlib
 import os
 import re
 import shutil
@@ -385,3 +386,25 @@ def newer_published(gen: Path) -> bool:
         return os.readlink(current_path(gen.parent)) != gen.name
     except OSError:
         return False
+
+
+def fingerprint(store_dir: Path) -> str:
+    """SHA-256 over the published generation's name and its sorted N-Quads ("no store" when none).
+
+    Equal fingerprints mean the same generation is published with the same content: what the
+    hostile-input suite and the crash bench compare before and after a command that must change
+    nothing. Blank-node labels are stable within one generation, so a store that was not rebuilt
+    keeps its fingerprint.
+    """
+    current = current_path(store_dir)
+    if not current.is_symlink():
+        return "no store"
+    store = ox.Store.read_only(str(current.resolve()))
+    try:
+        lines = sorted(str(quad) for quad in store)
+    finally:
+        del store
+    digest = hashlib.sha256(os.readlink(current).encode())
+    for line in lines:
+        digest.update(line.encode() + b"\n")
+    return digest.hexdigest()
