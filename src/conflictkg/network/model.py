@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from conflictkg.rdf.namespaces import CKR, compact_iri
+from conflictkg.rdf.links import page_href, web_href
+from conflictkg.rdf.namespaces import compact_iri
 
 #: Edge colours of the allegation view, one per clause (in the order of the clauses' labels).
 CLAUSE_COLORS = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b", "#e377c2",
@@ -124,29 +125,9 @@ class Network:
         return out
 
 
-def page_href(iri: str, base_url: str = "") -> str | None:
-    """The resource page of ``iri`` (``{base_url}/resource/{local}``), or None outside ``ckr:``.
-
-    >>> page_href(CKR + "agent-armenia", "http://127.0.0.1:8000/")
-    'http://127.0.0.1:8000/resource/agent-armenia'
-    >>> page_href("https://example.org/x") is None
-    True
-    """
-    if iri.startswith(CKR) and len(iri) > len(CKR):
-        return f"{base_url.rstrip('/')}/resource/{iri[len(CKR):]}"
-    return None
-
-
-def web_url(value: str | None) -> str | None:
-    """``value`` when it is an http(s) URL without characters that could leave an attribute."""
-    if value and value.startswith(("http://", "https://")) and not any(c in value for c in ' "\'<>`\\'):
-        return value
-    return None
-
-
 def _node_json(node: Node, base_url: str) -> dict[str, Any]:
     return {"id": node.iri, "curie": compact_iri(node.iri), "kind": node.kind, "label": node.label,
-            "names": node.names, "keys": node.keys, "url": web_url(node.url),
+            "names": node.names, "keys": node.keys, "url": web_href(node.url),
             "href": page_href(node.iri, base_url), "claims": node.claims, "degree": node.degree,
             "betweenness": node.betweenness, "x": node.x, "y": node.y}
 
@@ -161,5 +142,5 @@ def _claim_json(claim: Claim, base_url: str, labels: dict[str, str]) -> dict[str
     return {"id": claim.iri, "label": claim.label, "date": claim.date, "stance": claim.stance,
             "stance_label": claim.stance_label, "claimant": claim.claimant,
             "claimant_label": labels.get(claim.claimant, compact_iri(claim.claimant)),
-            "clauses": claim.clauses, "sources": [u for u in claim.sources if web_url(u)],
+            "clauses": claim.clauses, "sources": [u for u in claim.sources if web_href(u)],
             "href": page_href(claim.iri, base_url)}

@@ -14,26 +14,13 @@ from typing import Any
 import pyoxigraph as ox
 
 from conflictkg.naming import Gazetteer, Perspective
-from conflictkg.rdf.namespaces import CKR, compact_iri
+from conflictkg.rdf.links import page_href, web_href
+from conflictkg.rdf.namespaces import compact_iri
 from conflictkg.rdf.terms import Term, term_to_str
 from conflictkg.store import Result
 
 #: A cell: ``text`` always; ``iri`` for a resource; ``href`` for a link (site page or web URL).
 Cell = dict[str, str]
-
-
-def page_href(iri: str) -> str | None:
-    """The site path of a resource page (``/resource/{local}``), or None outside ``ckr:``."""
-    if iri.startswith(CKR) and len(iri) > len(CKR):
-        return "/resource/" + iri[len(CKR):]
-    return None
-
-
-def web_href(value: str) -> str | None:
-    """``value`` when it is an http(s) URL that is safe to put in ``href``; else None."""
-    if value.startswith(("http://", "https://")) and not any(c in value for c in ' "<>`'):
-        return value
-    return None
 
 
 @dataclass
