@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import pyoxigraph as ox
 
 from conflictkg.errors import NotAcceptable
+from conflictkg.sparql.results import OXIGRAPH_RESULTS
 
 
 @dataclass(frozen=True)
@@ -43,10 +44,8 @@ GRAPH_FORMATS: dict[str, Format] = {
     "rdfxml": Format("rdfxml", "application/rdf+xml", ("application/xml", "text/xml")),
 }
 
-RESULTS_OX: dict[str, ox.QueryResultsFormat] = {
-    "json": ox.QueryResultsFormat.JSON, "xml": ox.QueryResultsFormat.XML,
-    "csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV,
-}
+#: the endpoint's result formats, written by the same Oxigraph serializers as the command line's
+RESULTS_OX = OXIGRAPH_RESULTS
 GRAPH_OX: dict[str, ox.RdfFormat] = {
     "turtle": ox.RdfFormat.TURTLE, "ntriples": ox.RdfFormat.N_TRIPLES,
     "jsonld": ox.RdfFormat.JSON_LD, "rdfxml": ox.RdfFormat.RDF_XML,
