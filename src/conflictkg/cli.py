@@ -13,6 +13,7 @@ from pathlib import Path
 import click
 
 from conflictkg import __version__
+from conflictkg.cli_files import write_output
 from conflictkg.errors import ConflictKGError, DataNotConformant, InputError
 from conflictkg.resources import Resources, default_resources
 from conflictkg.sparql.results import RESULT_FORMATS, render
@@ -204,28 +205,6 @@ def export(obj: Context, fmt: str, output: Path | None) -> None:
         sys.stdout.buffer.write(data)
 
 
-def write_output(path: Path, data: bytes) -> None:
-    """Write an output file whole or not at all: a regular file through a temporary one renamed over
-    it (through a symlink to its target, keeping the old file's mode); a device or pipe
-    (``/dev/stdout``) directly. An OS refusal is an InputError naming the file.
-    """
-    target = Path(os.path.realpath(path))
-    tmp = target.with_name(f".{target.name}.tmp-{os.getpid()}")
-    try:
-        if target.exists() and not target.is_file():
-            target.write_bytes(data)
-            return
-        tmp.write_bytes(data)
-        if target.exists():
-            os.chmod(tmp, target.stat().st_mode & 0o7777)
-        os.replace(tmp, target)
-    except OSError as exc:
-        if tmp.is_file():
-            tmp.unlink()
-        raise InputError(f"cannot write the output file: {exc.strerror or exc}", path=str(path),
-                         hint="give -o a file in an existing, writable directory (or leave -o out for stdout)") from exc
-
-
 @cli.command()
 @format_option
 @pass_ctx
@@ -357,6 +336,16 @@ def find(obj: Context, name: str) -> None:
         extra = "" if matched == cell["text"] else f"  (matched: {matched})"
         click.echo(f"{compact_iri(cell['iri'])}  {cell['text']}{extra}")
     click.echo(section.note or (f"{len(section.rows)} resource(s)." if section.rows else section.empty), err=True)
+
+
+def _register() -> None:
+    from conflictkg.cli_record import counts, coverage
+
+    cli.add_command(coverage)
+    cli.add_command(counts)
+
+
+_register()
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -226,3 +226,17 @@ def test_every_page_query_answers_its_example(staged, res):
         assert query.title and query.description, query.id
         params = {n: p.example or p.default or "" for n, p in query.params.items()}
         assert run(staged.store, query, params).rows, query.id
+
+
+def test_coverage_page_shows_every_month_and_the_record_counts(site_url):
+    data = get(site_url, "/coverage.json").json()
+    months = section(data, "months")["rows"]
+    assert months[0]["month"]["text"] == "2020-11" and months[-1]["month"]["text"] >= "2024-01"
+    assert len({r["month"]["text"] for r in months}) == len(months) >= 39
+    facts = {f["name"]: f["text"] for f in data["facts"]}
+    counts = {f["name"]: f["text"] for f in get(site_url, "/index.json").json()["facts"]}
+    assert counts["the record"].startswith(f"{facts['incidents']} incidents, {facts['claims about incidents']} claims")
+    assert {s["id"] for s in data["sections"]} == {"months", "sides", "points", "sourcing"}
+    assert sum(int(r["claims"]["text"]) for r in section(data, "sourcing")["rows"]) > int(facts["claims about incidents"])
+    html = get(site_url, "/coverage").text
+    assert 'class="bar"' in html and 'href="/coverage"' in get(site_url, "/").text

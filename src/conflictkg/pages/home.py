@@ -21,12 +21,23 @@ def home_page(ctx: PageContext, agreement: str = AGREEMENT) -> Page:
     page.facts.append(("agreement", ctx.labeller.iri_cell(agreement, label)))
     if summary and summary[0]["description"] is not None:
         page.facts.append(("about", {"text": term_to_str(summary[0]["description"])}))
+    page.facts.append(("the record", record_fact(ctx)))
     page.sections.append(ctx.section("clauses", "The nine points, and how often each is said to be breached",
                                      "clause-breach-counts", {"agreement": compact_iri(agreement)},
                                      note="named = the claimant cited the point; implied = a curator's reading; "
                                           "responses = claims answering those allegations."))
     page.sections.append(recent_incidents(ctx))
     return page
+
+
+def record_fact(ctx: PageContext) -> dict[str, str]:
+    """The record's size from the data (``record-counts``), linking to its shape on /coverage."""
+    rows = ctx.run("record-counts").dicts()
+    n = {k: term_to_str(v) for k, v in rows[0].items()} if rows else {}
+    text = (f"{n.get('incidents', '0')} incidents, {n.get('incident_claims', '0')} claims about them, "
+            f"{n.get('status_assessments', '0')} status assessments, {n.get('sources', '0')} sources: "
+            "see its coverage before counting")
+    return {"text": text, "href": "/coverage"}
 
 
 def recent_incidents(ctx: PageContext) -> Section:

@@ -1,4 +1,4 @@
-"""The HTML pages and their JSON twins: home, resource pages, ``/clause/N`` and search.
+"""The HTML pages and their JSON twins: home, resource pages, ``/clause/N``, search and coverage.
 
 Every page is built by :mod:`conflictkg.pages` (plain data) and rendered either by a Jinja2
 template (autoescaped: every label from the data is shown as text) or as JSON, chosen by a
@@ -18,6 +18,7 @@ from starlette.staticfiles import StaticFiles
 
 from conflictkg.errors import NotFound
 from conflictkg.pages.context import PageContext, Site
+from conflictkg.pages.coverage import coverage_page
 from conflictkg.pages.home import home_page
 from conflictkg.pages.resource import resource_page
 from conflictkg.pages.search import search_page
@@ -61,6 +62,13 @@ async def clause(request: Request) -> Response:
     return RedirectResponse(f"/resource/agreement-tri2020-p{int(number)}", 303)
 
 
+async def coverage(request: Request) -> Response:
+    as_json = wants_json(request, request.url.path.endswith(".json"))
+    ctx = await _context(request)
+    page = await anyio.to_thread.run_sync(coverage_page, ctx)
+    return render(request, "coverage.html", page.to_json(), as_json=as_json)
+
+
 async def search(request: Request) -> Response:
     as_json = wants_json(request, request.url.path.endswith(".json"))
     ctx = await _context(request)
@@ -72,4 +80,5 @@ def routes() -> list[Route | Mount]:
     return [Route("/", home), Route("/index.json", home),
             Route("/resource/{local:path}", resource), Route("/clause/{number}", clause),
             Route("/search", search), Route("/search.json", search),
+            Route("/coverage", coverage), Route("/coverage.json", coverage),
             Mount("/static", StaticFiles(directory=HERE / "static"), name="static")]

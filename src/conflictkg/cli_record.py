@@ -1,0 +1,65 @@
+"""``conflictkg coverage`` and ``conflictkg counts``: the record as a whole, from the CLI.
+
+Thin commands over :mod:`conflictkg.record`; registered on the main group by :mod:`conflictkg.cli`
+(errors reach its one error boundary).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from conflictkg.errors import DataNotConformant
+
+
+@click.command()
+@click.option("--check", is_flag=True, help="Exit 3 when a month of the period is a gap or a claim has no audit entry.")
+@click.pass_obj
+def coverage(obj, check: bool) -> None:  # noqa: ANN001 - the CLI's Context
+    """Month by month: incidents and claims in the store, searches in the coverage log; and which
+    claims have no audit entry. The logs are data/coverage/*.yaml and data/audit/*.yaml."""
+    from conflictkg.record.coverage import audit_status, coverage_rows, gaps
+    from conflictkg.record.logs import read_logs
+    from conflictkg.sparql.queries import load_library
+
+    library = load_library(obj.resources.queries_dir)
+    store = obj.store()
+    month_logs, entries = read_logs(obj.resources.data_dir)
+    rows = coverage_rows(store, library, month_logs)
+    click.echo(f"{'month':8} {'incidents':>9} {'claims':>6} {'searches':>8} {'found':>5} {'left out':>8}  status")
+    for r in rows:
+        click.echo(f"{r.month:8} {r.incidents:9} {r.claims:6} {r.searches:8} {r.found:5} {r.left_out:8}  {r.status}")
+    status = audit_status(store, library, entries)
+    missing = gaps(rows)
+    click.echo(f"Audit: {status.audited} of {status.claims} claims have an audit entry"
+               + (f" (last checked {status.last_checked})." if status.last_checked else "."))
+    for claim in status.unaudited:
+        click.echo(f"  no audit entry: ckr:{claim}")
+    for entry in status.unknown:
+        click.echo(f"  {entry.path}:{entry.line}: audit entry for an unknown claim ckr:{entry.claim}")
+    click.echo(f"Gaps: {', '.join(missing) if missing else 'none'}.")
+    if check and (missing or status.unaudited or status.unknown):
+        raise DataNotConformant(f"{len(missing)} month(s) without an incident or a logged search, "
+                                f"{len(status.unaudited)} claim(s) without an audit entry, "
+                                f"{len(status.unknown)} entry(ies) naming no claim")
+
+
+@click.command()
+@click.option("--readme", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Rewrite the counts block of this Markdown file (between its counts markers).")
+@click.pass_obj
+def counts(obj, readme: Path | None) -> None:  # noqa: ANN001 - the CLI's Context
+    """How big the record is (library question record-counts), as the README says it."""
+    from conflictkg.record.counts import counts_sentence, record_counts, replace_block
+    from conflictkg.sparql.queries import load_library
+
+    figures = record_counts(obj.store(), load_library(obj.resources.queries_dir))
+    for name, value in figures.items():
+        click.echo(f"{name:24} {value}")
+    if readme is not None:
+        from conflictkg.cli_files import write_output
+
+        text = replace_block(readme.read_text(encoding="utf-8"), counts_sentence(figures), path=str(readme))
+        write_output(readme, text.encode("utf-8"))
+        click.echo(f"Rewrote the counts block of {readme}.", err=True)

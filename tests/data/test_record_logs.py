@@ -1,0 +1,27 @@
+"""The shipped record's generated counts and the curators' logs (data/coverage, data/audit)."""
+
+from __future__ import annotations
+
+from conflictkg.build import Staged
+from conflictkg.record.counts import block_of, counts_sentence, record_counts
+from conflictkg.record.coverage import audit_status, coverage_rows
+from conflictkg.record.logs import read_logs
+from conflictkg.resources import Resources
+from conflictkg.sparql.queries import load_library
+
+from tests.conftest import REPO
+
+
+def test_readme_counts_are_generated_from_the_data(staged: Staged, res: Resources) -> None:
+    """Regenerate with: conflictkg counts --readme README.md"""
+    figures = record_counts(staged.store, load_library(res.queries_dir))
+    assert block_of((REPO / "README.md").read_text(encoding="utf-8")) == counts_sentence(figures)
+
+
+def test_every_log_reads_and_names_only_what_exists(staged: Staged, res: Resources) -> None:
+    library = load_library(res.queries_dir)
+    month_logs, entries = read_logs(res.data_dir)
+    rows = coverage_rows(staged.store, library, month_logs)
+    assert len(rows) >= 39
+    status = audit_status(staged.store, library, entries)
+    assert status.unknown == (), [f"{e.path}:{e.line} {e.claim}" for e in status.unknown]
