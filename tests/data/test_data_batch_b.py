@@ -90,6 +90,7 @@ CLAIMS: dict[str, dict[str, tuple[str, str | None, str]]] = {
         "claim-az-mod-2022-09-13-fifty-killed": ("agent-az-mod", "2022-09-13", "stance-reports"),
         "claim-az-mod-2022-09-15-seventy-one-killed": ("agent-az-mod", "2022-09-15", "stance-reports"),
         "claim-am-mod-2022-09-13-shelling": ("agent-am-mod", "2022-09-13", "stance-counter-alleges"),
+        "claim-am-mod-2022-09-14-renewed-shelling": ("agent-am-mod", "2022-09-14", "stance-alleges"),
         "claim-pashinyan-2022-09-13-forty-nine-killed": ("agent-pashinyan", "2022-09-13", "stance-alleges"),
         "claim-pashinyan-2022-09-105-killed": ("agent-pashinyan", None, "stance-reports"),
         "claim-mirzoyan-2022-09-14-briefs-diplomats": ("agent-mirzoyan", "2022-09-14", "stance-alleges"),
@@ -211,6 +212,8 @@ STATED_IN = {
     "claim-am-mfa-2022-12-13-lachin-point6": "source-am-mfa-2022-12-13-lachin",
     "claim-artsakh-mfa-2023-01-18-only-pk-control": "source-nkr-2023-01-18-commentary",
     # added by rec-c (issue #12)
+    "claim-am-mod-2022-09-13-shelling": "source-milam-11009",
+    "claim-am-mod-2022-09-14-renewed-shelling": "source-milam-11023",
     "claim-armen-papikyan-2022-09-13-osce": "source-osce-mfa-am-10627",
     "claim-vahagn-khachaturyan-2022-09-13-statement": "source-presidentam-2022-09-13",
     "claim-blinken-2022-09-12-cessation": "source-am-usembassy-blinken-call",
@@ -407,7 +410,7 @@ def test_content_graphs_match_claims(staged):
             seen += 1
             assert local(r["g"]) == c
             assert q(staged, f"SELECT ?s WHERE {{ GRAPH <{r['g'].value}> {{ ?s ?p ?o }} }} LIMIT 1"), c
-    assert seen == 35  # 21 curated before issue #12, 14 added by rec-c
+    assert seen == 36  # 21 curated before issue #12, 15 added by rec-c
 
 
 def test_events_of_operation_revenge(staged):
