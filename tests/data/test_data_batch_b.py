@@ -218,6 +218,7 @@ STATED_IN = {
     "claim-vahagn-khachaturyan-2022-09-13-statement": "source-presidentam-2022-09-13",
     "claim-blinken-2022-09-12-cessation": "source-am-usembassy-blinken-call",
     "claim-us-state-department-2022-09-13-aliyev-call": "source-az-usembassy-blinken-aliyev-call",
+    "claim-az-mfa-2022-12-rejects-armenian-statement": "source-losangeles-mfa-gov-az-3662",
 }
 
 
