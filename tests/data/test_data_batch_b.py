@@ -127,6 +127,7 @@ CLAIMS: dict[str, dict[str, tuple[str, str | None, str]]] = {
         "claim-ned-price-2022-12-13-restore-movement": ("agent-ned-price", "2022-12-13", "stance-calls-on"),
         "claim-zakharova-2022-12-15-commitments": ("agent-zakharova", "2022-12-15", "stance-calls-on"),
         "claim-zakharova-2022-12-15-pk-accusations": ("agent-zakharova", "2022-12-15", "stance-denies"),
+        "claim-pashinyan-2022-12-29-road-map": ("agent-pashinyan", "2022-12-29", "stance-calls-on"),
         "claim-pashinyan-2022-12-27-corridor-not-under-pk-control": ("agent-pashinyan", "2022-12-27", "stance-alleges"),
     },
     "incident-2022-12-13-gas-cutoff": {
