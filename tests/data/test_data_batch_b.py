@@ -53,6 +53,10 @@ CLAIMS: dict[str, dict[str, tuple[str, str | None, str]]] = {
     "incident-2022-03-08-gas-cutoff": {
         "claim-artsakh-info-hq-2022-03-21-valve": ("agent-artsakh-info-hq", "2022-03-21", "stance-alleges"),
         "claim-artsakh-ombudsman-2022-03-09-repairs-blocked": ("agent-artsakh-human-rights-defender", "2022-03-09", "stance-alleges"),
+        # added for issue #12 (rec-b): the Azerbaijani side's account and the Artsakh reply
+        "claim-gegham-stepanyan-2022-03-08-obstruction": ("agent-gegham-stepanyan", "2022-03-08", "stance-alleges"),
+        "claim-azerigas-2022-03-rebuild-stepanakert": ("agent-azerigaz", None, "stance-reports"),
+        "claim-artsakh-presidency-2022-04-01-unserious": ("agent-artsakh-presidency", "2022-04-01", "stance-denies"),
     },
     "incident-2022-06-16-nakhchivan-access": {
         "claim-az-president-2022-06-16-nakhchivan-access": ("agent-az-president", "2022-06-16", "stance-counter-alleges"),
@@ -313,6 +317,7 @@ def test_replies(staged):
         ("claim-az-president-2022-12-13-hajiyev-pk-blocked", "claim-am-mfa-2022-12-13-lachin-point6"),
         ("claim-az-mfa-2022-12-bayramov-pk-closed-route", "claim-am-mfa-2022-12-13-lachin-point6"),
         ("claim-azerigaz-2022-12-14-nothing-to-do", "claim-artsakh-infocenter-2022-12-13-gas-cut"),
+        ("claim-artsakh-presidency-2022-04-01-unserious", "claim-azerigas-2022-03-rebuild-stepanakert"),
     }
     rows = q(staged, "SELECT ?a ?b WHERE { GRAPH ckg:claims { ?a ck:respondsTo ?b } }")
     got = {(local(r["a"]), local(r["b"])) for r in rows if local(r["a"]) in ALL_CLAIMS}
