@@ -40,10 +40,15 @@ CLAIMS: dict[str, dict[str, tuple[str, str | None, str]]] = {
         "claim-az-mfa-2021-11-09-shushi-security": ("agent-az-mfa", "2021-11-09", "stance-denies"),
         "claim-us-state-department-2021-11-09-condemn": ("agent-us-state-department", "2021-11-09", "stance-calls-on"),
         "claim-artsakh-investigative-committee-2021-11-casualties": ("agent-artsakh-investigative-committee", None, "stance-reports"),
+        # added for issue #12 (rec-b): the Russian MoD bulletin and the Artsakh NSS
+        "claim-ru-mod-2021-11-09-bulletin-shushi": ("agent-ru-mod", None, "stance-alleges"),
+        "claim-artsakh-nss-2021-11-08-shushi-workers": ("agent-artsakh-nss", "2021-11-08", "stance-alleges"),
     },
     "incident-2021-11-26-sochi-implementation-dispute": {
         "claim-am-government-2021-11-26-sochi-pows": ("agent-am-government", "2021-11-26", "stance-alleges"),
         "claim-az-president-2021-11-26-mostly-implemented": ("agent-az-president", "2021-11-26", "stance-denies"),
+        # added for issue #12 (rec-b): the Russian President's assessment
+        "claim-putin-2021-11-26-not-all-resolved": ("agent-putin", None, "stance-reports"),
     },
     "incident-2021-12-06-zangezur-date-demand": {
         "claim-am-mfa-2021-12-07-no-corridor-obligation": ("agent-am-mfa", "2021-12-07", "stance-alleges"),
@@ -57,6 +62,7 @@ CLAIMS: dict[str, dict[str, tuple[str, str | None, str]]] = {
         "claim-gegham-stepanyan-2022-03-08-obstruction": ("agent-gegham-stepanyan", "2022-03-08", "stance-alleges"),
         "claim-azerigas-2022-03-rebuild-stepanakert": ("agent-azerigaz", None, "stance-reports"),
         "claim-artsakh-presidency-2022-04-01-unserious": ("agent-artsakh-presidency", "2022-04-01", "stance-denies"),
+        "claim-artsakh-infrastructure-ministry-2022-03-08-repairs-obstructed": ("agent-artsakh-infrastructure-ministry", "2022-03-08", "stance-alleges"),
     },
     "incident-2022-06-16-nakhchivan-access": {
         "claim-az-president-2022-06-16-nakhchivan-access": ("agent-az-president", "2022-06-16", "stance-counter-alleges"),
@@ -135,6 +141,7 @@ CASUALTIES = {
     "claim-az-mod-2022-08-03-operation-revenge": {("killed", 1, 1, 1)},
     "claim-artsakh-defence-army-2022-08-casualties": {("killed", 2, 2, 2), ("wounded", 14, 14, 14), ("wounded", 19, 19, 19)},
     "claim-ru-mod-2022-08-04-four-violations": {("killed", 2, 2, 2), ("wounded", 14, 14, 14)},
+    "claim-ru-mod-2021-11-09-bulletin-shushi": {("killed", 1, 1, 1), ("wounded", 3, 3, 3)},  # issue #12 (rec-b)
 }
 
 # claim -> URL of its ck:quoteSource (from the chronology's source_url)
@@ -341,7 +348,7 @@ def test_content_graphs_match_claims(staged):
             seen += 1
             assert local(r["g"]) == c
             assert q(staged, f"SELECT ?s WHERE {{ GRAPH <{r['g'].value}> {{ ?s ?p ?o }} }} LIMIT 1"), c
-    assert seen == 21
+    assert seen == 23  # 21 + the two Shushi claims added for issue #12
 
 
 def test_events_of_operation_revenge(staged):
