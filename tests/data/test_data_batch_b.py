@@ -54,6 +54,8 @@ CLAIMS: dict[str, dict[str, tuple[str, str | None, str]]] = {
         "claim-am-mfa-2021-12-07-no-corridor-obligation": ("agent-am-mfa", "2021-12-07", "stance-alleges"),
         "claim-az-mfa-2021-12-armenia-not-fulfilling": ("agent-az-mfa", None, "stance-counter-alleges"),
         "claim-osce-mg-cochairs-2021-12-07-implement-in-full": ("agent-osce-mg-cochairs", "2021-12-07", "stance-calls-on"),
+        # added for issue #12 (rec-b): the Russian MFA's call
+        "claim-zakharova-2021-12-08-refrain": ("agent-zakharova", "2021-12-08", "stance-calls-on"),
     },
     "incident-2022-03-08-gas-cutoff": {
         "claim-artsakh-info-hq-2022-03-21-valve": ("agent-artsakh-info-hq", "2022-03-21", "stance-alleges"),
