@@ -40,19 +40,31 @@ CLAIMS: dict[str, dict[str, tuple[str, str | None, str]]] = {
         "claim-az-mfa-2021-11-09-shushi-security": ("agent-az-mfa", "2021-11-09", "stance-denies"),
         "claim-us-state-department-2021-11-09-condemn": ("agent-us-state-department", "2021-11-09", "stance-calls-on"),
         "claim-artsakh-investigative-committee-2021-11-casualties": ("agent-artsakh-investigative-committee", None, "stance-reports"),
+        # added for issue #12 (rec-b): the Russian MoD bulletin and the Artsakh NSS
+        "claim-ru-mod-2021-11-09-bulletin-shushi": ("agent-ru-mod", None, "stance-alleges"),
+        "claim-artsakh-nss-2021-11-08-shushi-workers": ("agent-artsakh-nss", "2021-11-08", "stance-alleges"),
     },
     "incident-2021-11-26-sochi-implementation-dispute": {
         "claim-am-government-2021-11-26-sochi-pows": ("agent-am-government", "2021-11-26", "stance-alleges"),
         "claim-az-president-2021-11-26-mostly-implemented": ("agent-az-president", "2021-11-26", "stance-denies"),
+        # added for issue #12 (rec-b): the Russian President's assessment
+        "claim-putin-2021-11-26-not-all-resolved": ("agent-putin", None, "stance-reports"),
     },
     "incident-2021-12-06-zangezur-date-demand": {
         "claim-am-mfa-2021-12-07-no-corridor-obligation": ("agent-am-mfa", "2021-12-07", "stance-alleges"),
         "claim-az-mfa-2021-12-armenia-not-fulfilling": ("agent-az-mfa", None, "stance-counter-alleges"),
         "claim-osce-mg-cochairs-2021-12-07-implement-in-full": ("agent-osce-mg-cochairs", "2021-12-07", "stance-calls-on"),
+        # added for issue #12 (rec-b): the Russian MFA's call
+        "claim-zakharova-2021-12-08-refrain": ("agent-zakharova", "2021-12-08", "stance-calls-on"),
     },
     "incident-2022-03-08-gas-cutoff": {
         "claim-artsakh-info-hq-2022-03-21-valve": ("agent-artsakh-info-hq", "2022-03-21", "stance-alleges"),
         "claim-artsakh-ombudsman-2022-03-09-repairs-blocked": ("agent-artsakh-human-rights-defender", "2022-03-09", "stance-alleges"),
+        # added for issue #12 (rec-b): the Azerbaijani side's account and the Artsakh reply
+        "claim-gegham-stepanyan-2022-03-08-obstruction": ("agent-gegham-stepanyan", "2022-03-08", "stance-alleges"),
+        "claim-azerigas-2022-03-rebuild-stepanakert": ("agent-azerigaz", None, "stance-reports"),
+        "claim-artsakh-presidency-2022-04-01-unserious": ("agent-artsakh-presidency", "2022-04-01", "stance-denies"),
+        "claim-artsakh-infrastructure-ministry-2022-03-08-repairs-obstructed": ("agent-artsakh-infrastructure-ministry", "2022-03-08", "stance-alleges"),
     },
     "incident-2022-06-16-nakhchivan-access": {
         "claim-az-president-2022-06-16-nakhchivan-access": ("agent-az-president", "2022-06-16", "stance-counter-alleges"),
@@ -185,6 +197,7 @@ CASUALTIES = {
     "claim-pashinyan-2022-09-105-killed": {('killed', 105, 105, 105)},
     "claim-mirzoyan-2022-09-14-briefs-diplomats": {('killed', 105, 105, 105)},
     "claim-alen-simonyan-2022-10-14-azerbaijani-losses": {('killed', 430, 430, 430)},
+    "claim-ru-mod-2021-11-09-bulletin-shushi": {("killed", 1, 1, 1), ("wounded", 3, 3, 3)},  # issue #12 (rec-b)
 }
 
 # claim -> URL of its ck:quoteSource (from the chronology's source_url)
@@ -377,6 +390,7 @@ def test_replies(staged):
         ("claim-az-president-2022-12-13-hajiyev-pk-blocked", "claim-am-mfa-2022-12-13-lachin-point6"),
         ("claim-az-mfa-2022-12-bayramov-pk-closed-route", "claim-am-mfa-2022-12-13-lachin-point6"),
         ("claim-azerigaz-2022-12-14-nothing-to-do", "claim-artsakh-infocenter-2022-12-13-gas-cut"),
+        ("claim-artsakh-presidency-2022-04-01-unserious", "claim-azerigas-2022-03-rebuild-stepanakert"),
         # added by rec-c (issue #12)
         ("claim-az-mod-2022-08-02-denial", "claim-artsakh-mod-2022-08-01-provocation"),
         ("claim-edmon-marukyan-2022-11-24-mines-lie", "claim-az-mfa-2022-11-25-saribaba-mines"),
@@ -412,7 +426,7 @@ def test_content_graphs_match_claims(staged):
             seen += 1
             assert local(r["g"]) == c
             assert q(staged, f"SELECT ?s WHERE {{ GRAPH <{r['g'].value}> {{ ?s ?p ?o }} }} LIMIT 1"), c
-    assert seen == 36  # 21 curated before issue #12, 15 added by rec-c
+    assert seen == 38  # 21 curated before issue #12, 15 added by rec-c, 2 Shushi claims by rec-b
 
 
 def test_events_of_operation_revenge(staged):

@@ -44,6 +44,9 @@ EXTRA_CLAIMS = {
     "claim-asbarez-2022-03-khramort-shelling": ("agent-asbarez", None, "stance-reports"),
     "claim-asbarez-2022-03-parukh-advance": ("agent-asbarez", None, "stance-reports"),
     "claim-asbarez-2022-03-26-karaglukh-fighting": ("agent-asbarez", None, "stance-reports"),
+    # added for issue #12 (rec-b): the Armenian MFA's statements of 24 and 26 March
+    "claim-am-mfa-2022-03-24-gross-violation": ("agent-am-mfa", "2022-03-24", "stance-alleges"),
+    "claim-am-mfa-2022-03-26-contempt-for-commitments": ("agent-am-mfa", "2022-03-26", "stance-alleges"),
 }
 ALL_CLAIMS = {**CHRONOLOGY_CLAIMS, **EXTRA_CLAIMS}
 
