@@ -145,11 +145,17 @@ def test_remaining_unattested_names_say_why(staged):
 
 
 def test_no_coordinates_without_a_source(staged):
+    """Coordinates only as GeoSPARQL geometries (no loose wgs84 lat/long), each read from a page."""
     rows = staged.store.query("""
-    SELECT ?s ?p WHERE { GRAPH ?g { ?s ?p ?o
+    SELECT DISTINCT ?p WHERE { GRAPH ?g { ?s ?p ?o
       FILTER(STRSTARTS(STR(?p), "http://www.w3.org/2003/01/geo/wgs84_pos#") || STRSTARTS(STR(?p), "http://www.opengis.net/ont/geosparql#")) } }
     """).dicts()
-    assert rows == []
+    assert {r["p"].value.split("#")[1] for r in rows} <= {"hasGeometry", "asWKT"}
+    unsourced = staged.store.query("""
+    SELECT ?geometry WHERE { GRAPH ?g { ?place <http://www.opengis.net/ont/geosparql#hasGeometry> ?geometry }
+      FILTER NOT EXISTS { GRAPH ?h { ?geometry <http://purl.org/dc/terms/source> ?page . ?page <https://schema.org/url> ?url } } }
+    """).dicts()
+    assert unsourced == []
 
 
 def test_places_file_has_no_guessed_attestations():
