@@ -66,6 +66,11 @@ def test_a_malformed_month_log_names_file_and_line(tmp_path: Path, name: str, te
     assert says in str(err.value) and f"{path}:{line}" in str(err.value)
 
 
+def test_a_quoted_iso_date_is_a_date(tmp_path: Path) -> None:
+    log = read_month_log(write(tmp_path, "2021-01.yaml", MONTH_LOG.replace("on: 2026-12-02", "'on': '2026-12-02'")))
+    assert log.searches[0].on == date(2026, 12, 2)
+
+
 def test_an_audit_log_is_read_with_lines(tmp_path: Path) -> None:
     entries = read_audit_log(write(tmp_path, "a.yaml", AUDIT_LOG))
     assert [(e.claim, e.line, e.result, e.changes) for e in entries] == [

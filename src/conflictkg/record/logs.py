@@ -97,6 +97,17 @@ def _need(entry: Any, key: str, kind: type | tuple[type, ...], path: Path, what:
     return value
 
 
+def _date(entry: Any, key: str, path: Path, what: str) -> date:
+    """A YAML date, or a quoted ISO date ('2026-12-02'), as a date."""
+    value = entry.get(key) if isinstance(entry, dict) else None
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            pass
+    return _need(entry, key, date, path, what)
+
+
 def _strings(entry: dict, key: str, path: Path, what: str) -> tuple[str, ...]:
     values = entry.get(key) or []
     if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
@@ -113,7 +124,7 @@ def _search(entry: Any, path: Path) -> Search:
     found = _need(entry, "found", int, path, "a search")
     if found < 0:
         raise InputError("a search: 'found' must be 0 or more", path=str(path), line=entry.get("__line__"))
-    return Search(_need(entry, "on", date, path, "a search"), _need(entry, "query", str, path, "a search"),
+    return Search(_date(entry, "on", path, "a search"), _need(entry, "query", str, path, "a search"),
                   kinds, found)
 
 
@@ -142,7 +153,7 @@ def _audit_entry(entry: Any, path: Path) -> AuditEntry:
         raise InputError(f"an audit entry: result '{result}' is not one of {', '.join(sorted(RESULTS))}",
                          path=str(path), line=entry.get("__line__"))
     return AuditEntry(_need(entry, "claim", str, path, "an audit entry"), str(path), entry["__line__"],
-                      _need(entry, "checked", date, path, "an audit entry"),
+                      _date(entry, "checked", path, "an audit entry"),
                       _strings(entry, "pages", path, "an audit entry"), result,
                       _strings(entry, "changes", path, "an audit entry"),
                       _strings(entry, "issues", path, "an audit entry"))
