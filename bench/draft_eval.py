@@ -98,8 +98,8 @@ def gold_claims(store, query_text: str, iris: list[str]) -> list[Gold]:
 
 
 def same_agent(a: str, b: str, lex: Lexicon) -> bool:
-    """Equal, or a person and the body in which they hold a post."""
-    body = {lex.agents[x].body for x in (a, b) if x in lex.agents}
+    """Equal, or a person and the body in which they hold a post or for which they speak."""
+    body = {y for x in (a, b) if x in lex.agents for y in (lex.agents[x].body, lex.agents[x].voice_of) if y}
     return a == b or a in body or b in body
 
 

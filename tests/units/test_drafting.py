@@ -87,7 +87,8 @@ def test_a_spokesperson_speaks_for_the_body(lex: Lexicon) -> None:
     draft = draft_article(text, META, lex)
     assert [(c.claimant.removeprefix(CKR), c.stance) for c in draft.claims] == [("agent-ru-mfa", "reports")]
     alone = draft_article("Maria Zakharova said on Monday that talks would go on.", META, lex)
-    assert [c.claimant.removeprefix(CKR) for c in alone.claims] == ["agent-zakharova"]
+    assert [c.claimant.removeprefix(CKR) for c in alone.claims] == ["agent-ru-mfa"]  # a speaker of the lexicon
+    assert any("spoken by Maria Zakharova" in n for n in alone.claims[0].notes)
 
 
 def test_an_unknown_speaker_becomes_a_new_agent_not_the_outlet(tmp_path: Path, res: Resources, lex: Lexicon) -> None:

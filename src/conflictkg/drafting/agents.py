@@ -55,9 +55,12 @@ SPOKESPERSON = re.compile(r"\b(spokes\w+|press secretary|press service|aide|repr
 
 def for_body(text: str, who: AgentInfo, mention: Mention, mentions: list[Mention], lex: Lexicon) -> AgentInfo:
     """"Russian foreign ministry spokesperson Maria Zakharova said": a person introduced by the body
-    they speak for is the body's voice; the body is the claimant."""
+    they speak for is the body's voice; the body is the claimant. So is a person the drafting
+lexicon lists as a speaker for a body ("Zakharova said")."""
     if PERSON not in who.kinds:
         return who
+    if who.voice_of in lex.agents:  # a spokesperson or minister of the drafting lexicon
+        return lex.agents[who.voice_of]
     before = [m for m in mentions if mention.start - 70 <= m.end <= mention.start]
     bodies = [lex.agents[i] for m in before for i in m.iris if i in lex.agents and CK_BODY in lex.agents[i].kinds]
     if bodies and SPOKESPERSON.search(text[max(0, mention.start - 70):mention.start]):

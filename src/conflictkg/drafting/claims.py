@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from conflictkg.drafting import agents, dates, events, figures, places, points, quotes, stance
+from conflictkg.drafting import agents, dates, events, figures, phrasings, places, points, quotes, stance
 from conflictkg.drafting.lexicon import STATE_KINDS, AgentInfo, Lexicon
 from conflictkg.drafting.model import ArticleMeta, Draft, DraftClaim, EventDraft
 from conflictkg.drafting.scan import Mention, scan
@@ -38,6 +38,7 @@ class Reading:
     quoted: list[tuple[int, int]]
     claim_dates: list[dates.DateMention] = field(default_factory=list)
     event_dates: list[dates.DateMention] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # for the curator, about who speaks
 
 
 def _claim_window(text: str, cue_at: int, who: Mention | None) -> tuple[int, int]:
@@ -97,7 +98,19 @@ def read_sentence(s: Sentence, lex: Lexicon, ref: dates.Reference, previous: Age
     if stances == ["denies"] and COUNTER.search(s.text):
         stances.append("counter-alleges")
     claim_dates, event_dates = _split_dates(s.text, ref, cue_at, mention, quoted)
-    return Reading(s, who, stances, cue_at, mentions, quoted, claim_dates, event_dates)
+    return Reading(s, who, stances, cue_at, mentions, quoted, claim_dates, event_dates, _speaker_notes(s.text, mention, lex))
+
+
+def _speaker_notes(text: str, mention: Mention | None, lex: Lexicon) -> list[str]:
+    """Who actually spoke, when the claim goes to their body; one side's wording for an agent."""
+    out = []
+    person = next((lex.agents[i] for i in (mention.iris if mention else ()) if i in lex.agents
+                   and lex.agents[i].voice_of), None)
+    if person is not None:
+        out.append(f"spoken by {person.label}, credited to the body they speak for: the curated data may name the person")
+    out += [f"the article's wording '{phrase}' is one side's ({perspective.removeprefix('perspective-')} usage), "
+            "not a name to record" for phrase, perspective in phrasings.contested_phrases(text, lex)]
+    return out
 
 
 def _headline(s: Sentence, sentences: list[Sentence]) -> bool:
@@ -159,6 +172,7 @@ def _attribute(draft: Draft, r: Reading, lex: Lexicon, context: str) -> None:
     for stance_name in r.stances:
         claim = _claim_for(draft, r.speaker.iri, stance_name, r)
         claim.new_claimant = NEW in r.speaker.kinds
+        claim.notes += [n for n in r.notes if n not in claim.notes]
         _add_content(claim, r, lex, context)
 
 

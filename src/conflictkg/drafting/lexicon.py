@@ -1,6 +1,7 @@
 """The names the drafter looks for, read from the project's own data by the queries in
-``queries/drafting/``: agents (labels, curated phrasings, attested names, persons' surnames),
-places (every attested name in any script) and recorded sources (by URL)."""
+``queries/drafting/``: agents (labels, attested names, persons' surnames),
+places (every attested name in any script) and recorded sources (by URL); then the drafting
+lexicon's phrasings, which are not in the graph (:mod:`conflictkg.drafting.phrasings`)."""
 
 from __future__ import annotations
 
@@ -27,6 +28,7 @@ class AgentInfo:
     kinds: frozenset[str]
     state: str = ""  # the state or authority it belongs to ("" for a state itself or unknown)
     body: str = ""  # for a person: the body in which they hold a post
+    voice_of: str = ""  # for a spokesperson or minister: the body their words are credited to
 
     @property
     def is_media(self) -> bool:
@@ -47,6 +49,7 @@ class Lexicon:
     place_keys: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     place_labels: dict[str, str] = field(default_factory=dict)
     sources: dict[str, tuple[str, str]] = field(default_factory=dict)  # url -> (source, publisher)
+    contested: dict[str, str] = field(default_factory=dict)  # phrasing key -> perspective whose usage it is
 
     @property
     def longest(self) -> int:
@@ -76,7 +79,7 @@ def _add_agents(lex: Lexicon, rows: list[dict]) -> None:
                          _value(row, "body"))
         lex.agents[agent] = info
         if info.kinds & {PERSON}:  # "Zakharova said": a person's surname alone names them
-            surname = name_key(info.label).split(" ")[-1]
+            surname = name_key(info.label.split("(")[0]).split(" ")[-1]  # "Peskov (Kremlin spokesperson)"
             if len(surname) >= 5:
                 lex.agent_keys[surname].add(agent)
 
@@ -93,5 +96,7 @@ def load_lexicon(store: Store, res: Resources) -> Lexicon:
             lex.place_keys[key].add(place)
     for row in store.query(library["source-urls"].text).dicts():
         lex.sources.setdefault(_value(row, "url"), (_value(row, "source"), _value(row, "publisher")))
-    return lex
+    from conflictkg.drafting.phrasings import add_phrasings
+
+    return add_phrasings(lex, res.drafting_lexicon_file)
 

@@ -49,6 +49,7 @@ def _merge(host: DraftClaim, claim: DraftClaim) -> None:
     host.quote = host.quote or claim.quote
     host.quotations += claim.quotations
     host.accused = host.accused or claim.accused
+    host.notes += [n for n in claim.notes if n not in host.notes]
 
 
 def _carry_dates(draft: Draft, published: date | None) -> None:
