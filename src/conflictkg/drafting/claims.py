@@ -185,12 +185,13 @@ def draft_article(text: str, meta: ArticleMeta, lex: Lexicon) -> Draft:
     source, publisher = lex.sources.get(meta.url, ("", ""))
     draft = Draft(meta, source, publisher or _publisher(meta.publisher, lex), [], [s.text for s in sentences])
     previous: AgentInfo | None = None
+    document = ""  # the latest sentence that names a document: what "point 9" is a point of
     for i, s in enumerate(sentences):
-        if _headline(s, sentences):
-            continue
-        r = read_sentence(s, lex, ref, previous if i and sentences[i - 1].paragraph >= s.paragraph - 1 else None)
-        _attribute(draft, r, lex, sentences[i - 1].text if i else "")
-        previous = r.speaker or previous
+        if not _headline(s, sentences):
+            r = read_sentence(s, lex, ref, previous if i and sentences[i - 1].paragraph >= s.paragraph - 1 else None)
+            _attribute(draft, r, lex, document)
+            previous = r.speaker or previous
+        document = s.text if points.document_named(s.text) else document
     return finish(draft, lex, ref.day, not ref.after)
 
 
