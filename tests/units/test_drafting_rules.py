@@ -3,7 +3,12 @@ text): named points, places, who speaks, stance cues, dates and the outlet's own
 
 from __future__ import annotations
 
-from conflictkg.drafting import points
+import pytest
+
+from conflictkg.build import shipped_lexicon
+from conflictkg.drafting import Lexicon, places, points
+from conflictkg.rdf.namespaces import CKR
+from conflictkg.resources import Resources
 
 
 def test_named_points_in_every_usual_form() -> None:
@@ -33,3 +38,34 @@ def test_never_a_point_of_another_document_nor_a_distance() -> None:
     assert points.named_points("article 2 of the UN Charter", statement) == set()
     assert points.named_points("they fired from point 4 km away", statement) == set()
     assert points.named_points("point 12 of the statement") == set()  # the statement has nine
+
+
+@pytest.fixture(scope="module")
+def lex(res: Resources) -> Lexicon:
+    return shipped_lexicon(res)
+
+
+def _places(text: str, lex: Lexicon) -> list[str]:
+    return [iri.removeprefix(CKR) for iri in places.find_places(text, lex)]
+
+
+def test_case_endings_find_the_gazetteer_name(lex: Lexicon) -> None:
+    assert _places("Gecə Şuşada səs eşidildi", lex) == ["place-shusha-shushi"]  # Azerbaijani locative
+    assert _places("Под Фарухом было тихо", lex) == ["place-parukh-farrukh"]  # Russian instrumental
+    assert _places("Փառուխում լուռ էր", lex) == ["place-parukh-farrukh"]  # Armenian locative
+    assert _places("Khankendidə", lex) == ["place-stepanakert-khankendi"]
+    assert _places("Goriss and Tartars", lex) == []  # no English plural: "s" is no ending
+
+
+def test_base_forms_take_off_an_ending_and_put_the_vowel_back() -> None:
+    assert "susa" in set(places.base_forms("susada")) and "шуша" in set(places.base_forms("шушой"))
+    assert list(places.base_forms("kut")) == []  # short words are never inflected
+
+
+def test_the_peacekeepers_zone_by_its_wordings_and_the_region_last(lex: Lexicon) -> None:
+    zone = "place-zone-ru-pk-responsibility"
+    for text in ("units entered the area of responsibility of the Russian peacekeepers",
+                 "inside the peacekeepers' zone of responsibility", "a post in the territory controlled by peacekeepers"):
+        assert _places(text, lex) == [zone], text
+    assert _places("a village of Nagorno-Karabakh near Parukh", lex) == ["place-parukh-farrukh", "place-nagorno-karabakh"]
+    assert _places("Baku denied it", lex) == []  # a capital as a state's voice is not a place

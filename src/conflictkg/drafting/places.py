@@ -1,11 +1,18 @@
 """Places named in a sentence, found through the gazetteer by any attested name in any script.
 
-The region's own names (Nagorno-Karabakh, Artsakh, Karabakh) are found but not proposed as the
-place of an event: they locate nothing a curator could check. A name that is also an agent's
-(Stepanakert as the authorities) still counts as a place here.
+Matching tolerates case endings, so the gazetteer's base form finds the inflected one: "Şuşada",
+"Laçının" (Azerbaijani), "Степанакерте", "Шуши" (Russian), "Փառուխում" (Armenian). Only the last
+word of a name is inflected, only long enough words (5 letters or more) are tried, and only the
+endings of ``ENDINGS`` are taken off. The peacekeepers' zone is found by its usual wordings
+("the area of responsibility of the Russian peacekeepers"), which vary too much for a list of
+names. The region (Nagorno-Karabakh) is proposed after the places inside it, as the curators
+record it. A name that is also an agent's (Stepanakert as the authorities) still counts as a place.
 """
 
 from __future__ import annotations
+
+import re
+from collections.abc import Iterator
 
 from conflictkg.drafting.lexicon import STATE_KINDS, Lexicon
 from conflictkg.drafting.scan import scan
@@ -13,6 +20,29 @@ from conflictkg.names import name_key
 from conflictkg.rdf.namespaces import CKR
 
 REGIONS = frozenset({CKR + "place-nagorno-karabakh"})
+ZONE = CKR + "place-zone-ru-pk-responsibility"
+ZONE_WORDING = re.compile(
+    r"\b(area|zone)s?\s+of\s+(the\s+)?(russian\s+)?peacekeep\w*['’]?\s+(responsibility|control|deployment)"
+    r"|\b(area|zone)\s+of\s+(responsibility|deployment)\s+of\s+the\s+(russian\s+)?(federation['’]s\s+)?peacekeep"
+    r"|\bpeacekeep\w*['’]?\s+(area|zone)\s+of\s+(responsibility|control)\b|\bpeacekeeping\s+zone\b"
+    r"|\b(area|zone|territory)\s+(controlled\s+by|under\s+the\s+(control|jurisdiction)\s+of)\s+(the\s+)?(russian\s+)?peacekeep",
+    re.I)
+# Case endings taken off a folded word (after name_key: ə→e, ı→i, ş→s): Azerbaijani locative,
+# ablative, genitive, dative, accusative and -dakı; Russian noun endings; Armenian case endings.
+ENDINGS = re.compile(r"[aeiouy]?(?:d[ae]n?|t[ae]n?|n?[iu]n|n?[iu]|y?[ae]|d[ae]ki)"
+                     r"|[аяоеыиуюйь]?(?:ом|ем|ой|ей|ою|ею|ах|ях|ам|ям|ами|ями|[аяоеыиуюй])"
+                     r"|[աեիոօըւ]?(?:ում|ից|ով|ին|ի|ն|ը|ու)")
+VOWELS = ("", "a", "e", "i", "а", "я", "о", "е", "ь", "й", "ա", "ի")
+
+
+def base_forms(word: str) -> Iterator[str]:
+    """Candidate base forms of an inflected word: an ending off, and the name's own final vowel
+    back ("шуше" → "шуша", "susada" → "susa")."""
+    if len(word) < 5:
+        return
+    for cut in range(1, min(5, len(word) - 3) + 1):
+        if ENDINGS.fullmatch(word[-cut:]):
+            yield from (word[:-cut] + v for v in VOWELS)
 
 
 def _names_a_state(text: str, lex: Lexicon) -> bool:
@@ -21,12 +51,12 @@ def _names_a_state(text: str, lex: Lexicon) -> bool:
 
 
 def find_places(text: str, lex: Lexicon) -> list[str]:
-    """IRIs of the places named in ``text``, in order of first mention, regions left out."""
+    """IRIs of the places named in ``text``, in order of first mention, the region last."""
     out: list[str] = []
-    for mention in scan(text, lex.place_keys, lex.longest):
+    for mention in scan(text, lex.place_keys, lex.longest, base_forms):
         if _names_a_state(mention.text, lex):
             continue
-        for iri in mention.iris:
-            if iri not in REGIONS and iri not in out:
-                out.append(iri)
-    return out
+        out += [iri for iri in mention.iris if iri not in out]
+    if ZONE_WORDING.search(text) and ZONE not in out:
+        out.append(ZONE)
+    return [p for p in out if p not in REGIONS] + [p for p in out if p in REGIONS]
