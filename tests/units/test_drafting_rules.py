@@ -3,10 +3,13 @@ text): named points, places, who speaks, stance cues, dates and the outlet's own
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from conflictkg.build import shipped_lexicon
-from conflictkg.drafting import Lexicon, places, points
+from conflictkg.drafting import ArticleMeta, Lexicon, draft_article, figures, places, points
+from conflictkg.drafting.model import Figure
 from conflictkg.rdf.namespaces import CKR
 from conflictkg.resources import Resources
 
@@ -69,3 +72,42 @@ def test_the_peacekeepers_zone_by_its_wordings_and_the_region_last(lex: Lexicon)
         assert _places(text, lex) == [zone], text
     assert _places("a village of Nagorno-Karabakh near Parukh", lex) == ["place-parukh-farrukh", "place-nagorno-karabakh"]
     assert _places("Baku denied it", lex) == []  # a capital as a state's voice is not a place
+
+
+def _claims(text: str, lex: Lexicon, publisher: str = "") -> list[tuple[str, str]]:
+    draft = draft_article(text, ArticleMeta("https://example.org/x", publisher, date(2022, 5, 20)), lex)
+    return [(c.claimant.removeprefix(CKR), c.stance) for c in draft.claims]
+
+
+def test_one_named_person_killed_or_wounded() -> None:
+    assert figures.find_figures("Vardan Avetisyan, a 60-year-old shepherd from a border village, was shot dead.") == [
+        Figure("killed", 1, 1, "a 60-year-old shepherd", "")]
+    assert [f.kind for f in figures.find_figures("Samir Aliyev, a conscript, was wounded by a sniper.")] == ["wounded"]
+    assert [(f.low, f.group) for f in figures.find_figures("one farmer was injured")] == [(1, "farmer")]
+
+
+def test_a_lede_naming_a_state_goes_to_the_body_that_speaks_next(lex: Lexicon) -> None:
+    text = ("Moscow expressed alarm over new tension on Friday.\n\nThe Russian Foreign Ministry said the sides must talk.\n\n"
+            "Separately, the Russian Defence Ministry said its officers were on the ground.")
+    assert _claims(text, lex) == [("agent-ru-mfa", "reports"), ("agent-ru-mod", "reports")]
+
+
+def test_a_capital_with_no_body_speaking_is_the_government(lex: Lexicon) -> None:
+    assert _claims("Baku said on Thursday that the road would reopen.", lex) == [("agent-az-government", "reports")]
+    assert _claims("Yerevan said on Thursday that talks would go on.", lex) == [("agent-am-government", "reports")]
+
+
+def test_unnamed_sources_are_never_the_outlet(lex: Lexicon) -> None:
+    outlet = "Asbarez"
+    assert _claims("Two soldiers were reportedly killed near Parukh on Monday.", lex, outlet) == []
+    assert _claims("Three civilians were wounded, witnesses claimed.", lex, outlet) == []
+    assert _claims("Two soldiers were killed near Parukh on Monday.", lex, outlet) == [("agent-asbarez", "reports")]
+
+
+def test_relayed_narration_goes_to_whoever_reports_the_incident(lex: Lexicon) -> None:
+    text = ("Vardan Avetisyan, a 60-year-old shepherd, was reportedly shot dead near Parukh.\n\n"
+            "The Armenian Foreign Ministry reported the incident on Monday.")
+    draft = draft_article(text, ArticleMeta("https://example.org/x", "Asbarez", date(2022, 5, 20)), lex)
+    (claim,) = draft.claims
+    assert claim.claimant == CKR + "agent-am-mfa" and [f.kind for f in claim.figures] == ["killed"]
+    assert CKR + "place-parukh-farrukh" in claim.places

@@ -4,11 +4,14 @@ what each claim says (see the package docstring for the parts).
 A sentence is attributed to the agent next to its reporting cue, or to the previous speaker when
 its subject is a pronoun or it continues a quotation. A sentence attributed to nobody is the
 outlet's own narration: it may become a claim of the outlet (stance "reports"), never of anyone
-else, and an attributed sentence is never given to the outlet.
+else, and an attributed sentence is never given to the outlet. Nor is a sentence that the article
+attributes to someone it does not name ("reportedly", "witnesses said", a reporting cue whose
+speaker is not found): that one goes to the next speaker who reports the incident, or nowhere.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
@@ -118,9 +121,22 @@ def _headline(s: Sentence, sentences: list[Sentence]) -> bool:
     return s.paragraph == sentences[0].paragraph and not s.text.rstrip().endswith((".", "!", "?", "”", '"', "’"))
 
 
+HEDGE = re.compile(r"\b(reportedly|allegedly|purportedly|according to (?:media |local |unconfirmed )?reports"
+                   r"|(?:is|are|was|were) (?:said|reported|believed|claimed) to|it (?:is|was) (?:reported|claimed|alleged)"
+                   r"|(?:witnesses|residents|locals|sources|eyewitnesses)\b)", re.I)
+FOLLOW_UP = re.compile(r"\b(reported|confirmed|announced|described)\b.{0,40}\b(the|this|that) (incident|shooting|attack"
+                       r"|killing|death|strike|shelling|report|case|attack)", re.I)
+
+
 def _narration(r: Reading) -> bool:
     """Outlet narration worth a claim: it reports casualties or violence (a headline does not)."""
     return bool(figures.find_figures(r.sentence.text) or events.event_types(r.sentence.text))
+
+
+def _relayed(r: Reading) -> bool:
+    """A sentence the article attributes to someone it does not name ("reportedly", "witnesses
+    said", a reporting cue with no speaker found): never the outlet's own claim."""
+    return bool(HEDGE.search(r.sentence.text)) or r.cue_at >= 0
 
 
 def _claim_for(draft: Draft, claimant: str, stance_name: str, r: Reading) -> DraftClaim:
@@ -161,9 +177,13 @@ def _add_content(claim: DraftClaim, r: Reading, lex: Lexicon, context: str) -> N
         claim.quotations += quotes.full_quotations(text)
 
 
-def _attribute(draft: Draft, r: Reading, lex: Lexicon, context: str) -> None:
+def _attribute(draft: Draft, r: Reading, lex: Lexicon, context: str, held: list[Reading]) -> None:
+    """Add the reading to its claim. Narration relayed from unnamed sources is held, and goes to
+    the next speaker who reports "the incident" it describes (else to nobody)."""
     if r.speaker is None:
-        if draft.publisher and _narration(r):
+        if _relayed(r):
+            held.append(r)
+        elif draft.publisher and _narration(r):
             claim = _claim_for(draft, draft.publisher, "reports", r)
             _add_content(claim, r, lex, context)
         return
@@ -174,6 +194,11 @@ def _attribute(draft: Draft, r: Reading, lex: Lexicon, context: str) -> None:
         claim.new_claimant = NEW in r.speaker.kinds
         claim.notes += [n for n in r.notes if n not in claim.notes]
         _add_content(claim, r, lex, context)
+        if held and FOLLOW_UP.search(r.sentence.text):
+            for earlier in held:
+                _add_content(claim, dataclasses.replace(earlier, speaker=r.speaker, cue_at=-1), lex, context)
+            claim.notes.append("sentences the article gives without a source were added: check they are this claimant's")
+    held.clear()
 
 
 def draft_article(text: str, meta: ArticleMeta, lex: Lexicon) -> Draft:
@@ -186,10 +211,11 @@ def draft_article(text: str, meta: ArticleMeta, lex: Lexicon) -> Draft:
     draft = Draft(meta, source, publisher or _publisher(meta.publisher, lex), [], [s.text for s in sentences])
     previous: AgentInfo | None = None
     document = ""  # the latest sentence that names a document: what "point 9" is a point of
+    held: list[Reading] = []  # narration relayed from unnamed sources, waiting for its reporter
     for i, s in enumerate(sentences):
         if not _headline(s, sentences):
             r = read_sentence(s, lex, ref, previous if i and sentences[i - 1].paragraph >= s.paragraph - 1 else None)
-            _attribute(draft, r, lex, document)
+            _attribute(draft, r, lex, document, held)
             previous = r.speaker or previous
         document = s.text if points.document_named(s.text) else document
     return finish(draft, lex, ref.day, not ref.after)
