@@ -41,7 +41,7 @@ def test_dates_points_accused_places(lex: Lexicon) -> None:
     draft = draft_article(read_article(FIXTURES / "farrukh-report.txt"), META, lex)
     ru = _by(draft, "agent-ru-mod", "alleges")
     assert ru.claim_date == date(2022, 3, 26) and ru.accused == CKR + "agent-azerbaijan"
-    assert ru.named_agreement and ru.named_points == set() and ru.implied_points == {3}
+    assert ru.named_agreement and ru.named_points == set() and ru.implied_points == {1, 3}  # crossing: point 1
     assert CKR + "place-parukh-farrukh" in ru.places
     assert ru.quote.startswith("Azerbaijani troops crossed")
     assert {(e.event_type, e.begin, e.end) for e in ru.events} >= {("ground-advance", date(2022, 3, 24), date(2022, 3, 25))}

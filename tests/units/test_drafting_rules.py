@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from conflictkg.build import shipped_lexicon
-from conflictkg.drafting import ArticleMeta, Lexicon, draft_article, figures, places, points
+from conflictkg.drafting import ArticleMeta, Lexicon, dates, draft_article, figures, places, points, stance
 from conflictkg.drafting.model import Figure
 from conflictkg.rdf.namespaces import CKR
 from conflictkg.resources import Resources
@@ -111,3 +111,40 @@ def test_relayed_narration_goes_to_whoever_reports_the_incident(lex: Lexicon) ->
     (claim,) = draft.claims
     assert claim.claimant == CKR + "agent-am-mfa" and [f.kind for f in claim.figures] == ["killed"]
     assert CKR + "place-parukh-farrukh" in claim.places
+
+
+def test_a_reporting_clause_at_the_end_names_its_own_speaker(lex: Lexicon) -> None:
+    assert _claims("Azerbaijani units fired at Armenian posts near Sotk, the Armenian Defence Ministry said on Monday.",
+                   lex) == [("agent-am-mod", "alleges")]
+    assert _claims("The checkpoint has no legal basis, said Ani Badalyan, spokesperson of the Armenian Foreign Ministry.",
+                   lex) == [("agent-am-mfa", "reports")]
+    assert _claims("“Talks will go on,” Russia’s foreign ministry said.", lex) == [("agent-ru-mfa", "reports")]
+    text = "The Armenian Defence Ministry reported new fire on Monday. Azerbaijani units shelled houses in Sotk, it said."
+    assert {who for who, _stance in _claims(text, lex)} == {"agent-am-mod"}  # the units before the comma are reported
+
+
+def test_stance_cues_beyond_the_usual_verbs() -> None:
+    def stance_of(text: str) -> str:
+        return stance.sentence_stance(text, stance.find_cues(text, []))
+
+    assert stance_of("The ministry said its units had not opened fire.") == "denies"
+    assert stance_of("The ministry called the account false information.") == "denies"
+    assert stance_of("The ministry said the hamlet lies close to the border.") == "reports"  # "lies" is no denial
+    assert stance_of("The minister said point 9 provides for control by the border guards.") == "interprets"
+    assert stance_of("The ministry said the statement does not stipulate any corridor.") == "interprets"
+    assert stance_of("Armenia has failed to withdraw its troops, the ministry said.") == "alleges"
+    assert stance_of("The ministry denounced the shelling.") == "alleges"
+    assert stance_of("The ministry reminded both sides of their obligations.") == "calls-on"
+
+
+def test_the_following_day_counts_from_the_latest_date_given() -> None:
+    (found,) = dates.find_dates("the following day the ministry confirmed it", None, last=date(2021, 10, 9))
+    assert found.begin == date(2021, 10, 10)
+    assert dates.find_dates("two days later", None, last=date(2021, 10, 9))[0].begin == date(2021, 10, 11)
+    assert dates.find_dates("the day before", None, last=date(2021, 10, 9))[0].begin == date(2021, 10, 8)
+    assert dates.find_dates("the next day", None)[0].begin is None  # nothing to count from
+
+
+def test_an_advance_breaks_point_one() -> None:
+    assert 1 in points.implied_points("units pushed an incursion into the village")
+    assert 1 in points.implied_points("troops advanced beyond their positions")

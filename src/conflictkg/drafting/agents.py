@@ -34,10 +34,32 @@ def _pick(m: Mention, lex: Lexicon) -> AgentInfo:
     return infos[0]
 
 
+_BOUNDARY = re.compile(r"(?:,|[”\"’](?=\s)|\s[—–])\s*")  # a comma, a closing quote, a dash
+
+
+def _trailing(text: str, cue: Cue) -> int:
+    """For a reporting clause at the end ("..., the ministry said on Monday.", "..., said X, the
+    ministry's spokesperson."), where it starts (after the comma or quote); -1 otherwise."""
+    rest = text[cue.end:]
+    if re.search(r"\bthat\b|:", rest) or len(rest) > 90 or cue.after_speaker:
+        return -1
+    boundary = None
+    for boundary in _BOUNDARY.finditer(text[:cue.start]):
+        pass
+    return boundary.end() if boundary and boundary.start() > 15 else -1
+
+
 def speaker(text: str, cue: Cue, mentions: list[Mention], lex: Lexicon) -> tuple[AgentInfo | None, Mention | None]:
-    """The agent who speaks through ``cue``, if named in the sentence."""
+    """The agent who speaks through ``cue``, if named in the sentence. In a reporting clause at
+    the end of the sentence, the names before its comma are what is reported, not who speaks."""
     before = [m for m in mentions if m.end <= cue.start and not _TOLD.search(text[:m.start])]
     after = [m for m in mentions if m.start >= cue.end and not _TOLD.search(text[cue.end:m.start])]
+    clause = _trailing(text, cue)
+    if clause >= 0:
+        before = [m for m in before if m.start >= clause]
+        after = [m for m in after if m.start - cue.end <= 80]
+        chosen = before[-1] if before else (after[0] if after else None)
+        return (None, None) if chosen is None else (for_body(text, _pick(chosen, lex), chosen, mentions, lex), chosen)
     chosen = None
     if cue.after_speaker and after and after[0].start - cue.end <= 5:
         chosen = after[0]

@@ -14,6 +14,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass, field
+from datetime import date
 
 from conflictkg.drafting import agents, dates, events, figures, phrasings, places, points, quotes, stance
 from conflictkg.drafting.lexicon import STATE_KINDS, AgentInfo, Lexicon
@@ -54,8 +55,9 @@ def _claim_window(text: str, cue_at: int, who: Mention | None) -> tuple[int, int
     return max(0, start - 30), stop
 
 
-def _split_dates(text: str, ref: dates.Reference, cue_at: int, who: Mention | None, quoted) -> tuple[list, list]:
-    found = dates.find_dates(text, ref.day, ref.after)
+def _split_dates(text: str, ref: dates.Reference, cue_at: int, who: Mention | None, quoted,
+                 last: date | None = None) -> tuple[list, list]:
+    found = dates.find_dates(text, ref.day, ref.after, last)
     if cue_at < 0:
         return [], found
     lo, hi = _claim_window(text, cue_at, who)
@@ -87,8 +89,9 @@ def new_agent(name: str) -> AgentInfo:
     return AgentInfo(f"{CKR}agent-draft-{slug}", name, frozenset({NEW}))
 
 
-def read_sentence(s: Sentence, lex: Lexicon, ref: dates.Reference, previous: AgentInfo | None) -> Reading:
-    """Speaker, stances, dates and mentions of one sentence."""
+def read_sentence(s: Sentence, lex: Lexicon, ref: dates.Reference, previous: AgentInfo | None,
+                  last: date | None = None) -> Reading:
+    """Speaker, stances, dates and mentions of one sentence (``last``: the latest date given before it)."""
     quoted = quotes.quoted_spans(s.text)
     mentions = agents.composed_mentions(s.text, scan(s.text, lex.agent_keys, lex.longest), lex)
     outside = agents.agent_mentions(mentions, quoted)
@@ -100,7 +103,7 @@ def read_sentence(s: Sentence, lex: Lexicon, ref: dates.Reference, previous: Age
         stances = ["reports"]  # casualties or events with nobody accused: a report
     if stances == ["denies"] and COUNTER.search(s.text):
         stances.append("counter-alleges")
-    claim_dates, event_dates = _split_dates(s.text, ref, cue_at, mention, quoted)
+    claim_dates, event_dates = _split_dates(s.text, ref, cue_at, mention, quoted, last)
     return Reading(s, who, stances, cue_at, mentions, quoted, claim_dates, event_dates, _speaker_notes(s.text, mention, lex))
 
 
@@ -212,11 +215,13 @@ def draft_article(text: str, meta: ArticleMeta, lex: Lexicon) -> Draft:
     previous: AgentInfo | None = None
     document = ""  # the latest sentence that names a document: what "point 9" is a point of
     held: list[Reading] = []  # narration relayed from unnamed sources, waiting for its reporter
+    last: date | None = None  # the latest date given so far: "the following day" counts from it
     for i, s in enumerate(sentences):
         if not _headline(s, sentences):
-            r = read_sentence(s, lex, ref, previous if i and sentences[i - 1].paragraph >= s.paragraph - 1 else None)
+            r = read_sentence(s, lex, ref, previous if i and sentences[i - 1].paragraph >= s.paragraph - 1 else None, last)
             _attribute(draft, r, lex, document, held)
             previous = r.speaker or previous
+            last = next((d.begin for d in reversed(r.claim_dates + r.event_dates) if d.begin), last)
         document = s.text if points.document_named(s.text) else document
     return finish(draft, lex, ref.day, not ref.after)
 

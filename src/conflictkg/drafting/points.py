@@ -35,7 +35,8 @@ OTHER_DOCUMENT = re.compile(r"^\s*of\s+(?:the\s+)?+(?!(?:trilateral|tripartite|j
 ANY_OTHER_DOCUMENT = re.compile(rf"\b(?<!trilateral )(?<!tripartite )(?<!joint )({_OTHER})\b", re.I)
 TOPICS: tuple[tuple[int, re.Pattern[str]], ...] = (
     (1, re.compile(r"cease-?fire|truce|opened fire|fired (at|on|upon)|shell(ed|ing)|drone|uav|bayraktar|strikes?\b"
-                   r"|hostilit|sniper|shoot|mortar|artillery|attack", re.I)),
+                   r"|hostilit|sniper|shoot|mortar|artillery|attack"
+                   r"|incursion|invasion|invaded|advanc(e|es|ed|ing)\b|crossed (the|into)", re.I)),  # point 1: stop at the positions held
     (2, re.compile(r"\baghdam\b.*\b(return|hand)", re.I)),
     (3, re.compile(r"peacekeep\w*['’]?\s+(zone|area|responsibility)|zone of responsibility|area of responsibility"
                    r"|area (controlled|under the (control|jurisdiction)) (by|of) the (russian )?peacekeep"
