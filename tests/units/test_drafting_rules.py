@@ -3,13 +3,15 @@ text): named points, places, who speaks, stance cues, dates and the outlet's own
 
 from __future__ import annotations
 
+import copy
 from datetime import date
 
 import pytest
 
 from conflictkg.build import shipped_lexicon
-from conflictkg.drafting import ArticleMeta, Lexicon, dates, draft_article, figures, places, points, stance
+from conflictkg.drafting import ArticleMeta, Lexicon, dates, draft_article, figures, phrasings, places, points, stance
 from conflictkg.drafting.model import Figure
+from conflictkg.errors import InputError
 from conflictkg.rdf.namespaces import CKR
 from conflictkg.resources import Resources
 
@@ -148,3 +150,41 @@ def test_the_following_day_counts_from_the_latest_date_given() -> None:
 def test_an_advance_breaks_point_one() -> None:
     assert 1 in points.implied_points("units pushed an incursion into the village")
     assert 1 in points.implied_points("troops advanced beyond their positions")
+
+
+def test_a_role_word_next_to_a_side_names_that_sides_body(lex: Lexicon) -> None:
+    said = " said on Monday that the road was shut."
+    cases = {"Azerbaijan's State Border Service": "agent-az-state-border-service",
+             "The Karabakh ombudsman": "agent-artsakh-human-rights-defender",
+             "Armenia's deputy prime minister": "agent-am-deputy-pm-office",
+             "The Armenian Prime Minister": "agent-am-government",
+             "The Azerbaijani president": "agent-az-president",
+             "Artsakh police": "agent-artsakh-police"}
+    for subject, body in cases.items():
+        assert _claims(subject + said, lex) == [(body, "reports")], subject
+
+
+def test_phrasings_are_drafting_only_and_one_sided_ones_are_noted(lex: Lexicon, res: Resources) -> None:
+    assert not list(res.data_dir.rglob("agent-phrasings.trig"))
+    for trig in res.data_files():
+        assert "skos:altLabel" not in trig.read_text(encoding="utf-8"), trig  # no phrasing presented as a name
+    assert lex.contested["separatist authorities"] == "perspective-azerbaijani"
+    draft = draft_article("The separatist authorities said on Monday that the road was shut.",
+                          ArticleMeta("https://example.org/x", "", date(2022, 5, 20)), lex)
+    (claim,) = draft.claims
+    assert claim.claimant == CKR + "agent-artsakh"
+    assert any("one side's (azerbaijani usage)" in note for note in claim.notes)
+
+
+def test_every_agent_of_the_drafting_lexicon_is_in_the_data(lex: Lexicon, res: Resources) -> None:
+    data = phrasings.read_lexicon_file(res.drafting_lexicon_file)
+    named = set(data["phrasings"]) | set(data["contested"]) | set(data["speakers"])
+    named |= {entry["body"] for entry in data["speakers"].values()}
+    assert {CKR + local for local in named} <= set(lex.agents)
+
+
+def test_a_lexicon_naming_an_unknown_agent_is_an_input_error(tmp_path, lex: Lexicon) -> None:
+    bad = tmp_path / "lexicon.yaml"
+    bad.write_text("phrasings:\n  agent-nobody: [the nobodies]\n", encoding="utf-8")
+    with pytest.raises(InputError, match="agent-nobody"):
+        phrasings.add_phrasings(copy.deepcopy(lex), bad)

@@ -114,14 +114,25 @@ def accused_side(mentions: list[Mention], lex: Lexicon, claimant: AgentInfo, aft
     return ""
 
 
-# "the Defense Ministry of the unrecognized Nagorno-Karabakh republic", "Artsakh's Interior Ministry":
-# a role word next to a side names that side's body with the role in its label.
+# "the Defense Ministry of the unrecognized Nagorno-Karabakh republic", "Artsakh's Interior Ministry",
+# "Azerbaijan's State Border Service", "the Karabakh ombudsman": a role word next to a side names
+# that side's body with the role in its label.
 ROLES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     (re.compile(r"\b(defen[cs]e ministry|ministry of defen[cs]e|defen[cs]e minister)\b", re.I), re.compile(r"defen[cs]e", re.I)),
     (re.compile(r"\b(foreign ministry|ministry of foreign affairs|foreign minister)\b", re.I), re.compile(r"foreign affairs", re.I)),
     (re.compile(r"\b(interior ministry|ministry of (the )?interior|ministry of internal affairs)\b", re.I),
      re.compile(r"internal affairs|interior", re.I)),
     (re.compile(r"\b(information cent(er|re)|info ?cent(er|re))\b", re.I), re.compile(r"information cent", re.I)),
+    (re.compile(r"\bdeputy prime minister\b", re.I), re.compile(r"deputy prime minister", re.I)),
+    (re.compile(r"\b(president(ial)? (administration|office)|president['’]s office|presidential aide|president)\b", re.I),
+     re.compile(r"\bpresident\b", re.I)),
+    (re.compile(r"\b(prime minister|premier|government|cabinet of ministers)\b", re.I),
+     re.compile(r"^(?!.*deputy).*\b(government|prime minister)\b", re.I)),
+    (re.compile(r"\bborder (service|guards?|troops)\b", re.I), re.compile(r"\bborder\b", re.I)),
+    (re.compile(r"\b(human rights defender|ombuds\w+)\b", re.I), re.compile(r"human rights|ombuds", re.I)),
+    (re.compile(r"\binvestigative committee\b", re.I), re.compile(r"investigative committee", re.I)),
+    (re.compile(r"\bprosecutor(['’]s office| general)?\b", re.I), re.compile(r"prosecutor", re.I)),
+    (re.compile(r"\bpolice\b", re.I), re.compile(r"\bpolice\b", re.I)),
 )
 REGION_AUTHORITY = {"place-nagorno-karabakh": "agent-artsakh"}  # the region's name used for its authorities
 
@@ -152,7 +163,7 @@ def composed_mentions(text: str, mentions: list[Mention], lex: Lexicon) -> list[
     out = list(mentions)
     for role, label in ROLES:
         for m in role.finditer(text):
-            if any(x.start <= m.start() < x.end and not _is_side(x, lex) for x in mentions):
+            if any(x.start <= m.start() < x.end and not _is_side(x, lex) for x in out):  # already a body
                 continue
             bodies = next((found for side in _sides_near(text, m.start(), m.end(), lex)
                            if (found := sorted(a.iri for a in lex.agents.values()
