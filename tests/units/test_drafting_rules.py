@@ -188,3 +188,8 @@ def test_a_lexicon_naming_an_unknown_agent_is_an_input_error(tmp_path, lex: Lexi
     bad.write_text("phrasings:\n  agent-nobody: [the nobodies]\n", encoding="utf-8")
     with pytest.raises(InputError, match="agent-nobody"):
         phrasings.add_phrasings(copy.deepcopy(lex), bad)
+
+
+def test_the_agent_of_a_passive_report_speaks(lex: Lexicon) -> None:
+    text = "Shelling of Azerbaijani houses near Sotk was reported by the Armenian Defence Ministry on Monday."
+    assert {who for who, _stance in _claims(text, lex)} == {"agent-am-mod"}

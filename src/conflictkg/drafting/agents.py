@@ -54,6 +54,9 @@ def speaker(text: str, cue: Cue, mentions: list[Mention], lex: Lexicon) -> tuple
     the end of the sentence, the names before its comma are what is reported, not who speaks."""
     before = [m for m in mentions if m.end <= cue.start and not _TOLD.search(text[:m.start])]
     after = [m for m in mentions if m.start >= cue.end and not _TOLD.search(text[cue.end:m.start])]
+    by = re.match(r"\s+by\s+", text[cue.end:])  # "was reported by the ministry": the passive's agent speaks
+    if by and after and after[0].start - cue.end <= by.end() + 4:
+        return for_body(text, _pick(after[0], lex), after[0], mentions, lex), after[0]
     clause = _trailing(text, cue)
     if clause >= 0:
         before = [m for m in before if m.start >= clause]
