@@ -54,9 +54,9 @@ class Resources:
 
     @property
     def drafting_lexicon_file(self) -> Path:
-        """The drafter's phrasings (``data/drafting/lexicon.yaml``): read by ``conflictkg draft``
+        """The drafter's phrasings (``data/drafting/lexicon.toml``): read by ``conflictkg draft``
         only, never loaded into the graph (a phrasing is not a name of the agent)."""
-        return self.data_dir / "drafting" / "lexicon.yaml"
+        return self.data_dir / "drafting" / "lexicon.toml"
 
     def ontology_files(self) -> list[Path]:
         """TBox files (graph ``ckg:ontology``), sorted."""

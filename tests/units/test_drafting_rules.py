@@ -10,6 +10,7 @@ import pytest
 
 from conflictkg.build import shipped_lexicon
 from conflictkg.drafting import ArticleMeta, Lexicon, dates, draft_article, figures, phrasings, places, points, stance
+from conflictkg.drafting.lexicon import add_phrasings
 from conflictkg.drafting.model import Figure
 from conflictkg.errors import InputError
 from conflictkg.rdf.namespaces import CKR
@@ -177,17 +178,22 @@ def test_phrasings_are_drafting_only_and_one_sided_ones_are_noted(lex: Lexicon, 
 
 
 def test_every_agent_of_the_drafting_lexicon_is_in_the_data(lex: Lexicon, res: Resources) -> None:
-    data = phrasings.read_lexicon_file(res.drafting_lexicon_file)
-    named = set(data["phrasings"]) | set(data["contested"]) | set(data["speakers"])
-    named |= {entry["body"] for entry in data["speakers"].values()}
+    named = phrasings.read_phrasings(res.drafting_lexicon_file).agents()
+    assert {"agent-ru-mod", "agent-zakharova", "agent-ru-mfa"} <= named
     assert {CKR + local for local in named} <= set(lex.agents)
 
 
-def test_a_lexicon_naming_an_unknown_agent_is_an_input_error(tmp_path, lex: Lexicon) -> None:
-    bad = tmp_path / "lexicon.yaml"
-    bad.write_text("phrasings:\n  agent-nobody: [the nobodies]\n", encoding="utf-8")
+def test_a_lexicon_naming_an_unknown_agent_or_badly_shaped_is_an_input_error(tmp_path, lex: Lexicon) -> None:
+    bad = tmp_path / "lexicon.toml"
+    bad.write_text('[phrasings]\nagent-nobody = ["the nobodies"]\n', encoding="utf-8")
     with pytest.raises(InputError, match="agent-nobody"):
-        phrasings.add_phrasings(copy.deepcopy(lex), bad)
+        add_phrasings(copy.deepcopy(lex), phrasings.read_phrasings(bad), bad)
+    bad.write_text('[phrasings]\nagent-ru-mod = "not a list"\n', encoding="utf-8")
+    with pytest.raises(InputError, match="list of strings"):
+        phrasings.read_phrasings(bad)
+    bad.write_text("[phrasings\n", encoding="utf-8")
+    with pytest.raises(InputError, match="cannot read"):
+        phrasings.read_phrasings(bad)
 
 
 def test_the_agent_of_a_passive_report_speaks(lex: Lexicon) -> None:

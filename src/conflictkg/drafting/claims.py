@@ -16,11 +16,12 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from conflictkg.drafting import agents, dates, events, figures, phrasings, places, points, quotes, stance
+from conflictkg.drafting import agents, dates, events, figures, places, points, quotes, stance
 from conflictkg.drafting.lexicon import STATE_KINDS, AgentInfo, Lexicon
 from conflictkg.drafting.model import ArticleMeta, Draft, DraftClaim, EventDraft
 from conflictkg.drafting.scan import Mention, scan
 from conflictkg.drafting.sentences import Sentence, split_sentences
+from conflictkg.names import name_keys
 from conflictkg.rdf.namespaces import CKR
 
 NEW = "new"  # the kind of an agent minted by the drafter
@@ -115,7 +116,16 @@ def _speaker_notes(text: str, mention: Mention | None, lex: Lexicon) -> list[str
     if person is not None:
         out.append(f"spoken by {person.label}, credited to the body they speak for: the curated data may name the person")
     out += [f"the article's wording '{phrase}' is one side's ({perspective.removeprefix('perspective-')} usage), "
-            "not a name to record" for phrase, perspective in phrasings.contested_phrases(text, lex)]
+            "not a name to record" for phrase, perspective in contested_phrases(text, lex)]
+    return out
+
+
+def contested_phrases(text: str, lex: Lexicon) -> list[tuple[str, str]]:
+    """(phrase, perspective) of every one-sided phrasing of the drafting lexicon in ``text``."""
+    out = []
+    for m in scan(text, lex.agent_keys, lex.longest):
+        sides = sorted(lex.contested[k] for k in name_keys(m.text) if k in lex.contested)
+        out += [(m.text, sides[0])] if sides else []
     return out
 
 

@@ -1,15 +1,20 @@
 """The names the drafter looks for, read from the project's own data by the queries in
 ``queries/drafting/``: agents (labels, attested names, persons' surnames),
 places (every attested name in any script) and recorded sources (by URL); then the drafting
-lexicon's phrasings, which are not in the graph (:mod:`conflictkg.drafting.phrasings`)."""
+lexicon's phrasings, which are not in the graph (``data/drafting/lexicon.toml``, read by
+:mod:`conflictkg.drafting.phrasings`)."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections import defaultdict
 from dataclasses import dataclass, field
+from pathlib import Path
 
+from conflictkg.drafting.phrasings import Phrasings, read_phrasings
+from conflictkg.errors import InputError
 from conflictkg.names import name_key, name_keys
-from conflictkg.rdf.namespaces import CK
+from conflictkg.rdf.namespaces import CK, CKR
 from conflictkg.resources import Resources
 from conflictkg.sparql.queries import load_library
 from conflictkg.store import Store
@@ -96,7 +101,36 @@ def load_lexicon(store: Store, res: Resources) -> Lexicon:
             lex.place_keys[key].add(place)
     for row in store.query(library["source-urls"].text).dicts():
         lex.sources.setdefault(_value(row, "url"), (_value(row, "source"), _value(row, "publisher")))
-    from conflictkg.drafting.phrasings import add_phrasings
+    return add_phrasings(lex, read_phrasings(res.drafting_lexicon_file), res.drafting_lexicon_file)
 
-    return add_phrasings(lex, res.drafting_lexicon_file)
+
+def _iri(lex: Lexicon, local: str, path: Path) -> str:
+    iri = CKR + local
+    if iri not in lex.agents:
+        raise InputError(f"the drafting lexicon names {local}, which is no agent in the data", str(path),
+                         hint="use the local name of a recorded agent's IRI (ckr:agent-...)")
+    return iri
+
+
+def _index(lex: Lexicon, iri: str, phrases: list[str]) -> None:
+    for phrase in phrases:
+        for key in name_keys(phrase):
+            lex.agent_keys[key].add(iri)
+
+
+def add_phrasings(lex: Lexicon, phrasings: Phrasings, path: Path) -> Lexicon:
+    """Add the drafting lexicon to ``lex``: phrasings find their agent, one-sided ones are
+    remembered with their side, and a speaker's words go to their body (``voice_of``)."""
+    for local, phrases in sorted(phrasings.neutral.items()):
+        _index(lex, _iri(lex, local, path), phrases)
+    for local, sides in sorted(phrasings.contested.items()):
+        iri = _iri(lex, local, path)
+        for perspective, phrases in sorted(sides.items()):
+            _index(lex, iri, phrases)
+            lex.contested.update({key: perspective for phrase in phrases for key in name_keys(phrase)})
+    for local, (body, names) in sorted(phrasings.speakers.items()):
+        iri, body_iri = _iri(lex, local, path), _iri(lex, body, path)
+        _index(lex, iri, names)
+        lex.agents[iri] = dataclasses.replace(lex.agents[iri], voice_of=body_iri)
+    return lex
 
