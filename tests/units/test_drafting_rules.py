@@ -25,7 +25,10 @@ def test_named_points_in_every_usual_form() -> None:
              "the 9th paragraph of the 2020 statement": {9},
              "the statement's eighth and ninth points": {8, 9},
              "points 4 and 9 of the trilateral agreements": {4, 9},
-             "sub-paragraph 3 of this statement": {3}}
+             "sub-paragraph 3 of this statement": {3},
+             "points 4, 6, and 9 of the ceasefire agreement": {4, 6, 9},
+             "paragraph (9) of the November statement": {9},
+             "points six and nine of the trilateral document": {6, 9}}
     for text, expected in forms.items():
         assert points.named_points(text) == expected, text
 
@@ -138,6 +141,7 @@ def test_stance_cues_beyond_the_usual_verbs() -> None:
     assert stance_of("Armenia has failed to withdraw its troops, the ministry said.") == "alleges"
     assert stance_of("The ministry denounced the shelling.") == "alleges"
     assert stance_of("The ministry reminded both sides of their obligations.") == "calls-on"
+    assert stance_of("The minister said the route is open, as agreed in the joint statement.") == "interprets"
 
 
 def test_the_following_day_counts_from_the_latest_date_given() -> None:

@@ -18,8 +18,8 @@ ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth
             "eighth": 8, "ninth": 9}
 WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
 _UNIT = r"(?:points?|articles?|paragraphs?|clauses?|items?|provisions?|sub-?paragraphs?)"
-_NUM = rf"(?:no\.?\s*|n\s*|#\s*)?(?:\d+|{'|'.join(WORDS)})\b"  # "9", "No. 9", "#9", "nine"
-_LIST = rf"{_NUM}(?:\s*(?:,|and|&|or|-|–|to|through)\s*{_NUM})*"
+_NUM = rf"(?:no\.?\s*|n\s*|#\s*|\()?(?:\d+|{'|'.join(WORDS)})\b\)?"  # "9", "No. 9", "#9", "(9)", "nine"
+_LIST = rf"{_NUM}(?:\s*(?:,\s*(?:and|or)?|and|&|or|-|–|to|through)\s*{_NUM})*"
 NUMBERED = re.compile(rf"\b{_UNIT}\s+({_LIST})(?!\s*(?:%|km|kilomet|days|years|percent))", re.I)
 _ORD = rf"(?:{'|'.join(ORDINALS)}|\d(?:st|nd|rd|th))"
 ORDINAL = re.compile(rf"\b({_ORD}(?:\s*(?:,|and|or)\s*(?:the\s+)?{_ORD})*)\s+{_UNIT}\b", re.I)
@@ -27,7 +27,9 @@ STATEMENT = re.compile(r"\b(trilateral|tripartite|joint|nov(?:ember|\.)?\s+(?:9|
                        r"|10\s+nov(?:ember|\.)?|2020)\s+(?:\w+\s+){0,3}?(statements?|agreements?|declarations?|deal|accord)\b"
                        r"|\b(statement|agreement|declaration|deal|accord)\s+(?:of|signed on|dated)\s+(?:the\s+)?"
                        r"(november\s+(?:9|10)|(?:9|10)(?:th)?\s+(?:of\s+)?november)"
-                       r"|\bceasefire (agreement|deal|statement) of november|\b(this|the) statement\b", re.I)
+                       r"|\bceasefire (agreement|deal|statement) of november|\b(this|the) statement\b"
+                       r"|\bthe (2020 )?(ceasefire|truce) (agreement|deal|statement|declaration)\b"
+                       r"|\bthe november (2020 )?(statement|agreement|declaration|deal)\b|\b(trilateral|tripartite) document\b", re.I)
 _OTHER = (r"declaration|charter|convention|constitution|resolution|law|code|protocol|treaty|memorandum|agenda|plan"
           r"|proposals?|roadmap|draft|peace (?:agreement|deal)|regulation|decree")
 OTHER_DOCUMENT = re.compile(r"^\s*of\s+(?:the\s+)?+(?!(?:trilateral|tripartite|joint|november|2020|this|said|aforementioned)"

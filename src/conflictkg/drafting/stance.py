@@ -47,6 +47,7 @@ INTERPRET = re.compile(r"\b(interpret\w*|provides? for|envisag\w*|stipulat\w*|do
                        r"|(point|article|paragraph|clause|item|provision)s? \d\b[^.]{0,30}?\b(says|states|stipulates|provides|envisages"
                        r"|concerns|deals with|refers to|covers|implies|requires|guarantees|mentions)"
                        r"|the (statement|agreement|document) (says|states|stipulates|requires|guarantees|implies|clearly)"
+                       r"|\bas (agreed|stipulated|provided|envisaged|stated|set out|specified|enshrined|laid down) (in|by|under)\b"
                        r"|(written|stated|provided|stipulated|spelled out|enshrined) in (the |those |these |this )?(trilateral |tripartite |joint )?(statements?|agreements?|declarations?|documents?))", re.I)
 
 
