@@ -5,8 +5,9 @@ Matching tolerates case endings, so the gazetteer's base form finds the inflecte
 word of a name is inflected, only long enough words (5 letters or more) are tried, and only the
 endings of ``ENDINGS`` are taken off. The peacekeepers' zone is found by its usual wordings
 ("the area of responsibility of the Russian peacekeepers"), which vary too much for a list of
-names. The region (Nagorno-Karabakh) is proposed after the places inside it, as the curators
-record it. A name that is also an agent's (Stepanakert as the authorities) still counts as a place.
+names. A capitalised word in another transliteration of a recorded name ("Xankendi" for
+"Khankendi") and a place before "-based", "-bound" or "-held" count too. The region
+(Nagorno-Karabakh) is proposed after the places inside it, as the curators record it. A name that is also an agent's (Stepanakert as the authorities) still counts as a place.
 """
 
 from __future__ import annotations
@@ -50,13 +51,52 @@ def _names_a_state(text: str, lex: Lexicon) -> bool:
     return any(lex.agents[i].kinds & STATE_KINDS for i in lex.agent_keys.get(name_key(text), ()) if i in lex.agents)
 
 
+# One spelling for the usual transliterations of the region's names: x/kh/h, q/k, gh/g, dzh/dj/j,
+# zh/j, sh/sch/ş, ch/ç, c/ts, w/v, y/i, e/ə/a, doubled letters. Only for capitalised words of 5
+# letters or more, matched against names of 5 letters or more.
+_LOOSE = (("dzh", "j"), ("dj", "j"), ("zh", "j"), ("sch", "s"), ("sh", "s"), ("ch", "c"), ("kh", "h"), ("x", "h"),
+          ("gh", "g"), ("q", "k"), ("ts", "c"), ("w", "v"), ("y", "i"), ("e", "a"))
+COMPOUND = re.compile(r"\b([^\W\d_][\w'’]+)[-‐‑](?:based|bound|controlled|held|area|side|region)\b")
+
+
+def loose_key(key: str) -> str:
+    """A name key with transliteration variants folded ("Xankendi" and "Khankendi", "Qaraglukh"
+    and "Karaglukh", "Aghdam" and "Agdam" meet)."""
+    for a, b in _LOOSE:
+        key = key.replace(a, b)
+    return re.sub(r"(.)\1+", r"\1", key)
+
+
+def _loose_places(text: str, taken: list, lex: Lexicon) -> list[str]:
+    """Places named by a capitalised word in another transliteration, or before "-based", "-held"."""
+    table: dict[str, set[str]] = {}
+    for key, iris in lex.place_keys.items():
+        if len(key) >= 5:
+            table.setdefault(loose_key(key), set()).update(iris)
+    out: list[str] = []
+    for m in re.finditer(r"\b[^\W\d_][\w'’]{4,}", text):
+        word = COMPOUND.match(text, m.start())
+        word_text = word.group(1) if word else m.group(0)
+        if any(t.start <= m.start() < t.end for t in taken) and not word or not word_text[0].isupper():
+            continue
+        key = name_key(word_text)
+        for candidate in [key, *base_forms(key)]:
+            iris = lex.place_keys.get(candidate) or table.get(loose_key(candidate))
+            if iris and not _names_a_state(word_text, lex):
+                out += sorted(iris)
+                break
+    return out
+
+
 def find_places(text: str, lex: Lexicon) -> list[str]:
     """IRIs of the places named in ``text``, in order of first mention, the region last."""
     out: list[str] = []
-    for mention in scan(text, lex.place_keys, lex.longest, base_forms):
+    mentions = scan(text, lex.place_keys, lex.longest, base_forms)
+    for mention in mentions:
         if _names_a_state(mention.text, lex):
             continue
         out += [iri for iri in mention.iris if iri not in out]
+    out += [iri for iri in _loose_places(text, mentions, lex) if iri not in out]
     if ZONE_WORDING.search(text) and ZONE not in out:
         out.append(ZONE)
     return [p for p in out if p not in REGIONS] + [p for p in out if p in REGIONS]
