@@ -211,3 +211,8 @@ def test_other_transliterations_and_compounds_find_the_place(lex: Lexicon) -> No
     assert _places("a Stepanakert-based reporter", lex) == ["place-stepanakert-khankendi"]
     assert _places("talks in Washington; Armenians and Russians", lex) == []
     assert places.loose_key("xankendi") == places.loose_key("khankendi")
+
+
+def test_what_follows_a_colon_is_the_speakers(lex: Lexicon) -> None:
+    text = "The Armenian Foreign Ministry said in a statement on Monday:\n\nTwo soldiers were killed near Sotk overnight."
+    assert _claims(text, lex, "Asbarez") == [("agent-am-mfa", "reports")]

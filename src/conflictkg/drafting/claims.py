@@ -66,7 +66,7 @@ def _split_dates(text: str, ref: dates.Reference, cue_at: int, who: Mention | No
     return claim, [d for d in found if d not in claim]
 
 
-def _speaker(s: Sentence, cues, mentions, lex: Lexicon, previous: AgentInfo | None):
+def _speaker(s: Sentence, cues, mentions, lex: Lexicon, previous: AgentInfo | None, introduced: bool = False):
     for cue in cues:
         who, mention = agents.speaker(s.text, cue, mentions, lex)
         if who is not None:
@@ -75,7 +75,7 @@ def _speaker(s: Sentence, cues, mentions, lex: Lexicon, previous: AgentInfo | No
             return who, mention, cue.start
     if cues and previous is not None and agents.refers_back(s.text, cues[0]):
         return previous, None, cues[0].start
-    if previous is not None and s.text[:1] in quotes.OPEN_MARKS and not cues:
+    if previous is not None and (s.text[:1] in quotes.OPEN_MARKS or introduced) and not cues:
         return previous, None, -1
     for cue in cues:
         name = agents.unknown_speaker(s.text, cue, mentions)
@@ -91,13 +91,14 @@ def new_agent(name: str) -> AgentInfo:
 
 
 def read_sentence(s: Sentence, lex: Lexicon, ref: dates.Reference, previous: AgentInfo | None,
-                  last: date | None = None) -> Reading:
-    """Speaker, stances, dates and mentions of one sentence (``last``: the latest date given before it)."""
+                  last: date | None = None, introduced: bool = False) -> Reading:
+    """Speaker, stances, dates and mentions of one sentence (``last``: the latest date given before
+    it; ``introduced``: the sentence before it ends in a colon, "The ministry said:")."""
     quoted = quotes.quoted_spans(s.text)
     mentions = agents.composed_mentions(s.text, scan(s.text, lex.agent_keys, lex.longest), lex)
     outside = agents.agent_mentions(mentions, quoted)
     cues = stance.find_cues(s.text, quoted)
-    who, mention, cue_at = _speaker(s, cues, outside, lex, previous)
+    who, mention, cue_at = _speaker(s, cues, outside, lex, previous, introduced)
     stances = [stance.sentence_stance(s.text, cues)] if who is not None else ["reports"]
     if stances == ["alleges"] and not stance.ACCUSATION.search(s.text) and not agents.accused_side(
             mentions, lex, who, max(cue_at, 0)):
@@ -131,7 +132,7 @@ def contested_phrases(text: str, lex: Lexicon) -> list[tuple[str, str]]:
 
 def _headline(s: Sentence, sentences: list[Sentence]) -> bool:
     """A headline (a first-paragraph line without final punctuation) repeats the article: skipped."""
-    return s.paragraph == sentences[0].paragraph and not s.text.rstrip().endswith((".", "!", "?", "”", '"', "’"))
+    return s.paragraph == sentences[0].paragraph and not s.text.rstrip().endswith((".", "!", "?", "”", '"', "’", ":"))
 
 
 HEDGE = re.compile(r"\b(reportedly|allegedly|purportedly|according to (?:media |local |unconfirmed )?reports"
@@ -228,7 +229,9 @@ def draft_article(text: str, meta: ArticleMeta, lex: Lexicon) -> Draft:
     last: date | None = None  # the latest date given so far: "the following day" counts from it
     for i, s in enumerate(sentences):
         if not _headline(s, sentences):
-            r = read_sentence(s, lex, ref, previous if i and sentences[i - 1].paragraph >= s.paragraph - 1 else None, last)
+            near = i and sentences[i - 1].paragraph >= s.paragraph - 1
+            r = read_sentence(s, lex, ref, previous if near else None, last,
+                              bool(near and sentences[i - 1].text.rstrip().endswith(":")))
             _attribute(draft, r, lex, document, held)
             previous = r.speaker or previous
             last = next((d.begin for d in reversed(r.claim_dates + r.event_dates) if d.begin), last)
