@@ -216,3 +216,13 @@ def test_other_transliterations_and_compounds_find_the_place(lex: Lexicon) -> No
 def test_what_follows_a_colon_is_the_speakers(lex: Lexicon) -> None:
     text = "The Armenian Foreign Ministry said in a statement on Monday:\n\nTwo soldiers were killed near Sotk overnight."
     assert _claims(text, lex, "Asbarez") == [("agent-am-mfa", "reports")]
+
+
+def test_after_accused_comes_the_accused_not_the_speaker(lex: Lexicon) -> None:
+    text = "Title\n\nThe Azerbaijani Defence Ministry denied the report on Sunday. It accused Armenian units of shelling its posts."
+    assert _claims(text, lex) == [("agent-az-mod", "denies"), ("agent-az-mod", "counter-alleges")]
+
+
+def test_a_rule_under_a_named_point_is_an_interpretation() -> None:
+    text = "Zakharova said the roads should be guarded by border troops under point 9 of the statement."
+    assert stance.sentence_stance(text, stance.find_cues(text, [])) == "interprets"

@@ -34,6 +34,9 @@ def _pick(m: Mention, lex: Lexicon) -> AgentInfo:
     return infos[0]
 
 
+# Verbs whose speaker may follow them ("said the ministry"); after "accused" or "urged" comes the object.
+INVERTIBLE = re.compile(r"said|says|added|noted|stated|wrote|explained|reported|announced|claimed|stressed|continued",
+                        re.I)
 _BOUNDARY = re.compile(r"(?:,|[”\"’](?=\s)|\s[—–])\s*")  # a comma, a closing quote, a dash
 
 
@@ -68,7 +71,7 @@ def speaker(text: str, cue: Cue, mentions: list[Mention], lex: Lexicon) -> tuple
         chosen = after[0]
     elif before:
         chosen = before[-1]
-    elif after and after[0].start - cue.end <= 5:  # "said the ministry"
+    elif after and after[0].start - cue.end <= 5 and INVERTIBLE.fullmatch(cue.text):  # "said the ministry"
         chosen = after[0]
     if chosen is None:
         return None, None

@@ -39,7 +39,8 @@ ACCUSE = re.compile(r"\b(accus\w*|alleg\w*|blam\w*|violat\w*|breach\w*|provocati
                     r"|not (yet )?(been )?(completed|carried out|withdrawn|fulfilled|implemented))", re.I)
 INTERPRET = re.compile(r"\b(interpret\w*|provides? for|envisag\w*|stipulat\w*|does not (provide|envisage|mention)"
                        r"|under the (terms of the )?(trilateral |tripartite |joint )?(statement|agreement)"
-                       r"|in accordance with (the )?(point|article|paragraph)|means that|obliges?|commit\w* to"
+                       r"|(in accordance with|under|according to|in line with|pursuant to) (the )?(point|article|paragraph|clause|item|provision)s?\b"
+                       r"|means that|obliges?|commit\w* to"
                        r"|(was|were|has|have) never (been )?(discussed|mentioned|agreed)|(retain|keep|exercise)s? (the )?(jurisdiction|sovereignty|control)"
                        r"|(based on|according to|under|in accordance with) (the |those |these )?(trilateral |tripartite |joint )?(statements?|agreements?|declarations?)"
                        r"|(does|do|did) not (stipulate|say|contain|imply|include|oblige|require)|nowhere (in|does)|contains no"
