@@ -226,3 +226,13 @@ def test_after_accused_comes_the_accused_not_the_speaker(lex: Lexicon) -> None:
 def test_a_rule_under_a_named_point_is_an_interpretation() -> None:
     text = "Zakharova said the roads should be guarded by border troops under point 9 of the statement."
     assert stance.sentence_stance(text, stance.find_cues(text, [])) == "interprets"
+
+
+def test_a_reporting_clause_at_the_end_outranks_a_verb_inside(lex: Lexicon) -> None:
+    text = "Title\n\nRussian peacekeepers recorded two violations on Tuesday, the Russian Defence Ministry said in a bulletin."
+    assert [who for who, _stance in _claims(text, lex)] == ["agent-ru-mod"]
+
+
+def test_a_demand_in_the_reported_words_is_a_call() -> None:
+    text = "The minister told reporters that the troops must withdraw from the border villages."
+    assert stance.sentence_stance(text, stance.find_cues(text, [])) == "calls-on"

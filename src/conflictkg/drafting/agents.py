@@ -40,7 +40,7 @@ INVERTIBLE = re.compile(r"said|says|added|noted|stated|wrote|explained|reported|
 _BOUNDARY = re.compile(r"(?:,|[”\"’](?=\s)|\s[—–])\s*")  # a comma, a closing quote, a dash
 
 
-def _trailing(text: str, cue: Cue) -> int:
+def trailing(text: str, cue: Cue) -> int:
     """For a reporting clause at the end ("..., the ministry said on Monday.", "..., said X, the
     ministry's spokesperson."), where it starts (after the comma or quote); -1 otherwise."""
     rest = text[cue.end:]
@@ -60,7 +60,7 @@ def speaker(text: str, cue: Cue, mentions: list[Mention], lex: Lexicon) -> tuple
     by = re.match(r"\s+by\s+", text[cue.end:])  # "was reported by the ministry": the passive's agent speaks
     if by and after and after[0].start - cue.end <= by.end() + 4:
         return for_body(text, _pick(after[0], lex), after[0], mentions, lex), after[0]
-    clause = _trailing(text, cue)
+    clause = trailing(text, cue)
     if clause >= 0:
         before = [m for m in before if m.start >= clause]
         after = [m for m in after if m.start - cue.end <= 80]

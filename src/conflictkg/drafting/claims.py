@@ -67,6 +67,9 @@ def _split_dates(text: str, ref: dates.Reference, cue_at: int, who: Mention | No
 
 
 def _speaker(s: Sentence, cues, mentions, lex: Lexicon, previous: AgentInfo | None, introduced: bool = False):
+    """Who speaks: a reporting clause at the end ("..., the ministry said") first, then the cues in
+    order; then the previous speaker (a pronoun, a quotation or a colon goes on); then a new agent."""
+    cues = [c for c in cues if agents.trailing(s.text, c) >= 0] + [c for c in cues if agents.trailing(s.text, c) < 0]
     for cue in cues:
         who, mention = agents.speaker(s.text, cue, mentions, lex)
         if who is not None:

@@ -3,7 +3,8 @@
 A cue is a reporting verb or phrase outside quotations. The stance of a sentence is decided from
 its cue and from what the reported words do: a denial word ("denied", "does not reflect the
 truth", "has not violated") makes a denial even after a plain "said"; an accusation word makes
-an allegation; an allegation by a claimant who has already denied in the same article is a
+an allegation; "must withdraw" in the reported words, with no other cue, makes a call; an
+allegation by a claimant who has already denied in the same article is a
 counter-allegation (decided in :mod:`conflictkg.drafting.claims`).
 """
 
@@ -52,6 +53,10 @@ INTERPRET = re.compile(r"\b(interpret\w*|provides? for|envisag\w*|stipulat\w*|do
                        r"|(written|stated|provided|stipulated|spelled out|enshrined) in (the |those |these |this )?(trilateral |tripartite |joint )?(statements?|agreements?|declarations?|documents?))", re.I)
 
 
+DEMAND = re.compile(r"\b(must|should|has to|have to|needs? to)\s+(immediately\s+|urgently\s+)?(withdraw|stop|cease|refrain"
+                    r"|ensure|fulfil\w*|comply|return|open|reopen|lift|unblock|release|end|respect|implement|remove)\b", re.I)
+
+
 @dataclass(frozen=True)
 class Cue:
     """A reporting cue found outside quotations: its span and words."""
@@ -83,4 +88,6 @@ def sentence_stance(text: str, cues: list[Cue]) -> str:
         return "alleges"
     if INTERPRET.search(text):
         return "interprets"
+    if DEMAND.search(text):
+        return "calls-on"
     return "reports"
