@@ -236,3 +236,10 @@ def test_a_reporting_clause_at_the_end_outranks_a_verb_inside(lex: Lexicon) -> N
 def test_a_demand_in_the_reported_words_is_a_call() -> None:
     text = "The minister told reporters that the troops must withdraw from the border villages."
     assert stance.sentence_stance(text, stance.find_cues(text, [])) == "calls-on"
+
+
+def test_a_clause_named_by_its_subject_next_to_the_statement() -> None:
+    assert points.named_points("the transport links mentioned in the trilateral statement are still shut") == {9}
+    assert points.named_points("the provision on the exchange of prisoners in the November 10 statement") == {8}
+    assert points.named_points("Baku broke the trilateral statement by closing the Lachin corridor") == set()  # a topic only
+    assert points.named_points("the provision on prisoners was discussed") == set()  # no statement in the sentence

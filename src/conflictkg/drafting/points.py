@@ -4,7 +4,10 @@ Named: "point 4", "article 6", "paragraphs 3 and 4", "clause No. 9", "item nine"
 5-7", "the ninth point", "the 9th paragraph", with the statement itself in reach ("of the
 trilateral statement", "this Statement", or the statement named in the sentence, or in the
 latest sentence before it that names a document), and never a point of another document
-("Article 1 of the Declaration on Allied Interaction", "point 3 of the peace plan"). "The November 9 statement" names the agreement only.
+("Article 1 of the Declaration on Allied Interaction", "point 3 of the peace plan"). A clause
+named by its subject next to the statement ("the transport links mentioned in the statement",
+"the provision on prisoners") is named too, when the subject is one clause's topic (the ceasefire
+topic excepted: too many words hit it). "The November 9 statement" names the agreement only.
 Implied: topics of the allegation mapped to the clause that governs them (see ``TOPICS``; the
 clause content is in data/reference/agreement-tri2020.trig). The two sets never mix: a point
 that is named is not also proposed as implied.
@@ -86,6 +89,26 @@ def named_points(text: str, context: str = "") -> set[int]:
         for m in pattern.finditer(text):
             if not OTHER_DOCUMENT.search(text[m.end():m.end() + 80]):
                 found |= _numbers(m.group(1))
+    return found | points_by_subject(text)
+
+
+# "the provision on the return of displaced persons", "the transport links mentioned in the statement":
+# a clause named by its subject, in the same sentence as the statement.
+_BY_SUBJECT = re.compile(r"\b(?:provisions?|clauses?|points?|articles?|paragraphs?|sections?|parts?)\s+(?:on|about|concerning"
+                         r"|regarding|dealing with|relat(?:ed|ing) to)\s+(?P<after>[^,.;]{3,60})"
+                         r"|(?P<before>[^,.;]{3,60}?)\s+(?:mentioned|referred to|stipulated|provided for|envisaged|set out"
+                         r"|specified|described|listed)\s+(?:in|by)\s+(?:the|this)\b", re.I)
+
+
+def points_by_subject(text: str) -> set[int]:
+    """Clauses named by their subject next to the statement: one topic in a short window, or none."""
+    if not statement_named(text):
+        return set()
+    found: set[int] = set()
+    for m in _BY_SUBJECT.finditer(text):
+        window = m.group("after") or m.group("before")
+        topics = {n for n, pattern in TOPICS if n != 1 and pattern.search(window)}
+        found |= topics if len(topics) == 1 else set()
     return found
 
 
