@@ -243,3 +243,17 @@ def test_a_clause_named_by_its_subject_next_to_the_statement() -> None:
     assert points.named_points("the provision on the exchange of prisoners in the November 10 statement") == {8}
     assert points.named_points("Baku broke the trilateral statement by closing the Lachin corridor") == set()  # a topic only
     assert points.named_points("the provision on prisoners was discussed") == set()  # no statement in the sentence
+
+
+def test_what_follows_an_announced_statement_is_its_issuers(lex: Lexicon) -> None:
+    text = ("Title\n\nThe Armenian Defence Ministry issued a statement on Monday.\n\n"
+            "Azerbaijani units fired at posts near Sotk, wounding two soldiers.")
+    assert [who for who, _stance in _claims(text, lex, "Asbarez")] == ["agent-am-mod"]
+    told = "Title\n\nThe ministry issued a statement saying talks went on.\n\nTwo soldiers were killed near Sotk."
+    assert [who for who, _stance in _claims(told, lex, "Asbarez")] == ["agent-asbarez"]  # the statement had its content
+
+
+def test_nouns_are_not_cues_and_characterising_verbs_are(lex: Lexicon) -> None:
+    assert [c.text for c in stance.find_cues("the Armenian claims were false, these reports too", [])] == []
+    assert _claims("Title\n\nThe Azerbaijani Defence Ministry has called the reports of shelling untrue.", lex) == [
+        ("agent-az-mod", "denies")]

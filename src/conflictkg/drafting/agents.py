@@ -37,6 +37,7 @@ def _pick(m: Mention, lex: Lexicon) -> AgentInfo:
 # Verbs whose speaker may follow them ("said the ministry"); after "accused" or "urged" comes the object.
 INVERTIBLE = re.compile(r"said|says|added|noted|stated|wrote|explained|reported|announced|claimed|stressed|continued",
                         re.I)
+CLOSING = re.compile(rf"{INVERTIBLE.pattern}|told|warned|insisted|emphasi[sz]ed|underlined|confirmed", re.I)
 _BOUNDARY = re.compile(r"(?:,|[”\"’](?=\s)|\s[—–])\s*")  # a comma, a closing quote, a dash
 
 
@@ -44,7 +45,7 @@ def trailing(text: str, cue: Cue) -> int:
     """For a reporting clause at the end ("..., the ministry said on Monday.", "..., said X, the
     ministry's spokesperson."), where it starts (after the comma or quote); -1 otherwise."""
     rest = text[cue.end:]
-    if re.search(r"\bthat\b|:", rest) or len(rest) > 90 or cue.after_speaker:
+    if re.search(r"\bthat\b|:", rest) or len(rest) > 90 or not CLOSING.fullmatch(cue.text):
         return -1
     boundary = None
     for boundary in _BOUNDARY.finditer(text[:cue.start]):

@@ -133,6 +133,16 @@ def contested_phrases(text: str, lex: Lexicon) -> list[tuple[str, str]]:
     return out
 
 
+ANNOUNCES = re.compile(r"(?::|\b(?:issued|released|published|spread|disseminated|circulated|made)\s+(?:a|an|the)\s+"
+                       r"(?:\w+\s+){0,2}?(?:statement|press release|information|bulletin|report|announcement)"
+                       r"(?:\s+(?:on|late on|early on|last|this|in|from)\b[^.:,]{0,30})?[.:])\s*$", re.I)
+
+
+def _announces(text: str) -> bool:
+    """"The ministry said:" or "The ministry issued a statement on Monday.": what follows is its."""
+    return bool(ANNOUNCES.search(text))
+
+
 def _headline(s: Sentence, sentences: list[Sentence]) -> bool:
     """A headline (a first-paragraph line without final punctuation) repeats the article: skipped."""
     return s.paragraph == sentences[0].paragraph and not s.text.rstrip().endswith((".", "!", "?", "”", '"', "’", ":"))
@@ -233,8 +243,7 @@ def draft_article(text: str, meta: ArticleMeta, lex: Lexicon) -> Draft:
     for i, s in enumerate(sentences):
         if not _headline(s, sentences):
             near = i and sentences[i - 1].paragraph >= s.paragraph - 1
-            r = read_sentence(s, lex, ref, previous if near else None, last,
-                              bool(near and sentences[i - 1].text.rstrip().endswith(":")))
+            r = read_sentence(s, lex, ref, previous if near else None, last, bool(near and _announces(sentences[i - 1].text)))
             _attribute(draft, r, lex, document, held)
             previous = r.speaker or previous
             last = next((d.begin for d in reversed(r.claim_dates + r.event_dates) if d.begin), last)

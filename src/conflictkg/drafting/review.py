@@ -31,10 +31,13 @@ def _absorb_reports(draft: Draft) -> None:
         host = None
         if claim.stance == "reports" and claim.claimant != draft.publisher:
             host = next((c for name in STRENGTH for c in draft.claims if c.claimant == claim.claimant
-                         and c.stance == name and claim.claim_date in (None, c.claim_date)), None)
+                         and c.stance == name and (claim.claim_date is None or c.claim_date in (None, claim.claim_date))),
+                        None)
         if host is None:
             kept.append(claim)
             continue
+        if host.claim_date is None and claim.claim_date is not None:  # "issued a statement on Monday": its date
+            host.claim_date, host.date_basis = claim.claim_date, claim.date_basis
         _merge(host, claim)
     draft.claims = kept
 

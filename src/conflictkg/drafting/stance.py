@@ -20,7 +20,10 @@ SPEECH = (r"said|says|say|stated|states|told|added|noted|announced|declared|repo
           r"|condemned|condemns|expressed|pointed out|reiterated|informed|confirmed|interpreted"
           r"|slammed|critici[sz]ed|denounced|protested|responded|replied|commented|recalled|reminded|assured"
           r"|clarified|acknowledged|admitted|asserted|maintained|voiced|underscored|highlighted|recorded"
-          r"|according to|in a statement|in its statement|the statement reads|statement read|in a press release")
+          r"|called|calls|described|describes|termed|dubbed|labell?ed|branded"
+          r"|according to|in a statement|in its statement|the statement reads|statement read|in a press release"
+          r"|(?:issued|released|published|made|spread|disseminated) (?:a|an|the) (?:\w+ ){0,2}?(?:statement|press release"
+          r"|information|bulletin|announcement)")
 CUE = re.compile(rf"\b({SPEECH})\b", re.I)
 CALL = re.compile(r"\b(urged?|urges|call(ed|s)? (on|upon|for|to)|appeal(ed|s)? to|demand(ed|s)?|asked|requested"
                   r"|requests|was urged|were urged|reminded)\b", re.I)
@@ -71,10 +74,14 @@ class Cue:
         return self.text.lower() in ("according to",)
 
 
+_NOUN = re.compile(r"\b(the|these|those|such|its|their|his|her|our|any|\w+(ian|ani|ese|ish))\s+$", re.I)
+
+
 def find_cues(text: str, quoted: list[tuple[int, int]]) -> list[Cue]:
-    """Reporting cues outside the quoted spans."""
+    """Reporting cues outside the quoted spans; "the Armenian claims", "these reports" are nouns."""
     return [Cue(m.start(), m.end(), m.group(1)) for m in CUE.finditer(text)
-            if not any(a <= m.start() < b for a, b in quoted)]
+            if not any(a <= m.start() < b for a, b in quoted)
+            and not (m.group(1).lower() in ("claims", "reports", "states") and _NOUN.search(text[:m.start()]))]
 
 
 def sentence_stance(text: str, cues: list[Cue]) -> str:
