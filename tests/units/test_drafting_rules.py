@@ -257,3 +257,8 @@ def test_nouns_are_not_cues_and_characterising_verbs_are(lex: Lexicon) -> None:
     assert [c.text for c in stance.find_cues("the Armenian claims were false, these reports too", [])] == []
     assert _claims("Title\n\nThe Azerbaijani Defence Ministry has called the reports of shelling untrue.", lex) == [
         ("agent-az-mod", "denies")]
+
+
+def test_a_district_given_as_an_address_is_not_a_place_of_its_own(lex: Lexicon) -> None:
+    assert _places("shots near Parukh in the Askeran district", lex) == ["place-parukh-farrukh"]
+    assert _places("shots across the Askeran district", lex) == ["place-askeran-district"]

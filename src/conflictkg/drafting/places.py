@@ -6,7 +6,8 @@ word of a name is inflected, only long enough words (5 letters or more) are trie
 endings of ``ENDINGS`` are taken off. The peacekeepers' zone is found by its usual wordings
 ("the area of responsibility of the Russian peacekeepers"), which vary too much for a list of
 names. A capitalised word in another transliteration of a recorded name ("Xankendi" for
-"Khankendi") and a place before "-based", "-bound" or "-held" count too. The region
+"Khankendi") and a place before "-based", "-bound" or "-held" count too. A district given as
+the address of a place named before it ("Parukh in the Askeran district") is left out. The region
 (Nagorno-Karabakh) is proposed after the places inside it, as the curators record it. A name that is also an agent's (Stepanakert as the authorities) still counts as a place.
 """
 
@@ -88,12 +89,24 @@ def _loose_places(text: str, taken: list, lex: Lexicon) -> list[str]:
     return out
 
 
+_UNIT_AFTER = re.compile(r"\s+(district|region|province|rayon)\b", re.I)
+_IN_BEFORE = re.compile(r"\b(in|of)\s+(the\s+)?([\w'’-]+['’]s?\s+)?$", re.I)
+
+
+def _address(text: str, mention, earlier: list, lex: Lexicon) -> bool:
+    """"Parukh village in the Askeran district": a district named after a place as its address is
+    not a place of its own (the curators place the event at the village)."""
+    unit = _UNIT_AFTER.match(text, mention.end) or re.search(r"\b(district|region|province|rayon)$", mention.text, re.I)
+    return bool(unit and _IN_BEFORE.search(text[:mention.start])
+                and any(not set(m.iris) & REGIONS for m in earlier))
+
+
 def find_places(text: str, lex: Lexicon) -> list[str]:
     """IRIs of the places named in ``text``, in order of first mention, the region last."""
     out: list[str] = []
     mentions = scan(text, lex.place_keys, lex.longest, base_forms)
-    for mention in mentions:
-        if _names_a_state(mention.text, lex):
+    for i, mention in enumerate(mentions):
+        if _names_a_state(mention.text, lex) or _address(text, mention, mentions[:i], lex):
             continue
         out += [iri for iri in mention.iris if iri not in out]
     out += [iri for iri in _loose_places(text, mentions, lex) if iri not in out]
