@@ -262,3 +262,10 @@ def test_nouns_are_not_cues_and_characterising_verbs_are(lex: Lexicon) -> None:
 def test_a_district_given_as_an_address_is_not_a_place_of_its_own(lex: Lexicon) -> None:
     assert _places("shots near Parukh in the Askeran district", lex) == ["place-parukh-farrukh"]
     assert _places("shots across the Askeran district", lex) == ["place-askeran-district"]
+
+
+def test_a_leaders_office_speaks_for_the_body_and_role_anaphors_carry_over(lex: Lexicon) -> None:
+    assert _claims("Title\n\nPashinyan's office said on Monday that talks would go on.", lex) == [
+        ("agent-am-government", "reports")]
+    text = "Title\n\nThe Armenian Foreign Ministry said talks would go on. The diplomat added that Azerbaijan had shelled Sotk."
+    assert {who for who, _stance in _claims(text, lex)} == {"agent-am-mfa"}

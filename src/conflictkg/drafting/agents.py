@@ -16,7 +16,8 @@ from conflictkg.drafting.scan import Mention
 from conflictkg.drafting.stance import Cue
 
 ANAPHOR = re.compile(r"\b(it|he|she|they|the (ministry|department|agency|office|spokes\w+|statement|minister"
-                     r"|defen[cs]e ministry|foreign ministry|military))\b", re.I)
+                     r"|defen[cs]e ministry|foreign ministry|military|president|prime minister|premier|official|diplomat"
+                     r"|ombuds\w+|service|cent(er|re)|headquarters|command|army|report|bulletin|press release))\b", re.I)
 CK_BODY = "https://w3id.org/conflictkg/ontology#GovernmentBody"
 CK_ARMED = "https://w3id.org/conflictkg/ontology#ArmedForce"
 _TOLD = re.compile(r"\b(told|to)\s*$", re.I)
@@ -79,6 +80,7 @@ def speaker(text: str, cue: Cue, mentions: list[Mention], lex: Lexicon) -> tuple
     return for_body(text, _pick(chosen, lex), chosen, mentions, lex), chosen
 
 
+OFFICE_OF = re.compile(r"['’]s?\s+(office|press (service|office|secretary)|spokes\w+|administration|aides?|team)\b", re.I)
 SPOKESPERSON = re.compile(r"\b(spokes\w+|press secretary|press service|aide|representative|minister)\b", re.I)
 
 
@@ -90,6 +92,8 @@ lexicon lists as a speaker for a body ("Zakharova said")."""
         return who
     if who.voice_of in lex.agents:  # a spokesperson or minister of the drafting lexicon
         return lex.agents[who.voice_of]
+    if who.body in lex.agents and OFFICE_OF.match(text, mention.end):  # "Pashinyan's office said"
+        return lex.agents[who.body]
     before = [m for m in mentions if mention.start - 70 <= m.end <= mention.start]
     bodies = [lex.agents[i] for m in before for i in m.iris if i in lex.agents and CK_BODY in lex.agents[i].kinds]
     if bodies and SPOKESPERSON.search(text[max(0, mention.start - 70):mention.start]):
