@@ -47,6 +47,7 @@ def test_never_a_point_of_another_document_nor_a_distance() -> None:
     assert points.named_points("article 2 of the UN Charter", statement) == set()
     assert points.named_points("they fired from point 4 km away", statement) == set()
     assert points.named_points("point 12 of the statement") == set()  # the statement has nine
+    assert points.named_points("troops set up observation point 2", statement) == set()  # a post, not a clause
 
 
 @pytest.fixture(scope="module")
