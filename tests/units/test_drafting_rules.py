@@ -256,6 +256,7 @@ def test_what_follows_an_announced_statement_is_its_issuers(lex: Lexicon) -> Non
 
 def test_nouns_are_not_cues_and_characterising_verbs_are(lex: Lexicon) -> None:
     assert [c.text for c in stance.find_cues("the Armenian claims were false, these reports too", [])] == []
+    assert [c.text for c in stance.find_cues("the so-called army", [])] == []
     assert _claims("Title\n\nThe Azerbaijani Defence Ministry has called the reports of shelling untrue.", lex) == [
         ("agent-az-mod", "denies")]
 

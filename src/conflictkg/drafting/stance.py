@@ -81,7 +81,8 @@ def find_cues(text: str, quoted: list[tuple[int, int]]) -> list[Cue]:
     """Reporting cues outside the quoted spans; "the Armenian claims", "these reports" are nouns."""
     return [Cue(m.start(), m.end(), m.group(1)) for m in CUE.finditer(text)
             if not any(a <= m.start() < b for a, b in quoted)
-            and not (m.group(1).lower() in ("claims", "reports", "states") and _NOUN.search(text[:m.start()]))]
+            and not (m.group(1).lower() in ("claims", "reports", "states") and _NOUN.search(text[:m.start()]))
+            and not text[:m.start()].lower().endswith("so-")]  # "the so-called army"
 
 
 def sentence_stance(text: str, cues: list[Cue]) -> str:
