@@ -52,6 +52,12 @@ class Resources:
     def data_dir(self) -> Path:
         return self.root / "data"
 
+    @property
+    def drafting_lexicon_file(self) -> Path:
+        """The drafter's phrasings (``data/drafting/lexicon.toml``): read by ``conflictkg draft``
+        only, never loaded into the graph (a phrasing is not a name of the agent)."""
+        return self.data_dir / "drafting" / "lexicon.toml"
+
     def ontology_files(self) -> list[Path]:
         """TBox files (graph ``ckg:ontology``), sorted."""
         return sorted(p for p in self.ontology_dir.glob("*.ttl") if p.name != "shapes.ttl")

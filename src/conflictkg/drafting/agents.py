@@ -16,7 +16,8 @@ from conflictkg.drafting.scan import Mention
 from conflictkg.drafting.stance import Cue
 
 ANAPHOR = re.compile(r"\b(it|he|she|they|the (ministry|department|agency|office|spokes\w+|statement|minister"
-                     r"|defen[cs]e ministry|foreign ministry|military))\b", re.I)
+                     r"|defen[cs]e ministry|foreign ministry|military|president|prime minister|premier|official|diplomat"
+                     r"|ombuds\w+|service|cent(er|re)|headquarters|command|army|report|bulletin|press release))\b", re.I)
 CK_BODY = "https://w3id.org/conflictkg/ontology#GovernmentBody"
 CK_ARMED = "https://w3id.org/conflictkg/ontology#ArmedForce"
 _TOLD = re.compile(r"\b(told|to)\s*$", re.I)
@@ -34,30 +35,65 @@ def _pick(m: Mention, lex: Lexicon) -> AgentInfo:
     return infos[0]
 
 
+# Verbs whose speaker may follow them ("said the ministry"); after "accused" or "urged" comes the object.
+INVERTIBLE = re.compile(r"said|says|added|noted|stated|wrote|explained|reported|announced|claimed|stressed|continued",
+                        re.I)
+CLOSING = re.compile(rf"{INVERTIBLE.pattern}|told|warned|insisted|emphasi[sz]ed|underlined|confirmed", re.I)
+_BOUNDARY = re.compile(r"(?:,|[”\"’](?=\s)|\s[—–])\s*")  # a comma, a closing quote, a dash
+
+
+def trailing(text: str, cue: Cue) -> int:
+    """For a reporting clause at the end ("..., the ministry said on Monday.", "..., said X, the
+    ministry's spokesperson."), where it starts (after the comma or quote); -1 otherwise."""
+    rest = text[cue.end:]
+    if re.search(r"\bthat\b|:", rest) or len(rest) > 90 or not CLOSING.fullmatch(cue.text):
+        return -1
+    boundary = None
+    for boundary in _BOUNDARY.finditer(text[:cue.start]):
+        pass
+    return boundary.end() if boundary and boundary.start() > 15 else -1
+
+
 def speaker(text: str, cue: Cue, mentions: list[Mention], lex: Lexicon) -> tuple[AgentInfo | None, Mention | None]:
-    """The agent who speaks through ``cue``, if named in the sentence."""
+    """The agent who speaks through ``cue``, if named in the sentence. In a reporting clause at
+    the end of the sentence, the names before its comma are what is reported, not who speaks."""
     before = [m for m in mentions if m.end <= cue.start and not _TOLD.search(text[:m.start])]
     after = [m for m in mentions if m.start >= cue.end and not _TOLD.search(text[cue.end:m.start])]
+    by = re.match(r"\s+by\s+", text[cue.end:])  # "was reported by the ministry": the passive's agent speaks
+    if by and after and after[0].start - cue.end <= by.end() + 4:
+        return for_body(text, _pick(after[0], lex), after[0], mentions, lex), after[0]
+    clause = trailing(text, cue)
+    if clause >= 0:
+        before = [m for m in before if m.start >= clause]
+        after = [m for m in after if m.start - cue.end <= 80]
+        chosen = before[-1] if before else (after[0] if after else None)
+        return (None, None) if chosen is None else (for_body(text, _pick(chosen, lex), chosen, mentions, lex), chosen)
     chosen = None
     if cue.after_speaker and after and after[0].start - cue.end <= 5:
         chosen = after[0]
     elif before:
         chosen = before[-1]
-    elif after and after[0].start - cue.end <= 5:  # "said the ministry"
+    elif after and after[0].start - cue.end <= 5 and INVERTIBLE.fullmatch(cue.text):  # "said the ministry"
         chosen = after[0]
     if chosen is None:
         return None, None
     return for_body(text, _pick(chosen, lex), chosen, mentions, lex), chosen
 
 
+OFFICE_OF = re.compile(r"['’]s?\s+(office|press (service|office|secretary)|spokes\w+|administration|aides?|team)\b", re.I)
 SPOKESPERSON = re.compile(r"\b(spokes\w+|press secretary|press service|aide|representative|minister)\b", re.I)
 
 
 def for_body(text: str, who: AgentInfo, mention: Mention, mentions: list[Mention], lex: Lexicon) -> AgentInfo:
     """"Russian foreign ministry spokesperson Maria Zakharova said": a person introduced by the body
-    they speak for is the body's voice; the body is the claimant."""
+    they speak for is the body's voice; the body is the claimant. So is a person the drafting
+lexicon lists as a speaker for a body ("Zakharova said")."""
     if PERSON not in who.kinds:
         return who
+    if who.voice_of in lex.agents:  # a spokesperson or minister of the drafting lexicon
+        return lex.agents[who.voice_of]
+    if who.body in lex.agents and OFFICE_OF.match(text, mention.end):  # "Pashinyan's office said"
+        return lex.agents[who.body]
     before = [m for m in mentions if mention.start - 70 <= m.end <= mention.start]
     bodies = [lex.agents[i] for m in before for i in m.iris if i in lex.agents and CK_BODY in lex.agents[i].kinds]
     if bodies and SPOKESPERSON.search(text[max(0, mention.start - 70):mention.start]):
@@ -89,14 +125,25 @@ def accused_side(mentions: list[Mention], lex: Lexicon, claimant: AgentInfo, aft
     return ""
 
 
-# "the Defense Ministry of the unrecognized Nagorno-Karabakh republic", "Artsakh's Interior Ministry":
-# a role word next to a side names that side's body with the role in its label.
+# "the Defense Ministry of the unrecognized Nagorno-Karabakh republic", "Artsakh's Interior Ministry",
+# "Azerbaijan's State Border Service", "the Karabakh ombudsman": a role word next to a side names
+# that side's body with the role in its label.
 ROLES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     (re.compile(r"\b(defen[cs]e ministry|ministry of defen[cs]e|defen[cs]e minister)\b", re.I), re.compile(r"defen[cs]e", re.I)),
     (re.compile(r"\b(foreign ministry|ministry of foreign affairs|foreign minister)\b", re.I), re.compile(r"foreign affairs", re.I)),
     (re.compile(r"\b(interior ministry|ministry of (the )?interior|ministry of internal affairs)\b", re.I),
      re.compile(r"internal affairs|interior", re.I)),
     (re.compile(r"\b(information cent(er|re)|info ?cent(er|re))\b", re.I), re.compile(r"information cent", re.I)),
+    (re.compile(r"\bdeputy prime minister\b", re.I), re.compile(r"deputy prime minister", re.I)),
+    (re.compile(r"\b(president(ial)? (administration|office)|president['’]s office|presidential aide|president)\b", re.I),
+     re.compile(r"\bpresident\b", re.I)),
+    (re.compile(r"\b(prime minister|premier|government|cabinet of ministers)\b", re.I),
+     re.compile(r"^(?!.*deputy).*\b(government|prime minister)\b", re.I)),
+    (re.compile(r"\bborder (service|guards?|troops)\b", re.I), re.compile(r"\bborder\b", re.I)),
+    (re.compile(r"\b(human rights defender|ombuds\w+)\b", re.I), re.compile(r"human rights|ombuds", re.I)),
+    (re.compile(r"\binvestigative committee\b", re.I), re.compile(r"investigative committee", re.I)),
+    (re.compile(r"\bprosecutor(['’]s office| general)?\b", re.I), re.compile(r"prosecutor", re.I)),
+    (re.compile(r"\bpolice\b", re.I), re.compile(r"\bpolice\b", re.I)),
 )
 REGION_AUTHORITY = {"place-nagorno-karabakh": "agent-artsakh"}  # the region's name used for its authorities
 
@@ -127,7 +174,7 @@ def composed_mentions(text: str, mentions: list[Mention], lex: Lexicon) -> list[
     out = list(mentions)
     for role, label in ROLES:
         for m in role.finditer(text):
-            if any(x.start <= m.start() < x.end and not _is_side(x, lex) for x in mentions):
+            if any(x.start <= m.start() < x.end and not _is_side(x, lex) for x in out):  # already a body
                 continue
             bodies = next((found for side in _sides_near(text, m.start(), m.end(), lex)
                            if (found := sorted(a.iri for a in lex.agents.values()

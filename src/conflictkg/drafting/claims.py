@@ -4,19 +4,24 @@ what each claim says (see the package docstring for the parts).
 A sentence is attributed to the agent next to its reporting cue, or to the previous speaker when
 its subject is a pronoun or it continues a quotation. A sentence attributed to nobody is the
 outlet's own narration: it may become a claim of the outlet (stance "reports"), never of anyone
-else, and an attributed sentence is never given to the outlet.
+else, and an attributed sentence is never given to the outlet. Nor is a sentence that the article
+attributes to someone it does not name ("reportedly", "witnesses said", a reporting cue whose
+speaker is not found): that one goes to the next speaker who reports the incident, or nowhere.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
+from datetime import date
 
 from conflictkg.drafting import agents, dates, events, figures, places, points, quotes, stance
 from conflictkg.drafting.lexicon import STATE_KINDS, AgentInfo, Lexicon
 from conflictkg.drafting.model import ArticleMeta, Draft, DraftClaim, EventDraft
 from conflictkg.drafting.scan import Mention, scan
 from conflictkg.drafting.sentences import Sentence, split_sentences
+from conflictkg.names import name_keys
 from conflictkg.rdf.namespaces import CKR
 
 NEW = "new"  # the kind of an agent minted by the drafter
@@ -38,6 +43,7 @@ class Reading:
     quoted: list[tuple[int, int]]
     claim_dates: list[dates.DateMention] = field(default_factory=list)
     event_dates: list[dates.DateMention] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # for the curator, about who speaks
 
 
 def _claim_window(text: str, cue_at: int, who: Mention | None) -> tuple[int, int]:
@@ -50,8 +56,9 @@ def _claim_window(text: str, cue_at: int, who: Mention | None) -> tuple[int, int
     return max(0, start - 30), stop
 
 
-def _split_dates(text: str, ref: dates.Reference, cue_at: int, who: Mention | None, quoted) -> tuple[list, list]:
-    found = dates.find_dates(text, ref.day, ref.after)
+def _split_dates(text: str, ref: dates.Reference, cue_at: int, who: Mention | None, quoted,
+                 last: date | None = None) -> tuple[list, list]:
+    found = dates.find_dates(text, ref.day, ref.after, last)
     if cue_at < 0:
         return [], found
     lo, hi = _claim_window(text, cue_at, who)
@@ -59,7 +66,10 @@ def _split_dates(text: str, ref: dates.Reference, cue_at: int, who: Mention | No
     return claim, [d for d in found if d not in claim]
 
 
-def _speaker(s: Sentence, cues, mentions, lex: Lexicon, previous: AgentInfo | None):
+def _speaker(s: Sentence, cues, mentions, lex: Lexicon, previous: AgentInfo | None, introduced: bool = False):
+    """Who speaks: a reporting clause at the end ("..., the ministry said") first, then the cues in
+    order; then the previous speaker (a pronoun, a quotation or a colon goes on); then a new agent."""
+    cues = [c for c in cues if agents.trailing(s.text, c) >= 0] + [c for c in cues if agents.trailing(s.text, c) < 0]
     for cue in cues:
         who, mention = agents.speaker(s.text, cue, mentions, lex)
         if who is not None:
@@ -68,7 +78,7 @@ def _speaker(s: Sentence, cues, mentions, lex: Lexicon, previous: AgentInfo | No
             return who, mention, cue.start
     if cues and previous is not None and agents.refers_back(s.text, cues[0]):
         return previous, None, cues[0].start
-    if previous is not None and s.text[:1] in quotes.OPEN_MARKS and not cues:
+    if previous is not None and (s.text[:1] in quotes.OPEN_MARKS or introduced) and not cues:
         return previous, None, -1
     for cue in cues:
         name = agents.unknown_speaker(s.text, cue, mentions)
@@ -83,31 +93,77 @@ def new_agent(name: str) -> AgentInfo:
     return AgentInfo(f"{CKR}agent-draft-{slug}", name, frozenset({NEW}))
 
 
-def read_sentence(s: Sentence, lex: Lexicon, ref: dates.Reference, previous: AgentInfo | None) -> Reading:
-    """Speaker, stances, dates and mentions of one sentence."""
+def read_sentence(s: Sentence, lex: Lexicon, ref: dates.Reference, previous: AgentInfo | None,
+                  last: date | None = None, introduced: bool = False) -> Reading:
+    """Speaker, stances, dates and mentions of one sentence (``last``: the latest date given before
+    it; ``introduced``: the sentence before it ends in a colon, "The ministry said:")."""
     quoted = quotes.quoted_spans(s.text)
     mentions = agents.composed_mentions(s.text, scan(s.text, lex.agent_keys, lex.longest), lex)
     outside = agents.agent_mentions(mentions, quoted)
     cues = stance.find_cues(s.text, quoted)
-    who, mention, cue_at = _speaker(s, cues, outside, lex, previous)
+    who, mention, cue_at = _speaker(s, cues, outside, lex, previous, introduced)
     stances = [stance.sentence_stance(s.text, cues)] if who is not None else ["reports"]
     if stances == ["alleges"] and not stance.ACCUSATION.search(s.text) and not agents.accused_side(
             mentions, lex, who, max(cue_at, 0)):
         stances = ["reports"]  # casualties or events with nobody accused: a report
     if stances == ["denies"] and COUNTER.search(s.text):
         stances.append("counter-alleges")
-    claim_dates, event_dates = _split_dates(s.text, ref, cue_at, mention, quoted)
-    return Reading(s, who, stances, cue_at, mentions, quoted, claim_dates, event_dates)
+    claim_dates, event_dates = _split_dates(s.text, ref, cue_at, mention, quoted, last)
+    return Reading(s, who, stances, cue_at, mentions, quoted, claim_dates, event_dates, _speaker_notes(s.text, mention, lex))
+
+
+def _speaker_notes(text: str, mention: Mention | None, lex: Lexicon) -> list[str]:
+    """Who actually spoke, when the claim goes to their body; one side's wording for an agent."""
+    out = []
+    person = next((lex.agents[i] for i in (mention.iris if mention else ()) if i in lex.agents
+                   and lex.agents[i].voice_of), None)
+    if person is not None:
+        out.append(f"spoken by {person.label}, credited to the body they speak for: the curated data may name the person")
+    out += [f"the article's wording '{phrase}' is one side's ({perspective.removeprefix('perspective-')} usage), "
+            "not a name to record" for phrase, perspective in contested_phrases(text, lex)]
+    return out
+
+
+def contested_phrases(text: str, lex: Lexicon) -> list[tuple[str, str]]:
+    """(phrase, perspective) of every one-sided phrasing of the drafting lexicon in ``text``."""
+    out = []
+    for m in scan(text, lex.agent_keys, lex.longest):
+        sides = sorted(lex.contested[k] for k in name_keys(m.text) if k in lex.contested)
+        out += [(m.text, sides[0])] if sides else []
+    return out
+
+
+ANNOUNCES = re.compile(r"(?::|\b(?:issued|released|published|spread|disseminated|circulated|made)\s+(?:a|an|the)\s+"
+                       r"(?:\w+\s+){0,2}?(?:statement|press release|information|bulletin|report|announcement)"
+                       r"(?:\s+(?:on|late on|early on|last|this|in|from)\b[^.:,]{0,30})?[.:])\s*$", re.I)
+
+
+def _announces(text: str) -> bool:
+    """"The ministry said:" or "The ministry issued a statement on Monday.": what follows is its."""
+    return bool(ANNOUNCES.search(text))
 
 
 def _headline(s: Sentence, sentences: list[Sentence]) -> bool:
     """A headline (a first-paragraph line without final punctuation) repeats the article: skipped."""
-    return s.paragraph == sentences[0].paragraph and not s.text.rstrip().endswith((".", "!", "?", "”", '"', "’"))
+    return s.paragraph == sentences[0].paragraph and not s.text.rstrip().endswith((".", "!", "?", "”", '"', "’", ":"))
+
+
+HEDGE = re.compile(r"\b(reportedly|allegedly|purportedly|according to (?:media |local |unconfirmed )?reports"
+                   r"|(?:is|are|was|were) (?:said|reported|believed|claimed) to|it (?:is|was) (?:reported|claimed|alleged)"
+                   r"|(?:witnesses|residents|locals|sources|eyewitnesses)\b)", re.I)
+FOLLOW_UP = re.compile(r"\b(reported|confirmed|announced|described)\b.{0,40}\b(the|this|that) (incident|shooting|attack"
+                       r"|killing|death|strike|shelling|report|case|attack)", re.I)
 
 
 def _narration(r: Reading) -> bool:
     """Outlet narration worth a claim: it reports casualties or violence (a headline does not)."""
     return bool(figures.find_figures(r.sentence.text) or events.event_types(r.sentence.text))
+
+
+def _relayed(r: Reading) -> bool:
+    """A sentence the article attributes to someone it does not name ("reportedly", "witnesses
+    said", a reporting cue with no speaker found): never the outlet's own claim."""
+    return bool(HEDGE.search(r.sentence.text)) or r.cue_at >= 0
 
 
 def _claim_for(draft: Draft, claimant: str, stance_name: str, r: Reading) -> DraftClaim:
@@ -148,9 +204,13 @@ def _add_content(claim: DraftClaim, r: Reading, lex: Lexicon, context: str) -> N
         claim.quotations += quotes.full_quotations(text)
 
 
-def _attribute(draft: Draft, r: Reading, lex: Lexicon, context: str) -> None:
+def _attribute(draft: Draft, r: Reading, lex: Lexicon, context: str, held: list[Reading]) -> None:
+    """Add the reading to its claim. Narration relayed from unnamed sources is held, and goes to
+    the next speaker who reports "the incident" it describes (else to nobody)."""
     if r.speaker is None:
-        if draft.publisher and _narration(r):
+        if _relayed(r):
+            held.append(r)
+        elif draft.publisher and _narration(r):
             claim = _claim_for(draft, draft.publisher, "reports", r)
             _add_content(claim, r, lex, context)
         return
@@ -159,7 +219,13 @@ def _attribute(draft: Draft, r: Reading, lex: Lexicon, context: str) -> None:
     for stance_name in r.stances:
         claim = _claim_for(draft, r.speaker.iri, stance_name, r)
         claim.new_claimant = NEW in r.speaker.kinds
+        claim.notes += [n for n in r.notes if n not in claim.notes]
         _add_content(claim, r, lex, context)
+        if held and FOLLOW_UP.search(r.sentence.text):
+            for earlier in held:
+                _add_content(claim, dataclasses.replace(earlier, speaker=r.speaker, cue_at=-1), lex, context)
+            claim.notes.append("sentences the article gives without a source were added: check they are this claimant's")
+    held.clear()
 
 
 def draft_article(text: str, meta: ArticleMeta, lex: Lexicon) -> Draft:
@@ -171,12 +237,17 @@ def draft_article(text: str, meta: ArticleMeta, lex: Lexicon) -> Draft:
     source, publisher = lex.sources.get(meta.url, ("", ""))
     draft = Draft(meta, source, publisher or _publisher(meta.publisher, lex), [], [s.text for s in sentences])
     previous: AgentInfo | None = None
+    document = ""  # the latest sentence that names a document: what "point 9" is a point of
+    held: list[Reading] = []  # narration relayed from unnamed sources, waiting for its reporter
+    last: date | None = None  # the latest date given so far: "the following day" counts from it
     for i, s in enumerate(sentences):
-        if _headline(s, sentences):
-            continue
-        r = read_sentence(s, lex, ref, previous if i and sentences[i - 1].paragraph >= s.paragraph - 1 else None)
-        _attribute(draft, r, lex, sentences[i - 1].text if i else "")
-        previous = r.speaker or previous
+        if not _headline(s, sentences):
+            near = i and sentences[i - 1].paragraph >= s.paragraph - 1
+            r = read_sentence(s, lex, ref, previous if near else None, last, bool(near and _announces(sentences[i - 1].text)))
+            _attribute(draft, r, lex, document, held)
+            previous = r.speaker or previous
+            last = next((d.begin for d in reversed(r.claim_dates + r.event_dates) if d.begin), last)
+        document = s.text if points.document_named(s.text) else document
     return finish(draft, lex, ref.day, not ref.after)
 
 

@@ -96,6 +96,23 @@ def _relative(text: str, ref: date | None, after: bool = False) -> list[DateMent
     return out
 
 
+SEQUEL = re.compile(r"\b(?:the\s+)?(following|next|previous|preceding)\s+day\b|\b(a|one|two|three)\s+days?\s+(later|earlier)\b"
+                    r"|\bthe\s+day\s+(after|before)\b", re.I)
+_STEPS = {"a": 1, "one": 1, "two": 2, "three": 3}
+
+
+def sequels(text: str, last: date | None) -> list[DateMention]:
+    """"The following day", "two days later", "the day before": counted from ``last``, the latest
+    date the article gave before this sentence (unresolved when there is none)."""
+    out = []
+    for m in SEQUEL.finditer(text):
+        word = (m.group(1) or m.group(3) or m.group(4)).lower()
+        sign = -1 if word in ("previous", "preceding", "earlier", "before") else 1
+        day = last + timedelta(days=sign * _STEPS.get((m.group(2) or "one").lower(), 1)) if last else None
+        out.append(DateMention(m.start(), m.end(), m.group(0), day, day, "precision-day" if day else ""))
+    return out
+
+
 DOCUMENT = re.compile(r"^[\s,]*(?:\w+\s+){0,2}?(statement|agreement|declaration|deal|accord|bulletin|decree|order"
                       r"|resolution|document|report)\b", re.I)
 DOCUMENT_BEFORE = re.compile(r"(statement|agreement|declaration|deal|accord|bulletin)\s+(?:of|dated|signed on)\s+(?:the\s+)?$",
@@ -108,11 +125,12 @@ def is_document_date(text: str, mention: DateMention) -> bool:
     return bool(DOCUMENT.match(text[mention.end:]) or DOCUMENT_BEFORE.search(text[:mention.start]))
 
 
-def find_dates(text: str, ref: date | None, after: bool = False) -> list[DateMention]:
+def find_dates(text: str, ref: date | None, after: bool = False, last: date | None = None) -> list[DateMention]:
     """Every date expression in ``text`` that is not a document's date, resolved against ``ref``
     where needed, left to right. ``after``: ``ref`` is only a lower bound of the publication date
-    (the latest date the article reports), so "on Monday" is the first Monday from ``ref`` on."""
-    found = sorted(_absolute(text, ref) + _relative(text, ref, after), key=lambda d: d.start)
+    (the latest date the article reports), so "on Monday" is the first Monday from ``ref`` on.
+    ``last``: the latest date given before this sentence, for "the following day"."""
+    found = sorted(_absolute(text, ref) + _relative(text, ref, after) + sequels(text, last), key=lambda d: d.start)
     return [d for d in found if not is_document_date(text, d)]
 
 

@@ -1,14 +1,20 @@
 """The names the drafter looks for, read from the project's own data by the queries in
-``queries/drafting/``: agents (labels, curated phrasings, attested names, persons' surnames),
-places (every attested name in any script) and recorded sources (by URL)."""
+``queries/drafting/``: agents (labels, attested names, persons' surnames),
+places (every attested name in any script) and recorded sources (by URL); then the drafting
+lexicon's phrasings, which are not in the graph (``data/drafting/lexicon.toml``, read by
+:mod:`conflictkg.drafting.phrasings`)."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections import defaultdict
 from dataclasses import dataclass, field
+from pathlib import Path
 
+from conflictkg.drafting.phrasings import Phrasings, read_phrasings
+from conflictkg.errors import InputError
 from conflictkg.names import name_key, name_keys
-from conflictkg.rdf.namespaces import CK
+from conflictkg.rdf.namespaces import CK, CKR
 from conflictkg.resources import Resources
 from conflictkg.sparql.queries import load_library
 from conflictkg.store import Store
@@ -27,6 +33,7 @@ class AgentInfo:
     kinds: frozenset[str]
     state: str = ""  # the state or authority it belongs to ("" for a state itself or unknown)
     body: str = ""  # for a person: the body in which they hold a post
+    voice_of: str = ""  # for a spokesperson or minister: the body their words are credited to
 
     @property
     def is_media(self) -> bool:
@@ -47,6 +54,7 @@ class Lexicon:
     place_keys: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     place_labels: dict[str, str] = field(default_factory=dict)
     sources: dict[str, tuple[str, str]] = field(default_factory=dict)  # url -> (source, publisher)
+    contested: dict[str, str] = field(default_factory=dict)  # phrasing key -> perspective whose usage it is
 
     @property
     def longest(self) -> int:
@@ -76,7 +84,7 @@ def _add_agents(lex: Lexicon, rows: list[dict]) -> None:
                          _value(row, "body"))
         lex.agents[agent] = info
         if info.kinds & {PERSON}:  # "Zakharova said": a person's surname alone names them
-            surname = name_key(info.label).split(" ")[-1]
+            surname = name_key(info.label.split("(")[0]).split(" ")[-1]  # "Peskov (Kremlin spokesperson)"
             if len(surname) >= 5:
                 lex.agent_keys[surname].add(agent)
 
@@ -93,5 +101,36 @@ def load_lexicon(store: Store, res: Resources) -> Lexicon:
             lex.place_keys[key].add(place)
     for row in store.query(library["source-urls"].text).dicts():
         lex.sources.setdefault(_value(row, "url"), (_value(row, "source"), _value(row, "publisher")))
+    return add_phrasings(lex, read_phrasings(res.drafting_lexicon_file), res.drafting_lexicon_file)
+
+
+def _iri(lex: Lexicon, local: str, path: Path) -> str:
+    iri = CKR + local
+    if iri not in lex.agents:
+        raise InputError(f"the drafting lexicon names {local}, which is no agent in the data", str(path),
+                         hint="use the local name of a recorded agent's IRI (ckr:agent-...)")
+    return iri
+
+
+def _index(lex: Lexicon, iri: str, phrases: list[str]) -> None:
+    for phrase in phrases:
+        for key in name_keys(phrase):
+            lex.agent_keys[key].add(iri)
+
+
+def add_phrasings(lex: Lexicon, phrasings: Phrasings, path: Path) -> Lexicon:
+    """Add the drafting lexicon to ``lex``: phrasings find their agent, one-sided ones are
+    remembered with their side, and a speaker's words go to their body (``voice_of``)."""
+    for local, phrases in sorted(phrasings.neutral.items()):
+        _index(lex, _iri(lex, local, path), phrases)
+    for local, sides in sorted(phrasings.contested.items()):
+        iri = _iri(lex, local, path)
+        for perspective, phrases in sorted(sides.items()):
+            _index(lex, iri, phrases)
+            lex.contested.update({key: perspective for phrase in phrases for key in name_keys(phrase)})
+    for local, (body, names) in sorted(phrasings.speakers.items()):
+        iri, body_iri = _iri(lex, local, path), _iri(lex, body, path)
+        _index(lex, iri, names)
+        lex.agents[iri] = dataclasses.replace(lex.agents[iri], voice_of=body_iri)
     return lex
 

@@ -3,8 +3,10 @@ named and implied points, and the notes that tell the curator what to check."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
+from conflictkg.drafting.agents import CK_BODY
 from conflictkg.drafting.lexicon import Lexicon
 from conflictkg.drafting.model import Draft, DraftClaim
 
@@ -29,10 +31,13 @@ def _absorb_reports(draft: Draft) -> None:
         host = None
         if claim.stance == "reports" and claim.claimant != draft.publisher:
             host = next((c for name in STRENGTH for c in draft.claims if c.claimant == claim.claimant
-                         and c.stance == name and claim.claim_date in (None, c.claim_date)), None)
+                         and c.stance == name and (claim.claim_date is None or c.claim_date in (None, claim.claim_date))),
+                        None)
         if host is None:
             kept.append(claim)
             continue
+        if host.claim_date is None and claim.claim_date is not None:  # "issued a statement on Monday": its date
+            host.claim_date, host.date_basis = claim.claim_date, claim.date_basis
         _merge(host, claim)
     draft.claims = kept
 
@@ -49,6 +54,7 @@ def _merge(host: DraftClaim, claim: DraftClaim) -> None:
     host.quote = host.quote or claim.quote
     host.quotations += claim.quotations
     host.accused = host.accused or claim.accused
+    host.notes += [n for n in claim.notes if n not in host.notes]
 
 
 def _carry_dates(draft: Draft, published: date | None) -> None:
@@ -66,15 +72,17 @@ def _carry_dates(draft: Draft, published: date | None) -> None:
 
 def _to_bodies(draft: Draft, lex: Lexicon) -> None:
     """"Russia expressed concern" in a lede, then "the Russian foreign ministry said": a claim of a
-    state goes to the one body of that state that speaks in the article, if there is exactly one."""
+    state (or of its capital, "Baku said") goes to a body of that state that speaks in the
+    article: the only one, else the first to speak after it (the lede sums up what follows). When
+    no body of the state speaks, to the state's government if the data records one."""
     for claim in draft.claims:
         info = lex.agents.get(claim.claimant)
         if info is None or info.side != info.iri:
             continue
-        bodies = {c.claimant for c in draft.claims if c.claimant != claim.claimant
-                  and _side(c.claimant, lex) == info.iri}
-        if len(bodies) == 1:
-            claim.claimant = bodies.pop()
+        body = _speaking_body(draft, claim, info.iri, lex) or _government(info.iri, lex)
+        if body:
+            claim.claimant = body
+            claim.notes.append("the article names only the state here: check which body spoke")
     merged: list[DraftClaim] = []
     for claim in draft.claims:
         twin = next((m for m in merged if (m.claimant, m.stance) == (claim.claimant, claim.stance)
@@ -84,6 +92,22 @@ def _to_bodies(draft: Draft, lex: Lexicon) -> None:
         else:
             _merge(twin, claim)
     draft.claims = merged
+
+
+def _speaking_body(draft: Draft, claim: DraftClaim, state: str, lex: Lexicon) -> str:
+    first = min(claim.sentences)
+    bodies = sorted({(min(c.sentences), c.claimant) for c in draft.claims
+                     if c.claimant != claim.claimant and _side(c.claimant, lex) == state})
+    if len({b for _i, b in bodies}) == 1:
+        return bodies[0][1]
+    return next((b for i, b in bodies if i > first), "")
+
+
+def _government(state: str, lex: Lexicon) -> str:
+    """The state's government body ("Government of ..." in its label), when exactly one is recorded."""
+    found = [a.iri for a in lex.agents.values() if a.state == state and CK_BODY in a.kinds
+             and re.search(r"\bgovernment\b|cabinet of ministers", a.label, re.I)]
+    return found[0] if len(found) == 1 else ""
 
 
 def _counter(draft: Draft) -> None:

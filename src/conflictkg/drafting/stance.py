@@ -3,7 +3,8 @@
 A cue is a reporting verb or phrase outside quotations. The stance of a sentence is decided from
 its cue and from what the reported words do: a denial word ("denied", "does not reflect the
 truth", "has not violated") makes a denial even after a plain "said"; an accusation word makes
-an allegation; an allegation by a claimant who has already denied in the same article is a
+an allegation; "must withdraw" in the reported words, with no other cue, makes a call; an
+allegation by a claimant who has already denied in the same article is a
 counter-allegation (decided in :mod:`conflictkg.drafting.claims`).
 """
 
@@ -17,25 +18,46 @@ SPEECH = (r"said|says|say|stated|states|told|added|noted|announced|declared|repo
           r"|accused|accuses|alleged|alleges|blamed|blames|charged|denied|denies|rejected|rejects|refuted"
           r"|dismissed|urged|urges|called on|calls on|called upon|called for|calls for|called to|appealed|demanded|demands|asked|requested"
           r"|condemned|condemns|expressed|pointed out|reiterated|informed|confirmed|interpreted"
-          r"|according to|in a statement|in its statement|the statement reads|statement read")
+          r"|slammed|critici[sz]ed|denounced|protested|responded|replied|commented|recalled|reminded|assured"
+          r"|clarified|acknowledged|admitted|asserted|maintained|voiced|underscored|highlighted|recorded"
+          r"|called|calls|described|describes|termed|dubbed|labell?ed|branded"
+          r"|according to|in a statement|in its statement|the statement reads|statement read|in a press release"
+          r"|(?:issued|released|published|made|spread|disseminated) (?:a|an|the) (?:\w+ ){0,2}?(?:statement|press release"
+          r"|information|bulletin|announcement)")
 CUE = re.compile(rf"\b({SPEECH})\b", re.I)
 CALL = re.compile(r"\b(urged?|urges|call(ed|s)? (on|upon|for|to)|appeal(ed|s)? to|demand(ed|s)?|asked|requested"
-                  r"|requests|was urged|were urged)\b", re.I)
+                  r"|requests|was urged|were urged|reminded)\b", re.I)
 DENY = re.compile(r"\b(denied|denies|deny|rejected|rejects|refuted|refutes|dismissed|groundless|baseless"
                   r"|(does|do|did) not (reflect|correspond)|not true|is false|are false|disinformation|fake"
                   r"|(has|have|had) not violated|did not violate|no (cases? of )?(violation|injur|change)"
-                  r"|there (has|have) been no|untrue|lies?\b|unfounded)", re.I)
+                  r"|there (has|have) been no|untrue|unfounded|misinformation|false information|fabricat\w+|slander\w*"
+                  r"|distort\w*|misleading|far from (the truth|reality)|(blatant|outright|provocative|absolute) lies?"
+                  r"|is a lie\b|are lies\b|(has|have|had|did|do|does) not (open(ed)? fire|fire[d]?|shell(ed)?|violate[d]?)"
+                  r"|never (opened fire|fired|shelled|violated))", re.I)
 ACCUSATION = re.compile(r"\b(accus\w*|alleg\w*|blam\w*|violat\w*|breach\w*|provocation\w*|contradict\w*)", re.I)
 ACCUSE = re.compile(r"\b(accus\w*|alleg\w*|blam\w*|violat\w*|breach\w*|provocation\w*|attack\w*|shell\w*"
                     r"|fired|opened fire|strikes?|struck|invasion|invaded|entered|infiltrat\w*|incursion"
-                    r"|advanc\w*|sabotage|killed|wounded|injured|aggression|block\w*|occup\w*"
+                    r"|advanc\w*|sabotage|killed|wounded|injured|aggression|block\w*|occup\w*|crossed|condemn\w*"
+                    r"|denounc\w*|target(ed|ing)|obstruct\w*|hinder\w*|non-?compliance|fail(ed|s|ure)? to (fulfil|comply|implement"
+                    r"|withdraw|honou?r)|not (comply|complied|fulfil\w*|honou?r\w*)"
                     r"|not (yet )?(been )?(completed|carried out|withdrawn|fulfilled|implemented))", re.I)
 INTERPRET = re.compile(r"\b(interpret\w*|provides? for|envisag\w*|stipulat\w*|does not (provide|envisage|mention)"
                        r"|under the (terms of the )?(trilateral |tripartite |joint )?(statement|agreement)"
-                       r"|in accordance with (the )?(point|article|paragraph)|means that|obliges?|commit\w* to"
+                       r"|(in accordance with|under|according to|in line with|pursuant to) (the )?(point|article|paragraph|clause|item|provision)s?\b"
+                       r"|means that|obliges?|commit\w* to"
                        r"|(was|were|has|have) never (been )?(discussed|mentioned|agreed)|(retain|keep|exercise)s? (the )?(jurisdiction|sovereignty|control)"
                        r"|(based on|according to|under|in accordance with) (the |those |these )?(trilateral |tripartite |joint )?(statements?|agreements?|declarations?)"
+                       r"|(does|do|did) not (stipulate|say|contain|imply|include|oblige|require)|nowhere (in|does)|contains no"
+                       r"|there is no (provision|mention|clause|word|reference)|(not|never) part of the (statement|agreement)"
+                       r"|(point|article|paragraph|clause|item|provision)s? \d\b[^.]{0,30}?\b(says|states|stipulates|provides|envisages"
+                       r"|concerns|deals with|refers to|covers|implies|requires|guarantees|mentions)"
+                       r"|the (statement|agreement|document) (says|states|stipulates|requires|guarantees|implies|clearly)"
+                       r"|\bas (agreed|stipulated|provided|envisaged|stated|set out|specified|enshrined|laid down) (in|by|under)\b"
                        r"|(written|stated|provided|stipulated|spelled out|enshrined) in (the |those |these |this )?(trilateral |tripartite |joint )?(statements?|agreements?|declarations?|documents?))", re.I)
+
+
+DEMAND = re.compile(r"\b(must|should|has to|have to|needs? to)\s+(immediately\s+|urgently\s+)?(withdraw|stop|cease|refrain"
+                    r"|ensure|fulfil\w*|comply|return|open|reopen|lift|unblock|release|end|respect|implement|remove)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -52,10 +74,15 @@ class Cue:
         return self.text.lower() in ("according to",)
 
 
+_NOUN = re.compile(r"\b(the|these|those|such|its|their|his|her|our|any|\w+(ian|ani|ese|ish))\s+$", re.I)
+
+
 def find_cues(text: str, quoted: list[tuple[int, int]]) -> list[Cue]:
-    """Reporting cues outside the quoted spans."""
+    """Reporting cues outside the quoted spans; "the Armenian claims", "these reports" are nouns."""
     return [Cue(m.start(), m.end(), m.group(1)) for m in CUE.finditer(text)
-            if not any(a <= m.start() < b for a, b in quoted)]
+            if not any(a <= m.start() < b for a, b in quoted)
+            and not (m.group(1).lower() in ("claims", "reports", "states") and _NOUN.search(text[:m.start()]))
+            and not text[:m.start()].lower().endswith("so-")]  # "the so-called army"
 
 
 def sentence_stance(text: str, cues: list[Cue]) -> str:
@@ -69,4 +96,6 @@ def sentence_stance(text: str, cues: list[Cue]) -> str:
         return "alleges"
     if INTERPRET.search(text):
         return "interprets"
+    if DEMAND.search(text):
+        return "calls-on"
     return "reports"
