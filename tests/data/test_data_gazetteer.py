@@ -145,11 +145,17 @@ def test_remaining_unattested_names_say_why(staged):
 
 
 def test_no_coordinates_without_a_source(staged):
-    rows = staged.store.query("""
-    SELECT ?s ?p WHERE { GRAPH ?g { ?s ?p ?o
-      FILTER(STRSTARTS(STR(?p), "http://www.w3.org/2003/01/geo/wgs84_pos#") || STRSTARTS(STR(?p), "http://www.opengis.net/ont/geosparql#")) } }
+    """Coordinates only as GeoSPARQL geometries that name the page they were read from (issue #12,
+    part 3; details in tests/data/test_place_geometries.py); never as bare WGS84 lat/long."""
+    bare = staged.store.query("""
+    SELECT ?s ?p WHERE { GRAPH ?g { ?s ?p ?o FILTER(STRSTARTS(STR(?p), "http://www.w3.org/2003/01/geo/wgs84_pos#")) } }
     """).dicts()
-    assert rows == []
+    assert bare == []
+    unsourced = staged.store.query(PREFIXES + """
+    SELECT ?geometry WHERE { GRAPH ?g { ?place geo:hasGeometry ?geometry }
+      FILTER NOT EXISTS { GRAPH ?g2 { ?geometry dcterms:source ?source } } }
+    """).dicts()
+    assert unsourced == []
 
 
 def test_places_file_has_no_guessed_attestations():

@@ -372,10 +372,13 @@ def test_other_incident_places(ref) -> None:
     assert {"Stepanakert", "Khankendi"} <= forms("place-stepanakert-khankendi")
     assert (CKR["place-zone-ru-pk-responsibility"], RDF.type, CK.Zone) in ref
     assert (CKR["place-lachin-corridor"], RDF.type, CK.Corridor) in ref
-    # no coordinates anywhere: none is sourced
+    # coordinates only as sourced GeoSPARQL geometries (issue #12, part 3), never bare WGS84 lat/long
     wgs = "http://www.w3.org/2003/01/geo/wgs84_pos#"
-    geo = "http://www.opengis.net/ont/geosparql#"
-    assert not [p for p in ref.predicates() if str(p).startswith((wgs, geo))]
+    assert not [p for p in ref.predicates() if str(p).startswith(wgs)]
+    geo = Namespace("http://www.opengis.net/ont/geosparql#")
+    for place in ("place-parukh-farrukh", "place-khramort", "place-shusha-shushi", "place-stepanakert-khankendi"):
+        [geometry] = ref.objects(CKR[place], geo.hasGeometry)
+        assert ref.value(geometry, DCTERMS.source) is not None, place
 
 
 def test_contested_actor_names(ref) -> None:
