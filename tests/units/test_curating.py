@@ -132,3 +132,18 @@ def test_draft_review_save_validates_the_file_alone(workbench: Workbench) -> Non
     assert not bad.check.conforms
     assert {p.node for p in bad.check.problems} == {"ckr:place-parukh-farruk"}
     assert all("did you mean ckr:place-parukh-farrukh" in p.message for p in bad.check.problems)
+
+
+@pytest.mark.parametrize(("field", "value"), [("places", ("Parukh",)), ("places", ("http://x> . ckr:evil a ck:Claim . <http://y",)),
+                                              ("accused", "agent-azerbaijan"), ("claimant", "javascript:alert(1)"),
+                                              ("stance", "praises")])
+def test_only_iris_and_known_stances_can_enter_the_file(field: str, value: object) -> None:
+    form = dataclasses.replace(from_claim(claim()), **{field: value})
+    with pytest.raises(InputError) as exc:
+        to_claim(form, 1)
+    assert exc.value.hint
+
+
+def test_a_compact_ckr_iri_is_expanded() -> None:
+    form = dataclasses.replace(from_claim(claim()), places=("ckr:place-parukh-farrukh",))
+    assert to_claim(form, 1).places == [CKR + "place-parukh-farrukh"]

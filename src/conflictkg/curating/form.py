@@ -14,11 +14,15 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from conflictkg.drafting.model import DraftClaim, Figure
+from conflictkg.drafting.trig import CLASSES
 from conflictkg.errors import InputError
+from conflictkg.rdf.namespaces import CKR
 
 FIGURE_KINDS = ("killed", "wounded", "missing")
 _FIGURE = re.compile(r"^(?P<kind>killed|wounded|missing)\s+(?P<low>\d{1,7})(?:\s*-\s*(?P<high>\d{1,7}))?"
                      r"(?:\s+(?P<group>[^()]*?))?\s*(?:\((?P<qualifier>[^()]*)\))?$", re.I)
+#: An absolute http(s) IRI that can be written between ``<`` and ``>`` in TriG as it is.
+_IRI = re.compile(r"^https?://[^\s<>\"{}|\\^`]+$")
 CARRIED = "carried"
 BY_CURATOR = "set by the curator"
 
@@ -74,6 +78,20 @@ def parse_figures(text: str, claim: int) -> list[Figure]:
     return out
 
 
+def iri_of(text: str, what: str, claim: int) -> str:
+    """A posted IRI (``ckr:x`` expanded): only an absolute http(s) IRI can enter the file.
+
+    Raises:
+        InputError: anything else (a name typed instead of choosing, or text that is no IRI).
+    """
+    value = text.strip()
+    value = CKR + value[4:] if value.startswith("ckr:") else value
+    if not _IRI.match(value):
+        raise InputError(f"claim {claim}: the {what} {text!r} is not an IRI of the data",
+                         hint="choose it from the list (the list's entries are IRIs such as ckr:place-parukh-farrukh)")
+    return value
+
+
 def _iso(d: date | None) -> str:
     return d.isoformat() if d else ""
 
@@ -118,13 +136,16 @@ def to_claim(form: ClaimForm, number: int, base: DraftClaim | None = None) -> Dr
     """
     if not form.claimant:
         raise InputError(f"claim {number} has no claimant", hint="choose the claimant, or drop the claim")
+    if form.stance not in CLASSES:
+        raise InputError(f"claim {number}: {form.stance!r} is not a stance", hint="choose one of " + ", ".join(CLASSES))
     when, basis = _dated(form, number)
     responds = int(form.responds_to) - 1 if form.responds_to.isdigit() and int(form.responds_to) > 0 else None
     return DraftClaim(
-        claimant=form.claimant, stance=form.stance, sentences=list(form.sentences), claim_date=when,
+        claimant=iri_of(form.claimant, "claimant", number), stance=form.stance, sentences=list(form.sentences), claim_date=when,
         date_basis=basis, named_agreement=form.named_agreement, named_points=set(form.named_points),
-        implied_points=set(form.implied_points) - set(form.named_points), accused=form.accused,
-        places=list(form.places), figures=parse_figures(form.figures, number),
+        implied_points=set(form.implied_points) - set(form.named_points),
+        accused=iri_of(form.accused, "accused party", number) if form.accused else "",
+        places=[iri_of(p, "place", number) for p in form.places], figures=parse_figures(form.figures, number),
         events=list(base.events) if base else [], quote=form.quote.strip(),
         quotations=list(base.quotations) if base else [], responds_to=responds,
         new_claimant=bool(base and base.new_claimant and base.claimant == form.claimant),

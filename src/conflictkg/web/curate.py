@@ -128,8 +128,10 @@ async def draft(request: Request) -> Response:
 def _review_page(request: Request, review: Review, forms: list[ClaimForm], message: str = "",
                  status: int = 200) -> Response:
     desk: Desk = request.app.state.curate
+    choices = desk.workbench.choices_for(review)
     data = {"title": "Curate: review the drafted claims", "kind": "curate-review", "review": review, "forms": forms,
-            "choices": desk.workbench.choices_for(review), "sentences": review.draft.sentences,
+            "choices": choices, "place_labels": {o.value: o.label for o in choices.places},
+            "sentences": review.draft.sentences,
             "message": message, "folder": str(desk.workbench.incidents_dir)}
     return page(request, "curate_review.html", data, status)
 
