@@ -22,6 +22,7 @@ from conflictkg.rdf.namespaces import compact_iri
 from conflictkg.resources import Resources
 from conflictkg.validate import Report, Violation
 
+_BRACKETED = re.compile(r"<(https?://[^<>\s]+)>")
 FILE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,119}\.trig$")
 
 
@@ -90,8 +91,13 @@ def save_incident(folder: Path, name: str, text: str, *, overwrite: bool = False
     return path
 
 
+def plain(message: str) -> str:
+    """A validator's message with each ``<IRI>`` written compactly (``ckr:…``, ``dcterms:spatial``)."""
+    return _BRACKETED.sub(lambda m: compact_iri(m[1]), message)
+
+
 def _problem(v: Violation) -> Problem:
-    return Problem(v.severity, compact_iri(v.focus) if v.focus else "", v.message, v.path, v.value)
+    return Problem(v.severity, compact_iri(v.focus) if v.focus else "", plain(v.message), v.path, v.value)
 
 
 def problems_of(report: Report, path: Path) -> tuple[Problem, ...]:

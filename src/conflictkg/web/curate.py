@@ -125,14 +125,15 @@ async def draft(request: Request) -> Response:
     return RedirectResponse(f"/curate/review/{review.id}", 303)
 
 
-def _review_page(request: Request, review: Review, forms: list[ClaimForm], message: str = "",
+def _review_page(request: Request, review: Review, forms: list[ClaimForm], problem: InputError | None = None,
                  status: int = 200) -> Response:
     desk: Desk = request.app.state.curate
     choices = desk.workbench.choices_for(review)
     data = {"title": "Curate: review the drafted claims", "kind": "curate-review", "review": review, "forms": forms,
             "choices": choices, "place_labels": {o.value: o.label for o in choices.places},
             "sentences": review.draft.sentences,
-            "message": message, "folder": str(desk.workbench.incidents_dir)}
+            "message": problem.message if problem else "", "hint": (problem.hint or "") if problem else "",
+            "folder": str(desk.workbench.incidents_dir)}
     return page(request, "curate_review.html", data, status)
 
 
@@ -154,7 +155,7 @@ async def review_save(request: Request) -> Response:
         saved = await anyio.to_thread.run_sync(lambda: desk.workbench.save(review, forms, name, overwrite=overwrite))
     except InputError as exc:  # shown on the form, with what the curator typed kept
         review.file_name = name or review.file_name
-        return _review_page(request, review, forms, str(exc), status=400)
+        return _review_page(request, review, forms, exc, status=400)
     data = {"title": "Curate: saved and validated", "kind": "curate-saved", "saved": saved, "review": review}
     return page(request, "curate_saved.html", data)
 
