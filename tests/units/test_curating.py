@@ -148,3 +148,37 @@ def test_only_iris_and_known_stances_can_enter_the_file(field: str, value: objec
 def test_a_compact_ckr_iri_is_expanded() -> None:
     form = dataclasses.replace(from_claim(claim()), places=("ckr:place-parukh-farrukh",))
     assert to_claim(form, 1).places == [CKR + "place-parukh-farrukh"]
+
+
+def test_a_drafters_file_reads_back_as_the_same_draft(workbench: Workbench, tmp_path: Path) -> None:
+    from conflictkg.curating import read_draft
+    from conflictkg.drafting import draft_article, to_trig
+
+    lexicon = workbench.tables()[0]
+    text = ARTICLE.read_text(encoding="utf-8")
+    drafted = draft_article(text, ArticleMeta("https://example.org/news/farrukh-standoff", "", date(2022, 3, 26)), lexicon)
+    path = tmp_path / "2022-03-26-farrukh-standoff.trig"
+    path.write_text(to_trig(drafted, lexicon), encoding="utf-8")
+    back = read_draft(path, text)
+    assert back.sentences == drafted.sentences and back.meta == drafted.meta and back.source == drafted.source
+    same = ("claimant", "stance", "sentences", "claim_date", "named_agreement", "named_points", "implied_points",
+            "accused", "quote", "responds_to", "figures", "events")
+
+    def fields(c: DraftClaim) -> dict[str, object]:  # RDF keeps no order of an event's places
+        events = [dataclasses.replace(e, places=tuple(sorted(e.places))) for e in c.events]
+        return {**{k: getattr(c, k) for k in same}, "events": events}
+
+    assert [fields(c) for c in back.claims] == [fields(c) for c in drafted.claims]
+
+    def claims_graph(text: str) -> str:
+        return text.split("ckg:claims {")[1].split("\n}\n")[0]
+
+    assert claims_graph(to_trig(back, lexicon)) == claims_graph(to_trig(drafted, lexicon))
+
+
+def test_only_the_drafters_files_are_opened(workbench: Workbench, tmp_path: Path) -> None:
+    from conflictkg.curating import read_draft
+
+    curated = Path(__file__).resolve().parents[2] / "data" / "incidents" / "2022-03-24-parukh-farrukh.trig"
+    with pytest.raises(InputError, match="not a draft file"):
+        read_draft(curated)

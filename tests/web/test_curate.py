@@ -110,3 +110,20 @@ def test_serve_curate_refuses_any_host_but_loopback(tmp_path: Path) -> None:
     assert proc.returncode == 2
     assert "127.0.0.1 only" in proc.stderr and "Traceback" not in proc.stderr
     assert not (tmp_path / "store").exists()  # refused before anything was built
+
+
+def test_a_saved_draft_opens_again_for_review(curate_url: str, token: str, incidents: Path) -> None:
+    location = post(curate_url, "/curate/draft", draft_data(token)).headers["location"]
+    form = {"csrf": token, "file_name": "2022-03-26-reopen.trig", "c2-keep": "on", "c2-stance": "counter-alleges",
+            "c2-claimant": "https://w3id.org/conflictkg/resource/agent-az-mod", "c2-sentence": "4", "c2-named": "4"}
+    assert httpx.post(curate_url + location, data=form, timeout=300).status_code == 200
+    assert "2022-03-26-reopen.trig" in httpx.get(curate_url + "/curate", timeout=60).text
+    opened = post(curate_url, "/curate/open", {"csrf": token, "file": "2022-03-26-reopen.trig",
+                                              "article": ARTICLE.read_text(encoding="utf-8")})
+    assert opened.status_code == 303
+    page = httpx.get(curate_url + opened.headers["location"], timeout=60).text
+    assert page.count('<article class="claim"') == 1
+    assert '<mark data-sentence="5">It said that the withdrawal of Armenian armed units' in page
+    assert '<option value="counter-alleges" selected>' in page
+    refused = post(curate_url, "/curate/open", {"csrf": token, "file": "../../etc/passwd.trig"})
+    assert refused.status_code == 400 and "not a file name" in refused.json()["error"]

@@ -18,7 +18,8 @@ from pathlib import Path
 from conflictkg.build import sources, stage
 from conflictkg.curating.choices import Choices, load_choices
 from conflictkg.curating.form import ClaimForm, from_claim, kept_claims
-from conflictkg.curating.saving import FileCheck, check_file, save_incident
+from conflictkg.curating.reader import MARKER, read_draft
+from conflictkg.curating.saving import FileCheck, check_file, incident_path, save_incident
 from conflictkg.drafting import ArticleMeta, Draft, Lexicon, draft_article, to_trig
 from conflictkg.drafting.lexicon import load_lexicon
 from conflictkg.drafting.text import article_text
@@ -95,8 +96,30 @@ class Workbench:
             raise InputError("the article is empty", hint="paste the article's text or choose its file")
         lexicon, _choices = self.tables()
         draft = draft_article(text, meta, lexicon)
-        review = Review(secrets.token_hex(8), draft, default_file_name(meta, slug_of(meta.url, "article")),
-                        [from_claim(c) for c in draft.claims])
+        return self._keep(Review(secrets.token_hex(8), draft, default_file_name(meta, slug_of(meta.url, "article")),
+                                 [from_claim(c) for c in draft.claims]))
+
+    def open(self, name: str, article: str = "", kind: str = ".txt") -> Review:
+        """Review the draft file ``name`` of the incidents folder again (``article``: its text, for
+        the highlights; optional).
+
+        Raises:
+            InputError: a bad name, no such file, or not a drafter's file.
+        """
+        path = incident_path(self.incidents_dir, name)
+        if not path.is_file():
+            raise InputError(f"there is no file {name} in {self.incidents_dir}", hint="choose one of the listed drafts")
+        draft = read_draft(path, article_text(article, kind) if article.strip() else "")
+        return self._keep(Review(secrets.token_hex(8), draft, path.name, [from_claim(c) for c in draft.claims]))
+
+    def draft_files(self) -> list[str]:
+        """The names of the drafter's files in the incidents folder, sorted."""
+        if not self.incidents_dir.is_dir():
+            return []
+        return sorted(p.name for p in self.incidents_dir.glob("*.trig")
+                      if p.is_file() and MARKER in p.read_text(encoding="utf-8", errors="replace")[:2000])
+
+    def _keep(self, review: Review) -> Review:
         with self._lock:
             self._reviews[review.id] = review
             while len(self._reviews) > MAX_DRAFTS:

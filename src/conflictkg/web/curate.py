@@ -99,8 +99,10 @@ def page(request: Request, template: str, data: dict[str, Any], status: int = 20
 async def start(request: Request) -> Response:
     desk: Desk = request.app.state.curate
     _lexicon, choices = await anyio.to_thread.run_sync(desk.workbench.tables)
+    drafts = await anyio.to_thread.run_sync(desk.workbench.draft_files)
     return page(request, "curate_start.html", {"title": "Curate: draft an article", "kind": "curate",
-                                               "outlets": choices.outlets, "folder": str(desk.workbench.incidents_dir)})
+                                               "outlets": choices.outlets, "drafts": drafts,
+                                               "folder": str(desk.workbench.incidents_dir)})
 
 
 def _meta(fields: dict[str, list[str]]) -> ArticleMeta:
@@ -122,6 +124,16 @@ async def draft(request: Request) -> Response:
     kind = KINDS.get((fields.get("kind") or ["text"])[0], ".txt")
     review = await anyio.to_thread.run_sync(desk.workbench.start, (fields.get("article") or [""])[0], kind,
                                             _meta(fields))
+    return RedirectResponse(f"/curate/review/{review.id}", 303)
+
+
+async def open_draft(request: Request) -> Response:
+    """Review a draft file of the incidents folder again (optionally with its article's text)."""
+    fields = await read_fields(request)
+    desk: Desk = request.app.state.curate
+    kind = KINDS.get((fields.get("kind") or ["text"])[0], ".txt")
+    review = await anyio.to_thread.run_sync(desk.workbench.open, (fields.get("file") or [""])[0],
+                                            (fields.get("article") or [""])[0], kind)
     return RedirectResponse(f"/curate/review/{review.id}", 303)
 
 
@@ -163,5 +175,6 @@ async def review_save(request: Request) -> Response:
 def curate_routes() -> list[Route]:
     """The curate pages; :func:`conflictkg.web.app.create_app` adds them only with ``curate``."""
     return [Route("/curate", start, methods=["GET"]), Route("/curate/draft", draft, methods=["POST"]),
+            Route("/curate/open", open_draft, methods=["POST"]),
             Route("/curate/review/{id}", review_get, methods=["GET"]),
             Route("/curate/review/{id}", review_save, methods=["POST"])]
