@@ -68,6 +68,7 @@ def test_a_post_from_another_origin_or_to_another_host_is_refused(curate_url: st
     data = draft_data(token)
     assert_refused(post(curate_url, "/curate/draft", data, origin="http://evil.example"), "another site")
     assert_refused(post(curate_url, "/curate/draft", data, referer="http://evil.example/page"), "another site")
+    assert_refused(post(curate_url, "/curate/draft", data, origin="null"), "another site")
     assert_refused(post(curate_url, "/curate/draft", data, host="evil.example"), "only at 127.0.0.1")
     assert post(curate_url, "/curate/draft", data, origin=curate_url).status_code == 303  # its own page: accepted
 
