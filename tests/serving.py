@@ -42,11 +42,13 @@ def serve_app(app: Any) -> Iterator[str]:
 
 
 @contextmanager
-def serving(store_dir: Path, workers: int = 2, resources: Resources | None = None, **settings: float) -> Iterator[str]:
-    """Serve the site over ``store_dir``; yield its base URL (``http://127.0.0.1:PORT``)."""
+def serving(store_dir: Path, workers: int = 2, resources: Resources | None = None, curate: Any = None,
+            **settings: float) -> Iterator[str]:
+    """Serve the site over ``store_dir``; yield its base URL (``http://127.0.0.1:PORT``). ``curate``:
+    a :class:`conflictkg.curating.Workbench` for the curate pages (``serve --curate``)."""
     store = open_store(store_dir)
     app = create_app(store, Settings(store_dir, reason=False, **settings), workers=workers,  # type: ignore[arg-type]
-                     resources=resources or Resources(REPO))
+                     resources=resources or Resources(REPO), curate=curate)
     try:
         with serve_app(app) as url:
             yield url

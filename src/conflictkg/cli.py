@@ -235,16 +235,22 @@ def stats(obj: Context, fmt: str) -> None:
 @click.option("--worker-memory", type=click.IntRange(min=0), default=None, metavar="MB",
               help=f"Megabytes of memory each query worker may use; a query needing more gets 503 "
                    f"(0: no limit) [default {DEFAULT_WORKER_MEMORY_MB}].")
+@click.option("--curate", is_flag=True, help="Also serve the curator's pages at /curate: draft an article, review "
+              "its claims, save and validate an incident file (127.0.0.1 only).")
+@click.option("--incidents-dir", type=click.Path(file_okay=False, path_type=Path), default=None, metavar="DIR",
+              help="Where --curate saves incident files [default: data/incidents of the data in use].")
 @pass_ctx
 def serve(obj: Context, host: str, port: int, timeout: float | None, max_rows: int | None, workers: int,
-          in_memory: bool | None, worker_memory: int | None) -> None:
+          in_memory: bool | None, worker_memory: int | None, curate: bool, incidents_dir: Path | None) -> None:
     """Serve the read-only SPARQL 1.1 endpoint at http://HOST:PORT/sparql (builds the store if needed).
 
     Serves the store generation published when it starts, until it stops (a later build does not
-    remove it); restart it to serve a newer build.
+    remove it); restart it to serve a newer build. With --curate, the pages under /curate write
+    files, so the server listens on 127.0.0.1 only.
     """
     import dataclasses
 
+    workbench = _workbench(obj, host, incidents_dir) if curate else None
     from conflictkg.store.directory import pinned_generation
     from conflictkg.web import create_app
     from conflictkg.web.app import serve_in_memory
@@ -259,14 +265,25 @@ def serve(obj: Context, host: str, port: int, timeout: float | None, max_rows: i
         store = OxigraphStore.open_read_only(generation)
         memory = serve_in_memory(store, in_memory)
         app = create_app(store, settings, workers=workers, resources=obj.resources, in_memory=memory,
-                         generation=generation)
+                         generation=generation, curate=workbench)
         limit = f"at most {settings.worker_memory_mb:,} MB each" if settings.worker_memory_mb else "no memory limit"
         click.echo(f"Serving {len(store):,} quads of {generation.name} from {'memory' if memory else 'disk'} "
                    f"({workers} query workers, {limit}).", err=True)
         click.echo(f"Site: http://{host}:{port}/  SPARQL endpoint: http://{host}:{port}/sparql (Ctrl-C stops)",
                    err=True)
+        if workbench is not None:
+            click.echo(f"Curate: http://{host}:{port}/curate (saves into {workbench.incidents_dir})", err=True)
         run(app, host=host, port=port)
 
+
+def _workbench(obj: Context, host: str, incidents_dir: Path | None):  # -> curating.Workbench
+    """The curator's workbench for ``serve --curate``; any host but 127.0.0.1 is a usage error (exit 2)."""
+    if host != "127.0.0.1":
+        raise click.UsageError(f"--curate serves pages that write files, so it listens on 127.0.0.1 only, "
+                               f"not on {host!r}; leave --host out (or give --host 127.0.0.1)")
+    from conflictkg.curating import Workbench
+
+    return Workbench(obj.resources, incidents_dir or obj.resources.data_dir / "incidents")
 
 
 @cli.command()

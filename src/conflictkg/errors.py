@@ -87,3 +87,8 @@ class FederationRefused(QueryRefused):
 
 class QueryTooDeep(QueryRefused):
     """The query nests deeper than ``max_query_depth``: the parser would overflow its stack."""
+
+
+class Forbidden(ConflictKGError):
+    """A request the site refuses to act on (HTTP 403): a curate form without this server's token,
+    from another site, or to a non-loopback host name."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import anyio.to_thread
 from starlette.applications import Starlette
@@ -31,6 +32,9 @@ from conflictkg.web.query_routes import query_routes
 from conflictkg.web.service_description import ServiceDescription
 from conflictkg.web.sparql import sparql_endpoint
 
+if TYPE_CHECKING:
+    from conflictkg.curating import Workbench
+
 
 def serve_in_memory(store: OxigraphStore, choice: bool | None) -> bool:
     """``choice``, or when it is ``None``, whether ``store`` is small enough to copy into memory."""
@@ -39,7 +43,7 @@ def serve_in_memory(store: OxigraphStore, choice: bool | None) -> bool:
 
 def create_app(store: OxigraphStore, settings: Settings, *, workers: int = DEFAULT_WORKERS,
                resources: Resources | None = None, in_memory: bool = False,
-               generation: Path | None = None) -> Starlette:
+               generation: Path | None = None, curate: Workbench | None = None) -> Starlette:
     """The site over ``store``, the published store at ``settings.store_dir``.
 
     ``store`` is read once for the service description; queries run in ``workers`` processes
@@ -51,6 +55,8 @@ def create_app(store: OxigraphStore, settings: Settings, *, workers: int = DEFAU
     the one ``current`` points at now), also when it is replaced after a later ``build``: the site
     answers from one dataset. ``conflictkg serve`` pins it (:func:`~conflictkg.store.directory.pinned_generation`).
     Each worker may use ``settings.worker_memory_mb`` MB of memory (0: no limit).
+    With ``curate`` (``serve --curate``), the curator's pages under ``/curate`` review drafts on
+    that workbench; without it the site has no POST route but ``/sparql``.
     """
     if in_memory:
         store = store.in_memory_copy()
@@ -70,14 +76,18 @@ def create_app(store: OxigraphStore, settings: Settings, *, workers: int = DEFAU
     cors = Middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "POST", "OPTIONS"],
                       allow_headers=["*"], expose_headers=["X-Conflictkg-Truncated", "X-Conflictkg-Max-Rows"],
                       max_age=86400)
+    if curate is not None:  # the curate pages import the drafter and the validator: only when asked for
+        from conflictkg.web.curate import Desk, curate_routes
     site_routes = [Route("/sparql", sparql_endpoint, methods=["GET", "POST", "OPTIONS"]), *page_routes(),
-                   *query_routes(), *network_routes]
+                   *query_routes(), *network_routes, *(curate_routes() if curate else [])]
     # the one error boundary: typed errors, Starlette's 404/405 and anything unexpected (500)
     handlers = {ConflictKGError: error_response, HTTPException: error_response, Exception: error_response}
     app = Starlette(routes=site_routes, middleware=[cors], lifespan=lifespan,
                     exception_handlers=handlers)  # type: ignore[arg-type]
     app.state.templates = environment(PAGE_TEMPLATES, NETWORK_TEMPLATES)  # the app's one Jinja2 environment
     app.state.settings = settings
+    if curate is not None:
+        app.state.curate = Desk.open(curate)
     app.state.store = store
     app.state.resources = resources or default_resources()
     app.state.site = Site.load(store, app.state.resources)

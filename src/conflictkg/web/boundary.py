@@ -18,7 +18,7 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
 
-from conflictkg.errors import ConflictKGError, NotAcceptable, NotFound, QueryError, StoreError
+from conflictkg.errors import ConflictKGError, Forbidden, NotAcceptable, NotFound, QueryError, StoreError
 from conflictkg.network import ViewError
 from conflictkg.web.pool import EndpointError
 from conflictkg.web.rendering import render, wants_json
@@ -27,10 +27,10 @@ LOG = logging.getLogger("conflictkg.web")
 
 #: Most specific first: the first class the error is an instance of gives the status.
 STATUSES: tuple[tuple[type[ConflictKGError], int], ...] = (
-    (NotFound, 404), (ViewError, 404), (NotAcceptable, 406), (QueryError, 400), (StoreError, 503),
+    (Forbidden, 403), (NotFound, 404), (ViewError, 404), (NotAcceptable, 406), (QueryError, 400), (StoreError, 503),
     (ConflictKGError, 400),
 )
-TITLES = {400: "Bad request", 404: "Not found", 405: "Method not allowed", 406: "Not acceptable",
+TITLES = {400: "Bad request", 403: "Forbidden", 404: "Not found", 405: "Method not allowed", 406: "Not acceptable",
           413: "Request too large", 415: "Unsupported media type", 500: "Server error", 503: "Unavailable"}
 
 
