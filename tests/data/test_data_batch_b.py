@@ -81,7 +81,7 @@ CLAIMS: dict[str, dict[str, tuple[str, str | None, str]]] = {
         "claim-artsakh-mfa-2022-12-no-secure-movement": ("agent-artsakh-mfa", None, "stance-alleges"),
         "claim-az-president-2022-12-13-hajiyev-pk-blocked": ("agent-hikmet-hajiyev", "2022-12-13", "stance-denies"),
         "claim-eu-2022-12-13-free-movement": ("agent-eu", "2022-12-13", "stance-calls-on"),
-        "claim-az-mfa-2022-12-bayramov-pk-closed-route": ("agent-bayramov", None, "stance-denies"),
+        "claim-az-mfa-2022-12-bayramov-pk-closed-route": ("agent-az-mfa", None, "stance-denies"),
         "claim-ru-mfa-2022-12-30-zakharova-corridor-purposes": ("agent-zakharova", "2022-12-30", "stance-calls-on"),
         "claim-artsakh-mfa-2023-01-18-only-pk-control": ("agent-artsakh-mfa", "2023-01-18", "stance-alleges"),
         "claim-eu-2023-02-borrell-answer": ("agent-borrell", None, "stance-calls-on"),

@@ -419,7 +419,7 @@ def test_quote_source_is_among_claim_sources(store) -> None:
 def test_quotes_short_and_tagged(store) -> None:
     """Verbatim in the chronology: ``conflictkg audit`` (the notes are not in the repository)."""
     rows = q(store, f"""SELECT ?c ?qt WHERE {{ GRAPH ckg:claims {{ VALUES ?c {{ {values(C)} }} ?c ck:quote ?qt }} }}""")
-    assert len(rows) == 36  # three claims built from casualty rows have no quote
+    assert len(rows) == 35  # three claims built from casualty rows have no quote; one narrated quote removed (audit, issue #12)
     for r in rows:
         text = r["qt"].value
         assert r["qt"].language == "en", r["c"]
