@@ -95,7 +95,7 @@ CLAIMS: dict[str, dict[str, tuple[str, str | None, str]]] = {
     },
     "incident-2023-02-22-icj-order": {
         "claim-icj-2023-02-22-lachin-order": ("agent-icj", "2023-02-22", "stance-calls-on"),
-        "claim-az-mfa-2023-02-23-icj-reading": ("agent-az-mfa", "2023-02-23", "stance-denies"),
+        "claim-az-mfa-2023-02-23-icj-reading": ("agent-az-mfa", None, "stance-denies"),
         "claim-am-mfa-2023-02-22-mirzoyan-checkpoint": ("agent-mirzoyan", "2023-02-22", "stance-interprets"),
     },
 }
