@@ -37,7 +37,7 @@ CLAIM_COUNTS = {
 CLAIMS = {
     "az-mod-2020-11-10-terter-shelling": ("agent-az-mod", "2020-11-10", "alleges", set(), {1}),
     "az-mod-2020-12-13-sur-attack": ("agent-az-mod", "2020-12-13", "alleges", set(), {1, 4}),
-    "tr-mfa-undated-khojavend-attacks": ("agent-tr-mfa", None, "alleges", {"A"}, {1, 4}),
+    "tr-mfa-undated-khojavend-attacks": ("agent-tr-mfa", "2020-12-28", "alleges", {"A"}, {1, 4}),
     "az-mod-2020-12-13-hadrut-attack": ("agent-az-mod", "2020-12-13", "alleges", set(), {1, 4}),
     "am-mod-2020-12-12-offensive": ("agent-am-mod", "2020-12-12", "alleges", set(), {1}),
     "ru-mod-2020-12-12-first-violation": ("agent-ru-mod", "2020-12-12", "alleges", set(), {1, 5}),
