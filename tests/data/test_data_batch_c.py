@@ -95,7 +95,7 @@ C = {
                                             {p(9)}, {p(6)}, set(), {"agent-azerbaijan"}, True),
     "claim-az-president-2023-05-25-no-territorial-claim": ("incident-2023-05-25-eaeu-corridor-exchange", "agent-aliyev", "2023-05-25",
                                                            "stance-denies", set(), set(), {p(9)}, set(), False),
-    "claim-az-government-2023-06-10-fsb-control": ("incident-2023-05-25-eaeu-corridor-exchange", "agent-mustafayev", "2023-06-10",
+    "claim-az-government-2023-06-10-fsb-control": ("incident-2023-05-25-eaeu-corridor-exchange", "agent-mustafayev", None,
                                                    "stance-interprets", set(), set(), {p(9), "norm-tri2020-p9-fsb-control"}, set(), False),
     "claim-am-deputy-pm-office-2023-06-12-no-agreement": ("incident-2023-05-25-eaeu-corridor-exchange", "agent-am-deputy-pm-office", "2023-06-12",
                                                           "stance-denies", set(), set(), {p(9)}, set(), False),
@@ -419,7 +419,7 @@ def test_quote_source_is_among_claim_sources(store) -> None:
 def test_quotes_short_and_tagged(store) -> None:
     """Verbatim in the chronology: ``conflictkg audit`` (the notes are not in the repository)."""
     rows = q(store, f"""SELECT ?c ?qt WHERE {{ GRAPH ckg:claims {{ VALUES ?c {{ {values(C)} }} ?c ck:quote ?qt }} }}""")
-    assert len(rows) == 35  # three claims built from casualty rows have no quote; one narrated quote removed (audit, issue #12)
+    assert len(rows) == 34  # three claims built from casualty rows have no quote; two narrated quotes removed (audit, issue #12)
     for r in rows:
         text = r["qt"].value
         assert r["qt"].language == "en", r["c"]
