@@ -103,6 +103,10 @@ BROKEN: dict[str, tuple[str, str]] = {
            ckg:claims { ckr:claim-c4 a ck:Claim ; ck:claimant ckr:agent-p ; ck:stance ckv:stance-denies ;
              ck:citedIn ckr:source-s . }""",
         "ckr:agent-p"),
+    "stated-in-not-own-outlet": (
+        """ckg:claims { ckr:claim-c4 a ck:Claim ; ck:claimant ckr:agent-y ; ck:stance ckv:stance-denies ;
+             ck:statedIn ckr:source-s . }""",
+        "ckr:claim-c4"),
     "spokesperson-not-claimant": (
         """ckg:reference { ckr:agent-p a ck:Person ; rdfs:label "P"@en . }
            ckg:claims { ckr:claim-c1 ck:spokesperson ckr:agent-p . }""",
@@ -132,6 +136,10 @@ NEAR_MISS: dict[str, str] = {
     "person-claimant-without-post": """ckg:reference { ckr:agent-p a ck:Person ; rdfs:label "P"@en ; org:holds ckr:post-p .
         ckr:post-p a org:Post ; rdfs:label "Spokesperson"@en ; org:postIn ckr:agent-y . }
         ckg:claims { ckr:claim-c4 a ck:Claim ; ck:claimant ckr:agent-p ; ck:stance ckv:stance-denies ; ck:citedIn ckr:source-s . }""",
+    # a person's claim stated on the page of the body in which the person holds a post
+    "stated-in-not-own-outlet": """ckg:reference { ckr:agent-p a ck:Person ; rdfs:label "P"@en ; org:holds ckr:post-p .
+        ckr:post-p a org:Post ; rdfs:label "Minister"@en ; org:postIn ckr:agent-x . }
+        ckg:claims { ckr:claim-c4 a ck:Claim ; ck:claimant ckr:agent-p ; ck:stance ckv:stance-denies ; ck:statedIn ckr:source-s . }""",
 }
 
 
