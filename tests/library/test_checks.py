@@ -34,7 +34,8 @@ ckg:reference {
 ckg:claims {
   ckr:claim-c1 a ck:Claim ; ck:claimant ckr:agent-x ; ck:accusedParty ckr:agent-y ;
       ck:stance ckv:stance-alleges ; ck:claimDate "2022-03-26"^^xsd:date ;
-      ck:citedIn ckr:source-s ; ck:quote "four short words here"@en ;
+      ck:citedIn ckr:source-s ; ck:quote "four short words here"@en ; ck:quoteSource ckr:source-s ;
+      ck:curatorNote "no point is at stake in this fixture"@en ;
       ck:hasContent ckg:claim-c1 .
 }
 ckg:claim-c1 {
@@ -81,6 +82,35 @@ BROKEN: dict[str, tuple[str, str]] = {
              ck:citedIn ckr:source-s ; ck:hasContent ckg:claim-other . }
            ckg:claim-other { ckr:event-e1 ck:atPlace ckr:place-p . }""",
         "ckr:claim-c3"),
+    "breach-link-on-non-allegation": (
+        """ckg:claims { ckr:claim-c4 a ck:Claim ; ck:claimant ckr:agent-y ; ck:stance ckv:stance-denies ;
+             ck:citedIn ckr:source-s ; ck:impliedBreachOf ckr:place-p . }""",
+        "ckr:claim-c4"),
+    "allegation-without-clause-or-note": (
+        """ckg:claims { ckr:claim-c4 a ck:Claim ; ck:claimant ckr:agent-y ; ck:stance ckv:stance-counter-alleges ;
+             ck:citedIn ckr:source-s . }""",
+        "ckr:claim-c4"),
+    "named-and-implied-point": (
+        "ckg:claims { ckr:claim-c1 ck:allegesBreachOf ckr:place-p ; ck:impliedBreachOf ckr:place-p . }",
+        "ckr:claim-c1"),
+    "quote-source-not-cited": (
+        """ckg:reference { ckr:source-t a ck:NewsArticle ; schema:url <https://example.org/t> ; dcterms:publisher ckr:agent-x . }
+           ckg:claims { ckr:claim-c4 a ck:Claim ; ck:claimant ckr:agent-y ; ck:stance ckv:stance-denies ;
+             ck:citedIn ckr:source-s ; ck:quote "not read there"@en ; ck:quoteSource ckr:source-t . }""",
+        "ckr:claim-c4"),
+    "person-claimant-without-post": (
+        """ckg:reference { ckr:agent-p a ck:Person ; rdfs:label "P"@en . }
+           ckg:claims { ckr:claim-c4 a ck:Claim ; ck:claimant ckr:agent-p ; ck:stance ckv:stance-denies ;
+             ck:citedIn ckr:source-s . }""",
+        "ckr:agent-p"),
+    "stated-in-not-own-outlet": (
+        """ckg:claims { ckr:claim-c4 a ck:Claim ; ck:claimant ckr:agent-y ; ck:stance ckv:stance-denies ;
+             ck:statedIn ckr:source-s . }""",
+        "ckr:claim-c4"),
+    "spokesperson-not-claimant": (
+        """ckg:reference { ckr:agent-p a ck:Person ; rdfs:label "P"@en . }
+           ckg:claims { ckr:claim-c1 ck:spokesperson ckr:agent-p . }""",
+        "ckr:claim-c1"),
 }
 
 # Near misses that must NOT fire (the rule's boundary), added to GOOD.
@@ -89,6 +119,27 @@ NEAR_MISS: dict[str, str] = {
     "owl-sameas-in-data": "ckg:reference { ckr:place-p skos:exactMatch <http://www.wikidata.org/entity/Q1> . }",
     "dangling-reference": "ckg:claim-c1 { ckr:event-e1 ck:target <https://example.org/not-ours> . }",
     "claim-in-reference": "ckg:reference { ckr:source-s rdfs:comment \"a source is not a claim\"@en . }",
+    # a call may name the point it is about, with ck:concernsProvision
+    "breach-link-on-non-allegation": """ckg:claims { ckr:claim-c4 a ck:Claim ; ck:claimant ckr:agent-y ;
+        ck:stance ckv:stance-calls-on ; ck:citedIn ckr:source-s ; ck:concernsProvision ckr:place-p . }""",
+    # an allegation with an implied point needs no note
+    "allegation-without-clause-or-note": """ckg:claims { ckr:claim-c4 a ck:Claim ; ck:claimant ckr:agent-y ;
+        ck:stance ckv:stance-alleges ; ck:citedIn ckr:source-s ; ck:impliedBreachOf ckr:place-p . }""",
+    # two different points, one named and one implied
+    "named-and-implied-point": """ckg:reference { ckr:place-q a ck:Settlement ; rdfs:label "Q"@en . }
+        ckg:claims { ckr:claim-c1 ck:allegesBreachOf ckr:place-p ; ck:impliedBreachOf ckr:place-q . }""",
+    # the quote read on the claimant's own page (ck:statedIn)
+    "quote-source-not-cited": """ckg:reference { ckr:source-t a ck:OfficialStatement ; schema:url <https://example.org/t> ; dcterms:publisher ckr:agent-y . }
+        ckg:claims { ckr:claim-c4 a ck:Claim ; ck:claimant ckr:agent-y ; ck:stance ckv:stance-denies ;
+          ck:statedIn ckr:source-t ; ck:quote "read there"@en ; ck:quoteSource ckr:source-t . }""",
+    # a person holding a post in a body, in another graph than the claim
+    "person-claimant-without-post": """ckg:reference { ckr:agent-p a ck:Person ; rdfs:label "P"@en ; org:holds ckr:post-p .
+        ckr:post-p a org:Post ; rdfs:label "Spokesperson"@en ; org:postIn ckr:agent-y . }
+        ckg:claims { ckr:claim-c4 a ck:Claim ; ck:claimant ckr:agent-p ; ck:stance ckv:stance-denies ; ck:citedIn ckr:source-s . }""",
+    # a person's claim stated on the page of the body in which the person holds a post
+    "stated-in-not-own-outlet": """ckg:reference { ckr:agent-p a ck:Person ; rdfs:label "P"@en ; org:holds ckr:post-p .
+        ckr:post-p a org:Post ; rdfs:label "Minister"@en ; org:postIn ckr:agent-x . }
+        ckg:claims { ckr:claim-c4 a ck:Claim ; ck:claimant ckr:agent-p ; ck:stance ckv:stance-denies ; ck:statedIn ckr:source-s . }""",
 }
 
 
