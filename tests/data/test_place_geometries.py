@@ -24,6 +24,7 @@ FOREIGN = {
     "place-sochi": (43.0, 44.5, 39.0, 40.5),
     "place-ankara": (39.5, 40.5, 32.5, 33.5),
     "place-the-hague": (51.8, 52.3, 4.0, 4.6),
+    "place-brussels": (50.6, 51.1, 4.1, 4.6),
 }
 PRECISIONS = {f"{CKV}where-{p}" for p in ("exact", "near", "district", "region", "linear", "country")}
 

@@ -111,10 +111,10 @@ def test_place_coordinates_are_points_with_source_and_precision(ask) -> None:  #
     assert (stepanakert[0]["longitude"], stepanakert[0]["latitude"]) == ("46.75194", "39.81528")
     for r in rows:
         assert r["source_url"].startswith("http") and r["precision"].startswith(CKV + "where-")
-        # The Hague (ICJ) is the one place named far west of the region; its own box is checked in
-        # tests/data/test_place_geometries.py.
+        # The Hague (ICJ) and Brussels (EU-brokered meetings) are the places named far west of the
+        # region; their own boxes are checked in tests/data/test_place_geometries.py.
         assert (38 <= float(r["latitude"]) <= 56 and 30 <= float(r["longitude"]) <= 60 or r["where_prec"] == "6"
-                or r["place"].endswith("/place-the-hague")), r
+                or r["place"].endswith(("/place-the-hague", "/place-brussels"))), r
 
 
 def test_places_without_coordinates_are_the_rest(ask) -> None:  # noqa: ANN001
