@@ -25,3 +25,22 @@ def test_every_log_reads_and_names_only_what_exists(staged: Staged, res: Resourc
     assert len(rows) >= 39
     status = audit_status(staged.store, library, entries)
     assert status.unknown == (), [f"{e.path}:{e.line} {e.claim}" for e in status.unknown]
+
+
+def test_every_month_is_covered_and_every_claim_audited(staged: Staged, res: Resources) -> None:
+    """Issue #12: every month of November 2020 – January 2024 has an incident or a logged search
+    that found none, and every claim has an audit entry (`conflictkg coverage --check`)."""
+    from conflictkg.record.coverage import gaps
+
+    library = load_library(res.queries_dir)
+    month_logs, entries = read_logs(res.data_dir)
+    assert gaps(coverage_rows(staged.store, library, month_logs)) == []
+    assert audit_status(staged.store, library, entries).unaudited == ()
+
+
+def test_every_month_of_the_period_has_a_coverage_log(res: Resources) -> None:
+    from conflictkg.record.coverage import months
+
+    month_logs, _entries = read_logs(res.data_dir)
+    assert [m.month for m in month_logs] == months()
+    assert all(m.searches for m in month_logs), [m.month for m in month_logs if not m.searches]
