@@ -43,7 +43,8 @@ CLAIMS = {
     "ru-mod-2020-12-12-first-violation": ("agent-ru-mod", "2020-12-12", "alleges", set(), {1, 5}),
     "am-mfa-2020-12-13-blatant-violation": ("agent-am-mfa", "2020-12-13", "alleges", {"A"}, {1}),
     "az-mod-2020-12-13-counter-terror": ("agent-az-mod", "2020-12-13", "denies", {1, 4}, set()),
-    "harutyunyan-2020-12-15-prisoners": ("agent-arayik-harutyunyan", "2020-12-15", "alleges", set(), {1, 8}),
+    # re-audit (issue #12): Armenpress and news.am date the address to 16 December 2020
+    "harutyunyan-2020-12-15-prisoners": ("agent-arayik-harutyunyan", "2020-12-16", "alleges", set(), {1, 8}),
     "putin-2020-12-17-only-escalation": ("agent-putin", "2020-12-17", "calls-on", {1}, set()),
     "pashinyan-2021-11-07-khtsaberd-captives": ("agent-pashinyan", "2021-11-07", "alleges", {"A", 8}, {1}),
     "az-mod-2020-12-28-akaku-attack": ("agent-az-mod", "2020-12-28", "alleges", set(), {1, 4}),
@@ -65,8 +66,9 @@ CLAIMS = {
     "az-mfa-2021-08-12-stop-not-remain": ("agent-az-mfa", "2021-08-12", "denies", {1, 3, 4, 6}, set()),
     "ru-mod-2021-10-10-civilian-wounded": ("agent-ru-mod", "2021-10-10", "alleges", set(), {1}),
     "az-mod-2021-10-10-untrue": ("agent-az-mod", "2021-10-10", "denies", {1}, set()),
-    "am-mfa-2021-10-09-gross-violation": ("agent-am-mfa", "2021-10-09", "alleges", {"A"}, {1}),
-    "am-mfa-2021-10-15-norshen": ("agent-am-mfa", "2021-10-15", "alleges", {"A"}, {1}),
+    # re-audit (issue #12): neither stored page dates the statement (a dateNote says why)
+    "am-mfa-2021-10-09-gross-violation": ("agent-am-mfa", None, "alleges", {"A"}, {1}),
+    "am-mfa-2021-10-15-norshen": ("agent-am-mfa", None, "alleges", {"A"}, {1}),
 }
 
 # casualty report IRI suffix -> (kind, min, max, best)

@@ -207,7 +207,8 @@ QUOTE_SOURCE_URLS = {
     "claim-am-mfa-2021-11-08-shushi-fire": "https://www.artsakhpress.am/eng/news/153390/",
     "claim-az-mfa-2021-11-09-shushi-security": "https://armenianweekly.com/2021/11/10/artsakh-civilian-killed-by-azeri-forces/",
     "claim-am-government-2021-11-26-sochi-pows": "https://news.am/eng/news/674508.html",
-    "claim-az-mfa-2021-12-armenia-not-fulfilling": "http://www.today.az/news/politics/213142.html",
+    # re-audit (issue #12): the quote is now read in the ministry's own comment No:498/21
+    "claim-az-mfa-2021-12-armenia-not-fulfilling": "https://sofia.mfa.gov.az/en/news/3358/no49821-azerbaycan-respublikasi-xarici-isler-nazirliyinin-metbuat-xidmeti-idaresinin-ermenistan-xarici-isler-nazirliyinin-7-dekabr-2021-ci-il-tarixli-aciqlamasi-ile-bagli-serhi",
     "claim-osce-mg-cochairs-2021-12-07-implement-in-full": "https://turan.az/en/politics/joint-statement-by-the-osce-minsk-group-co-chair-countries",
     "claim-artsakh-info-hq-2022-03-21-valve": "https://massispost.com/2022/03/natural-gas-supply-to-artsakh-cut-off-again-by-azerbaijan/",
     "claim-az-president-2022-06-16-nakhchivan-access": "https://news.az/news/azerbaijani-president-we-expect-that-armenia-will-comply-with-the-trilateral-declaration",
@@ -234,6 +235,8 @@ STATED_IN = {
     "claim-blinken-2022-09-12-cessation": "source-am-usembassy-blinken-call",
     "claim-us-state-department-2022-09-13-aliyev-call": "source-az-usembassy-blinken-aliyev-call",
     "claim-az-mfa-2022-12-rejects-armenian-statement": "source-losangeles-mfa-gov-az-3662",
+    # added by the re-audit (issue #12): the MFA's own comment No:498/21 (embassy in Sofia)
+    "claim-az-mfa-2021-12-armenia-not-fulfilling": "source-az-mfa-sofia-498-21",
 }
 
 
