@@ -73,7 +73,8 @@ CLAIMS: dict[str, dict[str, tuple[str, str | None, str]]] = {
     "incident-2022-08-01-lachin-operation-revenge": {
         "claim-az-mod-2022-08-03-operation-revenge": ("agent-az-mod", "2022-08-03", "stance-counter-alleges"),
         "claim-az-mfa-2022-08-03-units-not-withdrawn": ("agent-az-mfa", "2022-08-03", "stance-counter-alleges"),
-        "claim-ru-mod-2022-08-03-sarybaba": ("agent-ru-mod", "2022-08-03", "stance-alleges"),
+        # re-audit (issue #12): the relay does not date the bulletin, so no claim date
+        "claim-ru-mod-2022-08-03-sarybaba": ("agent-ru-mod", None, "stance-alleges"),
         "claim-ru-mod-2022-08-04-four-violations": ("agent-ru-mod", "2022-08-04", "stance-alleges"),
         "claim-am-mfa-2022-08-03-lachin-route": ("agent-am-mfa", "2022-08-03", "stance-alleges"),
         "claim-am-government-2022-08-04-point6": ("agent-pashinyan", "2022-08-04", "stance-alleges"),
@@ -90,7 +91,8 @@ CLAIMS: dict[str, dict[str, tuple[str, str | None, str]]] = {
     "incident-2022-08-31-mines-claims": {
         "claim-az-mod-2022-08-31-lachin-mines": ("agent-az-mod", "2022-08-31", "stance-counter-alleges"),
         "claim-az-mfa-2022-11-25-saribaba-mines": ("agent-az-mfa", "2022-11-25", "stance-counter-alleges"),
-        "claim-az-mfa-2023-01-21-hajizada-mines": ("agent-aykhan-hajizada", "2023-01-21", "stance-counter-alleges"),
+        # re-audit (issue #12): the date appears only in the page's URL, so no claim date
+        "claim-az-mfa-2023-01-21-hajizada-mines": ("agent-aykhan-hajizada", None, "stance-counter-alleges"),
     },
     "incident-2022-09-13-border-offensive": {
         "claim-am-government-2022-09-13-archive-statement": ("agent-pashinyan", "2022-09-13", "stance-alleges"),
@@ -220,7 +222,8 @@ QUOTE_SOURCE_URLS = {
     "claim-am-mfa-2022-12-13-lachin-point6": "https://mfa.am/en/interviews-articles-and-comments/2022/12/13/mfa_statement_lachin/11783",
     "claim-artsakh-mfa-2023-01-18-only-pk-control": "https://www.nkr.am/en/news/2023-01-18/commentary_Artsakhpress",
     "claim-icj-2023-02-22-gas-request-rejected": "https://massispost.com/2023/02/international-court-of-justice-orders-azerbaijan-to-restore-uninterrupted-movement-through-the-lachin-corridor/",
-    "claim-icj-2023-02-22-lachin-order": "https://en.armradio.am/2023/02/22/un-court-azerbaijan-should-ensure-free-movement-along-lachin-corridor-in-both-directions/",
+    # re-audit (issue #12): Massis Post puts the order's words in quotation marks; Armradio narrates them
+    "claim-icj-2023-02-22-lachin-order": "https://massispost.com/2023/02/international-court-of-justice-orders-azerbaijan-to-restore-uninterrupted-movement-through-the-lachin-corridor/",
 }
 
 # claims whose source is the claimant's own outlet (ck:statedIn)
