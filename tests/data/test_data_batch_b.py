@@ -93,14 +93,12 @@ CLAIMS: dict[str, dict[str, tuple[str, str | None, str]]] = {
         "claim-az-mfa-2022-11-25-saribaba-mines": ("agent-az-mfa", "2022-11-25", "stance-counter-alleges"),
         # re-audit (issue #12): the date appears only in the page's URL, so no claim date
         "claim-az-mfa-2023-01-21-hajizada-mines": ("agent-aykhan-hajizada", None, "stance-counter-alleges"),
-    },
-    "incident-2022-09-13-border-offensive": {
-        "claim-am-government-2022-09-13-archive-statement": ("agent-pashinyan", "2022-09-13", "stance-alleges"),
         # added by rec-c (issue #12)
         "claim-edmon-marukyan-2022-11-24-mines-lie": ("agent-edmon-marukyan", "2022-11-24", "stance-counter-alleges"),
         "claim-mirzoyan-2023-01-20-mines-denial": ("agent-mirzoyan", "2023-01-20", "stance-denies"),
     },
     "incident-2022-09-13-border-offensive": {
+        "claim-am-government-2022-09-13-archive-statement": ("agent-pashinyan", "2022-09-13", "stance-alleges"),
         # added by rec-c (issue #12)
         "claim-az-mod-2022-09-13-large-scale-provocation": ("agent-az-mod", "2022-09-13", "stance-counter-alleges"),
         "claim-az-mod-2022-09-13-fifty-killed": ("agent-az-mod", "2022-09-13", "stance-reports"),
