@@ -8,14 +8,13 @@ The library is the product; the ``conflictkg`` command is a thin skin over it, a
 from __future__ import annotations
 
 import importlib
-from typing import Any
 
 __version__ = "0.1.0"
 
 __all__ = ["__version__", "open"]
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> object:
     """``conflictkg.open`` is :func:`conflictkg.api.open`, imported when first asked for (PEP 562)."""
     if name == "open":
         return importlib.import_module("conflictkg.api").open
