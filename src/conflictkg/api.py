@@ -95,6 +95,7 @@ class KnowledgeGraph:
             self._pin.close()
             raise
         self.library: dict[str, Query] = load_library(resources.queries_dir)
+        self._site: Any = None
 
     def __repr__(self) -> str:
         return f"<conflictkg.KnowledgeGraph {self.generation}>"
@@ -155,7 +156,9 @@ class KnowledgeGraph:
         from conflictkg.pages.context import Site
         from conflictkg.pages.search import search_page
 
-        page = search_page(Site.load(self._store, self.resources).view(Perspective("neutral")), name)
+        if self._site is None:  # labels and names, read once: the pinned generation never changes
+            self._site = Site.load(self._store, self.resources)
+        page = search_page(self._site.view(Perspective("neutral")), name)
         return [Hit(row["resource"]["iri"], row["resource"]["text"], row["matched"]["text"])
                 for row in page.sections[0].rows]
 
