@@ -89,11 +89,11 @@ def build(obj: Context, no_reason: bool) -> None:
 @cli.command("queries")
 @pass_ctx
 def list_queries(obj: Context) -> None:
-    """List the query library: id, title, parameters."""
-    from conflictkg.sparql.queries import load_library
+    """List the query library: id, title, parameters (optional ones with their defaults)."""
+    from conflictkg.sparql.queries import load_library, param_signature
 
     for q in load_library(obj.resources.queries_dir).values():
-        params = ", ".join(f"{p.name}:{p.type}" for p in q.params.values())
+        params = ", ".join(param_signature(p) for p in q.params.values())
         click.echo(f"{q.id}\t{q.title}\t{params}")
 
 

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 STORE_ENV = "CONFLICTKG_STORE"
+#: A checkout whose ontology/, queries/ and data/ replace the shipped copies (``--root``).
+ROOT_ENV = "CONFLICTKG_ROOT"
 #: ``serve``: query worker processes (each holds the store open read-only; one query at a time each).
 DEFAULT_WORKERS = 2
 #: ``serve``: stores of at most this many quads are served from memory unless told otherwise (a copy

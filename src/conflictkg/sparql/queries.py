@@ -213,6 +213,19 @@ def run(store: Store, query: Query, raw: dict[str, str] | None = None) -> Result
     return store.query(query.text, bind(query, raw or {}))
 
 
+def param_signature(param: Param) -> str:
+    """How ``conflictkg queries`` lists a parameter: ``name:type``, plus ``=default (default)`` when
+    it may be left out, so a reader sees which parameters are optional and what they fall back to.
+
+    >>> param_signature(Param("clause_number", "integer"))
+    'clause_number:integer'
+    >>> param_signature(Param("agreement", "iri", default="ckr:agreement-tri2020"))
+    'agreement:iri=ckr:agreement-tri2020 (default)'
+    """
+    signature = f"{param.name}:{param.type}"
+    return signature if param.default is None else f"{signature}={param.default} (default)"
+
+
 def example_params(query: Query) -> dict[str, str]:
     """The example (or default) value of every parameter."""
     return {n: (p.example if p.example is not None else p.default or "") for n, p in query.params.items()}

@@ -41,6 +41,8 @@ class QueryRequest:
     overrides: tuple[str, ...] = ()
     max_rows: int = 10_000
     max_depth: int = MAX_QUERY_DEPTH
+    #: what relative IRIs in the query resolve against (the endpoint's own URL); None: not resolved
+    base_iri: str | None = None
 
 
 @dataclass(frozen=True)
@@ -97,7 +99,8 @@ def execute(store: ox.Store, request: QueryRequest) -> Answer:
     except QueryRefused as exc:
         return text_answer(400, exc.message)
     try:
-        result = store.query(request.query, prefixes=PREFIXES, **_dataset(request))  # type: ignore[arg-type]
+        result = store.query(request.query, prefixes=PREFIXES, base_iri=request.base_iri,
+                             **_dataset(request))  # type: ignore[arg-type]
         if isinstance(result, ox.QuerySolutions):
             return _solutions(result, request)
         if isinstance(result, ox.QueryBoolean):

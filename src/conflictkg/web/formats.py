@@ -99,6 +99,26 @@ def _quality(ranges: Sequence[MediaRange], fmt: Format) -> MediaRange | None:
     return max(named, key=lambda t: (t[0], t[1]))[2] if named else None
 
 
+#: What a browser asks for: when it prefers this to every RDF format, ``GET /sparql`` without a
+#: query sends it to the query page instead of the service description.
+PAGE_FORMAT = Format("html", "text/html", ("application/xhtml+xml",))
+
+
+def wants_page(accept: Sequence[str]) -> bool:
+    """Whether the client prefers a web page to every graph format (a browser does; a protocol
+    client sending an RDF type, ``*/*`` or no Accept does not).
+
+    >>> wants_page(parse_accept("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"))
+    True
+    >>> wants_page(parse_accept("text/turtle, text/html;q=0.5")), wants_page([]), wants_page(["*/*"])
+    (False, False, False)
+    """
+    try:
+        return choose({**GRAPH_FORMATS, PAGE_FORMAT.key: PAGE_FORMAT}, accept) is PAGE_FORMAT
+    except NotAcceptable:
+        return False
+
+
 #: Other names clients put in a ``format`` parameter (SPARQLWrapper sends its own names).
 FORMAT_ALIASES = {"json-ld": "jsonld", "rdf+xml": "rdfxml", "rdf": "rdfxml", "n3": "turtle", "ttl": "turtle",
                   "nt": "ntriples", "n-triples": "ntriples"}

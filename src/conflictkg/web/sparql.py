@@ -3,9 +3,13 @@
 * ``GET /sparql?query=…``, ``POST`` form (``query=…``) and ``POST`` direct
   (``Content-Type: application/sparql-query``), with ``default-graph-uri`` / ``named-graph-uri``;
   without them the default graph is the union of all named graphs (unless the query has FROM).
-* Answers are negotiated from ``Accept``; a ``format`` parameter (json, xml, csv, tsv, turtle,
-  ntriples, jsonld, rdfxml) overrides it for browsers.
-* ``GET /sparql`` without a query answers the service description.
+* Answers are negotiated from ``Accept``; a ``format`` or ``output`` parameter (json, xml, csv, tsv,
+  turtle, ntriples, jsonld, rdfxml; Fuseki's and Virtuoso's habit) overrides it, so that a bare URL
+  (``pandas.read_csv(".../sparql?query=...&output=csv")``, a browser) gets the format it names.
+* Relative IRIs in a query resolve against the endpoint's own URL (``<s>`` is
+  ``http://host:port/s``), as the SPARQL 1.1 Protocol tests expect.
+* ``GET /sparql`` without a query answers the service description, except to a browser (it prefers
+  HTML to every RDF format, and names no format): that is sent (303) to the query page ``/query``.
 * Updates (``application/sparql-update``, an ``update`` field, or an update sent as a query) get
   403; malformed queries 400 with line and column; queries over the time limit 503.
 """
@@ -16,10 +20,10 @@ from urllib.parse import parse_qs
 
 import pyoxigraph as ox
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import RedirectResponse, Response
 
 from conflictkg.web.execute import READ_ONLY, QueryRequest
-from conflictkg.web.formats import GRAPH_FORMATS, GRAPH_OX, choose, parse_accept
+from conflictkg.web.formats import GRAPH_FORMATS, GRAPH_OX, choose, parse_accept, wants_page
 from conflictkg.web.pool import EndpointError, WorkerPool
 from conflictkg.web.service_description import ServiceDescription
 
@@ -28,6 +32,10 @@ FORM = "application/x-www-form-urlencoded"
 DIRECT = "application/sparql-query"
 UPDATE = "application/sparql-update"
 ALLOW = "GET, HEAD, POST, OPTIONS"
+QUERY_PAGE = "/query"
+#: Parameters naming the answer's format: ours and SPARQLWrapper's (``format``), Fuseki's and
+#: Virtuoso's (``output``).
+FORMAT_PARAMS = ("format", "output")
 
 Params = dict[str, list[str]]
 
@@ -41,6 +49,8 @@ async def sparql_endpoint(request: Request) -> Response:
     if "query" not in params:
         if "update" in params:
             raise EndpointError(READ_ONLY, 403)
+        if request.method in ("GET", "HEAD") and not _format(params) and wants_page(_accept(request)):
+            return RedirectResponse(QUERY_PAGE, 303, headers={"Vary": "Accept"})
         return _service_description(request, params)
     pool: WorkerPool = request.app.state.pool
     answer = await pool.run(_query_request(request, params))
@@ -90,9 +100,19 @@ def _query_request(request: Request, params: Params) -> QueryRequest:
     default, named = _graphs(params, "default-graph-uri"), _graphs(params, "named-graph-uri")
     if default is not None or named is not None:
         default, named = default or (), named or ()
-    return QueryRequest(params["query"][0], default, named, tuple(parse_accept(request.headers.get("accept"))),
-                        _format(params), request.app.state.settings.max_rows,
-                        request.app.state.settings.max_query_depth)
+    settings = request.app.state.settings
+    return QueryRequest(params["query"][0], default, named, _accept(request), _format(params), settings.max_rows,
+                        settings.max_query_depth, base_iri=_own_url(request))
+
+
+def _accept(request: Request) -> tuple[str, ...]:
+    return tuple(parse_accept(request.headers.get("accept")))
+
+
+def _own_url(request: Request) -> str:
+    """The endpoint's URL without query or fragment: the service description's ``sd:endpoint``
+    and the base IRI of every query sent here."""
+    return str(request.url.replace(query=None, fragment=None))
 
 
 def _graphs(params: Params, name: str) -> tuple[str, ...] | None:
@@ -108,13 +128,13 @@ def _graphs(params: Params, name: str) -> tuple[str, ...] | None:
 
 
 def _format(params: Params) -> tuple[str, ...]:
-    """The ``format`` parameter's values (keys, aliases or media types; see formats.choose)."""
-    return tuple(params.get("format", ()))
+    """The ``format`` and ``output`` parameters' values (keys, aliases or media types; see
+    formats.choose), ``format`` first."""
+    return tuple(value for name in FORMAT_PARAMS for value in params.get(name, ()))
 
 
 def _service_description(request: Request, params: Params) -> Response:
     description: ServiceDescription = request.app.state.description
-    fmt = choose(GRAPH_FORMATS, parse_accept(request.headers.get("accept")), _format(params))
-    endpoint = str(request.url.replace(query=None, fragment=None))
-    return Response(description.serialize(endpoint, GRAPH_OX[fmt.key]), 200,
+    fmt = choose(GRAPH_FORMATS, _accept(request), _format(params))
+    return Response(description.serialize(_own_url(request), GRAPH_OX[fmt.key]), 200,
                     headers={"Vary": "Accept"}, media_type=fmt.content_type)
