@@ -804,3 +804,20 @@ def test_incidents_overview_counts_stances(ask) -> None:  # noqa: ANN001
     assert (lachin["earliest_begin"], lachin["claims"], lachin["calls"]) == ("2022-12-12", "18", "6")
     starts = [r["earliest_begin"] for r in ask("incidents-overview")]
     assert starts == sorted(starts)
+
+
+def test_incident_facets_of_parukh(ask) -> None:  # noqa: ANN001
+    """The sets the incidents list filters by: named and implied points apart, the accused, the
+    claimants' sides ("none" for claimants linked to no state), stances, and places with the units
+    they lie in."""
+    rows = [r for r in ask("incident-facets") if r["incident"] == ckr("incident-2022-03-24-parukh-farrukh")]
+    facet = {f: {r["value"]: r for r in rows if r["facet"] == f} for f in {r["facet"] for r in rows}}
+    assert set(facet["point-named"]) == {ckr("agreement-tri2020-p4")}  # the Azerbaijani counter-allegation
+    assert facet["point-named"][ckr("agreement-tri2020-p4")]["clause_number"] == "4"
+    assert set(facet["point-implied"]) == {ckr(f"agreement-tri2020-p{n}") for n in (1, 3, 4)}
+    assert set(facet["accused"]) == {ckr("agent-armenia"), ckr("agent-azerbaijan")}
+    assert {ckr("agent-russia"), ckr("agent-azerbaijan"), ckr("agent-artsakh"), "none"} <= set(facet["side"])
+    assert facet["side"]["none"]["value_label"] == "none (no state or authority)"
+    assert facet["stance"][PREFIXES["ckv"] + "stance-denies"]["claims"] == "2"
+    assert {ckr("place-parukh-farrukh"), ckr("place-askeran-district"), ckr("place-khojaly-district")} <= set(facet["place"])
+    assert all(r["clause_number"] == "" for f in ("accused", "side", "stance", "place") for r in facet[f].values())

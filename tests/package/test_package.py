@@ -37,6 +37,17 @@ def test_wheel_contains_shipped_files(wheel: Path) -> None:
 
 
 @pytest.mark.slow
+def test_wheel_carries_the_mit_licence(wheel: Path) -> None:
+    """The licence text travels with the code: the wheel's metadata holds LICENSE and names MIT."""
+    archive = zipfile.ZipFile(wheel)
+    (licence,) = [n for n in archive.namelist() if n.endswith(".dist-info/licenses/LICENSE")]
+    assert archive.read(licence).decode("utf-8") == (REPO / "LICENSE").read_text(encoding="utf-8")
+    assert "Copyright (c) 2026 the conflictkg authors" in archive.read(licence).decode("utf-8")
+    (metadata,) = [n for n in archive.namelist() if n.endswith(".dist-info/METADATA")]
+    assert "License-Expression: MIT" in archive.read(metadata).decode("utf-8")
+
+
+@pytest.mark.slow
 def test_installed_wheel_runs_from_another_directory(wheel: Path, tmp_path: Path) -> None:
     site = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(site)

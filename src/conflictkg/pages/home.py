@@ -27,6 +27,7 @@ def home_page(ctx: PageContext, agreement: str = AGREEMENT) -> Page:
                                      note="named = the claimant cited the point; implied = a curator's reading; "
                                           "responses = claims answering those allegations."))
     page.sections.append(recent_incidents(ctx))
+    page.extra["incidents_href"] = "/incidents?order=desc"  # every incident, filtered and paged
     return page
 
 

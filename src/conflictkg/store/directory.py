@@ -65,6 +65,15 @@ PIN_PREFIX = ".pin-"
 PIN_TRIES = 5
 
 
+def generation_date(gen: Path) -> str | None:
+    """The day a generation was built (``YYYY-MM-DD``, read from its ``db-<stamp>-…`` name), or ``None``
+    for a directory not named like one: the site's "cite this" line states it and never invents one."""
+    if not GENERATION.fullmatch(gen.name):
+        return None
+    stamp = gen.name[3:11]
+    return f"{stamp[:4]}-{stamp[4:6]}-{stamp[6:8]}"
+
+
 def current_path(store_dir: Path) -> Path:
     return store_dir / CURRENT
 

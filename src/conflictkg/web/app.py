@@ -19,7 +19,7 @@ from conflictkg.network.render import TEMPLATES as NETWORK_TEMPLATES
 from conflictkg.pages.context import Site
 from conflictkg.resources import Resources, default_resources
 from conflictkg.settings import DEFAULT_WORKERS, IN_MEMORY_UP_TO, Settings
-from conflictkg.store.directory import current_path
+from conflictkg.store.directory import current_path, generation_date
 from conflictkg.store.oxigraph import OxigraphStore
 from conflictkg.templating import environment
 from conflictkg.web.boundary import error_response
@@ -88,6 +88,7 @@ def create_app(store: OxigraphStore, settings: Settings, *, workers: int = DEFAU
     app.state.settings = settings
     if curate is not None:
         app.state.curate = Desk.open(curate)
+    app.state.built = generation_date(spec.generation)  # the "cite this" line's build date
     app.state.store = store
     app.state.resources = resources or default_resources()
     app.state.site = Site.load(store, app.state.resources)

@@ -1,4 +1,5 @@
-"""The HTML pages and their JSON twins: home, resource pages, ``/clause/N``, search and coverage.
+"""The HTML pages and their JSON twins: home, resource pages, ``/clause/N``, search, coverage,
+incidents, about.
 
 Every page is built by :mod:`conflictkg.pages` (plain data) and rendered either by a Jinja2
 template (autoescaped: every label from the data is shown as text) or as JSON, chosen by a
@@ -8,6 +9,8 @@ template (autoescaped: every label from the data is shown as text) or as JSON, c
 
 from __future__ import annotations
 
+import csv
+import io
 from pathlib import Path
 
 import anyio.to_thread
@@ -17,9 +20,11 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from conflictkg.errors import NotFound
+from conflictkg.pages.about import about_page
 from conflictkg.pages.context import PageContext, Site
 from conflictkg.pages.coverage import coverage_page
 from conflictkg.pages.home import home_page
+from conflictkg.pages.incidents import csv_table, incidents_page
 from conflictkg.pages.resource import resource_page
 from conflictkg.pages.search import search_page
 from conflictkg.rdf.namespaces import CKR
@@ -69,6 +74,39 @@ async def coverage(request: Request) -> Response:
     return render(request, "coverage.html", page.to_json(), as_json=as_json)
 
 
+async def incidents(request: Request) -> Response:
+    """The incidents list, its JSON twin (``.json``) and its CSV twin (``.csv``): one page of rows each,
+    from the same parameters; ``Link`` headers name the previous and next pages."""
+    path = request.url.path
+    as_csv = path.endswith(".csv")
+    as_json = not as_csv and wants_json(request, path.endswith(".json"))
+    ctx = await _context(request)
+    page = await anyio.to_thread.run_sync(incidents_page, ctx, dict(request.query_params))
+    base = path if path != "/incidents" or not as_json else "/incidents.json"
+    links = [f'<{base}?{page.extra[rel]}>; rel="{rel}"' if page.extra[rel] else f'<{base}>; rel="{rel}"'
+             for rel in ("previous", "next") if page.extra[rel] is not None]
+    if as_csv:
+        header, rows = csv_table(page)
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\r\n")
+        writer.writerow(header)
+        writer.writerows(rows)
+        response: Response = Response(out.getvalue(), media_type="text/csv; charset=utf-8")
+    else:
+        response = render(request, "incidents.html", page.to_json(), as_json=as_json)
+    if links:
+        response.headers["Link"] = ", ".join(links)
+    response.headers["X-Total-Count"] = str(page.extra["total"])
+    return response
+
+
+async def about(request: Request) -> Response:
+    as_json = wants_json(request, request.url.path.endswith(".json"))
+    ctx = await _context(request)
+    page = await anyio.to_thread.run_sync(about_page, ctx)
+    return render(request, "about.html", page.to_json(), as_json=as_json)
+
+
 async def search(request: Request) -> Response:
     as_json = wants_json(request, request.url.path.endswith(".json"))
     ctx = await _context(request)
@@ -81,4 +119,6 @@ def routes() -> list[Route | Mount]:
             Route("/resource/{local:path}", resource), Route("/clause/{number}", clause),
             Route("/search", search), Route("/search.json", search),
             Route("/coverage", coverage), Route("/coverage.json", coverage),
+            Route("/incidents", incidents), Route("/incidents.json", incidents), Route("/incidents.csv", incidents),
+            Route("/about", about), Route("/about.json", about),
             Mount("/static", StaticFiles(directory=HERE / "static"), name="static")]

@@ -60,7 +60,8 @@ def render(request: Request, template: str, data: dict[str, Any], *, as_json: bo
     else:
         html = request.app.state.templates.get_template(template).render(
             page=data, request=request, perspective=perspective, perspectives=list(Perspective),
-            version=__version__, json_href=_json_href(request), **context)
+            version=__version__, json_href=_json_href(request),
+            built=getattr(request.app.state, "built", None), **context)
         response = HTMLResponse(html, status)
     return remember_perspective(request, response, perspective)
 
