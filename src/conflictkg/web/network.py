@@ -8,6 +8,7 @@ cache (:mod:`conflictkg.web.builds`); the most visited are built in the backgrou
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 from urllib.parse import urlencode
 
@@ -16,7 +17,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 
-from conflictkg.errors import NotFound, QueryError
+from conflictkg.errors import NotFound, QueryError, StoreError
 from conflictkg.naming import Perspective
 from conflictkg.network import VIEWS, Network, ViewRequest, network_view, view_choices
 from conflictkg.network.render import VIS_FILES, perspective_links, to_html, vis_assets, views_index_html
@@ -60,7 +61,11 @@ async def network_page(request: Request) -> Response:
     view = request.path_params["view"]
     as_json = wants_json(request, request.url.path.endswith(".json"))
     wanted = _request_of(request, view)
-    network = await request.app.state.network_views.get(wanted)
+    try:
+        network = await request.app.state.network_views.get(wanted)
+    except asyncio.CancelledError:  # uvicorn cancels what still runs once a stop's grace is over
+        raise StoreError("the server stopped before this view was laid out",
+                         hint="ask again once it is back") from None
     if as_json:
         response: Response = JSONResponse({"ok": True, **network.to_json()})
     else:
