@@ -62,6 +62,7 @@ def scaled_store(scale: int) -> Path:
                        for t in (q.subject, q.object, q.graph_name)):
                     yield ox.Quad(renamed(q.subject, k), q.predicate, renamed(q.object, k), renamed(q.graph_name, k))
 
+    storedir.claim(store_dir)
     storedir.publish(store_dir, storedir.write_generation(store_dir, copies()))
     return store_dir
 
