@@ -24,6 +24,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
@@ -48,23 +49,29 @@ def scaled_store(scale: int) -> Path:
         return store_dir
     shipped = serving.shipped_store()
     quads = list(ox.Store.read_only(str(storedir.current_path(shipped).resolve())))
-
-    def renamed(term: object, k: int) -> object:
-        if isinstance(term, ox.NamedNode) and COPIED.match(term.value):
-            return ox.NamedNode(COPIED.sub(rf"\g<1>\g<2>-x{k}-", term.value))
-        return term
-
-    def copies():
-        yield from quads
-        for k in range(1, scale):
-            for q in quads:
-                if any(isinstance(t, ox.NamedNode) and COPIED.match(t.value)
-                       for t in (q.subject, q.object, q.graph_name)):
-                    yield ox.Quad(renamed(q.subject, k), q.predicate, renamed(q.object, k), renamed(q.graph_name, k))
-
     storedir.claim(store_dir)
-    storedir.publish(store_dir, storedir.write_generation(store_dir, copies()))
+    storedir.publish(store_dir, storedir.write_generation(store_dir, scaled(quads, scale)))
     return store_dir
+
+
+def _renamed(term: object, k: int) -> object:
+    import pyoxigraph as ox
+
+    if isinstance(term, ox.NamedNode) and COPIED.match(term.value):
+        return ox.NamedNode(COPIED.sub(rf"\g<1>\g<2>-x{k}-", term.value))
+    return term
+
+
+def scaled(quads: list, scale: int) -> Iterator:
+    """``quads``, then ``scale - 1`` copies of those that mention an incident record (renamed ``-xK-``)."""
+    import pyoxigraph as ox
+
+    yield from quads
+    copied = [q for q in quads if any(isinstance(t, ox.NamedNode) and COPIED.match(t.value)
+                                      for t in (q.subject, q.object, q.graph_name))]
+    for k in range(1, scale):
+        for q in copied:
+            yield ox.Quad(_renamed(q.subject, k), q.predicate, _renamed(q.object, k), _renamed(q.graph_name, k))
 
 
 def _serve_cmd(store_dir: Path, port: int) -> list[str]:
