@@ -12,7 +12,7 @@ Stores are cached in ``bench/out/scale-<N>``.
 Per scale, one ``conflictkg serve`` on a free 127.0.0.1 port: seconds from start until ``/sparql``
 answers an ASK and until ``/`` answers 200; then first and repeat time and bytes of ``/``, an
 incident page and the whole network view (the first may wait for the background build); then the
-seconds from SIGTERM to exit. Nothing here is asserted: it is measured and printed as one table.
+seconds from SIGTERM to exit (server log: ``bench/out/scale-<N>[-<checkout>]-serve.log``). Nothing here is asserted: it is measured and printed as one table.
 """
 
 from __future__ import annotations
@@ -105,7 +105,7 @@ def measure(scale: int, src: Path | None) -> dict[str, float | int]:
     port = serving.free_port()
     base = f"http://127.0.0.1:{port}"
     env = dict(os.environ, **({"PYTHONPATH": str(src)} if src else {}))
-    log = OUT / f"scale-{scale}-serve.log"
+    log = OUT / f"scale-{scale}{'-' + src.parent.name if src else ''}-serve.log"
     with log.open("w") as sink:
         start = time.monotonic()
         proc = subprocess.Popen(_serve_cmd(store_dir, port), stdout=sink, stderr=subprocess.STDOUT,
