@@ -152,7 +152,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--src", type=Path, help="run serve from this src/ directory (PYTHONPATH)")
     args = parser.parse_args(argv)
     OUT.mkdir(parents=True, exist_ok=True)
-    rows = [measure(scale, args.src) for scale in args.scales]
+    rows = []
+    for scale in args.scales:
+        rows.append(measure(scale, args.src))
+        print(rows[-1], flush=True)  # each scale as soon as it is measured; the table at the end
     print(table(rows))
 
 
