@@ -33,7 +33,7 @@ from conflictkg.web.builds import ViewBuilds
 from tests.conftest import REPO
 from tests.serving import serve_app
 
-GUARD_S = 60  # hang guard for starting, answering and exiting
+GUARD_S = 600  # hang guard for starting, answering, laying out and exiting (a loaded machine is slow)
 
 
 @pytest.fixture(scope="module")
