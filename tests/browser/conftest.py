@@ -40,7 +40,17 @@ pytestmark = pytest.mark.browser
 def live_server(built_store: Path, res: Resources) -> Iterator[str]:
     """The whole site over the real data (a store built by the real pipeline); yields its base URL."""
     with serving(built_store, workers=1, resources=res) as base:
+        views_laid_out(base)
         yield base
+
+
+def views_laid_out(base: str) -> None:
+    """Wait until the background warm-up has laid out the views the tests open first (a hang guard,
+    not a timing: the page tests' own 30 s request timeouts are not meant to cover a layout)."""
+    import httpx
+
+    for view in ("whole", "allegations"):
+        httpx.get(f"{base}/network/{view}.json", timeout=900).raise_for_status()
 
 
 @pytest.fixture(scope="session")

@@ -5,7 +5,8 @@ edges, options); pyvis's ``generate_html`` renders it with our template in the p
 which links bootstrap and tom-select from a CDN and writes node titles into the page as HTML.
 Ours fetches nothing: vis-network 9.1.2 is the copy pyvis bundles
 (``pyvis/templates/lib/vis-9.1.2``, dual-licensed Apache-2.0/MIT; its licence header is kept),
-inlined with our script and styles; the view and pyvis's nodes, edges and options are one JSON
+inlined with our script and styles in the offline file (``conflictkg viz``) and served once as
+static files, cached by the browser, for the pages of ``conflictkg serve``; the view and pyvis's nodes, edges and options are one JSON
 block escaped for ``<script>`` (Jinja's ``tojson``), and the page script puts every label in with
 ``textContent``. Only ``generate_html`` is called: pyvis's ``write_html`` writes into the current
 directory and, for ``cdn_resources="local"``, copies a ``lib/`` folder beside it.
@@ -31,6 +32,8 @@ from conflictkg.templating import environment
 
 TEMPLATES = Path(__file__).parent / "templates"
 VIS_VERSION = "9.1.2"
+#: The names the web app serves vis-network's script and style sheet under (versioned: cached for good).
+VIS_FILES = {"js": f"vis-network-{VIS_VERSION}.min.js", "css": f"vis-network-{VIS_VERSION}.css"}
 
 
 @dataclass(frozen=True)
@@ -94,26 +97,30 @@ class PageTemplate:
 
 
 def to_html(network: Network, *, base_url: str = "", name_links: list[NameLink] | None = None,
-            views_href: str | None = None, env: Environment | None = None) -> str:
+            views_href: str | None = None, env: Environment | None = None, assets_href: str | None = None) -> str:
     """The view as one offline HTML page; resource pages are linked at ``{base_url}/resource/{local}``.
 
     ``name_links`` is the naming switch (default: the view's perspective alone, not a link) and
     ``views_href`` the list of views (default: none), both for the served pages. ``env`` is the
     web app's one Jinja2 environment (it loads ``TEMPLATES`` too); the offline file builds its own.
+    ``assets_href``: where the served page links vis-network's script and style sheet
+    (``{assets_href}/vis-network-9.1.2.min.js`` and ``.css``, see :data:`VIS_FILES`), fetched once and
+    cached by the browser; without it (the offline file) they are inlined.
     """
     env = env or environment(TEMPLATES)
     data = network.to_json(base_url)
     net = to_pyvis(network, {clause["id"]: clause["color"] for clause in data["clauses"]})
     net.template = PageTemplate(env.get_template("network.html"),
-                                page_values(network, data, name_links, views_href))
+                                page_values(network, data, name_links, views_href, assets_href))
     # notebook=True: render net.template (not pyvis's template.html); generate_html writes no file
     return net.generate_html(notebook=True)
 
 
 def page_values(network: Network, data: dict[str, Any], name_links: list[NameLink] | None,
-                views_href: str | None) -> dict[str, Any]:
+                views_href: str | None, assets_href: str | None = None) -> dict[str, Any]:
     """What the page shows beside pyvis's drawing: the view's data, filters, legend, switches, assets."""
-    vis_js, vis_css = vis_assets()
+    vis_js, vis_css = ("", "") if assets_href else vis_assets()
+    vis_href = {kind: f"{assets_href}/{name}" for kind, name in VIS_FILES.items()} if assets_href else {}
     page_js = _inline_safe((TEMPLATES / "network.js").read_text(encoding="utf-8"), "script")
     page_css = _inline_safe((TEMPLATES / "network.css").read_text(encoding="utf-8"), "style")
     current = Perspective(network.perspective)
@@ -123,7 +130,7 @@ def page_values(network: Network, data: dict[str, Any], name_links: list[NameLin
         "filters": filter_options(data), "dates": _date_range(data),
         "totals": {"nodes": len(data["nodes"]), "edges": len(data["edges"])}, "edge_labels": False,
         "edge_colors": network.view == "allegations", "name_links": links, "views_href": views_href,
-        "vis_js": Markup(vis_js), "vis_css": Markup(vis_css), "page_js": Markup(page_js), "page_css": Markup(page_css),
+        "vis_href": vis_href, "vis_js": Markup(vis_js), "vis_css": Markup(vis_css), "page_js": Markup(page_js), "page_css": Markup(page_css),
     }
 
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+import threading
+from dataclasses import dataclass, field
 
 from conflictkg.names import name_key
 from conflictkg.naming import Gazetteer, Perspective
@@ -27,6 +28,11 @@ class Site:
     labels: dict[str, str]
     #: (folded key, resource IRI, name) for every ``ckr:`` label and attested name: what search scans.
     search_keys: tuple[tuple[str, str, str], ...] = ()
+    #: Answers of whole-store aggregates (``PageContext.run(..., once=True)``), by query and parameters:
+    #: the store is one published generation for the Site's life, so they are computed once.
+    answers: dict[tuple[str, tuple[tuple[str, str], ...]], Result] = field(default_factory=dict, compare=False,
+                                                                          repr=False)
+    _answering: threading.Lock = field(default_factory=threading.Lock, compare=False, repr=False)
 
     @classmethod
     def load(cls, store: Store, resources: Resources) -> Site:
@@ -36,6 +42,14 @@ class Site:
         gazetteer = Gazetteer.load(store, resources)
         return cls(store, resources, load_library(resources.queries_dir), internal, gazetteer, labels,
                    _search_keys(labels, gazetteer))
+
+    def answer_once(self, query_id: str, query: Query, params: dict[str, str]) -> Result:
+        """``query``'s answer, computed on the first call and kept (one at a time: no double work)."""
+        key = (query_id, tuple(sorted(params.items())))
+        with self._answering:
+            if key not in self.answers:
+                self.answers[key] = run(self.store, query, params)
+            return self.answers[key]
 
     def view(self, perspective: Perspective) -> PageContext:
         return PageContext(self, Labeller(self.gazetteer, perspective, self.labels))
@@ -55,16 +69,21 @@ class PageContext:
     site: Site
     labeller: Labeller
 
-    def run(self, query_id: str, params: dict[str, str] | None = None) -> Result:
-        """Run a library question, or a page query (``queries/pages``) when no question has the id."""
+    def run(self, query_id: str, params: dict[str, str] | None = None, *, once: bool = False) -> Result:
+        """Run a library question, or a page query (``queries/pages``) when no question has the id.
+
+        ``once``: an aggregate over the whole store, answered once per site (:meth:`Site.answer_once`).
+        """
         query = self.site.library.get(query_id) or self.site.internal[query_id]
+        if once:
+            return self.site.answer_once(query_id, query, params or {})
         return run(self.site.store, query, params or {})
 
     def section(self, section_id: str, title: str, query_id: str, params: dict[str, str] | None = None, *,
                 keep: Callable[[dict], bool] | None = None, hide: tuple[str, ...] = (),
-                note: str = "", empty: str = "Nothing recorded.") -> Section:
-        """A section from one query; ``keep`` filters solutions (as ``{var: term}`` dicts)."""
-        result = self.run(query_id, params)
+                note: str = "", empty: str = "Nothing recorded.", once: bool = False) -> Section:
+        """A section from one query; ``keep`` filters solutions (as ``{var: term}`` dicts); ``once``: see :meth:`run`."""
+        result = self.run(query_id, params, once=once)
         if keep is not None:
             result = Result(result.kind, result.variables,
                             [row for row, d in zip(result.rows, result.dicts(), strict=True) if keep(d)])

@@ -1,4 +1,8 @@
-"""The home page: the agreement, its points with their alleged breaches, recent incidents."""
+"""The home page: the agreement, its points with their alleged breaches, recent incidents.
+
+Its three aggregates (``clause-breach-counts``, ``incidents-overview``, ``record-counts``) read the
+whole store; they are answered once per site, i.e. per served generation (``once=True``).
+"""
 
 from __future__ import annotations
 
@@ -23,7 +27,7 @@ def home_page(ctx: PageContext, agreement: str = AGREEMENT) -> Page:
         page.facts.append(("about", {"text": term_to_str(summary[0]["description"])}))
     page.facts.append(("the record", record_fact(ctx)))
     page.sections.append(ctx.section("clauses", "The nine points, and how often each is said to be breached",
-                                     "clause-breach-counts", {"agreement": compact_iri(agreement)},
+                                     "clause-breach-counts", {"agreement": compact_iri(agreement)}, once=True,
                                      note="named = the claimant cited the point; implied = a curator's reading; "
                                           "responses = claims answering those allegations."))
     page.sections.append(recent_incidents(ctx))
@@ -33,7 +37,7 @@ def home_page(ctx: PageContext, agreement: str = AGREEMENT) -> Page:
 
 def record_fact(ctx: PageContext) -> dict[str, str]:
     """The record's size from the data (``record-counts``), linking to its shape on /coverage."""
-    rows = ctx.run("record-counts").dicts()
+    rows = ctx.run("record-counts", once=True).dicts()
     n = {k: term_to_str(v) for k, v in rows[0].items()} if rows else {}
     text = (f"{n.get('incidents', '0')} incidents, {n.get('incident_claims', '0')} claims about them, "
             f"{n.get('status_assessments', '0')} status assessments, {n.get('sources', '0')} sources: "
@@ -44,7 +48,7 @@ def record_fact(ctx: PageContext) -> dict[str, str]:
 def recent_incidents(ctx: PageContext) -> Section:
     """The ``RECENT`` incidents that began last (library question ``incidents-overview``)."""
     section = ctx.section("incidents", "Recent incidents", "incidents-overview",
-                          hide=("interpretations", "reports", "calls"))
+                          hide=("interpretations", "reports", "calls"), once=True)
     section.rows = sorted(section.rows, key=lambda r: r.get("earliest_begin", {}).get("text", ""), reverse=True)[:RECENT]
     section.note = f"The {RECENT} that began last; the query gives all of them."
     return section

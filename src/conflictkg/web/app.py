@@ -7,6 +7,7 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import anyio
 import anyio.to_thread
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
@@ -24,6 +25,7 @@ from conflictkg.store.oxigraph import OxigraphStore
 from conflictkg.templating import environment
 from conflictkg.web.boundary import error_response
 from conflictkg.web.network import ROUTES as network_routes
+from conflictkg.web.network import view_builds
 from conflictkg.web.network import warm as warm_network_views
 from conflictkg.web.pages import TEMPLATES as PAGE_TEMPLATES
 from conflictkg.web.pages import routes as page_routes
@@ -68,8 +70,11 @@ def create_app(store: OxigraphStore, settings: Settings, *, workers: int = DEFAU
         pool = WorkerPool(spec, workers, settings.query_timeout_s)
         app.state.pool = pool
         try:
-            await warm_network_views(app)  # before serving: no visitor waits for a layout
-            yield
+            async with anyio.create_task_group() as background:
+                # after start-up: the app answers while the views are laid out; stopping abandons them
+                background.start_soon(warm_network_views, app)
+                yield
+                background.cancel_scope.cancel()
         finally:
             await anyio.to_thread.run_sync(pool.close)
 
@@ -93,4 +98,5 @@ def create_app(store: OxigraphStore, settings: Settings, *, workers: int = DEFAU
     app.state.resources = resources or default_resources()
     app.state.site = Site.load(store, app.state.resources)
     app.state.description = ServiceDescription.of(store, settings)
+    app.state.network_views = view_builds(app)
     return app

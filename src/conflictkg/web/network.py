@@ -2,13 +2,13 @@
 
 Query parameters: ``clause`` (repeatable, clause view), ``incident`` (a prefixed or full IRI,
 incident view) and ``names`` (the naming perspective; else the site's cookie, as on every page).
-Views are built from ``app.state.store`` in a worker thread and kept in a small per-application
-cache (the store is read-only while the app runs).
+Views are built from ``app.state.store`` in daemon threads and kept in a small per-application
+cache (:mod:`conflictkg.web.builds`); the most visited are built in the background at start.
 """
 
 from __future__ import annotations
 
-from collections import OrderedDict
+import asyncio
 from typing import Any
 from urllib.parse import urlencode
 
@@ -17,10 +17,12 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 
-from conflictkg.errors import QueryError
+from conflictkg.errors import NotFound, QueryError, StoreError
 from conflictkg.naming import Perspective
 from conflictkg.network import VIEWS, Network, ViewRequest, network_view, view_choices
-from conflictkg.network.render import perspective_links, to_html, views_index_html
+from conflictkg.network.render import VIS_FILES, perspective_links, to_html, vis_assets, views_index_html
+from conflictkg.settings import VIS_CACHE_CONTROL
+from conflictkg.web.builds import ViewBuilds
 from conflictkg.web.rendering import perspective_of, remember_perspective, require_html, wants_json
 
 #: Views kept per application (each a few hundred kB).
@@ -35,41 +37,23 @@ def _request_of(request: Request, view: str) -> ViewRequest:
     return ViewRequest(view, clauses, request.query_params.get("incident") or None, perspective_of(request))
 
 
-def _cache(request: Request) -> OrderedDict[ViewRequest, Network]:
-    state = request.app.state
-    if not hasattr(state, "network_cache"):
-        state.network_cache = OrderedDict()
-    return state.network_cache  # type: ignore[no-any-return]
+def view_builds(app: Any) -> ViewBuilds:
+    """The application's views, built and being built (see :mod:`conflictkg.web.builds`)."""
+    state = app.state
+
+    def build(wanted: ViewRequest) -> Network:
+        return network_view(state.store, state.resources, wanted, state.site.gazetteer)
+
+    return ViewBuilds(build, CACHE_SIZE)
 
 
-async def _network(request: Request, wanted: ViewRequest) -> Network:
-    cache = _cache(request)
-    if wanted in cache:
-        cache.move_to_end(wanted)
-        return cache[wanted]
-    state = request.app.state
-    built = await anyio.to_thread.run_sync(network_view, state.store, state.resources, wanted,
-                                           state.site.gazetteer)
-    cache[wanted] = built
-    while len(cache) > CACHE_SIZE:
-        cache.popitem(last=False)
-    return built
-
-
-#: Views built (in a worker thread) before the app serves, so no visitor waits for their layout.
+#: Views built in the background as soon as the app serves, so few visitors wait for their layout.
 WARM_VIEWS = ("whole", "allegations")
 
 
 async def warm(app: Any) -> None:
-    """Build the views of ``WARM_VIEWS`` in the neutral perspective into the app's cache."""
-    if not hasattr(app.state, "network_cache"):
-        app.state.network_cache = OrderedDict()
-    for view in WARM_VIEWS:
-        wanted = ViewRequest(view)
-        if wanted not in app.state.network_cache:
-            built = await anyio.to_thread.run_sync(network_view, app.state.store, app.state.resources, wanted,
-                                                  app.state.site.gazetteer)
-            app.state.network_cache.setdefault(wanted, built)
+    """Build the views of ``WARM_VIEWS`` in the neutral perspective (the app answers meanwhile)."""
+    await app.state.network_views.warm(ViewRequest(view) for view in WARM_VIEWS)
 
 
 async def network_page(request: Request) -> Response:
@@ -77,7 +61,11 @@ async def network_page(request: Request) -> Response:
     view = request.path_params["view"]
     as_json = wants_json(request, request.url.path.endswith(".json"))
     wanted = _request_of(request, view)
-    network = await _network(request, wanted)
+    try:
+        network = await request.app.state.network_views.get(wanted)
+    except asyncio.CancelledError:  # uvicorn cancels what still runs once a stop's grace is over
+        raise StoreError("the server stopped before this view was laid out",
+                         hint="ask again once it is back") from None
     if as_json:
         response: Response = JSONResponse({"ok": True, **network.to_json()})
     else:
@@ -86,7 +74,7 @@ async def network_page(request: Request) -> Response:
 
         links = perspective_links(wanted.perspective, href_for)
         response = HTMLResponse(to_html(network, name_links=links, views_href="/network",
-                                        env=request.app.state.templates))
+                                        env=request.app.state.templates, assets_href=ASSETS_HREF))
     return remember_perspective(request, response, wanted.perspective)
 
 
@@ -116,8 +104,25 @@ def _index_entries(choices: dict[str, list[tuple[str, str]]]) -> list[dict[str, 
     return entries
 
 
+#: Where the view pages find vis-network (:data:`~conflictkg.network.render.VIS_FILES`).
+ASSETS_HREF = "/network/assets"
+
+
+async def vis_asset(request: Request) -> Response:
+    """vis-network's script or style sheet, read from pyvis (versioned name: cached for a year)."""
+    name = request.path_params["name"]
+    kind = next((k for k, file in VIS_FILES.items() if file == name), None)
+    if kind is None:
+        raise NotFound(f"no asset {name}", hint="the network pages link the assets they use")
+    script, style = vis_assets()
+    media = "text/javascript" if kind == "js" else "text/css"
+    return Response(script if kind == "js" else style, media_type=f"{media}; charset=utf-8",
+                    headers={"Cache-Control": VIS_CACHE_CONTROL})
+
+
 #: The routes to add to the application (the ``.json`` twin first: ``{view}`` would match it too).
 ROUTES = [
+    Route(ASSETS_HREF + "/{name}", vis_asset, methods=["GET"]),
     Route("/network", network_index, methods=["GET"]),
     Route("/network/{view}.json", network_page, methods=["GET"]),
     Route("/network/{view}", network_page, methods=["GET"]),

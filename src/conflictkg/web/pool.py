@@ -23,6 +23,7 @@ import socket
 import subprocess
 import sys
 import threading
+import time
 from collections import deque
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
@@ -44,6 +45,9 @@ STARTUP_S = 60.0
 DEATH_WAIT_S = 5.0
 #: Lines of a worker's stderr kept to tell how it ended.
 TAIL_LINES = 40
+#: Seconds the workers are given together to exit when the server stops (a busy one is then killed):
+#: well inside the 2 s a stopped ``serve`` has to exit (#14).
+STOP_WAIT_S = 0.5
 
 log = logging.getLogger("conflictkg.web")
 
@@ -213,16 +217,20 @@ class Worker:
         except WorkerDied as died:
             raise EndpointError(died.death.message(retried=True), 503) from None
 
-    def stop(self) -> None:
-        """Ask the process to exit; kill it if it does not."""
+    def ask_to_stop(self) -> None:
+        """Tell the process to exit after its current query (it reads the request between queries)."""
         try:
             if self.conn is not None:
                 self.conn.send(None)
         except OSError:
             pass
+
+    def stop(self, wait: float = STOP_WAIT_S) -> None:
+        """Ask the process to exit; kill it if it has not after ``wait`` seconds."""
+        self.ask_to_stop()
         if self.process is not None:
             try:
-                self.process.wait(2)
+                self.process.wait(wait)
             except subprocess.TimeoutExpired:
                 pass
         self.kill()
@@ -264,6 +272,9 @@ class WorkerPool:
         return [w.process.pid for w in self.workers if w.process is not None]
 
     def close(self) -> None:
-        """Stop every worker."""
+        """Stop every worker: all asked at once, then those still busy after ``STOP_WAIT_S`` killed."""
         for worker in self.workers:
-            worker.stop()
+            worker.ask_to_stop()
+        deadline = time.monotonic() + STOP_WAIT_S
+        for worker in self.workers:
+            worker.stop(max(0.0, deadline - time.monotonic()))

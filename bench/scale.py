@@ -1,0 +1,163 @@
+"""g. `conflictkg serve` at 1x, 10x and 100x the shipped data: start-up, shutdown, page times and sizes.
+
+    python bench/scale.py --scales 1 10            # the table, for the installed conflictkg
+    python bench/scale.py --scales 1 --src DIR     # the same for another checkout's src/ (e.g. main)
+
+Each store is product-shaped: the shipped graph built by the project's own pipeline
+(``serving.shipped_store``), plus ``scale - 1`` copies of its incidents, claims, sources, events
+and casualty reports under new IRIs (``…/resource/incident-x3-…``, claim graphs likewise); agents,
+places, the agreement and the vocabularies are shared, as they would be in a larger record.
+Stores are cached in ``bench/out/scale-<N>``.
+
+Per scale, one ``conflictkg serve`` on a free 127.0.0.1 port: seconds from start until ``/sparql``
+answers an ASK and until ``/`` answers 200; then first and repeat time and bytes of ``/``, an
+incident page and the whole network view (the first may wait for the background build); then the
+seconds from SIGTERM to exit (server log: ``bench/out/scale-<N>[-<checkout>]-serve.log``). Nothing here is asserted: it is measured and printed as one table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import serving
+
+OUT = serving.OUT
+COPIED = re.compile(r"^(https://w3id\.org/conflictkg/(?:resource|graph)/)(incident|claim|source|event|casualty)-")
+INCIDENT = "incident-2022-03-24-parukh-farrukh"
+PAGES = {"home": "/", "incident": f"/resource/{INCIDENT}", "network": "/network/whole"}
+START_LIMIT_S = 900.0
+STOP_LIMIT_S = 60.0
+
+
+def scaled_store(scale: int) -> Path:
+    """The shipped store plus ``scale - 1`` renamed copies of its incident records (cached)."""
+    import pyoxigraph as ox
+
+    from conflictkg.store import directory as storedir
+
+    store_dir = OUT / f"scale-{scale}"
+    if storedir.store_exists(store_dir):
+        return store_dir
+    shipped = serving.shipped_store()
+    quads = list(ox.Store.read_only(str(storedir.current_path(shipped).resolve())))
+    storedir.claim(store_dir)
+    storedir.publish(store_dir, storedir.write_generation(store_dir, scaled(quads, scale)))
+    return store_dir
+
+
+def _renamed(term: object, k: int) -> object:
+    import pyoxigraph as ox
+
+    if isinstance(term, ox.NamedNode) and COPIED.match(term.value):
+        return ox.NamedNode(COPIED.sub(rf"\g<1>\g<2>-x{k}-", term.value))
+    return term
+
+
+def scaled(quads: list, scale: int) -> Iterator:
+    """``quads``, then ``scale - 1`` copies of those that mention an incident record (renamed ``-xK-``)."""
+    import pyoxigraph as ox
+
+    yield from quads
+    copied = [q for q in quads if any(isinstance(t, ox.NamedNode) and COPIED.match(t.value)
+                                      for t in (q.subject, q.object, q.graph_name))]
+    for k in range(1, scale):
+        for q in copied:
+            yield ox.Quad(_renamed(q.subject, k), q.predicate, _renamed(q.object, k), _renamed(q.graph_name, k))
+
+
+def _serve_cmd(store_dir: Path, port: int) -> list[str]:
+    return [sys.executable, "-m", "conflictkg", "--store", str(store_dir), "serve", "--host", "127.0.0.1",
+            "--port", str(port)]
+
+
+def _until(url: str, proc: subprocess.Popen, start: float, **params: str) -> float:
+    """Seconds from ``start`` until ``url`` answers 200 (polling every 0.1 s)."""
+    while time.monotonic() - start < START_LIMIT_S:
+        if proc.poll() is not None:
+            raise RuntimeError(f"serve exited {proc.returncode} before {url} answered")
+        try:
+            if httpx.get(url, params=params, timeout=START_LIMIT_S).status_code == 200:
+                return time.monotonic() - start
+        except httpx.TransportError:
+            time.sleep(0.1)
+    raise RuntimeError(f"{url} did not answer within {START_LIMIT_S:.0f} s")
+
+
+def _fetch(url: str) -> tuple[float, int]:
+    start = time.monotonic()
+    response = httpx.get(url, timeout=START_LIMIT_S)
+    response.raise_for_status()
+    return time.monotonic() - start, len(response.content)
+
+
+def measure(scale: int, src: Path | None) -> dict[str, float | int]:
+    """Start-up, page times and bytes, and shutdown of one ``serve`` over the store of ``scale``."""
+    store_dir = scaled_store(scale)
+    port = serving.free_port()
+    base = f"http://127.0.0.1:{port}"
+    env = dict(os.environ, **({"PYTHONPATH": str(src)} if src else {}))
+    log = OUT / f"scale-{scale}{'-' + src.parent.name if src else ''}-serve.log"
+    with log.open("w") as sink:
+        start = time.monotonic()
+        proc = subprocess.Popen(_serve_cmd(store_dir, port), stdout=sink, stderr=subprocess.STDOUT,
+                                start_new_session=True, env=env)
+    row: dict[str, float | int] = {"scale": scale}
+    try:
+        row["sparql_s"] = _until(f"{base}/sparql", proc, start, query="ASK {}")
+        row["home_ready_s"] = _until(f"{base}/", proc, start)
+        for name, path in PAGES.items():
+            row[f"{name}_first_s"], row[f"{name}_bytes"] = _fetch(base + path)
+            row[f"{name}_repeat_s"], _ = _fetch(base + path)
+        stopped = time.monotonic()
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(STOP_LIMIT_S)
+        row["stop_s"] = time.monotonic() - stopped
+    finally:
+        serving.stop(proc)
+    row["quads"] = _quads(log)
+    return row
+
+
+def _quads(log: Path) -> int:
+    found = re.search(r"Serving ([\d,]+) quads", log.read_text())
+    return int(found.group(1).replace(",", "")) if found else 0
+
+
+COLUMNS = ["scale", "quads", "sparql_s", "home_ready_s", "home_first_s", "home_repeat_s", "home_bytes",
+           "incident_first_s", "incident_repeat_s", "incident_bytes", "network_first_s", "network_repeat_s",
+           "network_bytes", "stop_s"]
+
+
+def table(rows: list[dict[str, float | int]]) -> str:
+    def cell(v: float | int) -> str:
+        return f"{v:,}" if isinstance(v, int) else f"{v:.2f}"
+
+    lines = ["| " + " | ".join(COLUMNS) + " |", "|" + "---|" * len(COLUMNS)]
+    lines += ["| " + " | ".join(cell(r.get(c, 0)) for c in COLUMNS) + " |" for r in rows]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--scales", type=int, nargs="+", default=[1, 10])
+    parser.add_argument("--src", type=Path, help="run serve from this src/ directory (PYTHONPATH)")
+    args = parser.parse_args(argv)
+    OUT.mkdir(parents=True, exist_ok=True)
+    rows = []
+    for scale in args.scales:
+        rows.append(measure(scale, args.src))
+        print(rows[-1], flush=True)  # each scale as soon as it is measured; the table at the end
+    print(table(rows))
+
+
+if __name__ == "__main__":
+    main()
