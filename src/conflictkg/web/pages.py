@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 import anyio.to_thread
@@ -25,6 +26,7 @@ from conflictkg.pages.context import PageContext, Site
 from conflictkg.pages.coverage import coverage_page
 from conflictkg.pages.home import home_page
 from conflictkg.pages.incidents import csv_table, incidents_page
+from conflictkg.pages.model import Page
 from conflictkg.pages.resource import resource_page
 from conflictkg.pages.search import search_page
 from conflictkg.rdf.namespaces import CKR
@@ -41,11 +43,19 @@ async def _context(request: Request) -> PageContext:
     return site.view(perspective_of(request))
 
 
-async def home(request: Request) -> Response:
-    as_json = wants_json(request, request.url.path.endswith(".json"))
-    ctx = await _context(request)
-    page = await anyio.to_thread.run_sync(home_page, ctx)
-    return render(request, "home.html", page.to_json(), as_json=as_json)
+def _whole_page(builder: Callable[[PageContext], Page], template: str) -> Callable[[Request], Awaitable[Response]]:
+    """A route for a page that takes no parameters: HTML, or its JSON twin (``.json`` or Accept)."""
+    async def route(request: Request) -> Response:
+        as_json = wants_json(request, request.url.path.endswith(".json"))
+        ctx = await _context(request)
+        page = await anyio.to_thread.run_sync(builder, ctx)
+        return render(request, template, page.to_json(), as_json=as_json)
+    return route
+
+
+home = _whole_page(home_page, "home.html")
+coverage = _whole_page(coverage_page, "coverage.html")
+about = _whole_page(about_page, "about.html")
 
 
 async def resource(request: Request) -> Response:
@@ -65,13 +75,6 @@ async def clause(request: Request) -> Response:
     if not known or CLAUSE_IRI.format(int(number)) not in site.labels:
         raise NotFound(f"the 2020 statement has no point {number}", hint="its points are numbered 1 to 9")
     return RedirectResponse(f"/resource/agreement-tri2020-p{int(number)}", 303)
-
-
-async def coverage(request: Request) -> Response:
-    as_json = wants_json(request, request.url.path.endswith(".json"))
-    ctx = await _context(request)
-    page = await anyio.to_thread.run_sync(coverage_page, ctx)
-    return render(request, "coverage.html", page.to_json(), as_json=as_json)
 
 
 async def incidents(request: Request) -> Response:
@@ -98,13 +101,6 @@ async def incidents(request: Request) -> Response:
         response.headers["Link"] = ", ".join(links)
     response.headers["X-Total-Count"] = str(page.extra["total"])
     return response
-
-
-async def about(request: Request) -> Response:
-    as_json = wants_json(request, request.url.path.endswith(".json"))
-    ctx = await _context(request)
-    page = await anyio.to_thread.run_sync(about_page, ctx)
-    return render(request, "about.html", page.to_json(), as_json=as_json)
 
 
 async def search(request: Request) -> Response:
