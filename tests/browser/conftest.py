@@ -36,7 +36,7 @@ pytestmark = pytest.mark.browser
 
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def live_server(built_store: Path, res: Resources) -> Iterator[str]:
     """The whole site over the real data (a store built by the real pipeline); yields its base URL."""
     with serving(built_store, workers=1, resources=res) as base:
@@ -64,16 +64,19 @@ def hostile_store(tmp_path_factory: pytest.TempPathFactory, res: Resources) -> P
     return store_dir
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def hostile_server(hostile_store: Path, res: Resources) -> Iterator[str]:
     """The site over the hostile store; yields its base URL."""
     with serving(hostile_store, workers=1, resources=res) as base:
         yield base
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser() -> Iterator[Any]:
-    """Debian's Chromium, headless, through Playwright (skipped without it, except in CI)."""
+    """Debian's Chromium, headless, through Playwright (skipped without it, except in CI).
+
+    Package scope: Playwright's sync API keeps an event loop running in the main thread while it is
+    open, so it is closed when the browser tests end, before tests that call ``asyncio.run``."""
     if not CHROMIUM.is_file():
         message = f"{CHROMIUM} is missing (apt-get install chromium; .ci/run does)"
         if os.environ.get("CI"):

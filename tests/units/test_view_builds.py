@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import threading
 
 import pytest
@@ -33,7 +34,10 @@ class Builder:
 
 
 def run(coro):  # noqa: ANN001, ANN201
-    return asyncio.run(asyncio.wait_for(coro, WAIT_S))
+    """Run ``coro`` on a fresh event loop in its own thread (as the server's loop would be), so a
+    loop left running in the main thread by another test cannot interfere."""
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, asyncio.wait_for(coro, WAIT_S)).result()
 
 
 def test_waiters_share_one_build_in_a_daemon_thread():

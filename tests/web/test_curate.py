@@ -89,8 +89,13 @@ def test_saving_twice_needs_the_overwrite_box(curate_url: str, token: str, incid
     fields = dict(re.findall(r'<input type="hidden" name="(c0-[a-z_]+)" value="([^"]*)"', page))
     form = {"csrf": token, "file_name": "2022-03-26-twice.trig", "c0-keep": "on", "c0-stance": "alleges",
             "c0-claimant": "https://w3id.org/conflictkg/resource/agent-ru-mod", **fields}
+    unexplained = httpx.post(curate_url + location, data={**form, "file_name": "unexplained.trig"}, timeout=300)
+    assert 'data-conforms="no"' in unexplained.text and "needs a ck:curatorNote saying why" in unexplained.text
+    form["c0-curator_note"] = "The ministry names no point of the statement."
     first = httpx.post(curate_url + location, data=form, timeout=300)
     assert first.status_code == 200 and 'data-conforms="yes"' in first.text
+    assert 'ck:curatorNote "The ministry names no point of the statement."@en' in (
+        incidents / "2022-03-26-twice.trig").read_text(encoding="utf-8")
     before = (incidents / "2022-03-26-twice.trig").read_text(encoding="utf-8")
     again = httpx.post(curate_url + location, data={**form, "c0-stance": "reports"}, timeout=300)
     assert again.status_code == 400 and "already exists" in again.text

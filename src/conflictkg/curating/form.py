@@ -46,6 +46,7 @@ class ClaimForm:
     figures: str = ""  # one figure a line, see :func:`figure_text`
     quote: str = ""
     responds_to: str = ""  # the number (1-based) of the answered claim, or ""
+    curator_note: str = ""  # written as ck:curatorNote (why no point is linked, what is uncertain)
     sentences: tuple[int, ...] = field(default=())
 
 
@@ -105,7 +106,8 @@ def from_claim(c: DraftClaim) -> ClaimForm:
         named_agreement=c.named_agreement, named_points=tuple(sorted(c.named_points)),
         implied_points=tuple(sorted(c.implied_points)), accused=c.accused, places=tuple(c.places),
         figures="\n".join(figure_text(f) for f in c.figures), quote=c.quote,
-        responds_to="" if c.responds_to is None else str(c.responds_to + 1), sentences=tuple(c.sentences))
+        responds_to="" if c.responds_to is None else str(c.responds_to + 1), sentences=tuple(c.sentences),
+        curator_note=c.curator_note)
 
 
 def parse_date(text: str, claim: int) -> date | None:
@@ -149,7 +151,7 @@ def to_claim(form: ClaimForm, number: int, base: DraftClaim | None = None) -> Dr
         events=list(base.events) if base else [], quote=form.quote.strip(),
         quotations=list(base.quotations) if base else [], responds_to=responds,
         new_claimant=bool(base and base.new_claimant and base.claimant == form.claimant),
-        notes=list(base.notes) if base else [])
+        notes=list(base.notes) if base else [], curator_note=" ".join(form.curator_note.split()))
 
 
 def kept_claims(forms: Sequence[ClaimForm], bases: Sequence[DraftClaim]) -> list[DraftClaim]:
@@ -187,7 +189,8 @@ def read_form(fields: Mapping[str, Sequence[str]], index: int) -> ClaimForm:
         proposed_date=one("proposed_date"), date_basis=one("date_basis"), named_agreement=one("agreement") == "on",
         named_points=_numbers(many("named")), implied_points=_numbers(many("implied")), accused=one("accused"),
         places=tuple(dict.fromkeys(many("place"))), figures=one("figures"), quote=one("quote"),
-        responds_to=one("responds_to"), sentences=_numbers(many("sentence"), 0, 100_000))
+        responds_to=one("responds_to"), sentences=_numbers(many("sentence"), 0, 100_000),
+        curator_note=one("curator_note"))
 
 
 def write_form(form: ClaimForm, index: int) -> dict[str, list[str]]:
@@ -195,7 +198,7 @@ def write_form(form: ClaimForm, index: int) -> dict[str, list[str]]:
     flags = {"keep": form.keep, "agreement": form.named_agreement}
     out = {f"c{index}-{k}": ["on"] for k, on in flags.items() if on}
     for name in ("claimant", "stance", "claim_date", "proposed_date", "date_basis", "accused", "figures", "quote",
-                 "responds_to"):
+                 "responds_to", "curator_note"):
         out[f"c{index}-{name}"] = [getattr(form, name)]
     out[f"c{index}-named"] = [str(n) for n in form.named_points]
     out[f"c{index}-implied"] = [str(n) for n in form.implied_points]

@@ -92,7 +92,7 @@ def _content(quads: list[ox.Quad], graph: str) -> tuple[list[EventDraft], list[F
 def _claim(iri: str, props: Props, quads: list[ox.Quad], sentences: dict[int, list[int]], number: int) -> DraftClaim:
     c = DraftClaim(_one(props, CK + "claimant"), _one(props, CK + "stance").removeprefix(CKV + "stance-"),
                    sentences=sentences.get(number, []), accused=_one(props, CK + "accusedParty"),
-                   quote=_one(props, CK + "quote"))
+                   quote=_one(props, CK + "quote"), curator_note=_one(props, CK + "curatorNote"))
     _dates(props, c)
     _points(props, c)
     content = _one(props, CK + "hasContent")

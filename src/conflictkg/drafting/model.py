@@ -59,6 +59,7 @@ class DraftClaim:
     responds_to: int | None = None  # index of the answered claim in Draft.claims
     new_claimant: bool = False
     notes: list[str] = field(default_factory=list)
+    curator_note: str = ""  # the curator's own note (ck:curatorNote), e.g. why no point is linked
 
 
 @dataclass

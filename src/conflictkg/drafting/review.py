@@ -104,9 +104,10 @@ def _speaking_body(draft: Draft, claim: DraftClaim, state: str, lex: Lexicon) ->
 
 
 def _government(state: str, lex: Lexicon) -> str:
-    """The state's government body ("Government of ..." in its label), when exactly one is recorded."""
+    """The state's government body ("Government of ..." in its label), when exactly one is recorded
+    ("headquarters of the Artsakh government" is a body of the government, not the government)."""
     found = [a.iri for a in lex.agents.values() if a.state == state and CK_BODY in a.kinds
-             and re.search(r"\bgovernment\b|cabinet of ministers", a.label, re.I)]
+             and re.search(r"\bgovernment of\b|\bcabinet of ministers\b", a.label, re.I)]
     return found[0] if len(found) == 1 else ""
 
 
@@ -143,6 +144,8 @@ def _notes(claim: DraftClaim, lex: Lexicon, draft: Draft) -> None:
         claim.notes.append(f"claim date read from '{claim.date_basis}'")
     if claim.implied_points:
         claim.notes.append("implied points are a reading of the topic (ck:impliedBreachOf): confirm each")
+    elif claim.stance == "alleges" and not claim.named_points:
+        claim.notes.append("no point found: link the point alleged, or write a curator's note saying why none is")
     if claim.claimant in lex.agents and lex.agents[claim.claimant].body:
         claim.notes.append("the claimant is a person who holds a post: the curated data may name the body instead")
 

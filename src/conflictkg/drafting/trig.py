@@ -184,7 +184,10 @@ def _claim_lines(draft: Draft, i: int, c: DraftClaim, source: str, names: Names,
     out.append(f"        ck:aboutIncident {names.incident} ;")
     if c.events:
         out.append(f"        ck:hasContent ckg:{names.claim(i)} ;")
-    notes = ["Write a ck:summary in your own words; check claimant, stance and every value below."] + c.notes
+    if c.curator_note:
+        out.append(f"        ck:curatorNote {lit(c.curator_note)} ;")
+    notes = ["Write a ck:summary in your own words; check claimant, stance and every value below.",
+             *sorted(c.notes)]  # RDF keeps no order: sorted, so a file read back writes the same
     out.append("        ck:draftNote " + " ,\n                     ".join(lit(n) for n in notes) + " .")
     return out
 
