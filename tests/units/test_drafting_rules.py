@@ -124,7 +124,7 @@ def test_a_reporting_clause_at_the_end_names_its_own_speaker(lex: Lexicon) -> No
     assert _claims("Azerbaijani units fired at Armenian posts near Sotk, the Armenian Defence Ministry said on Monday.",
                    lex) == [("agent-am-mod", "alleges")]
     assert _claims("The checkpoint has no legal basis, said Ani Badalyan, spokesperson of the Armenian Foreign Ministry.",
-                   lex) == [("agent-am-mfa", "reports")]
+                   lex) == [("agent-ani-badalyan", "reports")]
     assert _claims("“Talks will go on,” Russia’s foreign ministry said.", lex) == [("agent-ru-mfa", "reports")]
     text = "The Armenian Defence Ministry reported new fire on Monday. Azerbaijani units shelled houses in Sotk, it said."
     assert {who for who, _stance in _claims(text, lex)} == {"agent-am-mod"}  # the units before the comma are reported

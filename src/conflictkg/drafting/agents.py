@@ -81,23 +81,17 @@ def speaker(text: str, cue: Cue, mentions: list[Mention], lex: Lexicon) -> tuple
 
 
 OFFICE_OF = re.compile(r"['’]s?\s+(office|press (service|office|secretary)|spokes\w+|administration|aides?|team)\b", re.I)
-SPOKESPERSON = re.compile(r"\b(spokes\w+|press secretary|press service|aide|representative|minister)\b", re.I)
 
 
 def for_body(text: str, who: AgentInfo, mention: Mention, mentions: list[Mention], lex: Lexicon) -> AgentInfo:
-    """"Russian foreign ministry spokesperson Maria Zakharova said": a person introduced by the body
-    they speak for is the body's voice; the body is the claimant. So is a person the drafting
-lexicon lists as a speaker for a body ("Zakharova said")."""
+    """The claimant is whoever the page names as speaking (docs/curating/conventions.md): a named
+    person stays the claimant ("Russian foreign ministry spokesperson Maria Zakharova said"), and
+    only a person's office speaks for its body ("Pashinyan's office said")."""
     if PERSON not in who.kinds:
         return who
-    if who.voice_of in lex.agents:  # a spokesperson or minister of the drafting lexicon
-        return lex.agents[who.voice_of]
-    if who.body in lex.agents and OFFICE_OF.match(text, mention.end):  # "Pashinyan's office said"
-        return lex.agents[who.body]
-    before = [m for m in mentions if mention.start - 70 <= m.end <= mention.start]
-    bodies = [lex.agents[i] for m in before for i in m.iris if i in lex.agents and CK_BODY in lex.agents[i].kinds]
-    if bodies and SPOKESPERSON.search(text[max(0, mention.start - 70):mention.start]):
-        return bodies[-1]
+    body = who.body if who.body in lex.agents else who.voice_of
+    if body in lex.agents and OFFICE_OF.match(text, mention.end):
+        return lex.agents[body]
     return who
 
 

@@ -113,12 +113,13 @@ def read_sentence(s: Sentence, lex: Lexicon, ref: dates.Reference, previous: Age
 
 
 def _speaker_notes(text: str, mention: Mention | None, lex: Lexicon) -> list[str]:
-    """Who actually spoke, when the claim goes to their body; one side's wording for an agent."""
+    """The body a named speaker spoke for; one side's wording for an agent."""
     out = []
     person = next((lex.agents[i] for i in (mention.iris if mention else ()) if i in lex.agents
-                   and lex.agents[i].voice_of), None)
+                   and lex.agents[i].voice_of in lex.agents), None)
     if person is not None:
-        out.append(f"spoken by {person.label}, credited to the body they speak for: the curated data may name the person")
+        body = lex.agents[person.voice_of].label
+        out.append(f"{person.label} speaks for {body}: check the person holds a post in it (org:holds)")
     out += [f"the article's wording '{phrase}' is one side's ({perspective.removeprefix('perspective-')} usage), "
             "not a name to record" for phrase, perspective in contested_phrases(text, lex)]
     return out

@@ -147,7 +147,7 @@ def _notes(claim: DraftClaim, lex: Lexicon, draft: Draft) -> None:
     elif claim.stance == "alleges" and not claim.named_points:
         claim.notes.append("no point found: link the point alleged, or write a curator's note saying why none is")
     if claim.claimant in lex.agents and lex.agents[claim.claimant].body:
-        claim.notes.append("the claimant is a person who holds a post: the curated data may name the body instead")
+        claim.notes.append("the claimant is a person: the page names them speaking, so they are the claimant")
 
 
 def _checks(draft: Draft, ref: date | None) -> list[str]:
