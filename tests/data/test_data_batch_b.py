@@ -241,6 +241,7 @@ STATED_IN = {
     # added by the statedIn pass (issue #12): the claimants' own outlets found in the stored pages
     "claim-pashinyan-2022-12-29-road-map": "source-primeminister-am-2022-12-29-cabinet",
     "claim-az-mfa-2023-01-21-hajizada-mines": "source-nato-pfp-mfa-gov-az-2023-01-20-hajizada",
+    "claim-am-mfa-2021-11-08-shushi-fire": "source-mfa-am-2021-11-08-shushi-ru",
 }
 
 
