@@ -92,7 +92,7 @@ CLAIMS: dict[str, dict[str, tuple[str, str | None, str]]] = {
         "claim-az-mod-2022-08-31-lachin-mines": ("agent-az-mod", "2022-08-31", "stance-counter-alleges"),
         "claim-az-mfa-2022-11-25-saribaba-mines": ("agent-az-mfa", "2022-11-25", "stance-counter-alleges"),
         # re-audit (issue #12): the date appears only in the page's URL, so no claim date
-        "claim-az-mfa-2023-01-21-hajizada-mines": ("agent-aykhan-hajizada", None, "stance-counter-alleges"),
+        "claim-az-mfa-2023-01-21-hajizada-mines": ("agent-aykhan-hajizada", "2023-01-20", "stance-counter-alleges"),
         # added by rec-c (issue #12)
         "claim-edmon-marukyan-2022-11-24-mines-lie": ("agent-edmon-marukyan", "2022-11-24", "stance-counter-alleges"),
         "claim-mirzoyan-2023-01-20-mines-denial": ("agent-mirzoyan", "2023-01-20", "stance-denies"),
@@ -238,6 +238,10 @@ STATED_IN = {
     "claim-az-mfa-2022-12-rejects-armenian-statement": "source-losangeles-mfa-gov-az-3662",
     # added by the re-audit (issue #12): the MFA's own comment No:498/21 (embassy in Sofia)
     "claim-az-mfa-2021-12-armenia-not-fulfilling": "source-az-mfa-sofia-498-21",
+    # added by the statedIn pass (issue #12): the claimants' own outlets found in the stored pages
+    "claim-pashinyan-2022-12-29-road-map": "source-primeminister-am-2022-12-29-cabinet",
+    "claim-az-mfa-2023-01-21-hajizada-mines": "source-nato-pfp-mfa-gov-az-2023-01-20-hajizada",
+    "claim-am-mfa-2021-11-08-shushi-fire": "source-mfa-am-2021-11-08-shushi-ru",
 }
 
 
