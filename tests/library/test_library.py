@@ -821,3 +821,20 @@ def test_incident_facets_of_parukh(ask) -> None:  # noqa: ANN001
     assert facet["stance"][PREFIXES["ckv"] + "stance-denies"]["claims"] == "2"
     assert {ckr("place-parukh-farrukh"), ckr("place-askeran-district"), ckr("place-khojaly-district")} <= set(facet["place"])
     assert all(r["clause_number"] == "" for f in ("accused", "side", "stance", "place") for r in facet[f].values())
+
+
+def test_one_sided_incidents_are_those_whose_claimants_share_one_side(ask) -> None:  # noqa: ANN001
+    """An incident is one-sided when every claimant reaches the same state or authority (or none):
+    the incidents the one-sided gap search (issue #12) has not filled stay listed, those it filled
+    with the accused side's answer or a third party's statement leave the list."""
+    rows = {r["incident"]: r for r in ask("one-sided-incidents")}
+    zeylik = rows[ckr("incident-2022-04-30-zeylik-border")]  # only the Azerbaijani MoD speaks
+    assert (zeylik["side"], zeylik["side_label"], zeylik["claims"]) == (ckr("agent-azerbaijan"), "Azerbaijan", "1")
+    assert rows[ckr("incident-2020-12-03-osce-mg-cochair-countries-statement")]["side"] == "none"
+    for answered in ("2022-02-18-taghavard-fire",  # the Azerbaijani MoD's denial answers Artsakh
+                     "2021-04-13-osce-mg-cochairs-assessment",  # the Azerbaijani MFA answers the co-chairs
+                     "2021-06-04-kalbajar-mine-blast",  # Human Rights Watch beside Azerbaijan
+                     "2022-03-24-parukh-farrukh"):
+        assert ckr(f"incident-{answered}") not in rows
+    starts = [r["earliest_begin"] for r in rows.values()]
+    assert starts == sorted(starts) and len(rows) >= 10
