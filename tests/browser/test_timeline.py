@@ -14,13 +14,16 @@ def test_timeline_bars_render_and_a_bar_lists_its_claims(page, live_server):
     assert bars.count() > 20
     box = page.locator("#by-point svg.tl-bars").first.bounding_box()
     assert box and box["width"] > 600 and box["height"] > 40  # drawn at the page's width, not collapsed
-    tallest = max(range(bars.count()), key=lambda i: int(bars.nth(i).get_attribute("data-claims")))
+    counts = bars.evaluate_all("els => els.map(e => Number(e.getAttribute('data-claims')))")
+    tallest = max(range(len(counts)), key=lambda i: counts[i])
     bar = bars.nth(tallest)
     month, claims = bar.get_attribute("data-month"), int(bar.get_attribute("data-claims"))
-    series = bar.locator("xpath=ancestor::figure[1]").get_attribute("data-series")
+    figure = bar.locator("xpath=ancestor::*[local-name()='figure'][1]")
+    series = figure.get_attribute("data-series")
+    label = figure.locator("figcaption").inner_text().rsplit(" (", 1)[0]
     bar.locator("rect.hit").click()
     page.wait_for_url(re.compile(rf"/timeline\?month={month}&point={series}"))
-    assert page.locator("#claims h2").inner_text().startswith(f"Allegations in {month}: point {series}")
+    assert page.locator("#claims h2").inner_text().startswith(f"Allegations in {month}: {label}")
     rows = page.locator("#claims tbody tr")
     assert rows.count() == claims
     assert all(d.startswith(month) for d in page.locator("#claims tbody tr td:first-child").all_inner_texts())

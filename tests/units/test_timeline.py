@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from conflictkg.errors import QueryError
-from conflictkg.pages.timeline import Allegation, Selection, all_months, claim_marks, incidents_href, parse_selection
+from conflictkg.pages.timeline import Allegation, Selection, all_months, claim_marks, incidents_href, parse_selection, ticks
 
 
 def allegation(month: str) -> Allegation:
@@ -39,4 +39,10 @@ def test_claim_marks_spread_over_the_span_and_count_the_undated():
     assert (marks["first"], marks["last"], marks["days"], marks["undated"]) == ("2022-03-24", "2022-03-28", 4, 1)
     assert [m["pos"] for m in marks["marks"]] == [0.0, 25.0, 100.0]
     assert claim_marks([claim("2022-03-24", "a")])["marks"][0]["pos"] == 50.0
-    assert claim_marks([claim("", "u")]) == {"first": "", "last": "", "days": 0, "marks": [], "undated": 1}
+    assert claim_marks([claim("", "u")]) == {"first": "", "last": "", "days": 0, "marks": [], "rows": 0, "undated": 1}
+    assert [m["stack"] for m in claim_marks([claim("2022-03-24", "a"), claim("2022-03-24", "b")])["marks"]] == [0, 1]
+
+
+def test_ticks_mark_each_january_and_a_lone_first_month():
+    assert ticks(["2020-11", "2020-12", "2021-01", "2021-02"]) == [{"pos": 50.0, "text": "2021"}]
+    assert ticks(["2020-06", "2020-07", "2020-08", "2020-09", "2020-10", "2020-11"])[0] == {"pos": 0.0, "text": "2020-06"}

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -73,6 +74,16 @@ def all_months(items: list[Allegation]) -> list[str]:
     while f"{year:04d}-{month:02d}" <= last:
         out.append(f"{year:04d}-{month:02d}")
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return out
+
+
+def ticks(months: list[str]) -> list[dict[str, Any]]:
+    """Axis labels: each January (its year) at its position in per cent, and the first month when
+    no January follows within four months (so labels do not collide on a narrow screen)."""
+    n = len(months)
+    out = [{"pos": round(100 * i / n, 2), "text": m[:4]} for i, m in enumerate(months) if m.endswith("-01")]
+    if months and not months[0].endswith("-01") and not any(m.endswith("-01") for m in months[1:5]):
+        out.insert(0, {"pos": 0.0, "text": months[0]})
     return out
 
 
@@ -162,7 +173,7 @@ def timeline_page(ctx: PageContext, params: Mapping[str, str]) -> Page:
                          "Each bar links to the claims behind it.")
     peaks = {name: max((b["claims"] for s in series for b in s["bars"]), default=0)
              for name, series in (("points", points), ("sides", sides))}
-    page.extra.update({"query": QUERY, "params": PARAMS, "months": months, "peaks": peaks, "allegations": len(items),
+    page.extra.update({"query": QUERY, "params": PARAMS, "months": months, "ticks": ticks(months), "peaks": peaks, "allegations": len(items),
                        "points": points, "sides": sides,
                        "selection": {"month": sel.month, "point": sel.point, "side": sel.side},
                        "incidents_href": incidents_href(sel)})
@@ -181,7 +192,7 @@ def _claims_section(ctx: PageContext, items: list[Allegation], sel: Selection,
              "points_implied": {"text": " ".join(sorted(a.implied - a.named, key=int))},
              "incident": ctx.labeller.iri_cell(a.incident)} for a in items]
     return Section("claims", f"Allegations in {sel.month}: {what}", list(CLAIM_COLUMNS), rows, query=QUERY,
-                   params=dict(PARAMS), note=f"{len(rows)} allegations. points implied: only those the claimant "
+                   params=dict(PARAMS), note=f"{len(rows)} allegation{'s' if len(rows) != 1 else ''}. points implied: only those the claimant "
                    "did not name.", empty="No allegation in this month for this series.")
 
 
@@ -211,14 +222,19 @@ def csv_table(page: Page) -> tuple[list[str], list[list[str]]]:
 
 def claim_marks(thread: list[dict[str, Any]]) -> dict[str, Any]:
     """An incident's dated claims as marks on one row: ``pos`` from 0 to 100 (per cent of the span
-    from the first claim date to the last); undated claims are counted, not placed."""
+    from the first claim date to the last), ``stack`` the mark's place among the claims of its day
+    (``rows`` the most on one day); undated claims are counted, not placed."""
     dated = sorted((c for c in thread if c.get("date")), key=lambda c: (c["date"], c["claim"].get("iri", "")))
     if not dated:
-        return {"first": "", "last": "", "days": 0, "marks": [], "undated": len(thread)}
+        return {"first": "", "last": "", "days": 0, "marks": [], "rows": 0, "undated": len(thread)}
     first, last = (datetime.date.fromisoformat(dated[i]["date"][:10]) for i in (0, -1))
     span = (last - first).days
-    marks = [{"date": c["date"], "stance": c["stance"], "claimant": c["claimant"]["text"], "href": c["claim"].get("href", ""),
-              "pos": round(100 * (datetime.date.fromisoformat(c["date"][:10]) - first).days / span, 2) if span else 50.0}
-             for c in dated]
+    marks, same_day = [], Counter[str]()
+    for c in dated:
+        day = datetime.date.fromisoformat(c["date"][:10])
+        marks.append({"date": c["date"], "stance": c["stance"], "claimant": c["claimant"]["text"],
+                      "href": c["claim"].get("href", ""), "stack": same_day[day.isoformat()],
+                      "pos": round(100 * (day - first).days / span, 2) if span else 50.0})
+        same_day[day.isoformat()] += 1
     return {"first": first.isoformat(), "last": last.isoformat(), "days": span, "marks": marks,
-            "undated": len(thread) - len(dated)}
+            "rows": max(same_day.values()), "undated": len(thread) - len(dated)}
