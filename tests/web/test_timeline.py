@@ -186,3 +186,9 @@ def test_an_incident_page_shows_its_claims_as_dated_marks(site_url, staged):
     assert marks["marks"][0]["pos"] == 0 and marks["marks"][-1]["pos"] == 100
     html = get(site_url, f"/resource/{PARUKH}").text
     assert 'id="claim-timeline"' in html and html.count('class="mark stance-') == len(dated)
+
+
+def test_a_hostile_side_is_refused_and_shown_as_text(site_url):
+    response = get(site_url, "/timeline", params={"month": "2022-03", "side": "<script>alert(1)</script>"})
+    assert response.status_code == 400 and "<script>alert" not in response.text
+    assert "&lt;script&gt;" in response.text
