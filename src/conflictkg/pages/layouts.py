@@ -8,6 +8,7 @@ from conflictkg.pages import threads
 from conflictkg.pages.context import PageContext
 from conflictkg.pages.model import Page
 from conflictkg.pages.summary import Summary
+from conflictkg.pages.timeline import claim_marks
 from conflictkg.rdf.namespaces import compact_iri
 from conflictkg.rdf.terms import term_to_str
 
@@ -58,6 +59,7 @@ def incident(ctx: PageContext, page: Page, s: Summary) -> None:
     page.sections.append(ctx.section("events", "Events, as each claim describes them", "incident-events",
                                      {"incident": curie}))
     page.extra["thread"] = threads.incident_thread(ctx, curie)
+    page.extra["claim_marks"] = claim_marks(page.extra["thread"])
     page.sections.append(ctx.section("thread", "The thread of claims (table)", "incident-thread", {"incident": curie}))
     page.extra["casualties"] = threads.casualties_side_by_side(ctx, curie)
     page.sections.append(ctx.section("casualties", "Casualty figures (table)", "incident-casualty-figures",

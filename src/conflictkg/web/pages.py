@@ -1,5 +1,5 @@
 """The HTML pages and their JSON twins: home, resource pages, ``/clause/N``, search, coverage,
-incidents, about.
+incidents, timeline, about.
 
 Every page is built by :mod:`conflictkg.pages` (plain data) and rendered either by a Jinja2
 template (autoescaped: every label from the data is shown as text) or as JSON, chosen by a
@@ -29,6 +29,8 @@ from conflictkg.pages.incidents import csv_table, incidents_page
 from conflictkg.pages.model import Page
 from conflictkg.pages.resource import resource_page
 from conflictkg.pages.search import search_page
+from conflictkg.pages.timeline import csv_table as timeline_csv
+from conflictkg.pages.timeline import timeline_page
 from conflictkg.rdf.namespaces import CKR
 from conflictkg.web.rendering import perspective_of, render, wants_json
 
@@ -89,18 +91,34 @@ async def incidents(request: Request) -> Response:
     links = [f'<{base}?{page.extra[rel]}>; rel="{rel}"' if page.extra[rel] else f'<{base}>; rel="{rel}"'
              for rel in ("previous", "next") if page.extra[rel] is not None]
     if as_csv:
-        header, rows = csv_table(page)
-        out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\r\n")
-        writer.writerow(header)
-        writer.writerows(rows)
-        response: Response = Response(out.getvalue(), media_type="text/csv; charset=utf-8")
+        response: Response = _csv(*csv_table(page))
     else:
         response = render(request, "incidents.html", page.to_json(), as_json=as_json)
     if links:
         response.headers["Link"] = ", ".join(links)
     response.headers["X-Total-Count"] = str(page.extra["total"])
     return response
+
+
+def _csv(header: list[str], rows: list[list[str]]) -> Response:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return Response(out.getvalue(), media_type="text/csv; charset=utf-8")
+
+
+async def timeline(request: Request) -> Response:
+    """The timeline, its JSON twin (``.json``) and its CSV twin (``.csv``, one line per bar); ``month``
+    with ``point`` or ``side`` lists the claims behind one bar."""
+    path = request.url.path
+    as_csv = path.endswith(".csv")
+    as_json = not as_csv and wants_json(request, path.endswith(".json"))
+    ctx = await _context(request)
+    page = await anyio.to_thread.run_sync(timeline_page, ctx, dict(request.query_params))
+    if as_csv:
+        return _csv(*timeline_csv(page))
+    return render(request, "timeline.html", page.to_json(), as_json=as_json)
 
 
 async def search(request: Request) -> Response:
@@ -116,5 +134,6 @@ def routes() -> list[Route | Mount]:
             Route("/search", search), Route("/search.json", search),
             Route("/coverage", coverage), Route("/coverage.json", coverage),
             Route("/incidents", incidents), Route("/incidents.json", incidents), Route("/incidents.csv", incidents),
+            Route("/timeline", timeline), Route("/timeline.json", timeline), Route("/timeline.csv", timeline),
             Route("/about", about), Route("/about.json", about),
             Mount("/static", StaticFiles(directory=HERE / "static"), name="static")]

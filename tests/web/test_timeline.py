@@ -1,0 +1,194 @@
+"""The timeline (/timeline, its JSON and CSV twins, the claims behind a bar) and an incident's claims
+as dated marks, over a live loopback server on the real data, checked against the library question
+and against a count made here independently of it."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+from html import unescape
+from pathlib import Path
+
+import httpx
+import pytest
+
+from conflictkg.build import build_store
+from conflictkg.rdf.namespaces import compact_iri
+from conflictkg.rdf.terms import term_to_str
+from conflictkg.resources import Resources
+from conflictkg.sparql.queries import load_library, run
+
+from tests.conftest import REPO
+from tests.serving import serving
+
+LIBRARY = load_library(REPO / "queries")
+PARUKH = "incident-2022-03-24-parukh-farrukh"
+#: Counted here without the library question: distinct dated allegations about incidents.
+DIRECT_COUNT = """
+PREFIX ck: <https://w3id.org/conflictkg/ontology#>
+PREFIX ckg: <https://w3id.org/conflictkg/graph/>
+PREFIX ckv: <https://w3id.org/conflictkg/vocab/>
+SELECT (COUNT(DISTINCT ?claim) AS ?n) WHERE {
+  GRAPH ckg:claims { ?claim ck:aboutIncident ?i ; ck:claimDate ?d ; ck:stance ?s
+                     FILTER(?s = ckv:stance-alleges || ?s = ckv:stance-counter-alleges) } }
+"""
+
+
+@pytest.fixture(scope="module")
+def store_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("timeline-store")
+    build_store(path, Resources(REPO), reason=False)
+    return path
+
+
+@pytest.fixture(scope="module")
+def site_url(store_dir: Path) -> Iterator[str]:
+    with serving(store_dir) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def truth(staged) -> dict[str, dict]:
+    """From the library question's rows: per (month, point) and (month, side) the claim IRIs."""
+    by_point: dict[tuple[str, str], set[str]] = defaultdict(set)
+    named: dict[tuple[str, str], set[str]] = defaultdict(set)
+    by_side: dict[tuple[str, str], set[str]] = defaultdict(set)
+    linked: set[str] = set()
+    rows = run(staged.store, LIBRARY["dated-allegations"], {"agreement": "ckr:agreement-tri2020"}).dicts()
+    for row in rows:
+        month, claim = term_to_str(row["month"]), term_to_str(row["claim"])
+        side = term_to_str(row["side"])
+        by_side[(month, side if side == "none" else compact_iri(side))].add(claim)
+        if row["clause_number"] is not None:
+            key = (month, term_to_str(row["clause_number"]))
+            by_point[key].add(claim)
+            linked.add(claim)
+            if term_to_str(row["basis"]) == "named":
+                named[key].add(claim)
+    for row in rows:
+        claim = term_to_str(row["claim"])
+        if claim not in linked:
+            by_point[(term_to_str(row["month"]), "none")].add(claim)
+    return {"point": by_point, "named": named, "side": by_side,
+            "claims": {term_to_str(r["claim"]) for r in rows}}
+
+
+def get(url: str, path: str, **kw: object) -> httpx.Response:
+    return httpx.get(url + path, timeout=120, **kw)  # type: ignore[arg-type]
+
+
+def bars(series: list[dict]) -> list[tuple[str, dict]]:
+    return [(s["key"], b) for s in series for b in s["bars"]]
+
+
+def test_every_dated_allegation_is_counted_once(site_url, staged):
+    data = get(site_url, "/timeline.json").json()
+    direct = int(term_to_str(staged.store.query(DIRECT_COUNT).dicts()[0]["n"]))
+    assert data["kind"] == "timeline" and data["extra"]["allegations"] == direct > 100
+    months = data["extra"]["months"]
+    assert months == sorted(months) and len(months) == len(set(months)) and months[0] <= "2021-01"
+    for chart in ("points", "sides"):
+        for s in data["extra"][chart]:
+            assert [b["month"] for b in s["bars"]] == months  # one axis for every series
+            assert s["total"] == sum(b["claims"] for b in s["bars"])
+
+
+def test_point_bars_agree_with_the_library_question(site_url, truth):
+    extra = get(site_url, "/timeline.json").json()["extra"]
+    keys = [s["key"] for s in extra["points"]]
+    assert "6" in keys and "4" in keys and keys[-1] == "none"
+    assert keys[:-1] == sorted(keys[:-1], key=int)
+    for key, bar in bars(extra["points"]):
+        expected = truth["point"].get((bar["month"], key), set())
+        assert bar["claims"] == len(expected), (key, bar)
+        assert bar["named"] == len(truth["named"].get((bar["month"], key), set()))
+        assert bar["named"] + bar["implied"] == bar["claims"]
+    assert extra["peaks"]["points"] == max(b["claims"] for _, b in bars(extra["points"]))
+
+
+def test_side_series_sit_side_by_side_on_the_same_months(site_url, truth):
+    extra = get(site_url, "/timeline.json").json()["extra"]
+    sides = {s["key"]: s for s in extra["sides"]}
+    assert {"ckr:agent-armenia", "ckr:agent-azerbaijan", "ckr:agent-russia"} <= set(sides)
+    for key, bar in bars(extra["sides"]):
+        assert bar["claims"] == len(truth["side"].get((bar["month"], key), set())), (key, bar)
+    totals = [s["total"] for s in extra["sides"]]
+    assert totals == sorted(totals, reverse=True)
+
+
+def test_a_bar_lists_exactly_the_claims_behind_it(site_url, truth):
+    extra = get(site_url, "/timeline.json").json()["extra"]
+    key, bar = max(bars(extra["points"]), key=lambda kb: (kb[1]["claims"], kb[1]["month"]))
+    assert bar["href"] == f"/timeline?month={bar['month']}&point={key}#claims"
+    listed = get(site_url, bar["href"].replace("/timeline?", "/timeline.json?").split("#")[0]).json()
+    section = listed["sections"][0]
+    assert section["id"] == "claims" and section["query"] == "dated-allegations"
+    assert {r["claim"]["iri"] for r in section["rows"]} == truth["point"][(bar["month"], key)]
+    assert all(r["claim_date"]["text"].startswith(bar["month"]) for r in section["rows"])
+    assert listed["extra"]["incidents_href"].startswith(f"/incidents?from={bar['month']}-01&to=")
+    html = unescape(get(site_url, bar["href"].split("#")[0]).text)
+    label = next(s["label"] for s in extra["points"] if s["key"] == key)
+    assert f"Allegations in {bar['month']}: {label}" in html
+    assert html.count('class="tl-bar selected"') == 1 and 'id="incidents-of-month"' in html
+    side_key, side_bar = max(bars(extra["sides"]), key=lambda kb: kb[1]["claims"])
+    by_side = get(site_url, "/timeline.json", params={"month": side_bar["month"], "side": side_key}).json()
+    assert {r["claim"]["iri"] for r in by_side["sections"][0]["rows"]} == truth["side"][(side_bar["month"], side_key)]
+
+
+def test_the_html_page_draws_every_bar_as_a_link_with_a_table_fallback(site_url):
+    extra = get(site_url, "/timeline.json").json()["extra"]
+    html = get(site_url, "/timeline").text
+    nonzero = [b for _, b in bars(extra["points"]) + bars(extra["sides"]) if b["claims"]]
+    assert html.count('<svg class="tl-bars"') == len(extra["points"]) + len(extra["sides"])
+    hrefs = re.findall(r'<a href="([^"]+)" class="tl-bar', html)
+    assert [unescape(h) for h in hrefs] == [b["href"] for b in nonzero]
+    assert html.count("<details class=\"tl-table\">") == 2
+    assert html.count("<tr><td>") == 2 * len(extra["months"])  # one table row per month, per chart
+    assert '<a href="/timeline">Timeline</a>' in html and 'href="/timeline.csv"' in html
+    assert 'id="timeline-link"' in get(site_url, "/").text
+
+
+def test_csv_twin_has_one_line_per_non_empty_bar(site_url):
+    extra = get(site_url, "/timeline.json").json()["extra"]
+    response = get(site_url, "/timeline.csv")
+    assert response.status_code == 200 and response.headers["content-type"].startswith("text/csv")
+    table = list(csv.DictReader(io.StringIO(response.text)))
+    expected = [(chart, key, b["month"], str(b["claims"])) for chart in ("points", "sides")
+                for key, b in bars(extra[chart]) if b["claims"]]
+    assert [(r["chart"], r["series"], r["month"], r["claims"]) for r in table] == expected
+    first = next(r for r in table if r["chart"] == "points")
+    assert int(first["named"]) + int(first["implied"]) == int(first["claims"])
+
+
+@pytest.mark.parametrize(("query", "parameter"), [
+    ("month=2022-13", "month"), ("month=March", "month"), ("month=2022-03&point=99", "point"),
+    ("month=2022-03&side=ckr:agent-nobody", "side"), ("point=4", "month"),
+])
+def test_a_bad_parameter_is_a_400_naming_it(site_url, query, parameter):
+    for path in ("/timeline.json", "/timeline.csv"):
+        response = get(site_url, f"{path}?{query}")
+        assert response.status_code == 400, (path, query)
+        assert f"parameter {parameter}" in response.json()["error"]
+    page = get(site_url, f"/timeline?{query}")
+    assert page.status_code == 400 and f"parameter {parameter}" in unescape(page.text)
+
+
+def test_an_incident_page_shows_its_claims_as_dated_marks(site_url, staged):
+    thread = run(staged.store, LIBRARY["incident-thread"], {"incident": f"ckr:{PARUKH}"}).dicts()
+    dated = {term_to_str(r["claim"]) for r in thread if r["claim_date"] is not None}
+    data = get(site_url, f"/resource/{PARUKH}.json").json()
+    marks = data["extra"]["claim_marks"]
+    assert len(marks["marks"]) == len(dated) > 3
+    assert [m["date"] for m in marks["marks"]] == sorted(m["date"] for m in marks["marks"])
+    assert marks["marks"][0]["pos"] == 0 and marks["marks"][-1]["pos"] == 100
+    html = get(site_url, f"/resource/{PARUKH}").text
+    assert 'id="claim-timeline"' in html and html.count('class="mark stance-') == len(dated)
+
+
+def test_a_hostile_side_is_refused_and_shown_as_text(site_url):
+    response = get(site_url, "/timeline", params={"month": "2022-03", "side": "<script>alert(1)</script>"})
+    assert response.status_code == 400 and "<script>alert" not in response.text
+    assert "&lt;script&gt;" in response.text
