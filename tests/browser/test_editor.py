@@ -45,6 +45,7 @@ def test_the_editor_runs_an_example_against_the_sites_endpoint(page, live_server
     page.select_option("#example-pick", "clause-norms")
     body = body_of(load_library(res.queries_dir)["clause-norms"].text)
     assert page.evaluate(f"{YASQE}.getValue()") == body
+    assert page.locator("#yasgui .CodeMirror-foldmarker").count() == 1  # the PREFIX lines folded
     assert page.locator(".CodeMirror .cm-keyword").count() > 0  # highlighted, not plain text
     page.click(".yasqe_queryButton")
     page.wait_for_selector(".yasr table.dataTable tbody tr td")
@@ -87,7 +88,23 @@ def test_the_query_page_edits_the_body_in_the_same_editor(page, live_server, res
     body = body_of(load_library(res.queries_dir)["clause-norms"].text)
     assert page.evaluate("window.conflictkgEditor.getValue()") == body and not body.startswith("#")
     assert page.locator("#sparql-editor").is_hidden()
+    assert page.locator("form.query .CodeMirror-foldmarker").count() == 1  # the PREFIX lines folded
+    lines = page.eval_on_selector_all("form.query .CodeMirror-line", "ls => ls.map(l => l.innerText)")
+    assert lines[0].startswith("PREFIX") and lines[1].startswith("SELECT")
     page.evaluate("window.conflictkgEditor.setValue('SELECT ?n WHERE { VALUES ?n { 7 } }')")
     page.click("#run-query")
     page.wait_for_selector("#results table")
     assert "sparql=SELECT" in page.url and "7" in page.locator("#results table").inner_text()
+
+
+def test_a_shared_link_opens_the_query_page_on_the_text(page, live_server):
+    page.goto(live_server + "/sparql")
+    page.wait_for_selector("#yasgui .CodeMirror")
+    text = "SELECT ?n WHERE { VALUES ?n { 42 } }"
+    page.evaluate(f"text => {YASQE}.setValue(text)", text)
+    page.click("#yasgui .yasqe_share")
+    link = page.input_value(".yasqe_sharePopup input")
+    assert link.startswith(live_server + "/query?sparql=SELECT")
+    page.goto(link)
+    page.wait_for_selector("form.query .CodeMirror")
+    assert page.evaluate("window.conflictkgEditor.getValue()") == text

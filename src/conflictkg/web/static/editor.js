@@ -23,6 +23,11 @@
   }
 
   function workbench(root) {
+    // A shared link opens the query page on the text (a link to /sparql?query=… would be answered
+    // by the protocol, not by this editor).
+    Yasgui.Tab.prototype.getShareableLink = function () {
+      return window.location.origin + "/query?sparql=" + encodeURIComponent(this.getQuery());
+    };
     var yasgui = new Yasgui(root, {
       requestConfig: request,
       persistenceId: null,
@@ -41,6 +46,7 @@
       if (!q) { return; }
       var tab = yasgui.getTab();
       tab.getYasqe().setValue(q.body);
+      tab.getYasqe().collapsePrefixes(true);  // opens on the query itself; the fold marker shows the prefixes
       tab.setName(q.id);
       described.textContent = q.description;
     });
@@ -56,6 +62,7 @@
     var submit = function () { form.requestSubmit(document.getElementById("run-query")); };
     var yasqe = new Yasgui.Yasqe(holder, editorOptions({
       value: textarea.value,
+      collapsePrefixesOnLoad: true,
       showQueryButton: false,
       extraKeys: Object.assign({}, Yasgui.Yasqe.defaults.extraKeys, { "Ctrl-Enter": submit, "Cmd-Enter": submit })
     }));
