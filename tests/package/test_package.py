@@ -30,7 +30,8 @@ def test_wheel_contains_shipped_files(wheel: Path) -> None:
     expected |= {f"conflictkg/_data/data/{p.relative_to(REPO / 'data')}" for p in (REPO / "data").rglob("*.trig")}
     expected |= {f"conflictkg/_data/ontology/vocab/{p.name}" for p in (REPO / "ontology" / "vocab").glob("*.ttl")}
     web = REPO / "src" / "conflictkg" / "web"
-    expected |= {f"conflictkg/web/{p.relative_to(web)}" for p in [*web.glob("templates/*.html"), *web.glob("static/*")]}
+    shipped = [*web.glob("templates/*.html"), *(p for p in web.glob("static/**/*") if p.is_file())]  # + vendor/
+    expected |= {f"conflictkg/web/{p.relative_to(web)}" for p in shipped}
     network = REPO / "src" / "conflictkg" / "network" / "templates"
     expected |= {f"conflictkg/network/templates/{p.name}" for p in network.iterdir()}
     assert expected <= names, sorted(expected - names)

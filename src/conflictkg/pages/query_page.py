@@ -39,10 +39,28 @@ def catalogue(site: Site) -> list[dict[str, Any]]:
     for group, library in (("library", site.library), ("pages", site.internal)):
         for q in library.values():
             out.append({"id": q.id, "title": q.title, "description": q.description, "group": group,
-                        "tags": list(q.tags), "text": q.text, "defaults": example_params(q),
+                        "tags": list(q.tags), "text": q.text, "body": body_of(q.text),
+                        "defaults": example_params(q),
                         "params": [{"name": p.name, "type": p.type, "example": p.example, "default": p.default,
                                     "description": p.description} for p in q.params.values()]})
     return out
+
+
+def body_of(text: str) -> str:
+    """The query without its ``#+`` header (and the blank lines after it): what the editor opens
+    on. The header's title, description and parameters are shown beside the editor; other
+    comments are the body's own and stay.
+
+    >>> body_of("#+ title: T\\n#+ description: D\\n\\n# a note\\nSELECT * WHERE { ?s ?p ?o }\\n")
+    '# a note\\nSELECT * WHERE { ?s ?p ?o }\\n'
+    >>> body_of("SELECT ?s # no header\\nWHERE { ?s ?p ?o }")
+    'SELECT ?s # no header\\nWHERE { ?s ?p ?o }'
+    """
+    lines = text.splitlines(keepends=True)
+    start = 0
+    while start < len(lines) and (not lines[start].strip() or lines[start].startswith("#+")):
+        start += 1
+    return "".join(lines[start:])
 
 
 def find(site: Site, query_id: str) -> Query:

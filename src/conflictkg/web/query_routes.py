@@ -17,6 +17,7 @@ from starlette.routing import Route
 from conflictkg.errors import QueryError
 from conflictkg.pages import query_page as qp
 from conflictkg.pages.context import Site
+from conflictkg.web.editor import editor_config, prefixes
 from conflictkg.web.execute import QueryRequest
 from conflictkg.web.rendering import perspective_of, render, require_html
 from conflictkg.web.pool import EndpointError, WorkerPool
@@ -42,7 +43,7 @@ async def query_page(request: Request) -> Response:
     query = qp.find(site, form.query_id) if form.query_id else None
     data: dict[str, Any] = {"kind": "query", "title": "Query the graph", "sections": [], "facts": [],
                             "form": {"id": form.query_id, "params": form.params,
-                                     "text": form.text or (query.text if query else "")}}
+                                     "text": form.text or (qp.body_of(query.text) if query else "")}}
     ran = bool(form.text.strip() or (query and ("run" in request.query_params or form.params
                                                 or not query.params)))
     status = 200
@@ -54,7 +55,7 @@ async def query_page(request: Request) -> Response:
             data.update(error=exc.message, hint=exc.hint or "")
             status = exc.status if isinstance(exc, EndpointError) else 400
     return render(request, "query.html", data, as_json=False, status=status, catalogue=qp.catalogue(site),
-                  selected=query, query_string=request.url.query)
+                  selected=query, query_string=request.url.query, editor=editor_config(site, examples=False))
 
 
 def _answer_data(site: Site, request: Request, answer: Any) -> dict[str, Any]:
@@ -81,4 +82,5 @@ async def download(request: Request) -> Response:
 
 
 def query_routes() -> list[Route]:
-    return [Route("/query", query_page), Route("/query.json", download), Route("/query.csv", download)]
+    return [Route("/query", query_page), Route("/query.json", download), Route("/query.csv", download),
+            Route("/query/prefixes.json", prefixes)]

@@ -9,7 +9,8 @@
 * Relative IRIs in a query resolve against the endpoint's own URL (``<s>`` is
   ``http://host:port/s``), as the SPARQL 1.1 Protocol tests expect.
 * ``GET /sparql`` without a query answers the service description, except to a browser (it prefers
-  HTML to every RDF format, and names no format): that is sent (303) to the query page ``/query``.
+  HTML to every RDF format, and names no format): that gets the query editor (``web.editor``), which
+  sends its queries back here.
 * Updates (``application/sparql-update``, an ``update`` field, or an update sent as a query) get
   403; malformed queries 400 with line and column; queries over the time limit 503.
 """
@@ -20,8 +21,9 @@ from urllib.parse import parse_qs
 
 import pyoxigraph as ox
 from starlette.requests import Request
-from starlette.responses import RedirectResponse, Response
+from starlette.responses import Response
 
+from conflictkg.web.editor import editor_page
 from conflictkg.web.execute import READ_ONLY, QueryRequest
 from conflictkg.web.formats import GRAPH_FORMATS, GRAPH_OX, choose, parse_accept, wants_page
 from conflictkg.web.pool import EndpointError, WorkerPool
@@ -32,7 +34,6 @@ FORM = "application/x-www-form-urlencoded"
 DIRECT = "application/sparql-query"
 UPDATE = "application/sparql-update"
 ALLOW = "GET, HEAD, POST, OPTIONS"
-QUERY_PAGE = "/query"
 #: Parameters naming the answer's format: ours and SPARQLWrapper's (``format``), Fuseki's and
 #: Virtuoso's (``output``).
 FORMAT_PARAMS = ("format", "output")
@@ -50,7 +51,7 @@ async def sparql_endpoint(request: Request) -> Response:
         if "update" in params:
             raise EndpointError(READ_ONLY, 403)
         if request.method in ("GET", "HEAD") and not _format(params) and wants_page(_accept(request)):
-            return RedirectResponse(QUERY_PAGE, 303, headers={"Vary": "Accept"})
+            return editor_page(request, {"Vary": "Accept"})
         return _service_description(request, params)
     pool: WorkerPool = request.app.state.pool
     answer = await pool.run(_query_request(request, params))

@@ -1,4 +1,4 @@
-// The query page: picking a question loads it; an unedited library text is not sent twice.
+// The query page: picking a question loads it; an unedited library body is not sent twice.
 (function () {
   "use strict";
   var form = document.getElementById("query-form");
@@ -12,6 +12,6 @@
   });
   form.addEventListener("submit", function () {
     var q = byId[pick.value];
-    if (q && editor.value.trim() === q.text.trim()) { editor.disabled = true; }
+    if (q && editor.value.trim() === q.body.trim()) { editor.disabled = true; }
   });
 })();
