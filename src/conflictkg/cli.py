@@ -375,9 +375,11 @@ def find(obj: Context, name: str) -> None:
 
 def _register() -> None:
     from conflictkg.cli_record import counts, coverage
+    from conflictkg.cli_release import release
 
     cli.add_command(coverage)
     cli.add_command(counts)
+    cli.add_command(release)
 
 
 _register()
