@@ -187,17 +187,35 @@ def audit(obj: Context, notes: Path | None) -> None:
     click.echo("The notes bear out every source address, clause text and quote.", err=True)
 
 
+RDF_EXPORTS = ("trig", "nquads", "turtle", "ntriples", "jsonld")
+FLAT_EXPORTS = ("csv", "geojson", "gexf", "graphml", "node-link")
+
+
 @cli.command()
-@click.option("--format", "fmt", type=click.Choice(["trig", "nquads", "turtle", "ntriples", "jsonld"]),
-              default="trig", show_default=True, help="Serialization; turtle/ntriples merge all graphs.")
+@click.option("--format", "fmt", type=click.Choice([*RDF_EXPORTS, *FLAT_EXPORTS]), default="trig", show_default=True,
+              help="Serialization; turtle/ntriples merge all graphs. Flat files: csv (--table), geojson (places), "
+                   "gexf/graphml/node-link (--view).")
+@click.option("--table", default=None, help="With --format csv: claims (default) or incidents.")
+@click.option("--view", default=None, help="With a graph format: allegations (default), clause or whole.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="File to write (default stdout).")
 @pass_ctx
-def export(obj: Context, fmt: str, output: Path | None) -> None:
-    """Export the whole dataset with its named graphs."""
-    from conflictkg.rdf.io import serialize
-    from conflictkg.rdf.namespaces import PREFIXES
+def export(obj: Context, fmt: str, table: str | None, view: str | None, output: Path | None) -> None:
+    """Export the whole dataset with its named graphs, or one flat file (columns: docs/downloads.md)."""
+    if fmt in RDF_EXPORTS:
+        if table or view:
+            from conflictkg.exports import ExportError
 
-    data = serialize(obj.store().quads(), fmt, PREFIXES)
+            raise ExportError("--table and --view apply to the flat formats, not to RDF",
+                             hint=f"flat formats: {', '.join(FLAT_EXPORTS)}")
+        from conflictkg.rdf.io import serialize
+        from conflictkg.rdf.namespaces import PREFIXES
+
+        data = serialize(obj.store().quads(), fmt, PREFIXES)
+    else:
+        from conflictkg import exports
+
+        name = exports.file_name(fmt, table, view)  # a misfit option is refused before the store is opened
+        data = exports.build(obj.store(), obj.resources, name)
     if output:
         write_output(output, data)
         click.echo(f"Wrote {len(data)} bytes to {output}", err=True)
@@ -357,9 +375,11 @@ def find(obj: Context, name: str) -> None:
 
 def _register() -> None:
     from conflictkg.cli_record import counts, coverage
+    from conflictkg.cli_release import release
 
     cli.add_command(coverage)
     cli.add_command(counts)
+    cli.add_command(release)
 
 
 _register()

@@ -44,6 +44,11 @@ class Resources:
         return self.queries_dir / "views"
 
     @property
+    def exports_queries_dir(self) -> Path:
+        """Queries behind the flat downloads and releases (``queries/exports/``)."""
+        return self.queries_dir / "exports"
+
+    @property
     def drafting_queries_dir(self) -> Path:
         """Queries behind ``conflictkg draft`` (``queries/drafting/``): whole name tables at once."""
         return self.queries_dir / "drafting"

@@ -19,7 +19,7 @@ from conflictkg.sparql.queries import PARAM_TYPES, Param, parse_header, to_term
 
 from tests.conftest import REPO
 
-QUERY_FILES = sorted(p for d in ("", "pages", "views", "checks") for p in (REPO / "queries" / d).glob("*.rq"))
+QUERY_FILES = sorted(p for d in ("", "pages", "views", "checks", "exports") for p in (REPO / "queries" / d).glob("*.rq"))
 
 
 @pytest.mark.parametrize("path", QUERY_FILES, ids=lambda p: str(p.relative_to(REPO / "queries")))

@@ -24,6 +24,8 @@ from conflictkg.store.directory import current_path, generation_date
 from conflictkg.store.oxigraph import OxigraphStore
 from conflictkg.templating import environment
 from conflictkg.web.boundary import error_response
+from conflictkg.web.downloads import ROUTES as download_routes
+from conflictkg.web.downloads import DownloadFiles
 from conflictkg.web.network import ROUTES as network_routes
 from conflictkg.web.network import view_builds
 from conflictkg.web.network import warm as warm_network_views
@@ -84,7 +86,7 @@ def create_app(store: OxigraphStore, settings: Settings, *, workers: int = DEFAU
     if curate is not None:  # the curate pages import the drafter and the validator: only when asked for
         from conflictkg.web.curate import Desk, curate_routes
     site_routes = [Route("/sparql", sparql_endpoint, methods=["GET", "POST", "OPTIONS"]), *page_routes(),
-                   *query_routes(), *network_routes, *(curate_routes() if curate else [])]
+                   *query_routes(), *network_routes, *download_routes, *(curate_routes() if curate else [])]
     # the one error boundary: typed errors, Starlette's 404/405 and anything unexpected (500)
     handlers = {ConflictKGError: error_response, HTTPException: error_response, Exception: error_response}
     app = Starlette(routes=site_routes, middleware=[cors], lifespan=lifespan,
@@ -99,4 +101,5 @@ def create_app(store: OxigraphStore, settings: Settings, *, workers: int = DEFAU
     app.state.site = Site.load(store, app.state.resources)
     app.state.description = ServiceDescription.of(store, settings)
     app.state.network_views = view_builds(app)
+    app.state.downloads = DownloadFiles(store, app.state.resources, app.state.built)
     return app

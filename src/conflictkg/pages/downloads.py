@@ -1,0 +1,43 @@
+"""The downloads page: every downloadable file with its size, checksum and what it holds (the files
+and their descriptions are given by the web skin, from :mod:`conflictkg.exports`)."""
+
+from __future__ import annotations
+
+import hashlib
+
+from conflictkg.pages.model import Page, Section
+
+FORMATS = {".csv": "CSV", ".geojson": "GeoJSON", ".gexf": "GEXF", ".graphml": "GraphML", ".json": "node-link JSON"}
+
+
+def size_text(size: int) -> str:
+    """A byte count for people.
+
+    >>> size_text(512), size_text(20_480), size_text(3_500_000)
+    ('512 B', '20.5 kB', '3.5 MB')
+    """
+    if size < 1000:
+        return f"{size} B"
+    if size < 1_000_000:
+        return f"{size / 1000:.1f} kB"
+    return f"{size / 1_000_000:.1f} MB"
+
+
+def downloads_page(files: list[tuple[str, str, bytes]], base: str = "/downloads/") -> Page:
+    """One row per ``(name, description, bytes)`` in the given order: file (linked), format, size,
+    description, SHA-256."""
+    page = Page("downloads", "Downloads",
+                subtitle="The whole record as flat files for spreadsheets, pandas, R, QGIS and Gephi, built from "
+                         "the same data as these pages. Columns and attributes are described in the project's "
+                         "docs/downloads.md; the full RDF dataset comes with a release (conflictkg release).")
+    rows = []
+    for name, description, data in files:
+        suffix = name[name.rindex("."):]
+        rows.append({"file": {"text": name, "href": base + name}, "format": {"text": FORMATS[suffix]},
+                     "size": {"text": size_text(len(data))}, "description": {"text": description},
+                     "sha256": {"text": hashlib.sha256(data).hexdigest()}})
+    page.sections.append(Section("files", "Files", ["file", "format", "size", "description", "sha256"], rows,
+                                 note="Data licence CC BY 4.0: reuse freely, naming conflictkg as the source. "
+                                      "Place names are neutral (the site's naming switch does not apply)."))
+    page.extra["bytes"] = {name: len(data) for name, _description, data in files}
+    return page

@@ -1,0 +1,82 @@
+"""``/downloads``: the list (HTML and JSON twin) and every file, served read-only over a live server."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import networkx as nx
+import pytest
+
+from conflictkg import exports
+from conflictkg.build import build_store
+from conflictkg.resources import Resources
+
+from tests.conftest import REPO
+from tests.serving import serving
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    store_dir = tmp_path_factory.mktemp("downloads-store")
+    build_store(store_dir, Resources(REPO), reason=False)
+    with serving(store_dir) as url:
+        yield url, store_dir
+
+
+def tree(path: Path) -> list[tuple[str, int]]:
+    return sorted((str(p.relative_to(path)), p.stat().st_size) for p in path.rglob("*") if p.is_file())
+
+
+def test_downloads_page_lists_every_file_with_size_and_checksum(served):
+    url, _store = served
+    data = httpx.get(url + "/downloads.json", timeout=300).json()
+    rows = data["sections"][0]["rows"]
+    assert [r["file"]["text"] for r in rows] == list(exports.DOWNLOADS)
+    for row in rows:
+        name = row["file"]["text"]
+        assert row["file"]["href"] == f"/downloads/{name}" and row["description"]["text"]
+        body = httpx.get(url + row["file"]["href"], timeout=120)
+        assert body.status_code == 200
+        assert data["extra"]["bytes"][name] == len(body.content) > 0
+        assert row["sha256"]["text"] == hashlib.sha256(body.content).hexdigest()
+        assert body.headers["content-type"].startswith(exports.DOWNLOADS[name].media_type.split(";")[0])
+        assert f'filename="{name}"' in body.headers["content-disposition"]
+    html = httpx.get(url + "/downloads", timeout=60).text
+    assert "<h1>Downloads</h1>" in html and 'href="/downloads/claims.csv"' in html and " kB" in html
+
+
+def test_downloaded_files_parse(served):
+    url, _store = served
+    claims = httpx.get(url + "/downloads/claims.csv", timeout=60).text
+    assert len(list(csv.DictReader(io.StringIO(claims, newline="")))) > 100
+    places = httpx.get(url + "/downloads/places.geojson", timeout=60).json()
+    assert places["type"] == "FeatureCollection" and places["features"]
+    gexf = nx.read_gexf(io.BytesIO(httpx.get(url + "/downloads/network-allegations.gexf", timeout=60).content))
+    assert gexf.number_of_edges() > 0
+    link = json.loads(httpx.get(url + "/downloads/network-whole.json", timeout=60).content)
+    assert {"nodes", "edges", "directed", "multigraph"} <= link.keys()
+
+
+def test_downloads_write_nothing_and_refuse_unknown_files(served):
+    url, store_dir = served
+    before = tree(store_dir)
+    httpx.get(url + "/downloads/claims.csv", timeout=60)
+    assert tree(store_dir) == before
+    missing = httpx.get(url + "/downloads/../../etc/passwd", timeout=60)
+    assert missing.status_code == 404
+    unknown = httpx.get(url + "/downloads/secrets.csv", timeout=60)
+    assert unknown.status_code == 404 and "no download called" in unknown.text
+    assert httpx.post(url + "/downloads/claims.csv", timeout=60).status_code == 405
+
+
+def test_footer_and_about_link_to_downloads(served):
+    url, _store = served
+    about = httpx.get(url + "/about", timeout=60).text
+    assert about.count('href="/downloads"') == 2  # the about text and the footer
+    assert 'href="/downloads"' in httpx.get(url + "/coverage", timeout=60).text
