@@ -26,8 +26,8 @@ CASUALTY_ROWS = 4
 
 
 def fact(entries: list[Fact]) -> Fact:
-    """One value as its cell; several as ``entries`` with their texts (and notes) joined."""
-    if len(entries) == 1 and not entries[0].get("note"):
+    """One value as its cell (with its note); several as ``entries`` with their texts (and notes) joined."""
+    if len(entries) == 1:
         return entries[0]
     text = "; ".join(f"{e['text']} ({e['note']})" if e.get("note") else e["text"] for e in entries)
     return {"text": text, "entries": entries}
