@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from conflictkg.pages import threads
+from conflictkg.pages import cards, threads
 from conflictkg.pages.context import PageContext
 from conflictkg.pages.model import Page
 from conflictkg.pages.summary import Summary
@@ -25,8 +25,9 @@ def clause(ctx: PageContext, page: Page, s: Summary) -> None:
     norms = ctx.section("norms", "Norms: who must do what, by when", "clause-norms", {"agreement": params["agreement"]},
                         keep=lambda d: term_to_str(d["clause_number"]) == s.clause_number, hide=("clause_number", "clause"))
     page.sections.append(norms)
-    for row in norms.rows:
-        norm = row["norm"]
+    cards.clause_card(ctx, page.facts, s, norms)
+    # one status section per norm, however many bearers or objects its rows list
+    for norm in {row["norm"]["iri"]: row["norm"] for row in norms.rows}.values():
         page.sections.append(ctx.section(f"status-{compact_iri(norm['iri']).split(':')[-1]}",
                                          f"Status over time: {norm['text']}", "norm-status-timeline",
                                          {"norm": compact_iri(norm["iri"])}, empty=NO_STATUS))
@@ -62,17 +63,20 @@ def incident(ctx: PageContext, page: Page, s: Summary) -> None:
     page.extra["claim_marks"] = claim_marks(page.extra["thread"])
     page.sections.append(ctx.section("thread", "The thread of claims (table)", "incident-thread", {"incident": curie}))
     page.extra["casualties"] = threads.casualties_side_by_side(ctx, curie)
+    cards.incident_card(ctx, page.facts, s, page.extra["casualties"])
     page.sections.append(ctx.section("casualties", "Casualty figures (table)", "incident-casualty-figures",
                                      {"incident": curie}, note="Figures are each claimant's; they are never reconciled."))
     page.sections.append(ctx.section("sources", "Sources", "incident-sources", {"incident": curie}))
 
 
 def claim(ctx: PageContext, page: Page, s: Summary) -> None:
+    cards.claim_card(ctx, page.facts, s)
     page.sections.append(ctx.section("sources", "Where it can be read", "claim-sources", {"claim": compact_iri(s.iri)}))
 
 
 def place(ctx: PageContext, page: Page, s: Summary) -> None:
     curie = compact_iri(s.iri)
+    cards.place_card(ctx, page.facts, s)
     page.sections.append(ctx.section("names", "Every name, by whom it is used and where attested", "place-names",
                                      {"place": curie}))
     page.sections.append(ctx.section("parents", "Administrative parent, per side", "place-administrative-parents",
@@ -82,6 +86,7 @@ def place(ctx: PageContext, page: Page, s: Summary) -> None:
 
 def agent(ctx: PageContext, page: Page, s: Summary) -> None:
     curie = compact_iri(s.iri)
+    cards.agent_card(ctx, page.facts, s)
     page.sections.append(ctx.section("claims", "Its claims, with sources", "claims-by-claimant", {"claimant": curie}))
     page.sections.append(ctx.section("accused", "Claims accusing it", "claims-accusing", {"accused": curie}))
     page.sections.append(ctx.section("obligations", "What it must do under the 2020 statement", "party-obligations",

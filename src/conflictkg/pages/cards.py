@@ -1,0 +1,197 @@
+"""Summary cards: the facts a reader of an entity page came for, at the top of the page.
+
+A card extends the page's facts (``Page.facts``, the ``dl`` every page already opens with): each
+card builder runs the kind's ``queries/pages/*-card.rq`` question (one row per field and value)
+and appends facts. A fact with several values lists them in ``entries`` (cells, each with an
+optional ``note``, e.g. a count or a source's role) and joins their texts in ``text``, so the JSON
+twin and a plain reader of ``text`` both see every value.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from conflictkg.pages.context import PageContext
+from conflictkg.pages.model import Cell, Section
+from conflictkg.pages.summary import Summary
+from conflictkg.rdf.namespaces import compact_iri
+from conflictkg.rdf.terms import term_to_str
+
+#: A fact's value: a cell, or ``{"text": joined, "entries": [cells]}`` for several values.
+Fact = dict[str, Any]
+Facts = list[tuple[str, Fact]]
+#: The casualty rows a card repeats in brief; the full table follows on the page.
+CASUALTY_ROWS = 4
+
+
+def fact(entries: list[Fact]) -> Fact:
+    """One value as its cell (with its note); several as ``entries`` with their texts (and notes) joined."""
+    if len(entries) == 1:
+        return entries[0]
+    text = "; ".join(f"{e['text']} ({e['note']})" if e.get("note") else e["text"] for e in entries)
+    return {"text": text, "entries": entries}
+
+
+def with_note(cell: Cell, note: str) -> Fact:
+    return {**cell, "note": note} if note else dict(cell)
+
+
+def _claims(count: str) -> str:
+    return f"{count} claim{'' if count == '1' else 's'}"
+
+
+def _by_field(ctx: PageContext, query_id: str, params: dict[str, str], note: str) -> dict[str, list[Fact]]:
+    """The card query's rows as cells grouped by ``field`` (in the query's order); ``note`` names the
+    column (``detail`` or ``claims``) that annotates each value."""
+    fields: dict[str, list[Fact]] = {}
+    for row in ctx.run(query_id, params).dicts():
+        cell = ctx.labeller.cell(row["value"], row.get("value_label"))
+        fields.setdefault(term_to_str(row["field"]), []).append(with_note(cell, _note(row.get(note), note)))
+    return fields
+
+
+def _note(value: Any, column: str) -> str:
+    """A count as "N claims" (none for 0), any other annotation as it is."""
+    text = term_to_str(value)
+    if column == "claims":
+        return _claims(text) if text not in ("", "0") else ""
+    return text
+
+
+def _append(facts: Facts, fields: dict[str, list[Fact]], names: Iterable[tuple[str, str]]) -> None:
+    for field, name in names:
+        if fields.get(field):
+            facts.append((name, fact(fields[field])))
+
+
+def claim_card(ctx: PageContext, facts: Facts, s: Summary) -> None:
+    """Claimant, date, stance, accused, incident, points named and implied, quote, sources, answers."""
+    fields = _by_field(ctx, "claim-card", {"claim": compact_iri(s.iri)}, "detail")
+    _append(facts, fields, [("claimant", "claimant"), ("date", "date"), ("stance", "stance"), ("accused", "accuses"),
+                            ("incident", "incident"), ("point-named", "breach named by the claimant"),
+                            ("point-implied", "breach implied (curator's reading)"), ("quote", "quote"),
+                            ("source", "where it can be read"), ("responds-to", "answers"),
+                            ("response", "answered by")])
+
+
+def incident_card(ctx: PageContext, facts: Facts, s: Summary, casualties: dict[str, Any]) -> None:
+    """Dates, places, accused parties, claims by side and stance, casualty figures in brief."""
+    curie = compact_iri(s.iri)
+    fields = _by_field(ctx, "incident-card", {"incident": curie}, "claims")
+    when = [c["text"] for field in ("begins", "ends") for c in fields.get(field, [])]
+    if when:
+        facts.append(("when", {"text": " to ".join(dict.fromkeys(when))}))
+    _append(facts, fields, [("place", "places"), ("accused", "accused")])
+    sides: dict[str, tuple[Cell, list[str]]] = {}
+    for row in ctx.run("incident-claims-by-side", {"incident": curie}).dicts():
+        side = term_to_str(row["side"])
+        cell = ctx.labeller.cell(row["side"], row["side_label"]) if side != "none" else {"text": term_to_str(row["side_label"])}
+        sides.setdefault(side, (cell, []))[1].append(f"{term_to_str(row['stance_label'])} {term_to_str(row['claims'])}")
+    if sides:
+        facts.append(("claims by side and stance", fact([with_note(c, " · ".join(n)) for c, n in sides.values()])))
+    rows = casualties.get("rows", [])
+    if rows:
+        names = [c["text"] for c in casualties["claimants"]]
+        brief = [{"text": " ".join(p for p in (r["kind"], f"({r['group']})" if r["group"] else "") if p),
+                  "note": "; ".join(f"{n}: {f}" for n, f in zip(names, r["figures"], strict=True) if f)}
+                 for r in rows[:CASUALTY_ROWS]]
+        if len(rows) > CASUALTY_ROWS:
+            brief.append({"text": f"{len(rows) - CASUALTY_ROWS} more", "href": "#casualties-side-by-side"})
+        facts.append(("casualty figures (each claimant's)", fact(brief)))
+
+
+def agent_card(ctx: PageContext, facts: Facts, s: Summary) -> None:
+    """Side, parent body, claims by stance and by point, whom it accuses and who accuses it."""
+    fields = _by_field(ctx, "agent-card", {"agent": compact_iri(s.iri)}, "claims")
+    sides = {c.get("iri") for c in fields.get("side", [])}
+    fields["parent"] = [c for c in fields.get("parent", []) if c.get("iri") not in sides]
+    _append(facts, fields, [("side", "side"), ("parent", "part of"), ("stance", "its claims by stance")])
+    points: dict[str, Fact] = {}
+    for field, kind in (("point-named", "named"), ("point-implied", "implied")):
+        for cell in fields.get(field, []):
+            entry = points.setdefault(cell["text"], {k: v for k, v in cell.items() if k != "note"})
+            entry["note"] = "; ".join(p for p in (entry.get("note", ""), f"{kind}: {cell['note']}") if p)
+    if points:
+        facts.append(("its claims by point", fact([points[k] for k in sorted(points, key=_point_key)])))
+    _append(facts, fields, [("accuses", "accuses"), ("accused-by", "accused by")])
+
+
+def _point_key(label: str) -> tuple[int, str]:
+    """'Point 10 — …' after 'Point 9 — …'."""
+    head = label.split()[1] if label.startswith("Point ") and len(label.split()) > 1 else ""
+    return (int(head), label) if head.isdigit() else (10**6, label)
+
+
+def place_card(ctx: PageContext, facts: Facts, s: Summary) -> None:
+    """Names grouped by the side (perspective) they belong to; administrative parents with who says so."""
+    fields = _by_field(ctx, "place-card", {"place": compact_iri(s.iri)}, "detail")
+    unknown = "no perspective recorded"
+    groups: dict[str, list[Fact]] = {}
+    for cell in fields.get("name", []):
+        groups.setdefault(cell.get("note") or unknown, []).append({"text": cell["text"]})
+    for side in sorted(groups, key=lambda g: (g == unknown, g)):
+        facts.append((f"names ({side})", fact(groups[side])))
+    parents: dict[str, tuple[Fact, list[str]]] = {}
+    for cell in fields.get("parent", []):
+        entry = parents.setdefault(cell.get("iri", cell["text"]), ({k: v for k, v in cell.items() if k != "note"}, []))
+        if cell.get("note"):
+            entry[1].append(cell["note"])
+    if parents:
+        facts.append(("administrative parent, by whom", fact(
+            [with_note(c, "according to " + ", ".join(who) if who else "") for c, who in parents.values()])))
+
+
+def clause_card(ctx: PageContext, facts: Facts, s: Summary, norms: Section) -> None:
+    """Paraphrase, obligations with bearers and deadlines, status now by side, allegations count."""
+    rows = ctx.run("clause-card", {"clause": compact_iri(s.iri)}).dicts()
+    counts = {term_to_str(r["field"]): term_to_str(r["claims"]) for r in rows}
+    paraphrase = next((term_to_str(r["value"]) for r in rows if term_to_str(r["field"]) == "paraphrase"), "")
+    if paraphrase:
+        facts.insert(0, ("in plain words", {"text": paraphrase, "note": "the curators' paraphrase, not the official wording"}))
+    obligations = _obligations(norms, f"Point {s.clause_number}: ")
+    if obligations:
+        facts.append(("who must do what, by when", fact(obligations)))
+    status = _status_now(ctx, s, f"Point {s.clause_number}: ")
+    if status:
+        facts.append(("status now, as each side asserts it", fact(status)))
+    named, implied = counts.get("named", "0"), counts.get("implied", "0")
+    facts.append(("alleged breaches", {
+        "text": f"named by the claimant in {_claims(named)}, implied (the curators' reading) in {implied}; "
+                f"about {counts.get('incidents', '0')} incidents; {counts.get('responses', '0')} answers",
+        "href": "#allegations"}))
+
+
+def _short(cell: Cell, prefix: str) -> Cell:
+    """A norm's cell without the "Point N: " its label starts with (the card is on point N's page)."""
+    return {**cell, "text": cell["text"].removeprefix(prefix)}
+
+
+def _obligations(norms: Section, prefix: str) -> list[Fact]:
+    """One entry per norm: its bearers and its deadline (and the amended one) from the norms section."""
+    by_norm: dict[str, tuple[Cell, list[str], list[str]]] = {}
+    for row in norms.rows:
+        cell, bearers, deadlines = by_norm.setdefault(row["norm"].get("iri", row["norm"]["text"]), (_short(row["norm"], prefix), [], []))
+        bearer = row["bearer"]["text"]
+        if bearer and bearer not in bearers:
+            bearers.append(bearer)
+        deadline = row["deadline"]["text"]
+        amended = row["amended_deadline"]["text"]
+        text = f"by {deadline}" + (f" (moved to {amended})" if amended else "") if deadline else ""
+        if text and text not in deadlines:
+            deadlines.append(text)
+    return [with_note(cell, " · ".join(p for p in (", ".join(bearers), "; ".join(deadlines)) if p))
+            for cell, bearers, deadlines in by_norm.values()]
+
+
+def _status_now(ctx: PageContext, s: Summary, prefix: str) -> list[Fact]:
+    """Per norm, the latest status each side asserts (the last row per norm and side)."""
+    latest: dict[str, dict[str, str]] = {}
+    cells: dict[str, Cell] = {}
+    for row in ctx.run("clause-status-by-side", {"clause": compact_iri(s.iri)}).dicts():
+        norm = term_to_str(row["norm"])
+        cells.setdefault(norm, _short(ctx.labeller.cell(row["norm"], row["norm_label"]), prefix))
+        side = term_to_str(row["side_label"])
+        as_of = term_to_str(row["as_of"])
+        latest.setdefault(norm, {})[side] = f"{side}: {term_to_str(row['status_label'])}" + (f" (as of {as_of})" if as_of else "")
+    return [with_note(cells[n], "; ".join(latest[n][side] for side in sorted(latest[n]))) for n in cells]

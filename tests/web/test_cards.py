@@ -1,0 +1,126 @@
+"""Entity pages lead with a summary card, then a table of contents (issue #13, part 1): the card's
+facts in the JSON twin, and in the HTML the card first, contents that lead somewhere, long tables
+folded and sortable, and bare URLs shown as their domain."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from conflictkg.rdf.namespaces import CKR
+
+from tests.serving import serving
+
+P6 = "/resource/agreement-tri2020-p6"
+INCIDENT = "/resource/incident-2022-03-24-parukh-farrukh"
+ACTOR = "/resource/agent-az-mod"
+CLAIM = "/resource/claim-az-mod-2022-03-26-denial"
+PLACE = "/resource/place-parukh-farrukh"
+
+
+@pytest.fixture(scope="module")
+def site_url(built_store: Path) -> Iterator[str]:
+    with serving(built_store) as url:
+        yield url
+
+
+def facts(site_url: str, path: str) -> dict[str, dict]:
+    data = httpx.get(f"{site_url}{path}.json", timeout=60).json()
+    return {f["name"]: f for f in data["facts"]}
+
+
+def entries(fact: dict) -> list[dict]:
+    return fact.get("entries", [fact])
+
+
+def test_claim_card(site_url):
+    card = facts(site_url, CLAIM)
+    assert card["claimant"]["iri"] == CKR + "agent-az-mod"
+    assert card["date"]["text"] == "2022-03-26" and card["stance"]["text"] == "denies"
+    assert card["incident"]["iri"] == CKR + "incident-2022-03-24-parukh-farrukh"
+    assert card["quote"]["text"].startswith("Azerbaijan is committed to the Joint Statement")
+    read = entries(card["where it can be read"])
+    assert {e["note"] for e in read} == {"secondary"} and all(e["href"].startswith("http") for e in read)
+    assert card["answers"]["iri"] == CKR + "claim-ru-mod-2022-03-26-bulletin"
+    bulletin = facts(site_url, "/resource/claim-ru-mod-2022-03-26-bulletin")
+    answered = {e["iri"]: e["note"] for e in entries(bulletin["answered by"])}
+    assert answered[CKR + "claim-az-mod-2022-03-26-denial"] == "Ministry of Defence of Azerbaijan denies"
+    assert "accuses" in bulletin and "breach implied (curator's reading)" in bulletin
+
+
+def test_incident_card(site_url):
+    card = facts(site_url, INCIDENT)
+    assert card["when"]["text"] == "2022-03-24 to 2022-03-28"
+    assert CKR + "place-parukh-farrukh" in {e["iri"] for e in entries(card["places"])}
+    accused = {e["text"]: e["note"] for e in entries(card["accused"])}
+    assert accused["Azerbaijan"] == "11 claims" and accused["Armenia"] == "1 claim"
+    sides = {e["text"]: e["note"] for e in entries(card["claims by side and stance"])}
+    assert sides["Azerbaijan"] == "counter-alleges 1 · denies 2 · reports 1" and sides["Russia"] == "alleges 3 · calls on 1"
+    casualties = card["casualty figures (each claimant's)"]["text"]
+    assert "killed" in casualties and "Ministry of Defence of Artsakh" in casualties
+
+
+def test_actor_card(site_url):
+    card = facts(site_url, ACTOR)
+    assert card["side"]["iri"] == CKR + "agent-azerbaijan"
+    assert "part of" not in card  # its parent is its side, said once
+    stances = {e["text"]: e["note"] for e in entries(card["its claims by stance"])}
+    assert stances["denies"] == "11 claims" and stances["interprets"] == "1 claim"
+    points = {e["iri"]: e["note"] for e in entries(card["its claims by point"])}
+    assert points[CKR + "agreement-tri2020-p4"] == "named: 1 claim; implied: 18 claims"
+    assert [e["text"] for e in entries(card["its claims by point"])][0].startswith("Point 1")
+    assert {e["text"]: e["note"] for e in entries(card["accuses"])}["Armenia"] == "31 claims"
+    armenia = facts(site_url, "/resource/agent-armenia")
+    assert CKR + "agent-az-mod" in {e["iri"] for e in entries(armenia["accused by"])}
+
+
+def test_place_card_by_side_and_perspective(site_url):
+    card = facts(site_url, PLACE)
+    assert card["names (Azerbaijani usage)"]["text"] == "Farrukh; Farux; Fərrux"
+    assert card["names (Armenian usage)"]["text"] == "Parukh; Փառուխ"
+    parents = {e["iri"]: e["note"] for e in entries(card["administrative parent, by whom"])}
+    assert "Ministry of Defence of Azerbaijan" in parents[CKR + "place-khojaly-district"]
+    assert "Information Center of Artsakh" in parents[CKR + "place-askeran-district"]
+
+
+def test_clause_card_and_one_status_section_per_norm(site_url):
+    data = httpx.get(f"{site_url}{P6}.json", timeout=60).json()
+    card = {f["name"]: f for f in data["facts"]}
+    assert data["facts"][0]["name"] == "in plain words" and "Lachin corridor" in card["in plain words"]["text"]
+    duties = {e["iri"]: e["note"] for e in entries(card["who must do what, by when"])}
+    assert duties[CKR + "norm-tri2020-p6-kelbajar"] == "Armenia · by 2020-11-15 (moved to 2020-11-25)"
+    status = {e["iri"]: e["note"] for e in entries(card["status now, as each side asserts it"])}
+    guarantee = status[CKR + "norm-tri2020-p6-traffic-guarantee"]
+    assert "Azerbaijan: disputed (as of 2023-02-23)" in guarantee and "Armenia: not fulfilled" in guarantee
+    assert re.match(r"named by the claimant in \d+ claims, implied .* in \d+; about \d+ incidents", card["alleged breaches"]["text"])
+    titles = [s["title"] for s in data["sections"] if s["id"].startswith("status-")]
+    assert titles and len(titles) == len(set(titles)) == len(duties)
+
+
+@pytest.mark.parametrize("path", [P6, INCIDENT, ACTOR, CLAIM, PLACE])
+def test_html_opens_with_the_card_then_contents_that_lead_somewhere(site_url, path):
+    html = httpx.get(site_url + path, timeout=60).text
+    main = html[html.index("<main>") + len("<main>"):]
+    assert main.lstrip().startswith('<section class="card" id="summary"')
+    assert main.index('id="summary"') < main.index('<nav class="toc"') < main.index('class="table-section"')
+    contents = re.search(r'<nav class="toc".*?</nav>', main, re.S)
+    assert contents is not None
+    targets = re.findall(r'href="#([^"]+)"', contents.group(0))
+    assert targets and all(f'id="{t}"' in main for t in targets)
+    assert '<table class="sortable">' in main
+
+
+def test_long_tables_fold_and_urls_show_as_domains(site_url):
+    html = httpx.get(site_url + ACTOR, timeout=60).text
+    claims = html[html.index('id="claims"'):]
+    assert claims.index('<details class="long"><summary>Show all') < claims.index("<table")
+    claim = httpx.get(site_url + CLAIM, timeout=60).text
+    assert re.search(r'<a href="https://news\.az/news/[^"]+" class="external" rel="noopener noreferrer" '
+                     r'title="https://news\.az/news/[^"]+">news\.az</a>', claim)
+    assert not re.search(r'>https?://[^<]+</a>', claim)
+    p6 = httpx.get(site_url + P6, timeout=60).text
+    assert '<details class="more"><summary>Show the other' in p6 and "Show 33 more" in p6
