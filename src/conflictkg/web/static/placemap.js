@@ -77,6 +77,18 @@
     return box;
   }
 
+  // The box of the middle 80% of the places on each axis: the outliers (a port, a capital) stay one zoom away.
+  function core(features) {
+    function cut(values) {
+      values.sort(function (a, b) { return a - b; });
+      var k = values.length >= 10 ? Math.floor(values.length * 0.1) : 0;
+      return [values[k], values[values.length - 1 - k]];
+    }
+    var lats = cut(features.map(function (f) { return f.geometry.coordinates[1]; }));
+    var lons = cut(features.map(function (f) { return f.geometry.coordinates[0]; }));
+    return L.latLngBounds([lats[0], lons[0]], [lats[1], lons[1]]);
+  }
+
   function fullMap(el) {
     var data = JSON.parse(document.getElementById(el.dataset.source).textContent);
     var map = newMap(el);
@@ -88,13 +100,12 @@
     });
     ordered.forEach(function (f) {
       var p = f.properties, c = f.geometry.coordinates;
-      L.circleMarker([c[1], c[0]], style(p)).bindPopup(function () { return popup(p); }, {maxWidth: 320})
+      L.circleMarker([c[1], c[0]], style(p)).bindPopup(function () { return popup(p); }, {maxWidth: Math.min(320, el.clientWidth - 70)})
+        .on("click", function () { this.openPopup(this.getLatLng()); })  // at the place, not where the click fell
         .bindTooltip(p.label + " (" + p.incident_count + ")").addTo(map);
     });
     if (framed.length) {
-      map.fitBounds(L.latLngBounds(framed.map(function (f) {
-        return [f.geometry.coordinates[1], f.geometry.coordinates[0]];
-      })), {padding: [24, 24], maxZoom: 10});
+      map.fitBounds(core(framed).pad(0.6), {padding: [12, 12], maxZoom: 10});
     } else {
       map.fitBounds(BOUNDS);
     }
@@ -107,7 +118,7 @@
     var exact = el.dataset.precision === EXACT;
     L.circleMarker(at, {radius: 7, color: "#7a1f1f", weight: 2, dashArray: exact ? null : "3 3", fillColor: "#c0392b",
                         fillOpacity: 0.6, className: "place-marker"}).bindTooltip(el.dataset.label).addTo(map);
-    map.setView(at, 8);
+    map.setView(at, 7);
     el.dataset.markers = "1";
   }
 
