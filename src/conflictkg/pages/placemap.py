@@ -62,8 +62,8 @@ def map_page(ctx: PageContext, params: Mapping[str, str]) -> Page:
     of matching incidents and the GeoJSON FeatureCollection the map draws.
 
     Raises:
-        QueryError: a filter parameter the incidents list refuses (HTTP 400), or one only the list
-            takes (sorting and paging).
+        QueryError: a filter parameter the incidents list refuses (HTTP 400). The list's sorting
+            and paging parameters are ignored: the map has neither.
     """
     wanted = {k: v for k, v in params.items() if k not in LIST_ONLY}
     found = matching_incidents(ctx, wanted)
@@ -80,8 +80,8 @@ def map_page(ctx: PageContext, params: Mapping[str, str]) -> Page:
     query = filters.query_string()
     page.extra.update({
         "filters": {("from" if k == "from_" else k): v for k, v in vars(filters).items() if k not in LIST_ONLY},
-        "options": options(found.facets, found.points), "query": query, "matching": len(rows), "located": sum(1 for f in features
-                                                                                 if f["properties"]["incident_count"]),
+        "options": options(found.facets, found.points), "query": query, "matching": len(rows),
+        "located": sum(1 for f in features if f["properties"]["incident_count"]),
         "unlocated": sum(1 for r in rows if not found.places(r).keys() & places.keys()),
         "basemap_note": BASEMAP_NOTE, "region": list(REGION),
         "outside": [{"text": f["properties"]["label"], "href": f["properties"]["href"],
