@@ -167,17 +167,41 @@ def options(facets: Facets, points: list[str]) -> dict[str, list[dict[str, str]]
     return out
 
 
+@dataclass
+class Matching:
+    """The incidents matching checked filters (unsorted, unpaged), with the facets they were checked against."""
+
+    filters: Filters
+    facets: Facets
+    points: list[str]
+    rows: list[Row]
+
+    def places(self, row: Row) -> dict[str, str]:
+        """The places of one incident (IRI -> label): where its claims put it, and what contains those."""
+        return self.facets.values(row.iri, "place")
+
+
+def matching_incidents(ctx: PageContext, params: Mapping[str, str]) -> Matching:
+    """The incidents ``params`` select, checked by :func:`parse_filters`: what the list and the map share.
+
+    Raises:
+        QueryError: as :func:`parse_filters`.
+    """
+    facets = Facets.of(ctx.run("incident-facets").dicts())
+    points = statement_points(ctx.site.labels)
+    filters = parse_filters(params, facets, points)
+    return Matching(filters, facets, points, [row for row in _rows(ctx, facets) if _matches(row, filters, facets)])
+
+
 def incidents_page(ctx: PageContext, params: Mapping[str, str]) -> Page:
     """The page of incidents matching ``params`` (checked by :func:`parse_filters`), one page of rows.
 
     ``extra`` holds the checked filters, the choices of every filter, the paging (``total``,
     ``pages``, ``next``/``previous`` query strings keeping the filters) and the CSV columns.
     """
-    facets = Facets.of(ctx.run("incident-facets").dicts())
-    points = statement_points(ctx.site.labels)
-    filters = parse_filters(params, facets, points)
-    rows = [row for row in _rows(ctx, facets) if _matches(row, filters, facets)]
-    rows = _sorted(rows, filters)
+    found = matching_incidents(ctx, params)
+    filters, facets, points = found.filters, found.facets, found.points
+    rows = _sorted(found.rows, filters)
     total, size = len(rows), filters.per_page
     pages = max(1, -(-total // size))
     if filters.page > pages:

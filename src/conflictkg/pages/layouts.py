@@ -7,6 +7,7 @@ from collections.abc import Callable
 from conflictkg.pages import cards, threads
 from conflictkg.pages.context import PageContext
 from conflictkg.pages.model import Page
+from conflictkg.pages.placemap import place_point
 from conflictkg.pages.summary import Summary
 from conflictkg.pages.timeline import claim_marks
 from conflictkg.rdf.namespaces import compact_iri
@@ -77,6 +78,7 @@ def claim(ctx: PageContext, page: Page, s: Summary) -> None:
 def place(ctx: PageContext, page: Page, s: Summary) -> None:
     curie = compact_iri(s.iri)
     cards.place_card(ctx, page.facts, s)
+    page.extra["point"] = place_point(ctx, s.iri)  # None: the place has no coordinates (no map)
     page.sections.append(ctx.section("names", "Every name, by whom it is used and where attested", "place-names",
                                      {"place": curie}))
     page.sections.append(ctx.section("parents", "Administrative parent, per side", "place-administrative-parents",

@@ -59,7 +59,7 @@ async def error_response(request: Request, exc: Exception) -> Response:
         return PlainTextResponse(text + "\n", status, headers=headers)
     if status == 406:  # the client takes neither HTML nor JSON: say it in plain words
         return PlainTextResponse(f"{message}\nHint: {hint}\n" if hint else f"{message}\n", status, headers=headers)
-    suffix = request.url.path.endswith((".json", ".csv"))
+    suffix = request.url.path.endswith((".json", ".csv", ".geojson"))
     try:
         as_json = wants_json(request, suffix)
     except NotAcceptable:

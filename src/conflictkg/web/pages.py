@@ -1,5 +1,5 @@
 """The HTML pages and their JSON twins: home, resource pages, ``/clause/N``, search, coverage,
-incidents, timeline, about.
+incidents, timeline, the map (and its GeoJSON), about.
 
 Every page is built by :mod:`conflictkg.pages` (plain data) and rendered either by a Jinja2
 template (autoescaped: every label from the data is shown as text) or as JSON, chosen by a
@@ -16,7 +16,7 @@ from pathlib import Path
 
 import anyio.to_thread
 from starlette.requests import Request
-from starlette.responses import RedirectResponse, Response
+from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
@@ -27,6 +27,7 @@ from conflictkg.pages.coverage import coverage_page
 from conflictkg.pages.home import home_page
 from conflictkg.pages.incidents import csv_table, incidents_page
 from conflictkg.pages.model import Page
+from conflictkg.pages.placemap import map_page
 from conflictkg.pages.resource import resource_page
 from conflictkg.pages.search import search_page
 from conflictkg.pages.timeline import csv_table as timeline_csv
@@ -121,6 +122,16 @@ async def timeline(request: Request) -> Response:
     return render(request, "timeline.html", page.to_json(), as_json=as_json)
 
 
+async def map_view(request: Request) -> Response:
+    """The map, its JSON twin (``.json``) and its GeoJSON download (``.geojson``), from the same filters."""
+    path = request.url.path
+    ctx = await _context(request)
+    page = await anyio.to_thread.run_sync(map_page, ctx, dict(request.query_params))
+    if path.endswith(".geojson"):
+        return JSONResponse(page.extra["geojson"], media_type="application/geo+json")
+    return render(request, "map.html", page.to_json(), as_json=wants_json(request, path.endswith(".json")))
+
+
 async def search(request: Request) -> Response:
     as_json = wants_json(request, request.url.path.endswith(".json"))
     ctx = await _context(request)
@@ -135,5 +146,8 @@ def routes() -> list[Route | Mount]:
             Route("/coverage", coverage), Route("/coverage.json", coverage),
             Route("/incidents", incidents), Route("/incidents.json", incidents), Route("/incidents.csv", incidents),
             Route("/timeline", timeline), Route("/timeline.json", timeline), Route("/timeline.csv", timeline),
+
+
+            Route("/map", map_view), Route("/map.json", map_view), Route("/map.geojson", map_view),
             Route("/about", about), Route("/about.json", about),
             Mount("/static", StaticFiles(directory=HERE / "static"), name="static")]
