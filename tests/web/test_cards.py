@@ -69,7 +69,7 @@ def test_actor_card(site_url):
     assert card["side"]["iri"] == CKR + "agent-azerbaijan"
     assert "part of" not in card  # its parent is its side, said once
     stances = {e["text"]: e["note"] for e in entries(card["its claims by stance"])}
-    assert stances["denies"] == "11 claims" and stances["interprets"] == "1 claim"
+    assert stances["denies"] == "12 claims" and stances["interprets"] == "1 claim"
     points = {e["iri"]: e["note"] for e in entries(card["its claims by point"])}
     assert points[CKR + "agreement-tri2020-p4"] == "named: 1 claim; implied: 18 claims"
     assert [e["text"] for e in entries(card["its claims by point"])][0].startswith("Point 1")
