@@ -14,7 +14,7 @@ from typing import Any
 
 from conflictkg.pages.context import PageContext
 from conflictkg.pages.model import Cell, Page
-from conflictkg.rdf.links import web_href
+from conflictkg.rdf.links import term_href, web_href
 from conflictkg.rdf.namespaces import CK, CKV, compact_iri
 from conflictkg.rdf.terms import term_to_str
 
@@ -39,12 +39,9 @@ def term_cell(iri: str, label: str = "") -> Cell:
     curie = compact_iri(iri)
     short = curie if curie != iri else iri.rstrip("/#").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
     cell = {"text": label or short, "iri": iri, "curie": curie}
-    if iri.startswith(CK):
-        cell["href"] = "/ontology#" + anchor(iri)
-    elif iri.startswith(CKV):
-        cell["href"] = "/vocab#" + anchor(iri)
-    elif web_href(iri):
-        cell["href"] = iri
+    href = term_href(iri) or web_href(iri)
+    if href:
+        cell["href"] = href
     return cell
 
 
