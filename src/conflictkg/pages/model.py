@@ -14,7 +14,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from conflictkg.naming import Gazetteer, Perspective
-from conflictkg.rdf.links import page_href, web_href
+from conflictkg.rdf.links import page_href, term_href, web_href
 from conflictkg.rdf.namespaces import compact_iri
 from conflictkg.rdf.terms import Term, term_to_str
 from conflictkg.store import Result
@@ -46,7 +46,7 @@ class Labeller:
         else:
             text = label or self.labels.get(iri) or compact_iri(iri)
         cell = {"text": text, "iri": iri}
-        href = page_href(iri) or web_href(iri)
+        href = page_href(iri) or term_href(iri) or web_href(iri)
         if href:
             cell["href"] = href
         return cell

@@ -1,4 +1,5 @@
-"""The one place that decides what becomes a link: a resource's page, or a web URL safe in ``href``.
+"""The one place that decides what becomes a link: a resource's page, a term's entry on the
+ontology or vocabularies page, or a web URL safe in ``href``.
 
 Pages and network views both show sources and resources as links; both take them from here, so
 the site and the offline views reject the same characters (labels and URLs come from the data).
@@ -6,7 +7,9 @@ the site and the offline views reject the same characters (labels and URLs come 
 
 from __future__ import annotations
 
-from conflictkg.rdf.namespaces import CKR
+import re
+
+from conflictkg.rdf.namespaces import CK, CKR, CKV
 
 #: Characters that could end an attribute value or start markup, plus backslash (browsers treat it
 #: as ``/`` in http URLs), and any control character: a URL holding one is shown as text, never linked.
@@ -25,6 +28,24 @@ def page_href(iri: str, base_url: str = "") -> str | None:
     """
     if iri.startswith(CKR) and len(iri) > len(CKR):
         return f"{base_url.rstrip('/')}/resource/{iri[len(CKR):]}"
+    return None
+
+
+#: What a term's local name may hold to become an anchor (``/ontology#Claim``).
+LOCAL_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
+
+
+def term_href(iri: str, base_url: str = "") -> str | None:
+    """The entry of an ontology term on ``/ontology`` or of a vocabulary term on ``/vocab``, or None.
+
+    >>> term_href(CK + "Claim"), term_href(CKV + "stance-alleges", "http://127.0.0.1:8000/")
+    ('/ontology#Claim', 'http://127.0.0.1:8000/vocab#stance-alleges')
+    >>> term_href(CK + "a b") is None, term_href(CKR + "agent-armenia") is None
+    (True, True)
+    """
+    for namespace, page in ((CK, "ontology"), (CKV, "vocab")):
+        if iri.startswith(namespace) and LOCAL_NAME.fullmatch(iri[len(namespace):]):
+            return f"{base_url.rstrip('/')}/{page}#{iri[len(namespace):]}"
     return None
 
 

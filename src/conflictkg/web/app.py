@@ -29,6 +29,7 @@ from conflictkg.web.downloads import DownloadFiles
 from conflictkg.web.network import ROUTES as network_routes
 from conflictkg.web.network import view_builds
 from conflictkg.web.network import warm as warm_network_views
+from conflictkg.web.ontology import ROUTES as ontology_routes
 from conflictkg.web.pages import TEMPLATES as PAGE_TEMPLATES
 from conflictkg.web.pages import routes as page_routes
 from conflictkg.web.pool import WorkerPool, WorkerSpec
@@ -86,7 +87,7 @@ def create_app(store: OxigraphStore, settings: Settings, *, workers: int = DEFAU
     if curate is not None:  # the curate pages import the drafter and the validator: only when asked for
         from conflictkg.web.curate import Desk, curate_routes
     site_routes = [Route("/sparql", sparql_endpoint, methods=["GET", "POST", "OPTIONS"]), *page_routes(),
-                   *query_routes(), *network_routes, *download_routes, *(curate_routes() if curate else [])]
+                   *query_routes(), *network_routes, *download_routes, *ontology_routes, *(curate_routes() if curate else [])]
     # the one error boundary: typed errors, Starlette's 404/405 and anything unexpected (500)
     handlers = {ConflictKGError: error_response, HTTPException: error_response, Exception: error_response}
     app = Starlette(routes=site_routes, middleware=[cors], lifespan=lifespan,
