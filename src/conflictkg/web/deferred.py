@@ -3,18 +3,20 @@
 ``create_app`` only records *how* to make the in-memory copy of the store, the :class:`~conflictkg.pages.context.Site`
 (labels, gazetteer, search keys) and the service description; the server listens at once and
 ``/sparql`` answers from its workers while they are made. The first request that needs one waits
-for it (in a thread, so the event loop keeps answering); the app's lifespan starts making them
+for it (in a daemon thread, so the event loop keeps answering and a stopping server does not
+wait for it: see :mod:`conflictkg.web.builds`); the app's lifespan starts making them
 right after start-up, so usually nobody waits. Every answer is the same as when they were made
 up front: the store is one published generation for the app's life.
 """
 
 from __future__ import annotations
 
+import asyncio
 import threading
 from collections.abc import Callable
 from typing import Generic, TypeVar
 
-import anyio.to_thread
+from conflictkg.web.builds import in_daemon_thread
 
 T = TypeVar("T")
 
@@ -43,7 +45,7 @@ class Deferred(Generic[T]):
         return self._value  # type: ignore[return-value]
 
     async def wait(self) -> T:
-        """The value, from async code: made in a worker thread, the event loop keeps answering."""
+        """The value, from async code: made in a daemon thread, the event loop keeps answering."""
         if self._made:
             return self._value  # type: ignore[return-value]
-        return await anyio.to_thread.run_sync(self.get, abandon_on_cancel=True)
+        return await asyncio.shield(in_daemon_thread(self.get, "conflictkg-deferred"))
