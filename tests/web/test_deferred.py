@@ -4,6 +4,8 @@ Counted, not timed."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -95,3 +97,12 @@ def test_a_deferred_value_is_made_once_however_many_ask_at_once() -> None:
     for asker in askers:
         asker.join(60)
     assert answers == [42] * 4 and made == [1] and deferred.made
+
+
+def test_serving_imports_neither_networkx_nor_pyvis_before_a_view_is_asked_for() -> None:
+    """They take seconds to import (pyvis brings IPython); a view being laid out imports them."""
+    code = ("import sys; import conflictkg.cli; from conflictkg.web import create_app; "
+            "from conflictkg.web.server import run; "
+            "print(sorted(m for m in ('networkx', 'pyvis', 'IPython') if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300, check=True)
+    assert done.stdout.strip() == "[]"
