@@ -2,6 +2,7 @@
 
     python bench/scale.py --scales 1 10            # the table, for the installed conflictkg
     python bench/scale.py --scales 1 --src DIR     # the same for another checkout's src/ (e.g. main)
+    python bench/scale.py --scales 1 10 --startup  # start-up, memory and shutdown only (no pages)
 
 Each store is product-shaped: the shipped graph built by the project's own pipeline
 (``serving.shipped_store``), plus ``scale - 1`` copies of its incidents, claims, sources, events
@@ -10,7 +11,7 @@ places, the agreement and the vocabularies are shared, as they would be in a lar
 Stores are cached in ``bench/out/scale-<N>``.
 
 Per scale, one ``conflictkg serve`` on a free 127.0.0.1 port: seconds from start until ``/sparql``
-answers an ASK and until ``/`` answers 200; then first and repeat time and bytes of ``/``, an
+answers an ASK and until ``/`` answers 200 and the resident memory (RSS) of the server and its query workers then; then first and repeat time and bytes of ``/``, an
 incident page and the whole network view (the first may wait for the background build); then the
 seconds from SIGTERM to exit (server log: ``bench/out/scale-<N>[-<checkout>]-serve.log``). Nothing here is asserted: it is measured and printed as one table.
 """
@@ -99,7 +100,17 @@ def _fetch(url: str) -> tuple[float, int]:
     return time.monotonic() - start, len(response.content)
 
 
-def measure(scale: int, src: Path | None) -> dict[str, float | int]:
+def rss_mb(pid: int) -> int:
+    """Resident memory in MB of process ``pid`` and its children (the query workers), from /proc."""
+    pids = [pid, *(int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split())]
+    kb = 0
+    for one in pids:
+        status = Path(f"/proc/{one}/status").read_text()
+        kb += int(re.search(r"VmRSS:\s+(\d+)", status).group(1))  # type: ignore[union-attr]
+    return kb // 1024
+
+
+def measure(scale: int, src: Path | None, pages: bool = True) -> dict[str, float | int]:
     """Start-up, page times and bytes, and shutdown of one ``serve`` over the store of ``scale``."""
     store_dir = scaled_store(scale)
     port = serving.free_port()
@@ -114,7 +125,8 @@ def measure(scale: int, src: Path | None) -> dict[str, float | int]:
     try:
         row["sparql_s"] = _until(f"{base}/sparql", proc, start, query="ASK {}")
         row["home_ready_s"] = _until(f"{base}/", proc, start)
-        for name, path in PAGES.items():
+        row["rss_mb"] = rss_mb(proc.pid)
+        for name, path in PAGES.items() if pages else ():
             row[f"{name}_first_s"], row[f"{name}_bytes"] = _fetch(base + path)
             row[f"{name}_repeat_s"], _ = _fetch(base + path)
         stopped = time.monotonic()
@@ -132,7 +144,7 @@ def _quads(log: Path) -> int:
     return int(found.group(1).replace(",", "")) if found else 0
 
 
-COLUMNS = ["scale", "quads", "sparql_s", "home_ready_s", "home_first_s", "home_repeat_s", "home_bytes",
+COLUMNS = ["scale", "quads", "sparql_s", "home_ready_s", "rss_mb", "home_first_s", "home_repeat_s", "home_bytes",
            "incident_first_s", "incident_repeat_s", "incident_bytes", "network_first_s", "network_repeat_s",
            "network_bytes", "stop_s"]
 
@@ -141,8 +153,9 @@ def table(rows: list[dict[str, float | int]]) -> str:
     def cell(v: float | int) -> str:
         return f"{v:,}" if isinstance(v, int) else f"{v:.2f}"
 
-    lines = ["| " + " | ".join(COLUMNS) + " |", "|" + "---|" * len(COLUMNS)]
-    lines += ["| " + " | ".join(cell(r.get(c, 0)) for c in COLUMNS) + " |" for r in rows]
+    columns = [c for c in COLUMNS if any(c in r for r in rows)]  # --startup measures no pages
+    lines = ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
+    lines += ["| " + " | ".join(cell(r.get(c, 0)) for c in columns) + " |" for r in rows]
     return "\n".join(lines)
 
 
@@ -150,11 +163,12 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--scales", type=int, nargs="+", default=[1, 10])
     parser.add_argument("--src", type=Path, help="run serve from this src/ directory (PYTHONPATH)")
+    parser.add_argument("--startup", action="store_true", help="start-up, memory and shutdown only (no pages)")
     args = parser.parse_args(argv)
     OUT.mkdir(parents=True, exist_ok=True)
     rows = []
     for scale in args.scales:
-        rows.append(measure(scale, args.src))
+        rows.append(measure(scale, args.src, pages=not args.startup))
         print(rows[-1], flush=True)  # each scale as soon as it is measured; the table at the end
     print(table(rows))
 

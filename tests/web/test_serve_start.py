@@ -112,7 +112,7 @@ def test_the_site_answers_while_a_view_is_still_being_built(app_over):
 
     def slow_build(wanted: ViewRequest) -> Network:
         release.wait(GUARD_S)
-        return network_view(app.state.store, app.state.resources, wanted, app.state.site.gazetteer)
+        return network_view(app.state.store.get(), app.state.resources, wanted, app.state.site.get().gazetteer)
 
     app.state.network_views = ViewBuilds(slow_build, 4)
     with serve_app(app) as url:
@@ -134,7 +134,7 @@ def test_the_home_page_aggregates_are_answered_once(app_over):
     app = app_over
     with serve_app(app) as url:
         first = httpx.get(url + "/index.json", timeout=GUARD_S).json()
-        site = app.state.site
+        site = app.state.site.get()
         assert sorted(key[0] for key in site.answers) == ["clause-breach-counts", "incidents-overview",
                                                           "record-counts"]
         # a kept answer is what the next request shows (here, one changed to tell it apart)

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import json
 import math
-from typing import Any
-
-from pyvis.network import Network as PyvisNetwork
+from typing import TYPE_CHECKING, Any
 
 from conflictkg.network.model import Edge, Network, Node, Style
+
+if TYPE_CHECKING:
+    from pyvis.network import Network as PyvisNetwork
 
 #: Shapes that draw their label inside them (white text); the others draw it below (dark text).
 LABEL_INSIDE = frozenset({"box", "ellipse"})
@@ -30,6 +31,8 @@ def to_pyvis(network: Network, clause_colors: dict[str, str]) -> PyvisNetwork:
     Node order and edge order are the view's; edge ``id`` is ``e{index}`` as in the JSON twin.
     Each kind of node is a vis-network group (colour, shape and font given once, in the options).
     """
+    from pyvis.network import Network as PyvisNetwork  # with IPython ~1 s: imported when a view is drawn (#14)
+
     net = PyvisNetwork(directed=True, heading=network.title, cdn_resources="in_line")
     shapes = {style.kind: style.shape for style in network.styles}
     for node in network.nodes.values():

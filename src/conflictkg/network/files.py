@@ -11,10 +11,12 @@ from __future__ import annotations
 import io
 import json
 import re
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from conflictkg.network.model import Network
+
+if TYPE_CHECKING:  # networkx is imported when a file is written, not when serve starts (#14)
+    import networkx as nx
 
 #: The file formats of a network view, by name, with their file name suffix.
 GRAPH_FORMATS: dict[str, str] = {"gexf": ".gexf", "graphml": ".graphml", "node-link": ".json"}
@@ -25,6 +27,8 @@ def file_graph(network: Network) -> nx.MultiDiGraph:
     """The view as a networkx graph with file-safe attributes: nodes (kind, label, url, degree) and
     edges (label, relation, clause, weight, claims, bases) in sorted order. Betweenness is left to
     the reader's tools: on the whole graph it takes longer than everything else together."""
+    import networkx as nx
+
     graph = nx.MultiDiGraph(name=network.title, view=network.view)
     claims = [c.iri for c in network.claims]
     for iri in sorted(network.nodes):
@@ -43,6 +47,8 @@ def file_graph(network: Network) -> nx.MultiDiGraph:
 
 def write_graph(graph: nx.MultiDiGraph, fmt: str, date: str | None = None) -> bytes:
     """``graph`` in ``fmt`` (a key of :data:`GRAPH_FORMATS`) as UTF-8 bytes."""
+    import networkx as nx
+
     if fmt == "gexf":
         text = "\n".join(nx.generate_gexf(graph, encoding="utf-8", prettyprint=True)) + "\n"
         stamp = f' lastmodifieddate="{date}"' if date else ""

@@ -8,10 +8,12 @@ and the same data always gives the same picture.
 from __future__ import annotations
 
 import math
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from conflictkg.network.model import Network
+
+if TYPE_CHECKING:  # networkx is imported when a view is laid out, not when serve starts (#14)
+    import networkx as nx
 
 #: Seed of the spring layout (and of sampled betweenness on very large graphs).
 SEED = 20201110
@@ -23,6 +25,8 @@ SPREAD = 140.0
 
 def to_graph(network: Network) -> nx.MultiDiGraph:
     """A directed multigraph: one node per resource (with its kind), one edge per drawn link."""
+    import networkx as nx
+
     graph = nx.MultiDiGraph()
     for iri, node in network.nodes.items():
         graph.add_node(iri, kind=node.kind, label=node.label)
@@ -34,10 +38,13 @@ def to_graph(network: Network) -> nx.MultiDiGraph:
 def measures(graph: nx.MultiDiGraph) -> tuple[dict[str, int], dict[str, float]]:
     """Degree (links in and out) and normalised betweenness on the undirected simple graph.
 
+    >>> import networkx as nx
     >>> g = nx.MultiDiGraph([("a", "b"), ("b", "c"), ("a", "b")])
     >>> measures(g)
     ({'a': 2, 'b': 3, 'c': 1}, {'a': 0.0, 'b': 1.0, 'c': 0.0})
     """
+    import networkx as nx
+
     simple = nx.Graph(graph)
     sample = None if len(simple) <= EXACT_BETWEENNESS_LIMIT else min(500, len(simple))
     between = nx.betweenness_centrality(simple, k=sample, seed=SEED if sample else None, normalized=True)
@@ -51,6 +58,8 @@ def layout(graph: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
     Each connected part is laid out on its own, the largest in the middle and the others in rows
     beneath it (one layout for all would fling the small parts far away and shrink the rest).
     """
+    import networkx as nx
+
     simple = nx.Graph()
     simple.add_nodes_from(sorted(graph))
     simple.add_edges_from(sorted((min(u, v), max(u, v)) for u, v in graph.edges() if u != v))
@@ -73,6 +82,8 @@ def layout(graph: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
 def _part_layout(part: nx.Graph) -> dict[str, tuple[float, float]]:
     if len(part) == 1:
         return {next(iter(part)): (0.0, 0.0)}
+    import networkx as nx
+
     ordered = nx.Graph()
     ordered.add_nodes_from(sorted(part))
     ordered.add_edges_from(sorted(part.edges()))

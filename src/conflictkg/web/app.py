@@ -24,6 +24,7 @@ from conflictkg.store.directory import current_path, generation_date
 from conflictkg.store.oxigraph import OxigraphStore
 from conflictkg.templating import environment
 from conflictkg.web.boundary import error_response
+from conflictkg.web.deferred import Deferred
 from conflictkg.web.downloads import ROUTES as download_routes
 from conflictkg.web.downloads import DownloadFiles
 from conflictkg.web.network import ROUTES as network_routes
@@ -51,10 +52,12 @@ def create_app(store: OxigraphStore, settings: Settings, *, workers: int = DEFAU
                generation: Path | None = None, curate: Workbench | None = None) -> Starlette:
     """The site over ``store``, the published store at ``settings.store_dir``.
 
-    ``store`` is read once for the service description; queries run in ``workers`` processes
+    ``store`` is read once for the service description (on first use); queries run in ``workers`` processes
     that open ``settings.store_dir`` read-only, each query stopped after
     ``settings.query_timeout_s`` seconds and cut to ``settings.max_rows`` rows. With
-    ``in_memory``, the workers and the pages query copies of the store held in memory.
+    ``in_memory``, the workers and the pages query copies of the store held in memory. Nothing
+    expensive runs here: the pages' copy, the :class:`Site` and the service description are
+    :class:`~conflictkg.web.deferred.Deferred` (made after start-up or on first use).
 
     Every worker opens ``generation`` (the ``db-…`` directory ``store`` was opened from; by default
     the one ``current`` points at now), also when it is replaced after a later ``build``: the site
@@ -63,8 +66,6 @@ def create_app(store: OxigraphStore, settings: Settings, *, workers: int = DEFAU
     With ``curate`` (``serve --curate``), the curator's pages under ``/curate`` review drafts on
     that workbench; without it the site has no POST route but ``/sparql``.
     """
-    if in_memory:
-        store = store.in_memory_copy()
     spec = WorkerSpec(generation or current_path(settings.store_dir).resolve(), in_memory,
                       settings.worker_memory_mb or None)
 
@@ -74,8 +75,11 @@ def create_app(store: OxigraphStore, settings: Settings, *, workers: int = DEFAU
         app.state.pool = pool
         try:
             async with anyio.create_task_group() as background:
-                # after start-up: the app answers while the views are laid out; stopping abandons them
-                background.start_soon(warm_network_views, app)
+                # after start-up: the app answers while the site is loaded and the views laid out;
+                # stopping abandons them
+                background.start_soon(warm_network_views, app)  # its builds wait for the site
+                background.start_soon(app.state.site.wait)
+                background.start_soon(app.state.description.wait)
                 yield
                 background.cancel_scope.cancel()
         finally:
@@ -97,10 +101,11 @@ def create_app(store: OxigraphStore, settings: Settings, *, workers: int = DEFAU
     if curate is not None:
         app.state.curate = Desk.open(curate)
     app.state.built = generation_date(spec.generation)  # the "cite this" line's build date
-    app.state.store = store
     app.state.resources = resources or default_resources()
-    app.state.site = Site.load(store, app.state.resources)
-    app.state.description = ServiceDescription.of(store, settings)
+    # made on first use or in the background after start-up, never before the server listens (#14)
+    pages_store = app.state.store = Deferred(store.in_memory_copy if in_memory else lambda: store)
+    app.state.site = Deferred(lambda: Site.load(pages_store.get(), app.state.resources))
+    app.state.description = Deferred(lambda: ServiceDescription.of(store, settings))
     app.state.network_views = view_builds(app)
-    app.state.downloads = DownloadFiles(store, app.state.resources, app.state.built)
+    app.state.downloads = DownloadFiles(pages_store.get, app.state.resources, app.state.built)
     return app

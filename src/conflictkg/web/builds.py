@@ -19,18 +19,20 @@ import logging
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
+from typing import TypeVar
 
 from conflictkg.network import Network, ViewRequest
 
 log = logging.getLogger("conflictkg.web")
+T = TypeVar("T")
 
 
-def in_daemon_thread(fn: Callable[[], Network]) -> asyncio.Future[Network]:
+def in_daemon_thread(fn: Callable[[], T], name: str = "conflictkg-view-build") -> asyncio.Future[T]:
     """A future of ``fn()`` run in a new daemon thread (the process may exit while it runs)."""
     loop = asyncio.get_running_loop()
-    future: asyncio.Future[Network] = loop.create_future()
+    future: asyncio.Future[T] = loop.create_future()
 
-    def settle(result: Network | None, error: Exception | None) -> None:
+    def settle(result: T | None, error: Exception | None) -> None:
         if future.done():  # cancelled: nobody waits for it any more
             return
         if error is not None:
@@ -48,7 +50,7 @@ def in_daemon_thread(fn: Callable[[], Network]) -> asyncio.Future[Network]:
         except RuntimeError:  # the loop is closed: the server stopped while this ran
             pass
 
-    threading.Thread(target=work, name="conflictkg-view-build", daemon=True).start()
+    threading.Thread(target=work, name=name, daemon=True).start()
     return future
 
 

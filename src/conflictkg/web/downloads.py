@@ -8,6 +8,7 @@ generation always serves the same bytes.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 
 import anyio.to_thread
 from starlette.requests import Request
@@ -25,7 +26,7 @@ from conflictkg.web.rendering import render, wants_json
 class DownloadFiles:
     """Every download's bytes, built once on first use (one build at a time)."""
 
-    def __init__(self, store: Store, resources: Resources, date: str | None) -> None:
+    def __init__(self, store: Callable[[], Store], resources: Resources, date: str | None) -> None:
         self._store, self._resources, self._date = store, resources, date
         self._files: dict[str, bytes] | None = None
         self._lock = threading.Lock()
@@ -33,7 +34,7 @@ class DownloadFiles:
     def files(self) -> dict[str, bytes]:
         with self._lock:
             if self._files is None:
-                self._files = exports.build_all(self._store, self._resources, self._date)
+                self._files = exports.build_all(self._store(), self._resources, self._date)
             return self._files
 
 

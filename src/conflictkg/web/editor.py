@@ -36,9 +36,8 @@ def editor_config(site: Site, examples: bool = True) -> dict[str, Any]:
     return {**config, "examples": chosen}
 
 
-def editor_page(request: Request, headers: dict[str, str]) -> Response:
-    """The editor page (HTML), with ``headers`` (the endpoint's ``Vary``)."""
-    site: Site = request.app.state.site
+def editor_page(request: Request, site: Site, headers: dict[str, str]) -> Response:
+    """The editor page (HTML) of ``site``'s library, with ``headers`` (the endpoint's ``Vary``)."""
     data = {"kind": "sparql", "title": "SPARQL endpoint", "sections": [], "facts": []}
     response = render(request, "sparql.html", data, as_json=False, editor=editor_config(site))
     response.headers.update(headers)

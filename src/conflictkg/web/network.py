@@ -2,8 +2,8 @@
 
 Query parameters: ``clause`` (repeatable, clause view), ``incident`` (a prefixed or full IRI,
 incident view) and ``names`` (the naming perspective; else the site's cookie, as on every page).
-Views are built from ``app.state.store`` in daemon threads and kept in a small per-application
-cache (:mod:`conflictkg.web.builds`); the most visited are built in the background at start.
+Views are built from ``app.state.store`` (a :class:`~conflictkg.web.deferred.Deferred` store) in
+daemon threads and kept in a small per-application cache (:mod:`conflictkg.web.builds`); the most visited are built in the background at start.
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ def view_builds(app: Any) -> ViewBuilds:
     state = app.state
 
     def build(wanted: ViewRequest) -> Network:
-        return network_view(state.store, state.resources, wanted, state.site.gazetteer)
+        return network_view(state.store.get(), state.resources, wanted, state.site.get().gazetteer)
 
     return ViewBuilds(build, CACHE_SIZE)
 
@@ -89,7 +89,7 @@ async def network_index(request: Request) -> Response:
     """``/network``: every view with links (one per clause and per incident for those views)."""
     require_html(request)
     state = request.app.state
-    choices = await anyio.to_thread.run_sync(view_choices, state.store, state.resources)
+    choices = await anyio.to_thread.run_sync(view_choices, await state.store.wait(), state.resources)
     return HTMLResponse(views_index_html(_index_entries(choices), state.templates))
 
 

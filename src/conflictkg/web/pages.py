@@ -42,7 +42,7 @@ CLAUSE_IRI = CKR + "agreement-tri2020-p{}"
 
 
 async def _context(request: Request) -> PageContext:
-    site: Site = request.app.state.site
+    site: Site = await request.app.state.site.wait()
     return site.view(perspective_of(request))
 
 
@@ -73,7 +73,7 @@ async def resource(request: Request) -> Response:
 async def clause(request: Request) -> Response:
     """Redirect to point N of the statement; a number the statement has no point for is not found."""
     number = request.path_params["number"]
-    site: Site = request.app.state.site
+    site: Site = await request.app.state.site.wait()
     known = number.isascii() and number.isdigit() and len(number) < 6
     if not known or CLAUSE_IRI.format(int(number)) not in site.labels:
         raise NotFound(f"the 2020 statement has no point {number}", hint="its points are numbered 1 to 9")

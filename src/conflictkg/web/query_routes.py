@@ -38,7 +38,7 @@ async def _answer(request: Request, text: str, accept: tuple[str, ...]) -> Any:
 
 async def query_page(request: Request) -> Response:
     require_html(request)
-    site: Site = request.app.state.site
+    site: Site = await request.app.state.site.wait()
     form = qp.QueryForm.from_args(dict(request.query_params))
     query = qp.find(site, form.query_id) if form.query_id else None
     data: dict[str, Any] = {"kind": "query", "title": "Query the graph", "sections": [], "facts": [],
@@ -71,7 +71,7 @@ def _answer_data(site: Site, request: Request, answer: Any) -> dict[str, Any]:
 
 async def download(request: Request) -> Response:
     """The answer in SPARQL JSON or CSV (Oxigraph's serializers), for the same URL parameters."""
-    site: Site = request.app.state.site
+    site: Site = await request.app.state.site.wait()
     fmt = request.url.path.rsplit(".", 1)[-1]
     form = qp.QueryForm.from_args(dict(request.query_params))
     answer = await _answer(request, qp.prepared_text(site, form), (DOWNLOADS[fmt], "text/turtle"))

@@ -51,8 +51,8 @@ async def sparql_endpoint(request: Request) -> Response:
         if "update" in params:
             raise EndpointError(READ_ONLY, 403)
         if request.method in ("GET", "HEAD") and not _format(params) and wants_page(_accept(request)):
-            return editor_page(request, {"Vary": "Accept"})
-        return _service_description(request, params)
+            return editor_page(request, await request.app.state.site.wait(), {"Vary": "Accept"})
+        return _service_description(request, await request.app.state.description.wait(), params)
     pool: WorkerPool = request.app.state.pool
     answer = await pool.run(_query_request(request, params))
     headers = {"Vary": "Accept", **answer.headers}
@@ -134,8 +134,7 @@ def _format(params: Params) -> tuple[str, ...]:
     return tuple(value for name in FORMAT_PARAMS for value in params.get(name, ()))
 
 
-def _service_description(request: Request, params: Params) -> Response:
-    description: ServiceDescription = request.app.state.description
+def _service_description(request: Request, description: ServiceDescription, params: Params) -> Response:
     fmt = choose(GRAPH_FORMATS, _accept(request), _format(params))
     return Response(description.serialize(_own_url(request), GRAPH_OX[fmt.key]), 200,
                     headers={"Vary": "Accept"}, media_type=fmt.content_type)
