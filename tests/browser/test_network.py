@@ -267,3 +267,16 @@ def test_offline_file_opens_pages_on_the_base_url(page: Any, built_store: Path, 
     page.route("http://127.0.0.1:9/**", lambda route: route.fulfill(body="<h1>stub</h1>", content_type="text/html"))
     page.mouse.click(*node_point(page, PARUKH))
     page.wait_for_url("http://127.0.0.1:9/resource/place-parukh-farrukh", timeout=60_000)
+
+
+def test_png_button_saves_the_drawing_as_a_png_without_a_request(page: Any, live_server: str) -> None:
+    open_view(page, live_server + VIEW_PATHS["clause"])
+    asked: list[str] = []
+    page.on("request", lambda request: asked.append(request.url))
+    with page.expect_download() as info:
+        page.click("#export-png")
+    download = info.value
+    assert download.url.startswith("data:image/png;base64,")
+    assert download.suggested_filename == "network-clause-6.png"
+    assert Path(download.path()).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert [url for url in asked if not url.startswith("data:")] == []
