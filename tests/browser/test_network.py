@@ -208,11 +208,13 @@ def test_switching_names_changes_the_place_label(page: Any, live_server: str) ->
     open_view(page, live_server + VIEW_PATHS["incident"])
     label = "(id) => ckgNetwork.nodes.get(id).label"
     assert page.evaluate(label, PARUKH) == "Parukh / Farrukh"
-    page.click("header nav a[data-names=azerbaijani]")
+    with page.expect_navigation():
+        page.select_option("#names-switch", "azerbaijani")  # the site header's switch
     page.wait_for_function(READY, timeout=120_000)
     assert "names=azerbaijani" in page.url
     assert page.evaluate(label, PARUKH) == "Farrukh"
-    page.click("header nav a[data-names=armenian]")
+    with page.expect_navigation():
+        page.select_option("#names-switch", "armenian")  # the site header's switch
     page.wait_for_function(READY, timeout=120_000)
     assert page.evaluate(label, PARUKH) == "Parukh"
 
@@ -265,3 +267,16 @@ def test_offline_file_opens_pages_on_the_base_url(page: Any, built_store: Path, 
     page.route("http://127.0.0.1:9/**", lambda route: route.fulfill(body="<h1>stub</h1>", content_type="text/html"))
     page.mouse.click(*node_point(page, PARUKH))
     page.wait_for_url("http://127.0.0.1:9/resource/place-parukh-farrukh", timeout=60_000)
+
+
+def test_png_button_saves_the_drawing_as_a_png_without_a_request(page: Any, live_server: str) -> None:
+    open_view(page, live_server + VIEW_PATHS["clause"])
+    asked: list[str] = []
+    page.on("request", lambda request: asked.append(request.url))
+    with page.expect_download() as info:
+        page.click("#export-png")
+    download = info.value
+    assert download.url.startswith("data:image/png;base64,")
+    assert download.suggested_filename == "network-clause-6.png"
+    assert Path(download.path()).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert [url for url in asked if not url.startswith("data:")] == []

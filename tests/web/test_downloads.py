@@ -6,7 +6,9 @@ import csv
 import hashlib
 import io
 import json
+import re
 from collections.abc import Iterator
+from html import unescape
 from pathlib import Path
 
 import httpx
@@ -80,3 +82,35 @@ def test_footer_and_about_link_to_downloads(served):
     about = httpx.get(url + "/about", timeout=60).text
     assert about.count('href="/downloads"') == 2  # the about text and the footer
     assert 'href="/downloads"' in httpx.get(url + "/coverage", timeout=60).text
+
+
+NETWORK_FILES = {"gexf": ("application/gexf+xml", ".gexf"), "graphml": ("application/graphml+xml", ".graphml"),
+                 "node-link": ("application/json", ".json")}
+
+
+def read_graph(fmt: str, body: bytes) -> nx.Graph:
+    if fmt == "gexf":
+        return nx.read_gexf(io.BytesIO(body))
+    if fmt == "graphml":
+        return nx.read_graphml(io.BytesIO(body))
+    return nx.node_link_graph(json.loads(body), edges="edges")
+
+
+@pytest.mark.parametrize("path", ["/network/allegations", "/network/clause?clause=6"])
+def test_every_view_page_links_its_graph_files_and_each_reads_back_as_the_view(served, path):
+    url, _store = served
+    html = httpx.get(url + path, timeout=600).text
+    assert 'id="export-png"' in html and '<header class="site">' in html and "<footer>" in html
+    twin = httpx.get(url + path.replace("?", ".json?") if "?" in path else url + path + ".json", timeout=600).json()
+    links = dict(re.findall(r'<a href="([^"]+)" data-format="([^"]+)" download>', html))
+    assert sorted(links.values()) == sorted(NETWORK_FILES)
+    for href, fmt in links.items():
+        response = httpx.get(url + unescape(href), timeout=120)
+        media, suffix = NETWORK_FILES[fmt]
+        assert response.status_code == 200 and response.headers["content-type"].split(";")[0] == media
+        name = re.search(r'filename="([^"]+)"', response.headers["content-disposition"]).group(1)
+        assert name.startswith(f"network-{twin['view']}") and name.endswith(suffix)
+        graph = read_graph(fmt, response.content)
+        assert set(graph.nodes) == {node["id"] for node in twin["nodes"]}
+        assert graph.number_of_edges() == len(twin["edges"])
+        assert httpx.get(url + unescape(href), timeout=120).content == response.content  # deterministic

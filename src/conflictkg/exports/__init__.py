@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from conflictkg.errors import ConflictKGError
 from conflictkg.exports import tables
-from conflictkg.network.files import GRAPH_FORMATS, file_graph, write_graph
+from conflictkg.network.files import GRAPH_FORMATS, GRAPH_MEDIA_TYPES, file_graph, write_graph
 from conflictkg.network.model import Network
 from conflictkg.network.views import VIEWS, ViewRequest, build_network, view_choices
 from conflictkg.resources import Resources
@@ -38,7 +38,7 @@ class Download:
 
 #: The views written as graph files (the incident view, one per incident, is not: see docs/downloads.md).
 NETWORK_VIEWS = ("allegations", "clause", "whole")
-_MEDIA = {"gexf": "application/gexf+xml", "graphml": "application/graphml+xml", "node-link": "application/json"}
+_MEDIA = GRAPH_MEDIA_TYPES
 _FORMAT_NAMES = {"gexf": "GEXF 1.2 (Gephi)", "graphml": "GraphML (Cytoscape, yEd, igraph)",
                  "node-link": "node-link JSON (networkx.node_link_graph, D3)"}
 

@@ -20,6 +20,9 @@ if TYPE_CHECKING:  # networkx is imported when a file is written, not when serve
 
 #: The file formats of a network view, by name, with their file name suffix.
 GRAPH_FORMATS: dict[str, str] = {"gexf": ".gexf", "graphml": ".graphml", "node-link": ".json"}
+#: The media type each format is served with.
+GRAPH_MEDIA_TYPES: dict[str, str] = {"gexf": "application/gexf+xml", "graphml": "application/graphml+xml",
+                                     "node-link": "application/json"}
 SEPARATOR = " | "
 
 
@@ -61,3 +64,15 @@ def write_graph(graph: nx.MultiDiGraph, fmt: str, date: str | None = None) -> by
         data = nx.node_link_data(graph, edges="edges")
         return (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
     raise ValueError(f"unknown graph format {fmt!r}")
+
+
+def view_file_name(view: str, params: dict[str, list[str]], fmt: str) -> str:
+    """The download name of one view in ``fmt``: ``network-{view}`` plus its parameters (not the naming
+    perspective), e.g. ``network-clause-6-8.gexf`` or ``network-incident-incident-2022-03-24-x.json``.
+
+    >>> view_file_name("clause", {"clause": ["6", "8"], "names": ["az"]}, "graphml")
+    'network-clause-6-8.graphml'
+    """
+    values = [v.rsplit("/", 1)[-1].rsplit(":", 1)[-1] for k, vs in sorted(params.items()) if k != "names" for v in vs]
+    stem = "-".join(["network", view, *values])
+    return re.sub(r"[^A-Za-z0-9._-]", "_", stem) + GRAPH_FORMATS[fmt]

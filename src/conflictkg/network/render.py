@@ -97,7 +97,8 @@ class PageTemplate:
 
 
 def to_html(network: Network, *, base_url: str = "", name_links: list[NameLink] | None = None,
-            views_href: str | None = None, env: Environment | None = None, assets_href: str | None = None) -> str:
+            views_href: str | None = None, env: Environment | None = None, assets_href: str | None = None,
+            files: list[dict[str, str]] | None = None, site: dict[str, Any] | None = None) -> str:
     """The view as one offline HTML page; resource pages are linked at ``{base_url}/resource/{local}``.
 
     ``name_links`` is the naming switch (default: the view's perspective alone, not a link) and
@@ -105,13 +106,17 @@ def to_html(network: Network, *, base_url: str = "", name_links: list[NameLink] 
     web app's one Jinja2 environment (it loads ``TEMPLATES`` too); the offline file builds its own.
     ``assets_href``: where the served page links vis-network's script and style sheet
     (``{assets_href}/vis-network-9.1.2.min.js`` and ``.css``, see :data:`VIS_FILES`), fetched once and
-    cached by the browser; without it (the offline file) they are inlined.
+    cached by the browser; without it (the offline file) they are inlined. ``files``: the view's graph
+    file links (``format``, ``text``, ``href``). ``site``: the site layout's values (``base.html``'s
+    ``page``, ``request``, ``perspective``…): the page is then drawn in the site's header and footer
+    (``network_site.html``, which needs ``assets_href``) instead of on its own (``network.html``).
     """
     env = env or environment(TEMPLATES)
     data = network.to_json(base_url)
     net = to_pyvis(network, {clause["id"]: clause["color"] for clause in data["clauses"]})
-    net.template = PageTemplate(env.get_template("network.html"),
-                                page_values(network, data, name_links, views_href, assets_href))
+    values = page_values(network, data, name_links, views_href, assets_href)
+    values.update(files=files or [], **(site or {}))
+    net.template = PageTemplate(env.get_template("network_site.html" if site else "network.html"), values)
     # notebook=True: render net.template (not pyvis's template.html); generate_html writes no file
     return net.generate_html(notebook=True)
 
@@ -123,6 +128,7 @@ def page_values(network: Network, data: dict[str, Any], name_links: list[NameLin
     vis_href = {kind: f"{assets_href}/{name}" for kind, name in VIS_FILES.items()} if assets_href else {}
     page_js = _inline_safe((TEMPLATES / "network.js").read_text(encoding="utf-8"), "script")
     page_css = _inline_safe((TEMPLATES / "network.css").read_text(encoding="utf-8"), "style")
+    standalone_css = (TEMPLATES / "network_standalone.css").read_text(encoding="utf-8")
     current = Perspective(network.perspective)
     links = name_links if name_links is not None else [NameLink(current.label, current.value, None, True)]
     return {
@@ -131,6 +137,7 @@ def page_values(network: Network, data: dict[str, Any], name_links: list[NameLin
         "totals": {"nodes": len(data["nodes"]), "edges": len(data["edges"])}, "edge_labels": False,
         "edge_colors": network.view == "allegations", "name_links": links, "views_href": views_href,
         "vis_href": vis_href, "vis_js": Markup(vis_js), "vis_css": Markup(vis_css), "page_js": Markup(page_js), "page_css": Markup(page_css),
+        "standalone_css": Markup(_inline_safe(standalone_css, "style")),
     }
 
 

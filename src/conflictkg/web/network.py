@@ -17,10 +17,12 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 
+from conflictkg import __version__
 from conflictkg.errors import NotFound, QueryError, StoreError
 from conflictkg.naming import Perspective
 from conflictkg.network import VIEWS, Network, ViewRequest, network_view, view_choices
-from conflictkg.network.render import VIS_FILES, perspective_links, to_html, vis_assets, views_index_html
+from conflictkg.network.files import GRAPH_MEDIA_TYPES, file_graph, view_file_name, write_graph
+from conflictkg.network.render import VIS_FILES, to_html, vis_assets, views_index_html
 from conflictkg.settings import VIS_CACHE_CONTROL
 from conflictkg.web.builds import ViewBuilds
 from conflictkg.web.rendering import perspective_of, remember_perspective, require_html, wants_json
@@ -56,26 +58,62 @@ async def warm(app: Any) -> None:
     await app.state.network_views.warm(ViewRequest(view) for view in WARM_VIEWS)
 
 
+#: The graph files of every view, by format: the URL suffix after ``/network/{view}`` and the link text.
+FILE_ROUTES: dict[str, tuple[str, str]] = {"gexf": (".gexf", "GEXF"), "graphml": (".graphml", "GraphML"),
+                                           "node-link": (".node-link.json", "node-link JSON")}
+
+
+async def _network_of(request: Request, wanted: ViewRequest) -> Network:
+    try:
+        return await request.app.state.network_views.get(wanted)
+    except asyncio.CancelledError:  # uvicorn cancels what still runs once a stop's grace is over
+        raise StoreError("the server stopped before this view was laid out",
+                         hint="ask again once it is back") from None
+
+
+def _file_route(fmt: str) -> Any:
+    async def graph_file(request: Request) -> Response:
+        """``/network/{view}.gexf`` (``.graphml``, ``.node-link.json``): the view as a graph file."""
+        view = request.path_params["view"]
+        wanted = _request_of(request, view)
+        network = await _network_of(request, wanted)
+        date = getattr(request.app.state, "built", None)
+        body = await anyio.to_thread.run_sync(lambda: write_graph(file_graph(network), fmt, date))
+        name = view_file_name(view, network.params, fmt)
+        headers = {"Content-Disposition": f'attachment; filename="{name}"', "Cache-Control": "public, max-age=3600"}
+        return Response(body, media_type=GRAPH_MEDIA_TYPES[fmt], headers=headers)
+    return graph_file
+
+
+def file_links(view: str, params: dict[str, list[str]], names: str) -> list[dict[str, str]]:
+    """The view's graph file links (``text``, ``href``, ``format``) for its page, in its perspective."""
+    return [{"format": fmt, "text": text, "href": _view_href(view, params, names, suffix)}
+            for fmt, (suffix, text) in FILE_ROUTES.items()]
+
+
 async def network_page(request: Request) -> Response:
     """``/network/{view}`` and ``/network/{view}.json`` (errors: the app's error boundary)."""
     view = request.path_params["view"]
     as_json = wants_json(request, request.url.path.endswith(".json"))
     wanted = _request_of(request, view)
-    try:
-        network = await request.app.state.network_views.get(wanted)
-    except asyncio.CancelledError:  # uvicorn cancels what still runs once a stop's grace is over
-        raise StoreError("the server stopped before this view was laid out",
-                         hint="ask again once it is back") from None
+    network = await _network_of(request, wanted)
     if as_json:
         response: Response = JSONResponse({"ok": True, **network.to_json()})
     else:
-        def href_for(perspective: Perspective) -> str:
-            return _view_href(view, network.params, perspective.value)
-
-        links = perspective_links(wanted.perspective, href_for)
-        response = HTMLResponse(to_html(network, name_links=links, views_href="/network",
-                                        env=request.app.state.templates, assets_href=ASSETS_HREF))
+        # the naming switch is the site header's (base.html), which keeps the view's parameters
+        response = HTMLResponse(to_html(network, views_href="/network",
+                                        env=request.app.state.templates, assets_href=ASSETS_HREF,
+                                        files=file_links(view, network.params, network.perspective),
+                                        site=_site_values(request, network, wanted.perspective)))
     return remember_perspective(request, response, wanted.perspective)
+
+
+def _site_values(request: Request, network: Network, perspective: Perspective) -> dict[str, Any]:
+    """What ``base.html`` (the site's header, naming switch and footer) needs around the view."""
+    state = request.app.state
+    return {"page": {"title": network.title, "kind": "network"}, "request": request, "perspective": perspective,
+            "perspectives": list(Perspective), "version": __version__, "built": getattr(state, "built", None),
+            "json_href": _view_href(network.view, network.params, perspective.value, ".json")}
 
 
 def _view_href(view: str, params: dict[str, list[str]], names: str | None, suffix: str = "") -> str:
@@ -120,10 +158,13 @@ async def vis_asset(request: Request) -> Response:
                     headers={"Cache-Control": VIS_CACHE_CONTROL})
 
 
-#: The routes to add to the application (the ``.json`` twin first: ``{view}`` would match it too).
+#: The routes to add to the application (graph files, then the ``.json`` twin: ``{view}`` would match
+#: them too, and ``{view}.json`` would match ``….node-link.json``).
 ROUTES = [
     Route(ASSETS_HREF + "/{name}", vis_asset, methods=["GET"]),
     Route("/network", network_index, methods=["GET"]),
+    *[Route(f"/network/{{view}}{suffix}", _file_route(fmt), methods=["GET"])
+      for fmt, (suffix, _text) in FILE_ROUTES.items()],
     Route("/network/{view}.json", network_page, methods=["GET"]),
     Route("/network/{view}", network_page, methods=["GET"]),
 ]

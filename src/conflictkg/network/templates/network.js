@@ -150,7 +150,39 @@
     window.ckgNetwork = { network: network, nodes: nodes, edges: edges, ready: true, readyMs: performance.now() };
     document.documentElement.setAttribute("data-ready", "true");
   });
+  /* fit the whole view, then step back a little so labels at the edges are not cut */
   network.fit({ animation: false });
+  network.moveTo({ scale: network.getScale() * 0.9, animation: false });
+
+  /* ---- PNG export: the drawing as shown, on white, made in the browser (no request) ---- */
+
+  function pngName() {
+    var parts = ["network", data.view];
+    Object.keys(data.params || {}).sort().forEach(function (key) {
+      if (key === "names") { return; }
+      data.params[key].forEach(function (value) { parts.push(String(value).split(/[\/:]/).pop()); });
+    });
+    return parts.join("-").replace(/[^A-Za-z0-9._-]/g, "_") + ".png";
+  }
+
+  function savePng() {
+    var canvas = container.querySelector("canvas");
+    var out = document.createElement("canvas");
+    out.width = canvas.width;
+    out.height = canvas.height;
+    var context = out.getContext("2d");
+    context.fillStyle = "#ffffff";
+    context.fillRect(0, 0, out.width, out.height);
+    context.drawImage(canvas, 0, 0);
+    var anchor = document.createElement("a");
+    anchor.href = out.toDataURL("image/png");
+    anchor.download = pngName();
+    document.body.appendChild(anchor);
+    anchor.click();
+    anchor.remove();
+  }
+
+  document.getElementById("export-png").addEventListener("click", savePng);
 
   network.on("click", function (params) {
     if (params.nodes.length === 1) {
