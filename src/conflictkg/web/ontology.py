@@ -31,9 +31,14 @@ ONTOLOGY_FORMATS = {"html": Format("html", "text/html", ("application/xhtml+xml"
                     "turtle": Format("turtle", "text/turtle", ("application/x-turtle",))}
 
 
-def _context(request: Request) -> PageContext:
-    site: Site = request.app.state.site
-    return site.view(perspective_of(request))
+async def _site(request: Request) -> Site:
+    """The served site, made in the background at start-up (a deferred value: wait for it)."""
+    site: Site = await request.app.state.site.wait()
+    return site
+
+
+async def _context(request: Request) -> PageContext:
+    return (await _site(request)).view(perspective_of(request))
 
 
 def ontology_turtle(ctx: PageContext) -> bytes:
@@ -51,7 +56,7 @@ async def ontology(request: Request) -> Response:
         key = "json"
     else:
         key = choose(ONTOLOGY_FORMATS, parse_accept(request.headers.get("accept"))).key
-    ctx = _context(request)
+    ctx = await _context(request)
     if key == "turtle":
         body = await anyio.to_thread.run_sync(ontology_turtle, ctx)
         return Response(body, media_type=TURTLE, headers={"Vary": "Accept"})
@@ -63,7 +68,7 @@ async def ontology(request: Request) -> Response:
 
 async def vocab(request: Request) -> Response:
     as_json = wants_json(request, request.url.path.endswith(".json"))
-    page = await anyio.to_thread.run_sync(vocab_page, _context(request))
+    page = await anyio.to_thread.run_sync(vocab_page, await _context(request))
     return render(request, "vocab.html", page.to_json(), as_json=as_json)
 
 
@@ -74,7 +79,7 @@ def void_turtle(site: Site, built: str | None) -> bytes:
 
 
 async def void(request: Request) -> Response:
-    body = await anyio.to_thread.run_sync(void_turtle, request.app.state.site, request.app.state.built)
+    body = await anyio.to_thread.run_sync(void_turtle, await _site(request), request.app.state.built)
     return Response(body, media_type=TURTLE)
 
 
