@@ -220,9 +220,9 @@ def is_status(claim: str) -> bool:
 
 @pytest.fixture(scope="session")
 def parukh(ask) -> set[str]:  # noqa: ANN001
-    """The 15 claims about the Parukh incident: tests written for it look only at these rows."""
+    """The 17 claims about the Parukh incident: tests written for it look only at these rows."""
     claims = {r["claim"] for r in ask("incident-thread", incident=INCIDENT)}
-    assert len(claims) == 15
+    assert len(claims) == 17
     return claims
 
 
@@ -294,6 +294,18 @@ def test_incident_thread_links_denial_and_counter_allegation_to_the_bulletin(ask
         "Ministry of Defence of Azerbaijan", "Ministry of Defence of the Russian Federation", "2022-03-26")
     dated = [r["claim_date"] for r in rows if r["claim_date"]]
     assert dated == sorted(dated) and dated[0] == "2022-03-24" and dated[-1] == "2022-03-28"
+
+
+def test_dated_allegations_of_the_parukh_incident(ask, parukh) -> None:
+    rows = [r for r in ask("dated-allegations") if r["incident"] == ckr(INCIDENT.removeprefix("ckr:"))]
+    assert {r["claim"] for r in rows} <= parukh and {r["month"] for r in rows} == {"2022-03"}
+    by_claim = {}
+    for r in rows:
+        by_claim.setdefault(r["claim"].removeprefix(ckr("")), set()).add((r["clause_number"], r["basis"]))
+    assert by_claim["claim-az-mod-2022-03-26-counter-article4"] == {("4", "named"), ("4", "implied")}
+    assert by_claim["claim-ru-mod-2022-03-26-bulletin"] == {("1", "implied"), ("3", "implied")}
+    assert len(by_claim) == 9  # the dated allegations and counter-allegations among the 17 claims
+    assert len(rows) == len({tuple(sorted(r.items())) for r in rows})  # one row per claim, side, point and basis
 
 
 def test_accusation_network_edges(ask) -> None:
