@@ -20,7 +20,8 @@ PAGES = [
     ("/resource/claim-az-mod-2022-03-26-denial", "Azerbaijani MoD, 26 March 2022", "sources"),
     ("/resource/norm-tri2020-p6-traffic-guarantee", "Point 6", "status"),
     ("/query", "Query the graph", None),
-    ("/search?q=f%C9%99rrux", "Search: fərrux", "results"),
+    ("/search?q=f%C9%99rrux", "Search: fərrux", "results-place"),
+    ("/search?q=%D0%A4%D0%B0%D1%80%D1%83%D1%85", "Search: Фарух", "results-place"),
 ]
 
 
