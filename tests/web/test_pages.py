@@ -204,6 +204,21 @@ def test_search_without_a_hit_says_so(site_url):
     assert "No resource has that name." in get(site_url, "/search", params={"q": "zzqx"}).text
 
 
+def test_the_naming_switch_composes_titles_that_name_a_place(site_url):
+    path = "/resource/incident-2022-03-24-parukh-farrukh.json"
+    titles = {n: get(site_url, path, params={"names": n}).json()["title"] for n in ("neutral", "azerbaijani", "armenian")}
+    assert titles["neutral"].startswith("Parukh / Farrukh, 24-28 March 2022")
+    assert titles["azerbaijani"].startswith("Farrukh, 24-28 March 2022") and "Parukh" not in titles["azerbaijani"]
+    assert titles["armenian"].startswith("Parukh, 24-28 March 2022") and "Farrukh" not in titles["armenian"]
+    assert titles["azerbaijani"].split(", 24-28")[1] == titles["neutral"].split(", 24-28")[1]  # only the name changes
+    page = get(site_url, path, params={"names": "azerbaijani"}).json()
+    assert ("neutral label", titles["neutral"]) in [(f["name"], f["text"]) for f in page["facts"]]
+    listed = get(site_url, "/incidents.json", params={"names": "armenian", "place": "ckr:place-parukh-farrukh"}).json()
+    texts = {r["incident"]["iri"]: r["incident"]["text"] for r in section(listed, "incidents")["rows"]}
+    assert texts.get(CKR + "incident-2022-03-24-parukh-farrukh", "").startswith("Parukh, 24-28 March 2022")
+    assert "including in\n    the titles of incidents" in get(site_url, "/about").text
+
+
 def test_every_link_from_the_main_pages_resolves(site_url):
     pages = ["/", "/resource/agreement-tri2020-p4", "/resource/incident-2022-03-24-parukh-farrukh"]
     links = set()
