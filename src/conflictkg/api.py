@@ -43,11 +43,14 @@ __all__ = ["Hit", "KnowledgeGraph", "open"]
 
 @dataclass(frozen=True)
 class Hit:
-    """One resource found by name: its IRI, its label, and the name that matched."""
+    """One resource found by name: its IRI, its label, the name that matched, its type (place,
+    incident, claim, actor, source, ...) and how well the name matched (exact, prefix, word, contains)."""
 
     iri: str
     label: str
     matched: str
+    type: str = ""
+    rank: str = ""
 
 
 def open(store: str | os.PathLike[str] | None = None, *, root: str | os.PathLike[str] | None = None,  # noqa: A001
@@ -154,13 +157,13 @@ class KnowledgeGraph:
         site's search, in the same order."""
         from conflictkg.naming import Perspective
         from conflictkg.pages.context import Site
-        from conflictkg.pages.search import search_page
+        from conflictkg.pages.search import find_hits
 
         if self._site is None:  # labels and names, read once: the pinned generation never changes
             self._site = Site.load(self._store, self.resources)
-        page = search_page(self._site.view(Perspective("neutral")), name)
-        return [Hit(row["resource"]["iri"], row["resource"]["text"], row["matched"]["text"])
-                for row in page.sections[0].rows]
+        ctx = self._site.view(Perspective("neutral"))
+        return [Hit(hit.iri, ctx.labeller.iri_cell(hit.iri)["text"], hit.matched, hit.type, hit.rank)
+                for hit in find_hits(ctx, name)[0]]
 
 
 def _answer(result: Result, as_rows: bool) -> Any:

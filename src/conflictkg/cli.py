@@ -361,16 +361,17 @@ def find(obj: Context, name: str) -> None:
     to reuse their IRIs in a new file: the site's search."""
     from conflictkg.naming import Perspective
     from conflictkg.pages.context import Site
-    from conflictkg.pages.search import search_page
+    from conflictkg.pages.search import find_hits
     from conflictkg.rdf.namespaces import compact_iri
 
-    page = search_page(Site.load(obj.store(), obj.resources).view(Perspective("neutral")), name)
-    section = page.sections[0]
-    for row in section.rows:
-        cell, matched = row["resource"], row["matched"]["text"]
-        extra = "" if matched == cell["text"] else f"  (matched: {matched})"
-        click.echo(f"{compact_iri(cell['iri'])}  {cell['text']}{extra}")
-    click.echo(section.note or (f"{len(section.rows)} resource(s)." if section.rows else section.empty), err=True)
+    ctx = Site.load(obj.store(), obj.resources).view(Perspective("neutral"))
+    hits, total = find_hits(ctx, name)
+    for hit in hits:
+        label = ctx.labeller.iri_cell(hit.iri)["text"]
+        extra = "" if hit.matched == label else f"  (matched: {hit.matched})"
+        click.echo(f"{compact_iri(hit.iri)}  {label}  [{hit.type}]{extra}")
+    click.echo(f"{len(hits)} of {total} resource(s)." if total > len(hits)
+               else f"{total} resource(s)." if hits else "No resource has that name.", err=True)
 
 
 def _register() -> None:

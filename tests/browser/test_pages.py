@@ -20,7 +20,8 @@ PAGES = [
     ("/resource/claim-az-mod-2022-03-26-denial", "Azerbaijani MoD, 26 March 2022", "sources"),
     ("/resource/norm-tri2020-p6-traffic-guarantee", "Point 6", "status"),
     ("/query", "Query the graph", None),
-    ("/search?q=f%C9%99rrux", "Search: fərrux", "results"),
+    ("/search?q=f%C9%99rrux", "Search: fərrux", "results-place"),
+    ("/search?q=%D0%A4%D0%B0%D1%80%D1%83%D1%85", "Search: Фарух", "results-place"),
 ]
 
 
@@ -54,11 +55,12 @@ def test_naming_switch_changes_place_names_everywhere(page, live_server):
     page.wait_for_url(re.compile(r"names=azerbaijani"))
     assert page.locator("h1").inner_text() == "Farrukh"
     page.goto(live_server + "/resource/incident-2022-03-24-parukh-farrukh")  # no parameter: the cookie
-    events = page.locator('[data-section="events"]').inner_text()
+    events = page.locator('[data-section="events"]').text_content()  # folded: the rows are hidden
     assert "Farrukh" in events and "Parukh / Farrukh" not in events
+    assert page.locator("h1").inner_text().startswith("Farrukh, 24-28 March 2022")  # a title composed with the name
     page.select_option("#names-switch", "armenian")
     page.wait_for_url(re.compile(r"names=armenian"))
-    assert "Parukh" in page.locator('[data-section="events"]').inner_text()
+    assert "Parukh" in page.locator('[data-section="events"]').text_content()
     page.select_option("#names-switch", "neutral")
 
 

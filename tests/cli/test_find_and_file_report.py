@@ -42,6 +42,6 @@ def test_validate_file_shows_its_errors_and_one_summary_line(tmp_path: Path) -> 
 def test_find_by_any_name(built_store: Path) -> None:
     out = run_cli("find", "Fərrux", store=built_store)
     assert out.returncode == 0, out.stderr
-    assert "ckr:place-parukh-farrukh  Parukh / Farrukh  (matched: Fərrux)" in out.stdout.splitlines()
+    assert "ckr:place-parukh-farrukh  Parukh / Farrukh  [place]  (matched: Fərrux)" == out.stdout.splitlines()[0]
     nothing = run_cli("find", "no such name anywhere", store=built_store)
     assert nothing.returncode == 0 and nothing.stdout == "" and "No resource has that name." in nothing.stderr

@@ -112,7 +112,7 @@ def test_the_dataset_is_the_whole_store(kg: KnowledgeGraph) -> None:
 
 def test_find_gives_the_hits_of_conflictkg_find(kg: KnowledgeGraph, built_store: Path) -> None:
     hits = kg.find("Fərrux")
-    assert Hit(expand_curie("ckr:place-parukh-farrukh"), "Parukh / Farrukh", "Fərrux") in hits
+    assert Hit(expand_curie("ckr:place-parukh-farrukh"), "Parukh / Farrukh", "Fərrux", "place", "exact") == hits[0]
     proc = run_cli("find", "Fərrux", store=built_store)
     assert [expand_curie(line.split()[0]) for line in proc.stdout.splitlines()] == [h.iri for h in hits]
     assert kg.find("no such name anywhere") == []

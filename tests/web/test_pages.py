@@ -154,21 +154,69 @@ def test_query_page_shows_errors_with_position_and_keeps_the_text(site_url):
     assert missing.status_code == 400 and "needs parameter" in missing.text
 
 
-def test_search_finds_a_place_by_any_name(site_url):
-    for name in ("Fərrux", "FARUKH", "Փառուխ", "parukh"):
-        data = get(site_url, "/search.json", params={"q": name}).json()
-        assert CKR + "place-parukh-farrukh" in {r["resource"]["iri"] for r in section(data, "results")["rows"]}, name
+def search_rows(site_url: str, q: str) -> list[dict]:
+    """Every hit of ``/search.json?q=``, in page order (sections are the type groups)."""
+    data = get(site_url, "/search.json", params={"q": q}).json()
+    return [row for s in data["sections"] if s["id"].startswith("results") for row in s["rows"]]
 
 
-def test_search_shows_what_matched_label_before_name(site_url):
+def test_search_finds_a_place_by_any_name_in_any_script(site_url):
+    for name in ("Fərrux", "FARUKH", "Փառուխ", "Фарух", "parukh", "Farrukh"):
+        rows = search_rows(site_url, name)
+        assert rows[0]["resource"]["iri"] == CKR + "place-parukh-farrukh", name
+        assert (rows[0]["type"]["text"], rows[0]["rank"]["text"]) == ("place", "exact"), name
+
+
+def test_search_shows_the_name_that_matched_unless_it_is_the_label(site_url):
     def matched(q: str) -> dict[str, str]:
-        rows = section(get(site_url, "/search.json", params={"q": q}).json(), "results")["rows"]
-        return {r["resource"]["iri"]: r["matched"]["text"] for r in rows}
+        return {r["resource"]["iri"]: r["matched"]["text"] for r in search_rows(site_url, q)}
 
-    assert matched("parukh")[CKR + "place-parukh-farrukh"] == "Parukh / Farrukh"  # the label
+    assert matched("parukh / farr")[CKR + "place-parukh-farrukh"] == ""  # the label: not repeated
+    assert matched("parukh")[CKR + "place-parukh-farrukh"] == "Parukh"  # an exact name beats a prefix label
     assert matched("Fərrux")[CKR + "place-parukh-farrukh"] == "Fərrux"  # an attested name
     found = matched("claim")
     assert found and all(iri.startswith(CKR) for iri in found), "only resources, not ontology terms"
+
+
+def test_search_ranks_exact_then_prefix_then_the_rest_grouped_by_type(site_url):
+    data = get(site_url, "/search.json", params={"q": "Lachin"}).json()
+    groups = [s for s in data["sections"] if s["id"].startswith("results-")]
+    types = [g["rows"][0]["type"]["text"] for g in groups]
+    assert types[0] == "place" and {"incident", "claim", "norm", "clause"} <= set(types)
+    assert len(types) == len(set(types)), "one section per type"
+    order = ["exact", "prefix", "word", "contains"]
+    for group in groups:
+        assert {r["type"]["text"] for r in group["rows"]} == {group["rows"][0]["type"]["text"]}
+        ranks = [order.index(r["rank"]["text"]) for r in group["rows"]]
+        assert ranks == sorted(ranks), group["id"]
+    places = groups[0]["rows"]
+    assert places[0]["resource"]["iri"] == CKR + "place-lachin-berdzor" and places[0]["rank"]["text"] == "exact"
+    assert places[1]["rank"]["text"] == "prefix" and places[1]["resource"]["text"].startswith("Lachin")
+    assert [g["id"] for g in groups][:2] == ["results-place", "results-incident"]  # best hit first
+    assert "grouped by type" in data["subtitle"]
+    html = get(site_url, "/search", params={"q": "Lachin"}).text
+    assert html.index('data-section="results-place"') < html.index('data-section="results-claim"')
+
+
+def test_search_without_a_hit_says_so(site_url):
+    data = get(site_url, "/search.json", params={"q": "zzqx no such name"}).json()
+    assert [s["id"] for s in data["sections"]] == ["results"] and data["sections"][0]["rows"] == []
+    assert "No resource has that name." in get(site_url, "/search", params={"q": "zzqx"}).text
+
+
+def test_the_naming_switch_composes_titles_that_name_a_place(site_url):
+    path = "/resource/incident-2022-03-24-parukh-farrukh.json"
+    titles = {n: get(site_url, path, params={"names": n}).json()["title"] for n in ("neutral", "azerbaijani", "armenian")}
+    assert titles["neutral"].startswith("Parukh / Farrukh, 24-28 March 2022")
+    assert titles["azerbaijani"].startswith("Farrukh, 24-28 March 2022") and "Parukh" not in titles["azerbaijani"]
+    assert titles["armenian"].startswith("Parukh, 24-28 March 2022") and "Farrukh" not in titles["armenian"]
+    assert titles["azerbaijani"].split(", 24-28")[1] == titles["neutral"].split(", 24-28")[1]  # only the name changes
+    page = get(site_url, path, params={"names": "azerbaijani"}).json()
+    assert ("neutral label", titles["neutral"]) in [(f["name"], f["text"]) for f in page["facts"]]
+    listed = get(site_url, "/incidents.json", params={"names": "armenian", "place": "ckr:place-parukh-farrukh"}).json()
+    texts = {r["incident"]["iri"]: r["incident"]["text"] for r in section(listed, "incidents")["rows"]}
+    assert texts.get(CKR + "incident-2022-03-24-parukh-farrukh", "").startswith("Parukh, 24-28 March 2022")
+    assert "including in\n    the titles of incidents" in get(site_url, "/about").text
 
 
 def test_every_link_from_the_main_pages_resolves(site_url):

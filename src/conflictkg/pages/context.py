@@ -28,6 +28,8 @@ class Site:
     labels: dict[str, str]
     #: (folded key, resource IRI, name) for every ``ckr:`` label and attested name: what search scans.
     search_keys: tuple[tuple[str, str, str], ...] = ()
+    #: The curated places (``dcterms:spatial``) of every incident and event: their titles name them.
+    titled_places: dict[str, tuple[str, ...]] = field(default_factory=dict)
     #: Answers of whole-store aggregates (``PageContext.run(..., once=True)``), by query and parameters:
     #: the store is one published generation for the Site's life, so they are computed once.
     answers: dict[tuple[str, tuple[tuple[str, str], ...]], Result] = field(default_factory=dict, compare=False,
@@ -40,8 +42,11 @@ class Site:
         labels = {term_to_str(r["resource"]): term_to_str(r["label"])
                   for r in run(store, internal["labels"]).dicts()}
         gazetteer = Gazetteer.load(store, resources)
+        titled: dict[str, list[str]] = {}
+        for row in run(store, internal["titled-places"]).dicts():
+            titled.setdefault(term_to_str(row["resource"]), []).append(term_to_str(row["place"]))
         return cls(store, resources, load_library(resources.queries_dir), internal, gazetteer, labels,
-                   _search_keys(labels, gazetteer))
+                   _search_keys(labels, gazetteer), {iri: tuple(places) for iri, places in titled.items()})
 
     def answer_once(self, query_id: str, query: Query, params: dict[str, str]) -> Result:
         """``query``'s answer, computed on the first call and kept (one at a time: no double work)."""
@@ -52,7 +57,7 @@ class Site:
             return self.answers[key]
 
     def view(self, perspective: Perspective) -> PageContext:
-        return PageContext(self, Labeller(self.gazetteer, perspective, self.labels))
+        return PageContext(self, Labeller(self.gazetteer, perspective, self.labels, self.titled_places))
 
 
 def _search_keys(labels: dict[str, str], gazetteer: Gazetteer) -> tuple[tuple[str, str, str], ...]:

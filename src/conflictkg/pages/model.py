@@ -8,6 +8,7 @@ SPARQL endpoint.
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -30,6 +31,20 @@ class Labeller:
     gazetteer: Gazetteer
     perspective: Perspective = Perspective.NEUTRAL
     labels: dict[str, str] = field(default_factory=dict)
+    #: The curated places of incidents and events, whose titles name them (``Site.titled_places``).
+    titled_places: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def title(self, iri: str, text: str) -> str:
+        """``text`` (the title of ``iri``) with each of its curated places' neutral names put in the
+        perspective's usage: composed for display, the data keeps its one label."""
+        if self.perspective is Perspective.NEUTRAL:
+            return text
+        chosen = {neutral: name for p in self.titled_places.get(iri, ())
+                  if (neutral := self.gazetteer.neutral.get(p)) and (name := self.gazetteer.name(p, self.perspective))}
+        if not chosen:
+            return text
+        pattern = "|".join(re.escape(n) for n in sorted(chosen, key=lambda n: (-len(n), n)))  # longest first, one pass
+        return re.sub(pattern, lambda m: chosen[m.group(0)], text)
 
     def cell(self, term: Term | None, label: Term | None = None) -> Cell:
         if term is None:
@@ -44,7 +59,7 @@ class Labeller:
         if self.gazetteer.has_names(iri):
             text = self.gazetteer.name(iri, self.perspective, label) or iri
         else:
-            text = label or self.labels.get(iri) or compact_iri(iri)
+            text = self.title(iri, label or self.labels.get(iri) or compact_iri(iri))
         cell = {"text": text, "iri": iri}
         href = page_href(iri) or term_href(iri) or web_href(iri)
         if href:

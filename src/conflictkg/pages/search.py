@@ -1,28 +1,121 @@
-"""Search by any name: labels and every attested place name, folded like the gazetteer's keys."""
+"""Search by any name: labels and every attested place name, folded like the gazetteer's keys.
+
+Hits are ranked (exact name, then a name that starts with the text, then a word of a name that
+does, then any other) and grouped by what they are (place, incident, claim, actor, source, ...):
+one section per type, the types in the order of their best hit. A hit's ``matched`` cell is the
+name that matched when it is not the label shown (an attested name in another script, say). Names in other scripts and
+transliterations meet because each is an attested name of the same place (``names``).
+"""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from conflictkg.names import name_key
 from conflictkg.pages.context import PageContext
 from conflictkg.pages.model import Page, Section
+from conflictkg.pages.summary import KINDS
+from conflictkg.rdf.namespaces import CK
+from conflictkg.rdf.terms import term_to_str
 
 LIMIT = 100
+#: How well a name matches the folded search text, best first (the JSON twin's ``rank``).
+RANKS = ("exact", "prefix", "word", "contains")
+#: The reader's word for each page-layout class, in the order types are listed on a tie.
+TYPES = {"Place": "place", "Incident": "incident", "Claim": "claim", "Agent": "actor",
+         "SourceDocument": "source", "Clause": "clause", "Norm": "norm", "Agreement": "agreement",
+         "Event": "event", "StatusAssessment": "status assessment", "AdministrativeAttribution": "attribution",
+         "AttestedName": "name", "Resource": "other"}
+#: Classes a resource may fall under, most specific first: the page layouts', then the rest.
+CLASSES = (*KINDS, "AdministrativeAttribution", "AttestedName")
+COLUMNS = ["resource", "type", "matched", "rank"]
+
+
+def match_rank(key: str, folded: str) -> int | None:
+    """Index in :data:`RANKS` of how ``folded`` matches ``key``; None when it does not contain it.
+
+    >>> [match_rank("lachin", f) for f in ("lachin", "lachin corridor", "the lachin road", "malachin", "goris")]
+    [0, 1, 2, 3, None]
+    """
+    if key not in folded:
+        return None
+    if folded == key:
+        return 0
+    if folded.startswith(key):
+        return 1
+    return 2 if f" {key}" in f" {folded}" else 3
+
+
+def best_matches(ctx: PageContext, key: str) -> dict[str, tuple[int, str]]:
+    """``{iri: (rank, matched name)}``: each resource's best name; on a tie the label (listed first)."""
+    best: dict[str, tuple[int, str]] = {}
+    for folded, iri, name in ctx.site.search_keys:
+        rank = match_rank(key, folded)
+        if rank is not None and (iri not in best or rank < best[iri][0]):
+            best[iri] = (rank, name)
+    return best
+
+
+def resource_types(ctx: PageContext) -> dict[str, str]:
+    """The reader's type word of every typed resource (most specific layout class, as its page)."""
+    kinds: dict[str, set[str]] = {}
+    for row in ctx.run("resource-kinds", once=True).dicts():
+        kinds.setdefault(term_to_str(row["resource"]), set()).add(term_to_str(row["kind"]).removeprefix(CK))
+    return {iri: TYPES[next((k for k in CLASSES if k in found), "Resource")] for iri, found in kinds.items()}
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One resource found: its IRI, the reader's word for its type, the name that matched, how well."""
+
+    iri: str
+    type: str
+    matched: str
+    rank: str
+
+
+def find_hits(ctx: PageContext, text: str) -> tuple[list[SearchHit], int]:
+    """The first :data:`LIMIT` hits for ``text`` in page order (types in the order of their best hit,
+    ranked within each), and how many there are in all."""
+    key = name_key(text) if text.strip() else ""
+    best = best_matches(ctx, key) if key else {}
+    types = resource_types(ctx) if best else {}
+    ranked = sorted(best.items(), key=lambda kv: (kv[1][0], kv[1][1].casefold(), kv[0]))[:LIMIT]
+    hits = [SearchHit(iri, types.get(iri, TYPES["Resource"]), matched, RANKS[rank]) for iri, (rank, matched) in ranked]
+    order = list(TYPES.values())
+    first = {hit.type: i for i, hit in reversed(list(enumerate(hits)))}  # where each type's best hit is
+    return sorted(hits, key=lambda h: (first[h.type], order.index(h.type))), len(best)
 
 
 def search_page(ctx: PageContext, text: str) -> Page:
-    """Resources whose label or attested name contains ``text`` (case and diacritics ignored)."""
+    """Resources whose label or attested name contains ``text`` (case and diacritics ignored),
+    ranked and grouped by type."""
     page = Page("search", f"Search: {text}" if text else "Search")
-    key = name_key(text) if text.strip() else ""
-    if not key:
-        page.sections.append(Section("results", "Results", ["resource", "matched"], [], empty="Type a name to search."))
+    if not name_key(text):
+        page.sections.append(Section("results", "Results", COLUMNS, [], empty="Type a name to search."))
         return page
-    matches: dict[str, str] = {}
-    for folded, iri, name in ctx.site.search_keys:  # labels first: a label match wins over a name
-        if key in folded:
-            matches.setdefault(iri, name)
-    rows = [{"resource": ctx.labeller.iri_cell(iri), "matched": {"text": matched}}
-            for iri, matched in sorted(matches.items(), key=lambda kv: (kv[1].casefold(), kv[0]))][:LIMIT]
-    note = f"First {LIMIT} of {len(matches)}." if len(matches) > LIMIT else ""
-    page.sections.append(Section("results", "Results", ["resource", "matched"], rows, note=note,
-                                 empty="No resource has that name."))
+    hits, total = find_hits(ctx, text)
+    groups: dict[str, list[dict]] = {}
+    for hit in hits:
+        cell = ctx.labeller.iri_cell(hit.iri)
+        shown = "" if hit.matched == cell.get("text") else hit.matched  # a name only when it is not the label
+        groups.setdefault(hit.type, []).append({"resource": cell, "type": {"text": hit.type},
+                                                "matched": {"text": shown}, "rank": {"text": hit.rank}})
+    page.subtitle = _summary(total, len(hits))
+    page.sections += [Section(f"results-{kind.replace(' ', '-')}", _plural(kind).capitalize(), COLUMNS, rows)
+                      for kind, rows in groups.items()]
+    if not groups:
+        page.sections.append(Section("results", "Results", COLUMNS, [], empty="No resource has that name."))
     return page
+
+
+def _plural(kind: str) -> str:
+    return f"{kind}es" if kind.endswith("s") else f"{kind}s"
+
+
+def _summary(total: int, shown: int) -> str:
+    """One line: how many hits, how many shown, and how they are ordered."""
+    head = f"{total} hit{'' if total == 1 else 's'}" if total == shown else f"First {shown} of {total} hits"
+    return (f"{head}, grouped by type; in each, exact names first, then names that start with the text, "
+            "then names with a word that does, then the rest. "
+            "\"Matched\" shows the name found when it is not the label.") if total else ""
