@@ -6,38 +6,20 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterator
 from html import unescape
-from pathlib import Path
 
 import httpx
 import pytest
 
-from conflictkg.build import build_store
 from conflictkg.rdf.namespaces import CKR
 from conflictkg.rdf.terms import term_to_str
-from conflictkg.resources import Resources
 from conflictkg.sparql.queries import load_library, run
 from conflictkg.store.directory import current_path, generation_date
 
 from tests.conftest import REPO
-from tests.serving import serving
 
 PARUKH = CKR + "incident-2022-03-24-parukh-farrukh"
 LIBRARY = load_library(REPO / "queries")
-
-
-@pytest.fixture(scope="module")
-def store_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("incidents-store")
-    build_store(path, Resources(REPO), reason=False)
-    return path
-
-
-@pytest.fixture(scope="module")
-def site_url(store_dir: Path) -> Iterator[str]:
-    with serving(store_dir) as url:
-        yield url
 
 
 def get(url: str, path: str, **kw: object) -> httpx.Response:

@@ -6,39 +6,21 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
 from html import unescape
-from pathlib import Path
 
 import httpx
 import pytest
 
-from conflictkg.build import build_store
 from conflictkg.rdf.namespaces import CKR, compact_iri
 from conflictkg.rdf.terms import term_to_str
-from conflictkg.resources import Resources
 from conflictkg.sparql.queries import load_library, run
 
 from tests.conftest import REPO
-from tests.serving import serving
 
 LIBRARY = load_library(REPO / "queries")
 STATIC = REPO / "src" / "conflictkg" / "web" / "static" / "vendor"
 PARUKH = CKR + "place-parukh-farrukh"
 BOX = (38.5, 37.0, 51.5, 44.5)  # the basemap's clip box: west, south, east, north
-
-
-@pytest.fixture(scope="module")
-def store_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("map-store")
-    build_store(path, Resources(REPO), reason=False)
-    return path
-
-
-@pytest.fixture(scope="module")
-def site_url(store_dir: Path) -> Iterator[str]:
-    with serving(store_dir) as url:
-        yield url
 
 
 def get(url: str, path: str, **kw: object) -> httpx.Response:

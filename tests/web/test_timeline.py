@@ -8,21 +8,16 @@ import csv
 import io
 import re
 from collections import defaultdict
-from collections.abc import Iterator
 from html import unescape
-from pathlib import Path
 
 import httpx
 import pytest
 
-from conflictkg.build import build_store
 from conflictkg.rdf.namespaces import compact_iri
 from conflictkg.rdf.terms import term_to_str
-from conflictkg.resources import Resources
 from conflictkg.sparql.queries import load_library, run
 
 from tests.conftest import REPO
-from tests.serving import serving
 
 LIBRARY = load_library(REPO / "queries")
 PARUKH = "incident-2022-03-24-parukh-farrukh"
@@ -35,19 +30,6 @@ SELECT (COUNT(DISTINCT ?claim) AS ?n) WHERE {
   GRAPH ckg:claims { ?claim ck:aboutIncident ?i ; ck:claimDate ?d ; ck:stance ?s
                      FILTER(?s = ckv:stance-alleges || ?s = ckv:stance-counter-alleges) } }
 """
-
-
-@pytest.fixture(scope="module")
-def store_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("timeline-store")
-    build_store(path, Resources(REPO), reason=False)
-    return path
-
-
-@pytest.fixture(scope="module")
-def site_url(store_dir: Path) -> Iterator[str]:
-    with serving(store_dir) as url:
-        yield url
 
 
 @pytest.fixture(scope="module")
