@@ -155,7 +155,7 @@ def table(rows: list[dict[str, float | int]]) -> str:
 
     columns = [c for c in COLUMNS if any(c in r for r in rows)]  # --startup measures no pages
     lines = ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
-    lines += ["| " + " | ".join(cell(r.get(c, 0)) for c in columns) + " |" for r in rows]
+    lines += ["| " + " | ".join(cell(r[c]) if c in r else "" for c in columns) + " |" for r in rows]  # blank: not measured
     return "\n".join(lines)
 
 
