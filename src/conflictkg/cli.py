@@ -42,8 +42,9 @@ class Context:
         store.max_depth = self.settings.max_query_depth
         return store
 
-    def build(self) -> None:
+    def build(self, *, list_warnings: bool = False) -> None:
         from conflictkg.build import build_store
+        from conflictkg.file_report import warnings_summary
 
         result = build_store(self.settings.store_dir, self.resources, reason=self.settings.reason)
         parts = ", ".join(f"{k} {v:.2f}s" for k, v in result.timings.items())
@@ -52,8 +53,10 @@ class Context:
         if result.reasoner:
             click.echo(f"OWL consistency: HermiT found the ontology and reference data consistent "
                        f"({result.reasoner.triples} triples, {result.reasoner.seconds:.1f}s).", err=True)
-        for w in result.report.warnings:
-            click.echo(w.text(), err=True)
+        if list_warnings:
+            for w in result.report.warnings:
+                click.echo(w.text(), err=True)
+        click.echo(warnings_summary(result.report.warnings), err=True)
 
 
 pass_ctx = click.make_pass_decorator(Context)
@@ -78,12 +81,14 @@ def cli(ctx: click.Context, store_dir: Path | None, root: Path | None, debug: bo
 
 @cli.command()
 @click.option("--no-reason", is_flag=True, help="Skip the OWL consistency check (HermiT, needs Java).")
+@click.option("--warnings", "list_warnings", is_flag=True,
+              help="List every warning (by default one line counts them by shape or check).")
 @pass_ctx
-def build(obj: Context, no_reason: bool) -> None:
+def build(obj: Context, no_reason: bool, list_warnings: bool) -> None:
     """Load ontology and data, validate, check OWL consistency, then replace the store atomically."""
     if no_reason:
         obj.settings = Settings(obj.settings.store_dir, reason=False)
-    obj.build()
+    obj.build(list_warnings=list_warnings)
 
 
 @cli.command("queries")

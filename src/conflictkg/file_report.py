@@ -22,14 +22,25 @@ def split_by_file(report: Report, files: Sequence[Path]) -> tuple[list[Violation
     return mine, [v for v in report.violations if v not in mine]
 
 
+def _by_source(violations: Sequence[Violation]) -> str:
+    """"N from SHAPE, …", the most frequent shape or check first."""
+    counts = Counter(v.source for v in violations)
+    return ", ".join(f"{n} from {source}" for source, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
 def _summary(others: list[Violation]) -> str:
     if not others:
         return "Shipped data: no known problems."
-    by_source = Counter(v.source for v in others)
     errors = sum(1 for v in others if v.severity == "error")
-    parts = ", ".join(f"{n} from {source}" for source, n in sorted(by_source.items(), key=lambda kv: (-kv[1], kv[0])))
     kind = f"{errors} error(s) and {len(others) - errors} warning(s)" if errors else f"{len(others)} known warning(s)"
-    return f"Shipped data: {kind} ({parts}); `conflictkg validate` without a file lists them."
+    return f"Shipped data: {kind} ({_by_source(others)}); `conflictkg validate` without a file lists them."
+
+
+def warnings_summary(warnings: Sequence[Violation]) -> str:
+    """One line for a build's warnings: how many, from which shapes and checks, how to list them."""
+    if not warnings:
+        return "No warnings."
+    return f"{len(warnings)} warning(s) ({_by_source(warnings)}); `conflictkg build --warnings` lists them."
 
 
 def file_report_text(report: Report, files: Sequence[Path]) -> str:

@@ -45,3 +45,28 @@ def test_find_by_any_name(built_store: Path) -> None:
     assert "ckr:place-parukh-farrukh  Parukh / Farrukh  [place]  (matched: Fərrux)" == out.stdout.splitlines()[0]
     nothing = run_cli("find", "no such name anywhere", store=built_store)
     assert nothing.returncode == 0 and nothing.stdout == "" and "No resource has that name." in nothing.stderr
+
+
+def test_warnings_summary_counts_by_shape_most_frequent_first() -> None:
+    from conflictkg.file_report import warnings_summary
+
+    warnings = [Violation("cksh:B", "x", "m", "warning"), Violation("cksh:A", "y", "m", "warning"),
+                Violation("cksh:B", "z", "m", "warning")]
+    assert warnings_summary(warnings) == ("3 warning(s) (2 from cksh:B, 1 from cksh:A); "
+                                          "`conflictkg build --warnings` lists them.")
+    assert warnings_summary([]) == "No warnings."
+
+
+def test_build_summarises_its_warnings_in_one_line_and_lists_them_on_request(tmp_path: Path) -> None:
+    store = str(tmp_path / "store")
+    quiet = run_cli("--store", store, "build", "--no-reason")
+    assert quiet.returncode == 0, quiet.stderr
+    lines = quiet.stderr.splitlines()
+    assert lines[0].startswith("Built ") and lines[-1].endswith("`conflictkg build --warnings` lists them.")
+    assert "from cksh:AttestedNameEvidenceShape" in lines[-1] and "name-hramort" not in quiet.stderr
+    count = int(lines[-1].split(" warning(s)")[0])
+    loud = run_cli("--store", store, "build", "--no-reason", "--warnings")
+    assert loud.returncode == 0, loud.stderr
+    listed = [line for line in loud.stderr.splitlines() if ": warning: " in line]
+    assert len(listed) == count and any("name-hramort" in line for line in listed)
+    assert loud.stderr.splitlines()[-1] == lines[-1]
