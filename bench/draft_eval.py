@@ -263,13 +263,27 @@ def label_files(labels: Path) -> list[Path]:
     return [labels] if labels.is_file() else sorted(labels.glob("articles*.yaml"))
 
 
+def published_date(value: object, where: str) -> date | None:
+    """An article's ``published`` value as a date. YAML reads 2022-03-26 as a date but '2022-03-26'
+    (quoted, as some curators write it) as a string: both are the same day, and neither may be lost."""
+    if value is None or isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        raise SystemExit(f"Error: {where}: published {value!r} is not a date\nHint: write it as YYYY-MM-DD") from None
+
+
 def read_labels(labels: Path) -> list[dict]:
-    """Every labelled article of every file, in file order, each with its ``split``."""
+    """Every labelled article of every file, in file order, each with its ``split`` and its
+    ``published`` day (a date, or absent)."""
     out: list[dict] = []
     for path in label_files(labels):
         for art in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("articles") or []:
             if "split" not in art:
                 raise SystemExit(f"Error: {path}: article {art.get('slug')!r} has no split\nHint: add 'split: dev' or 'split: heldout2'")
+            if "published" in art:
+                art["published"] = published_date(art["published"], f"{path}: article {art.get('slug')!r}")
             out.append(art)
     return out
 

@@ -43,3 +43,21 @@ def test_texts_are_found_beside_or_in_the_splits_folder(tmp_path: Path, draft_ev
     assert draft_eval.article_file(tmp_path, "one", "dev") == tmp_path / "one.md"
     assert draft_eval.article_file(tmp_path, "two", "dev") is None
 
+
+
+def test_a_quoted_published_day_is_read_as_a_date(tmp_path: Path, draft_eval) -> None:
+    from datetime import date
+
+    (tmp_path / "articles-rec-a.yaml").write_text(
+        "articles:\n  - {slug: quoted, url: u, split: heldout2, published: '2020-12-12', claims: []}\n"
+        "  - {slug: plain, url: u, split: heldout2, published: 2020-12-13, claims: []}\n"
+        "  - {slug: none, url: u, split: heldout2, claims: []}\n", encoding="utf-8")
+    labels = draft_eval.read_labels(tmp_path)
+    assert [a.get("published") for a in labels] == [date(2020, 12, 12), date(2020, 12, 13), None]
+
+
+def test_a_published_value_that_is_no_date_is_refused(tmp_path: Path, draft_eval) -> None:
+    (tmp_path / "articles.yaml").write_text(
+        "articles:\n  - {slug: bad, url: u, split: dev, published: 'last week', claims: []}\n", encoding="utf-8")
+    with pytest.raises(SystemExit, match="is not a date"):
+        draft_eval.read_labels(tmp_path)
