@@ -17,7 +17,7 @@ from conflictkg.cli_files import write_output
 from conflictkg.errors import ConflictKGError, DataNotConformant, InputError
 from conflictkg.resources import Resources, default_resources
 from conflictkg.sparql.results import RESULT_FORMATS, render
-from conflictkg.settings import (DEFAULT_WORKER_MEMORY_MB, DEFAULT_WORKERS, IN_MEMORY_UP_TO, STORE_ENV, Settings,
+from conflictkg.settings import (DEFAULT_WORKER_MEMORY_MB, DEFAULT_WORKERS, STORE_ENV, Settings,
                                  default_store_dir)
 from conflictkg.store import Result
 from conflictkg.store.oxigraph import OxigraphStore
@@ -254,7 +254,8 @@ def stats(obj: Context, fmt: str) -> None:
               help="Query worker processes: queries that run at the same time (each holds the store open).")
 @click.option("--in-memory/--on-disk", "in_memory", default=None,
               help="Query copies of the store held in memory (faster, costs RAM per worker) or the store on "
-                   f"disk [default: in memory up to {IN_MEMORY_UP_TO:,} quads].")
+                   "disk [default: in memory when one copy per worker and one for the pages take at most half "
+                   "the memory available, and a copy a quarter of --worker-memory; see docs/architecture.md].")
 @click.option("--worker-memory", type=click.IntRange(min=0), default=None, metavar="MB",
               help=f"Megabytes of memory each query worker may use; a query needing more gets 503 "
                    f"(0: no limit) [default {DEFAULT_WORKER_MEMORY_MB}].")
@@ -286,7 +287,7 @@ def serve(obj: Context, host: str, port: int, timeout: float | None, max_rows: i
     obj.store().close()  # builds the store first when there is none
     with pinned_generation(settings.store_dir) as generation:
         store = OxigraphStore.open_read_only(generation)
-        memory = serve_in_memory(store, in_memory)
+        memory = serve_in_memory(store, in_memory, workers=workers, worker_memory_mb=settings.worker_memory_mb)
         app = create_app(store, settings, workers=workers, resources=obj.resources, in_memory=memory,
                          generation=generation, curate=workbench)
         limit = f"at most {settings.worker_memory_mb:,} MB each" if settings.worker_memory_mb else "no memory limit"

@@ -11,18 +11,15 @@ STORE_ENV = "CONFLICTKG_STORE"
 ROOT_ENV = "CONFLICTKG_ROOT"
 #: ``serve``: query worker processes (each holds the store open read-only; one query at a time each).
 DEFAULT_WORKERS = 2
-#: ``serve``: stores of at most this many quads are served from memory unless told otherwise (a copy
-#: per process, ~0.5 kB per quad; at 100,000 quads each copy takes ~1.5 s to make).
-IN_MEMORY_UP_TO = 200_000
 #: ``serve``: most bytes of one request's line and headers; past it the answer is 414 (a longer
 #: URL) or 431 (larger headers). Long SPARQL queries go in a POST body (up to 1 MiB).
 MAX_REQUEST_HEAD_BYTES = 128 * 1024
 #: ``serve``: megabytes of private memory (heap and anonymous mappings, ``RLIMIT_DATA``) each query
 #: worker may use; a query that needs more is stopped (503) and its worker replaced. Measured with
-#: the shipped store (~12,000 quads): an idle worker holds ~90 MB of such memory (38 MB RSS), its
-#: in-memory copy ~7 MB more. The largest store served from memory by default (IN_MEMORY_UP_TO,
-#: ~0.5 kB per quad) adds ~100 MB, and sorting or grouping all of it a few times that; 1 GB leaves
-#: that room five times over while two default workers stay under 2 GB, which any machine that can
+#: the shipped store of the time (~12,000 quads): an idle worker holds ~90 MB of such memory (38 MB
+#: RSS); an in-memory copy costs ~0.5 kB per quad (13 MB for today's ~25,000). The largest store served from memory by default
+#: (web.sizing: a copy at most a quarter of this limit) leaves three quarters to sort and group;
+#: 1 GB leaves that room while two default workers stay under 2 GB, which any machine that can
 #: run ``build`` (HermiT) has. A fixed figure, not a fraction of this machine's memory: the same
 #: query gets the same answer on every machine. 0 turns the limit off.
 DEFAULT_WORKER_MEMORY_MB = 1024

@@ -361,18 +361,22 @@ def _query_workers(parent: int) -> list[int]:
     return found
 
 
-def test_serving_from_memory_is_the_default_for_small_stores_only() -> None:
-    from conflictkg.settings import IN_MEMORY_UP_TO
+def test_serving_from_memory_is_sized_to_the_memory_available() -> None:
     from conflictkg.web.app import serve_in_memory
+    from conflictkg.web.sizing import BYTES_PER_QUAD
 
     small = OxigraphStore.create(None, [])
     assert serve_in_memory(small, None) and not serve_in_memory(small, False)
 
     class Big:  # only its size is read
         def __len__(self) -> int:
-            return IN_MEMORY_UP_TO + 1
+            return 1_000_000
 
-    assert not serve_in_memory(Big(), None) and serve_in_memory(Big(), True)
+    copies = 1_000_000 * BYTES_PER_QUAD * 3  # two workers and the pages
+    assert serve_in_memory(Big(), None, workers=2, worker_memory_mb=0, available=2 * copies)
+    assert not serve_in_memory(Big(), None, workers=2, worker_memory_mb=0, available=2 * copies - 2)
+    assert not serve_in_memory(Big(), None, workers=2, worker_memory_mb=1024, available=2 * copies)
+    assert serve_in_memory(Big(), True, available=0)
 
 
 def test_serve_refuses_zero_workers(store_dir: Path) -> None:

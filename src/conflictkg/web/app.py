@@ -19,7 +19,7 @@ from conflictkg.errors import ConflictKGError
 from conflictkg.network.render import TEMPLATES as NETWORK_TEMPLATES
 from conflictkg.pages.context import Site
 from conflictkg.resources import Resources, default_resources
-from conflictkg.settings import DEFAULT_WORKERS, IN_MEMORY_UP_TO, Settings
+from conflictkg.settings import DEFAULT_WORKER_MEMORY_MB, DEFAULT_WORKERS, Settings
 from conflictkg.store.directory import current_path, generation_date
 from conflictkg.store.oxigraph import OxigraphStore
 from conflictkg.templating import environment
@@ -32,6 +32,7 @@ from conflictkg.web.network import view_builds
 from conflictkg.web.network import warm as warm_network_views
 from conflictkg.web.ontology import ROUTES as ontology_routes
 from conflictkg.web.pages import TEMPLATES as PAGE_TEMPLATES
+from conflictkg.web import sizing
 from conflictkg.web.pages import routes as page_routes
 from conflictkg.web.pool import WorkerPool, WorkerSpec
 from conflictkg.web.query_routes import query_routes
@@ -42,9 +43,14 @@ if TYPE_CHECKING:
     from conflictkg.curating import Workbench
 
 
-def serve_in_memory(store: OxigraphStore, choice: bool | None) -> bool:
-    """``choice``, or when it is ``None``, whether ``store`` is small enough to copy into memory."""
-    return choice if choice is not None else len(store) <= IN_MEMORY_UP_TO
+def serve_in_memory(store: OxigraphStore, choice: bool | None, *, workers: int = DEFAULT_WORKERS,
+                    worker_memory_mb: int = DEFAULT_WORKER_MEMORY_MB, available: int | None = None) -> bool:
+    """``choice``, or when it is ``None``, whether copies of ``store`` fit this machine's memory
+    (:func:`conflictkg.web.sizing.fits_in_memory`; ``available`` defaults to what it has now)."""
+    if choice is not None:
+        return choice
+    room = sizing.available_bytes() if available is None else available
+    return sizing.fits_in_memory(len(store), workers=workers, worker_memory_mb=worker_memory_mb, available=room)
 
 
 def create_app(store: OxigraphStore, settings: Settings, *, workers: int = DEFAULT_WORKERS,
