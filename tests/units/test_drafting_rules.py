@@ -306,7 +306,7 @@ def test_a_heading_names_the_speaker_of_the_text_under_it(lex: Lexicon) -> None:
     text = ("Press office\n\nSTATEMENT BY SECRETARY ANTONY J. BLINKEN\n\n"
             "We are deeply troubled by the fighting along the border. We call on both sides to end hostilities now.")
     got = [(c.claimant.removeprefix(CKR), c.stance) for c in _draft(text, lex).claims]
-    assert got and {c for c, _s in got} == {"agent-blinken"}
+    assert got and {c for c, _s in got} == {"agent-blinken"} and ("agent-blinken", "calls-on") in got
     text = "Statement of Ministry of Defense of Armenia\n\nAzerbaijani units shelled Armenian posts near Sotk, two soldiers were wounded."
     assert [c for c, _s in _claims(text, lex, "Asbarez")] == ["agent-am-mod"]
     assert _claims("Statement by the ministry was late\n\nTwo soldiers were killed near Parukh.", lex, "Asbarez") == [
@@ -331,3 +331,14 @@ def test_an_initial_ends_no_sentence() -> None:
 
     assert [s.text for s in split_sentences("Secretary Antony J. Blinken spoke. He left.")] == [
         "Secretary Antony J. Blinken spoke.", "He left."]
+
+
+def test_a_statements_own_voice_calls_on(lex: Lexicon) -> None:
+    assert ("agent-am-mfa", "calls-on") in _claims("The Armenian Foreign Ministry said:\n\nWe call on the sides to talk.", lex)
+    assert stance.sentence_stance("We urge an end to hostilities.", stance.find_cues("We urge an end to hostilities.", [])) == "calls-on"
+
+
+def test_a_report_that_names_the_statement_interprets_it(lex: Lexicon) -> None:
+    assert _claims("Pashinyan said the trilateral statement of November 9 covers the return of prisoners.", lex) == [
+        ("agent-pashinyan", "interprets")]
+    assert _claims("Pashinyan said the talks on prisoners would go on.", lex) == [("agent-pashinyan", "reports")]

@@ -108,6 +108,8 @@ def read_sentence(s: Sentence, lex: Lexicon, ref: dates.Reference, previous: Age
     if stances == ["alleges"] and not stance.ACCUSATION.search(s.text) and not agents.accused_side(
             mentions, lex, who, max(cue_at, 0)):
         stances = ["reports"]  # casualties or events with nobody accused: a report
+    if stances == ["reports"] and who is not None and (points.statement_named(s.text) or points.named_points(s.text)):
+        stances = ["interprets"]  # saying what the statement or a point of it does is reading it
     if stances == ["denies"] and COUNTER.search(s.text):
         stances.append("counter-alleges")
     claim_dates, event_dates = _split_dates(s.text, ref, cue_at, mention, quoted, last)
