@@ -271,3 +271,74 @@ def test_a_leaders_office_speaks_for_the_body_and_role_anaphors_carry_over(lex: 
         ("agent-am-government", "reports")]
     text = "Title\n\nThe Armenian Foreign Ministry said talks would go on. The diplomat added that Azerbaijan had shelled Sotk."
     assert {who for who, _stance in _claims(text, lex)} == {"agent-am-mfa"}
+
+
+def _draft(text: str, lex: Lexicon, publisher: str = "Asbarez"):
+    return draft_article(text, ArticleMeta("https://example.org/x", publisher, date(2022, 5, 20)), lex)
+
+
+def test_the_lede_sums_up_the_first_speaker_who_reports(lex: Lexicon) -> None:
+    text = ("Two soldiers were wounded near Sotk on Monday.\n\n"
+            "The Armenian Defence Ministry said Azerbaijani units had opened fire at Armenian posts.")
+    draft = _draft(text, lex)
+    assert [(c.claimant.removeprefix(CKR), c.stance) for c in draft.claims] == [("agent-am-mod", "alleges")]
+    assert [f.kind for f in draft.claims[0].figures] == ["wounded"]
+
+
+def test_narration_a_speaker_refers_back_to_is_the_speakers(lex: Lexicon) -> None:
+    text = ("The Armenian Foreign Ministry urged restraint.\n\nTwo soldiers were wounded near Sotk on Monday.\n\n"
+            "This was reported by the Armenian Defence Ministry.")
+    got = [(c.claimant.removeprefix(CKR), c.stance) for c in _draft(text, lex).claims]
+    assert ("agent-asbarez", "reports") not in got and ("agent-am-mod", "reports") in got
+    text = ("The Armenian Foreign Ministry urged restraint.\n\nTwo soldiers were wounded near Sotk on Monday.\n\n"
+            "The Armenian Defence Ministry said the talks would go on.")
+    assert ("agent-asbarez", "reports") in [(c.claimant.removeprefix(CKR), c.stance) for c in _draft(text, lex).claims]
+
+
+def test_a_paragraph_goes_on_in_its_speakers_voice(lex: Lexicon) -> None:
+    text = "The Armenian Defence Ministry said Azerbaijani units fired at posts near Sotk. Two soldiers were wounded."
+    draft = _draft(text, lex)
+    assert [c.claimant.removeprefix(CKR) for c in draft.claims] == ["agent-am-mod"]
+    assert [f.kind for f in draft.claims[0].figures] == ["wounded"]
+
+
+def test_a_heading_names_the_speaker_of_the_text_under_it(lex: Lexicon) -> None:
+    text = ("Press office\n\nSTATEMENT BY SECRETARY ANTONY J. BLINKEN\n\n"
+            "We are deeply troubled by the fighting along the border. We call on both sides to end hostilities now.")
+    got = [(c.claimant.removeprefix(CKR), c.stance) for c in _draft(text, lex).claims]
+    assert got and {c for c, _s in got} == {"agent-blinken"} and ("agent-blinken", "calls-on") in got
+    text = "Statement of Ministry of Defense of Armenia\n\nAzerbaijani units shelled Armenian posts near Sotk, two soldiers were wounded."
+    assert [c for c, _s in _claims(text, lex, "Asbarez")] == ["agent-am-mod"]
+    assert _claims("Statement by the ministry was late\n\nTwo soldiers were killed near Parukh.", lex, "Asbarez") == [
+        ("agent-asbarez", "reports")]  # no agent named: not a heading of a speaker
+
+
+def test_the_region_alone_is_not_a_place_of_the_claim(lex: Lexicon) -> None:
+    (claim,) = _draft("Two soldiers were killed in the Nagorno-Karabakh conflict zone on Monday.", lex).claims
+    assert claim.places == [] and all(e.places == () for e in claim.events)
+    (claim,) = _draft("Two soldiers were killed near Parukh in Nagorno-Karabakh on Monday.", lex).claims
+    assert claim.places == [CKR + "place-parukh-farrukh", CKR + "place-nagorno-karabakh"]
+
+
+def test_a_place_in_a_sentence_that_reports_no_event_is_background(lex: Lexicon) -> None:
+    assert _places("the minister said in Shusha that talks would go on", lex) == ["place-shusha-shushi"]
+    (claim,) = _draft("The Azerbaijani Foreign Ministry said in Shusha that the talks would go on.", lex).claims
+    assert claim.places == []
+
+
+def test_an_initial_ends_no_sentence() -> None:
+    from conflictkg.drafting.sentences import split_sentences
+
+    assert [s.text for s in split_sentences("Secretary Antony J. Blinken spoke. He left.")] == [
+        "Secretary Antony J. Blinken spoke.", "He left."]
+
+
+def test_a_statements_own_voice_calls_on(lex: Lexicon) -> None:
+    assert ("agent-am-mfa", "calls-on") in _claims("The Armenian Foreign Ministry said:\n\nWe call on the sides to talk.", lex)
+    assert stance.sentence_stance("We urge an end to hostilities.", stance.find_cues("We urge an end to hostilities.", [])) == "calls-on"
+
+
+def test_a_report_that_names_the_statement_interprets_it(lex: Lexicon) -> None:
+    assert _claims("Pashinyan said the trilateral statement of November 9 covers the return of prisoners.", lex) == [
+        ("agent-pashinyan", "interprets")]
+    assert _claims("Pashinyan said the talks on prisoners would go on.", lex) == [("agent-pashinyan", "reports")]

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from conflictkg.drafting import agents, dates, events, figures, places, points, quotes, stance
+from conflictkg.drafting import agents, dates, events, figures, headings, places, points, quotes, stance
 from conflictkg.drafting.lexicon import STATE_KINDS, AgentInfo, Lexicon
 from conflictkg.drafting.model import ArticleMeta, Draft, DraftClaim, EventDraft
 from conflictkg.drafting.scan import Mention, scan
@@ -80,6 +80,8 @@ def _speaker(s: Sentence, cues, mentions, lex: Lexicon, previous: AgentInfo | No
         return previous, None, cues[0].start
     if previous is not None and (s.text[:1] in quotes.OPEN_MARKS or introduced) and not cues:
         return previous, None, -1
+    if previous is not None and introduced and not any(agents.unknown_speaker(s.text, c, mentions) for c in cues):
+        return previous, None, cues[0].start  # "We urge ..." under "The ministry said:" or a heading
     for cue in cues:
         name = agents.unknown_speaker(s.text, cue, mentions)
         if name:
@@ -106,6 +108,8 @@ def read_sentence(s: Sentence, lex: Lexicon, ref: dates.Reference, previous: Age
     if stances == ["alleges"] and not stance.ACCUSATION.search(s.text) and not agents.accused_side(
             mentions, lex, who, max(cue_at, 0)):
         stances = ["reports"]  # casualties or events with nobody accused: a report
+    if stances == ["reports"] and who is not None and (points.statement_named(s.text) or points.named_points(s.text)):
+        stances = ["interprets"]  # saying what the statement or a point of it does is reading it
     if stances == ["denies"] and COUNTER.search(s.text):
         stances.append("counter-alleges")
     claim_dates, event_dates = _split_dates(s.text, ref, cue_at, mention, quoted, last)
@@ -152,6 +156,11 @@ def _headline(s: Sentence, sentences: list[Sentence]) -> bool:
 HEDGE = re.compile(r"\b(reportedly|allegedly|purportedly|according to (?:media |local |unconfirmed )?reports"
                    r"|(?:is|are|was|were) (?:said|reported|believed|claimed) to|it (?:is|was) (?:reported|claimed|alleged)"
                    r"|(?:witnesses|residents|locals|sources|eyewitnesses)\b)", re.I)
+# "This was reported by the ministry.", "The ministry reported this.", "the ministry informs about it":
+# the sentences just before are the ministry's, not the outlet's.
+BACK_REF = re.compile(r"^\W*(?:this|that|it|the above)\s+(?:was|has been|is|were)\s+(?:\w+\s+)?(?:reported|stated|announced"
+                      r"|said|confirmed|informed|disclosed|noted)\b|\b(?:reported|reports|said|says|stated|states|announced"
+                      r"|informs|informed|confirmed|told)\s+(?:\w+\s+)?(?:this|so|about (?:it|this)|of this)\b", re.I)
 FOLLOW_UP = re.compile(r"\b(reported|confirmed|announced|described)\b.{0,40}\b(the|this|that) (incident|shooting|attack"
                        r"|killing|death|strike|shelling|report|case|attack)", re.I)
 
@@ -187,7 +196,7 @@ def _add_content(claim: DraftClaim, r: Reading, lex: Lexicon, context: str) -> N
     claim.sentences.append(r.sentence.index)
     claim.named_agreement |= points.statement_named(text)
     claim.named_points |= points.named_points(text, context)
-    found_places = places.find_places(text, lex)
+    found_places = [p for p in places.find_places(text, lex) if p in places.REGIONS or _tells_events(text)]
     claim.places += [p for p in found_places if p not in claim.places]
     claim.figures += figures.find_figures(text)
     if claim.stance in ALLEGING:
@@ -205,28 +214,62 @@ def _add_content(claim: DraftClaim, r: Reading, lex: Lexicon, context: str) -> N
         claim.quotations += quotes.full_quotations(text)
 
 
-def _attribute(draft: Draft, r: Reading, lex: Lexicon, context: str, held: list[Reading]) -> None:
+def _give(draft: Draft, claim: DraftClaim, readings: list[Reading], speaker: AgentInfo, lex: Lexicon,
+          context: str, note: str) -> None:
+    """Add sentences the article gives without a source to ``speaker``'s claim, with a note."""
+    for earlier in readings:
+        _add_content(claim, dataclasses.replace(earlier, speaker=speaker, cue_at=-1), lex, context)
+    if readings and note not in claim.notes:
+        claim.notes.append(note)
+
+
+def _to_outlet(draft: Draft, narrated: list[Reading], lex: Lexicon, context: str) -> None:
+    """The outlet's own narration that no speaker took: a claim of the outlet ("reports")."""
+    for r in narrated:
+        _add_content(_claim_for(draft, draft.publisher, "reports", r), r, lex, context)
+    narrated.clear()
+
+
+def _tells_events(text: str) -> bool:
+    """A sentence that reports an event or a toll: only its places are the claim's; a place named
+    in a sentence that reports none ("the minister visited Baku", "talks on Lachin") is background.
+    The region is kept for :func:`places.region_with_a_place_inside` to judge."""
+    return bool(events.event_types(text) or figures.find_figures(text) or places.ZONE_WORDING.search(text))
+
+
+def _attribute(draft: Draft, r: Reading, lex: Lexicon, context: str, held: list[Reading],
+               narrated: list[Reading], lede: bool = False) -> None:
     """Add the reading to its claim. Narration relayed from unnamed sources is held, and goes to
-    the next speaker who reports "the incident" it describes (else to nobody)."""
+    the next speaker who reports "the incident" it describes (else to nobody). The outlet's own
+    narration waits for the next speaker: it is that speaker's when the speaker refers back to it
+    ("This was reported by the ministry") or when it is the lede, the article's opening before
+    anyone speaks, and the first speaker reports events (the lede sums up what follows); else it
+    is the outlet's."""
     if r.speaker is None:
         if _relayed(r):
             held.append(r)
         elif draft.publisher and _narration(r):
-            claim = _claim_for(draft, draft.publisher, "reports", r)
-            _add_content(claim, r, lex, context)
+            narrated.append(r)
         return
     if NEW in r.speaker.kinds:
         draft.new_agents[r.speaker.iri] = r.speaker.label
+    takes = bool(narrated) and (bool(BACK_REF.search(r.sentence.text)) or lede and set(r.stances) & set(WITH_EVENTS))
+    if not takes:
+        _to_outlet(draft, narrated, lex, context)
     for stance_name in r.stances:
         claim = _claim_for(draft, r.speaker.iri, stance_name, r)
         claim.new_claimant = NEW in r.speaker.kinds
         claim.notes += [n for n in r.notes if n not in claim.notes]
         _add_content(claim, r, lex, context)
+        if takes and stance_name in WITH_EVENTS:
+            _give(draft, claim, narrated, r.speaker, lex, context,
+                  "sentences the article gives without a source, next to this claimant's, were added: check they are its")
+            narrated.clear()
         if held and FOLLOW_UP.search(r.sentence.text):
-            for earlier in held:
-                _add_content(claim, dataclasses.replace(earlier, speaker=r.speaker, cue_at=-1), lex, context)
-            claim.notes.append("sentences the article gives without a source were added: check they are this claimant's")
+            _give(draft, claim, held, r.speaker, lex, context,
+                  "sentences the article gives without a source were added: check they are this claimant's")
     held.clear()
+    narrated.clear()
 
 
 def draft_article(text: str, meta: ArticleMeta, lex: Lexicon) -> Draft:
@@ -240,16 +283,29 @@ def draft_article(text: str, meta: ArticleMeta, lex: Lexicon) -> Draft:
     previous: AgentInfo | None = None
     document = ""  # the latest sentence that names a document: what "point 9" is a point of
     held: list[Reading] = []  # narration relayed from unnamed sources, waiting for its reporter
+    narrated: list[Reading] = []  # the outlet's own narration, waiting to see who speaks next
     last: date | None = None  # the latest date given so far: "the following day" counts from it
+    voice: AgentInfo | None = None  # the speaker a heading names ("Statement by ..."): the text under it is theirs
+    spoke = False  # has anyone spoken yet (before that, narration is the lede)
+    told: AgentInfo | None = None  # the speaker of the sentence before (a paragraph goes on in their voice)
     for i, s in enumerate(sentences):
-        if not _headline(s, sentences):
+        heading = headings.heading_speaker(s.text, lex)
+        voice = heading or voice
+        if heading is None and not _headline(s, sentences):
             near = i and sentences[i - 1].paragraph >= s.paragraph - 1
-            r = read_sentence(s, lex, ref, previous if near else None, last, bool(near and _announces(sentences[i - 1].text)))
-            _attribute(draft, r, lex, document, held)
+            same = bool(told) and sentences[i - 1].paragraph == s.paragraph
+            r = read_sentence(s, lex, ref, (previous if near else None) or voice, last,
+                              bool(voice) or same or bool(near and _announces(sentences[i - 1].text)))
+            _attribute(draft, r, lex, document, held, narrated, not spoke)
+            spoke, told = spoke or r.speaker is not None, r.speaker
             previous = r.speaker or previous
             last = next((d.begin for d in reversed(r.claim_dates + r.event_dates) if d.begin), last)
         document = s.text if points.document_named(s.text) else document
-    return finish(draft, lex, ref.day, not ref.after)
+    _to_outlet(draft, narrated, lex, document)
+    draft = finish(draft, lex, ref.day, not ref.after)
+    for claim in draft.claims:
+        places.region_with_a_place_inside(claim)
+    return draft
 
 
 def _publisher(name: str, lex: Lexicon) -> str:

@@ -13,6 +13,7 @@ the address of a place named before it ("Parukh in the Askeran district") is lef
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator
 
@@ -113,3 +114,13 @@ def find_places(text: str, lex: Lexicon) -> list[str]:
     if ZONE_WORDING.search(text) and ZONE not in out:
         out.append(ZONE)
     return [p for p in out if p not in REGIONS] + [p for p in out if p in REGIONS]
+
+
+def region_with_a_place_inside(claim) -> None:
+    """The region (Nagorno-Karabakh) is a claim's place only next to a place inside it (a village,
+    a district, the peacekeepers' zone); named alone it is the conflict's name or background ("the
+    Nagorno-Karabakh conflict", "peacekeepers in Karabakh"), and is left out, of the events too."""
+    if any(p not in REGIONS for p in claim.places):
+        return
+    claim.places = []
+    claim.events = [dataclasses.replace(e, places=tuple(p for p in e.places if p not in REGIONS)) for e in claim.events]

@@ -34,8 +34,9 @@ def paragraphs(text: str) -> list[str]:
 
 
 def _abbreviation_before(text: str, pos: int) -> bool:
+    """An abbreviation ("Gen.", "Nov.") or a person's initial ("Antony J. Blinken") ends no sentence."""
     word = re.search(r"([A-Za-z.]+)$", text[:pos])
-    return bool(word) and word.group(1).lower().rstrip(".") in ABBREVIATIONS
+    return bool(word) and (word.group(1).lower().rstrip(".") in ABBREVIATIONS or bool(re.fullmatch(r"[A-Z]", word.group(1))))
 
 
 def _inside_quote(text: str, pos: int) -> bool:

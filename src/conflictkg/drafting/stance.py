@@ -17,6 +17,7 @@ SPEECH = (r"said|says|say|stated|states|told|added|noted|announced|declared|repo
           r"|stressed|emphasized|emphasised|underlined|insisted|warned|wrote|tweeted|explained|argued"
           r"|accused|accuses|alleged|alleges|blamed|blames|charged|denied|denies|rejected|rejects|refuted"
           r"|dismissed|urged|urges|called on|calls on|called upon|called for|calls for|called to|appealed|demanded|demands|asked|requested"
+          r"|urge|call on|call upon|call for|condemn|reject|deny"  # a statement's own voice: "We urge", "We call on"
           r"|condemned|condemns|expressed|pointed out|reiterated|informed|confirmed|interpreted"
           r"|slammed|critici[sz]ed|denounced|protested|responded|replied|commented|recalled|reminded|assured"
           r"|clarified|acknowledged|admitted|asserted|maintained|voiced|underscored|highlighted|recorded"
