@@ -65,6 +65,19 @@ def test_downloaded_files_parse(served):
     assert {"nodes", "edges", "directed", "multigraph"} <= link.keys()
 
 
+def test_served_csv_tables_match_their_served_csvw_metadata(served):
+    url, _store = served
+    listed = {r["file"]["text"]: r["format"]["text"]
+              for r in httpx.get(url + "/downloads.json", timeout=300).json()["sections"][0]["rows"]}
+    assert listed["csv-metadata.json"] == "CSVW metadata" and listed["norms.csv"] == "CSV"
+    metadata = httpx.get(url + "/downloads/csv-metadata.json", timeout=60).json()
+    assert sorted(t["url"] for t in metadata["tables"]) == sorted(n for n in listed if n.endswith(".csv"))
+    for table in metadata["tables"]:
+        body = httpx.get(url + "/downloads/" + table["url"], timeout=60).text
+        header = next(csv.reader(io.StringIO(body, newline="")))
+        assert header == [c["titles"] for c in table["tableSchema"]["columns"]], table["url"]
+
+
 def test_downloads_write_nothing_and_refuse_unknown_files(served):
     url, store_dir = served
     before = tree(store_dir)

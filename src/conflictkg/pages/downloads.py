@@ -8,6 +8,8 @@ import hashlib
 from conflictkg.pages.model import Page, Section
 
 FORMATS = {".csv": "CSV", ".geojson": "GeoJSON", ".gexf": "GEXF", ".graphml": "GraphML", ".json": "node-link JSON"}
+#: Files whose format their suffix does not tell.
+NAMED_FORMATS = {"csv-metadata.json": "CSVW metadata"}
 
 
 def size_text(size: int) -> str:
@@ -32,8 +34,8 @@ def downloads_page(files: list[tuple[str, str, bytes]], base: str = "/downloads/
                          "docs/downloads.md; the full RDF dataset comes with a release (conflictkg release).")
     rows = []
     for name, description, data in files:
-        suffix = name[name.rindex("."):]
-        rows.append({"file": {"text": name, "href": base + name}, "format": {"text": FORMATS[suffix]},
+        fmt = NAMED_FORMATS.get(name) or FORMATS[name[name.rindex("."):]]
+        rows.append({"file": {"text": name, "href": base + name}, "format": {"text": fmt},
                      "size": {"text": size_text(len(data))}, "description": {"text": description},
                      "sha256": {"text": hashlib.sha256(data).hexdigest()}})
     page.sections.append(Section("files", "Files", ["file", "format", "size", "description", "sha256"], rows,
