@@ -19,8 +19,8 @@ from conflictkg.network.views import VIEWS, ViewRequest, build_network, view_cho
 from conflictkg.resources import Resources
 from conflictkg.store import Store
 
-__all__ = ["CSV_MEDIA_TYPE", "CSV_TABLES", "DOWNLOADS", "FLAT_FORMATS", "NETWORK_VIEWS", "Download", "ExportError", "build", "build_all",
-           "download", "file_name", "graph_file"]
+__all__ = ["CSV_MEDIA_TYPE", "CSV_TABLES", "DOWNLOADS", "FLAT_FORMATS", "NETWORK_VIEWS", "Download", "ExportError",
+           "build", "build_all", "download", "file_name", "graph_file"]
 
 
 class ExportError(ConflictKGError):

@@ -25,8 +25,9 @@ def column(name: str, typed: TypedTable, table: str) -> dict[str, Any]:
     """One column's description.
 
     >>> from conflictkg.exports.tables import TypedTable
-    >>> column("accused", TypedTable(["claim", "accused"], [], {"claim": "anyURI", "accused": "anyURI"}), "claims")
-    {'name': 'accused', 'titles': 'accused', 'datatype': 'anyURI', 'separator': ' | ', 'propertyUrl': 'https://w3id.org/conflictkg/ontology#accusedParty'}
+    >>> col = column("accused", TypedTable(["accused"], [], {"accused": "anyURI"}), "claims")
+    >>> col["titles"], col["datatype"], col["separator"], col["propertyUrl"].rsplit("#", 1)[1], "valueUrl" in col
+    ('accused', 'anyURI', ' | ', 'accusedParty', False)
     """
     spec = TABLES[table]
     out: dict[str, Any] = {"name": name, "titles": name, "datatype": typed.datatypes[name]}

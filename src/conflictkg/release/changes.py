@@ -98,7 +98,8 @@ def read_previous(directory: Path) -> list[ox.Quad]:
     if not (dump.is_file() and sums.is_file()):
         raise InputError("the previous release is not a release directory", path=str(directory), hint=hint)
     data = dump.read_bytes()
-    listed = dict(reversed(line.split("  ", 1)) for line in sums.read_text(encoding="ascii").splitlines() if "  " in line)
+    lines = sums.read_text(encoding="ascii", errors="replace").splitlines()
+    listed = {name: digest for digest, _, name in (line.partition("  ") for line in lines)}
     if listed.get("conflictkg.nq") != hashlib.sha256(data).hexdigest():
         raise InputError("the previous release's conflictkg.nq does not match its SHA256SUMS", path=str(directory),
                          hint="the release was altered or is incomplete: give an intact release directory")
