@@ -200,7 +200,8 @@ FLAT_EXPORTS = ("csv", "geojson", "gexf", "graphml", "node-link")
 @click.option("--format", "fmt", type=click.Choice([*RDF_EXPORTS, *FLAT_EXPORTS]), default="trig", show_default=True,
               help="Serialization; turtle/ntriples merge all graphs. Flat files: csv (--table), geojson (places), "
                    "gexf/graphml/node-link (--view).")
-@click.option("--table", default=None, help="With --format csv: claims (default) or incidents.")
+@click.option("--table", default=None, help="With --format csv: claims (default), incidents, events, casualty-figures, "
+              "sources, places or norms.")
 @click.option("--view", default=None, help="With a graph format: allegations (default), clause or whole.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="File to write (default stdout).")
 @pass_ctx

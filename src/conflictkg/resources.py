@@ -54,6 +54,11 @@ class Resources:
         return self.queries_dir / "drafting"
 
     @property
+    def citation_file(self) -> Path:
+        """``CITATION.cff``: how to cite the project (a release copies it with its version and date)."""
+        return self.root / "CITATION.cff"
+
+    @property
     def data_dir(self) -> Path:
         return self.root / "data"
 

@@ -30,6 +30,17 @@ def test_export_csv_to_a_file_parses_back(store_dir: Path, tmp_path: Path) -> No
     assert rows and rows[0].keys() >= {"claim", "claimant_side", "points_named", "source_urls"}
 
 
+@pytest.mark.parametrize(("table", "columns"), [
+    ("norms", {"norm", "assessment", "status_label", "as_of"}), ("places", {"place", "name", "perspective", "longitude"}),
+    ("casualty-figures", {"report", "count_min", "count_max"}), ("events", {"event", "graph", "claim"}),
+    ("sources", {"source", "primary_claims", "secondary_claims"})])
+def test_export_each_table_to_stdout(store_dir: Path, table: str, columns: set[str]) -> None:
+    proc = run_cli("export", "--format", "csv", "--table", table, store=store_dir)
+    assert proc.returncode == 0, proc.stderr
+    rows = list(csv.DictReader(io.StringIO(proc.stdout, newline="")))
+    assert len(rows) > 5 and rows[0].keys() >= columns
+
+
 def test_export_graphml_of_a_view_to_stdout(store_dir: Path) -> None:
     proc = run_cli("export", "--format", "graphml", "--view", "whole", store=store_dir)
     assert proc.returncode == 0, proc.stderr
@@ -39,7 +50,7 @@ def test_export_graphml_of_a_view_to_stdout(store_dir: Path) -> None:
 
 @pytest.mark.parametrize(("args", "code", "message"), [
     (("--format", "xlsx"), 2, "Invalid value for '--format'"),
-    (("--format", "csv", "--table", "sources"), 1, "Error: no table called 'sources'"),
+    (("--format", "csv", "--table", "people"), 1, "Error: no table called 'people'"),
     (("--format", "gexf", "--view", "incident"), 1, "Error: no graph file of the 'incident' view"),
     (("--format", "trig", "--view", "whole"), 1, "Error: --table and --view apply to the flat formats"),
 ])

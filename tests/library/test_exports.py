@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 
 import networkx as nx
@@ -128,7 +129,7 @@ def test_file_names_of_the_export_options(args, name):
 
 
 @pytest.mark.parametrize(("args", "message"), [
-    (("xlsx",), "'xlsx' is not a flat format"), (("csv", "sources"), "no table called 'sources'"),
+    (("xlsx",), "'xlsx' is not a flat format"), (("csv", "people"), "no table called 'people'"),
     (("gexf", "claims"), "--table applies to --format csv"), (("csv", None, "whole"), "--view applies to graph"),
     (("graphml", None, "incident"), "no graph file of the 'incident' view")])
 def test_misfit_options_are_typed_errors(args, message):
@@ -142,21 +143,145 @@ def test_unknown_download_is_a_typed_error(staged, res):
         exports.build(staged.store, res, "x.csv")
 
 
-def test_every_download_is_in_the_data_dictionary():
+def test_every_download_is_in_the_data_dictionary(staged, res):
     doc = (Path(__file__).resolve().parents[2] / "docs" / "downloads.md").read_text(encoding="utf-8")
     for name in exports.DOWNLOADS:
         assert f"`{name}`" in doc, name
     for column in CLAIM_COLUMNS:
         assert f"`{column}`" in doc, column
+    for name in tables.TABLES:
+        section = doc.split(f"## `{name}.csv`", 1)[1].split("\n## ", 1)[0]
+        header = exports.build(staged.store, res, f"{name}.csv").decode("utf-8").splitlines()[0].split(",")
+        documented = set(re.findall(r"^\| `([a-z_]+)`", section, flags=re.M))
+        documented |= {c for cells in re.findall(r"^\| (`[a-z_]+`(?:, `[a-z_]+`)+) \|", section, flags=re.M)
+                       for c in re.findall(r"`([a-z_]+)`", cells)}
+        assert set(header) <= documented, (name, set(header) - documented)
 
 
 
-@pytest.mark.parametrize("query_id", ["claims-table", "class-partitions"])
+EXPORT_QUESTIONS = sorted(p.stem for p in (Path(__file__).resolve().parents[2] / "queries" / "exports").glob("*.rq"))
+
+
+@pytest.mark.parametrize("query_id", EXPORT_QUESTIONS)
 def test_export_questions_agree_row_for_row_on_oxigraph_and_rdflib(staged, res, query_id):
-    """Ordered the same on both engines, once the GROUP_CONCAT lists are sorted (their order is the engine's)."""
+    """Ordered the same on both engines, once the GROUP_CONCAT lists are sorted (their order is the engine's),
+    and filled backwards (rows that tie under ORDER BY would come out differently)."""
     from conflictkg.store.memory import MemoryStore
 
-    lists = tables.LIST_COLUMNS if query_id == "claims-table" else {}
+    lists = next((t.lists for t in tables.TABLES.values() if t.query == query_id), {})
     oxigraph = tables.table(tables.answer(staged.store, res, query_id), lists)
     rdflib = tables.table(tables.answer(MemoryStore(list(reversed(staged.quads))), res, query_id), lists)
     assert oxigraph == rdflib and len(oxigraph[1]) > 10
+
+
+@pytest.mark.parametrize("query_id", EXPORT_QUESTIONS)
+def test_export_questions_name_their_columns_in_order_and_are_ordered(staged, res, query_id):
+    query = tables.load_library(res.exports_queries_dir)[query_id]
+    assert query.title.endswith("?") and query.tags and "ORDER BY" in query.text
+    columns = re.findall(r"[a-z_]+", query.description.split("Columns:", 1)[1])
+    assert columns == tables.answer(staged.store, res, query_id).variables
+
+
+def test_every_table_is_a_download_and_an_export_option():
+    for name, spec in tables.TABLES.items():
+        assert exports.file_name("csv", name) == spec.file and spec.file in exports.DOWNLOADS
+
+
+def test_events_csv_has_reference_and_alleged_events(files, staged):
+    rows = rows_of(files["events.csv"])
+    pairs = count(staged, "GRAPH ckg:ontology { ?c rdfs:subClassOf* ck:Event } GRAPH ?g { ?e a ?c } "
+                          "FILTER(?g = ckg:reference || EXISTS { GRAPH ckg:claims { ?k ck:hasContent ?g } }) "
+                          "BIND(CONCAT(STR(?e), STR(?g)) AS ?x)")
+    assert len({(r["event"], r["graph"]) for r in rows}) == len(rows) == pairs > 50
+    reference = [r for r in rows if r["graph"].endswith("/graph/reference")]
+    assert reference and all(not r["claim"] for r in reference)
+    alleged = [r for r in rows if r["claim"]]
+    assert all(r["graph"].rsplit("/", 1)[1] == r["claim"].rsplit("/", 1)[1] for r in alleged)
+    handover = next(r for r in reference if r["event"].endswith("/event-2020-11-25-kelbajar-handover"))
+    assert handover["event_class"] == "TerritoryHandover" and handover["latest_end"] == "2020-11-25"
+
+
+def test_casualty_figures_csv_has_one_row_per_report(files, staged):
+    rows = rows_of(files["casualty-figures.csv"])
+    assert len(rows) == count(staged, "GRAPH ?g { ?x a ck:CasualtyReport }") > 5
+    assert len({r["report"] for r in rows}) == len(rows)
+    for row in rows:
+        if row["count_min"] and row["count_max"]:
+            assert int(row["count_min"]) <= int(row["count_max"]), row["report"]
+
+
+def test_sources_csv_counts_primary_and_secondary_claims(files, staged):
+    rows = rows_of(files["sources.csv"])
+    assert len(rows) == count(staged, "GRAPH ckg:reference { ?x a ck:SourceDocument }") > 50
+    assert sum(int(r["primary_claims"]) for r in rows) == count(
+        staged, "GRAPH ckg:claims { ?c ck:statedIn ?s } GRAPH ckg:reference { ?s a ck:SourceDocument } "
+                "BIND(CONCAT(STR(?c), STR(?s)) AS ?x)")
+    assert sum(int(r["secondary_claims"]) for r in rows) > 0
+
+
+def test_places_csv_has_names_per_perspective_and_the_geojson_points(files, staged):
+    rows = rows_of(files["places.csv"])
+    assert len({r["place"] for r in rows}) == count(
+        staged, "GRAPH ckg:ontology { ?c rdfs:subClassOf* ck:Place } GRAPH ckg:reference { ?x a ?c }")
+    located = {r["place"] for r in rows if r["longitude"]}
+    assert located == {f["id"] for f in json.loads(files["places.geojson"])["features"]}
+    parukh = [r for r in rows if r["place"].endswith("/place-parukh-farrukh")]
+    assert {"Armenian", "Azerbaijani"} <= {r["perspective_label"].split()[0] for r in parukh if r["perspective_label"]}
+    assert len({r["name"] for r in parukh}) >= 2 and len({(r["longitude"], r["latitude"]) for r in parukh}) == 1
+
+
+def test_norms_csv_has_every_norm_and_every_status_assessment(files, staged):
+    rows = rows_of(files["norms.csv"])
+    assert len({r["norm"] for r in rows}) == count(staged, "GRAPH ckg:reference { ?c ck:imposes ?x }") > 10
+    assert len([r for r in rows if r["assessment"]]) == count(
+        staged, "GRAPH ckg:claims { ?a ck:assessesNorm ?n } BIND(CONCAT(STR(?a), STR(?n)) AS ?x)")
+    assert {r["status_label"] for r in rows} >= {"fulfilled", "not fulfilled", ""}
+
+
+def _parses(value: str, datatype: str) -> bool:
+    import datetime
+    from decimal import Decimal, InvalidOperation
+
+    try:
+        if datatype == "date":
+            datetime.date.fromisoformat(value)
+        elif datatype == "integer":
+            int(value)
+        elif datatype in ("decimal", "double"):
+            Decimal(value)
+        elif datatype == "anyURI":
+            return value.startswith(("http://", "https://"))
+    except (ValueError, InvalidOperation):
+        return False
+    return True
+
+
+def test_every_csv_header_matches_its_csvw_columns(files):
+    metadata = json.loads(files["csv-metadata.json"])
+    assert "http://www.w3.org/ns/csvw" in metadata["@context"]
+    described = {t["url"]: t for t in metadata["tables"]}
+    assert sorted(described) == sorted(n for n in files if n.endswith(".csv")) and len(described) == 7
+    for name, table in described.items():
+        header = next(csv.reader(io.StringIO(files[name].decode("utf-8"), newline="")))
+        columns = table["tableSchema"]["columns"]
+        assert header == [c["titles"] for c in columns] == [c["name"] for c in columns], name
+        assert table["tableSchema"]["aboutUrl"] == "{+" + tables.TABLES[name[:-4]].subject + "}"
+
+
+def test_csvw_datatypes_fit_every_cell(files):
+    metadata = json.loads(files["csv-metadata.json"])
+    types = {}
+    for table in metadata["tables"]:
+        rows = rows_of(files[table["url"]])
+        for column in table["tableSchema"]["columns"]:
+            types[(table["url"], column["name"])] = column["datatype"]
+            for row in rows:
+                cell = row[column["name"]]
+                values = cell.split(column["separator"]) if "separator" in column and cell else [cell]
+                assert all(_parses(v, column["datatype"]) for v in values if v), (table["url"], column, cell)
+    assert types[("claims.csv", "claim")] == types[("claims.csv", "points_named")].replace("integer", "anyURI")
+    assert types[("claims.csv", "claim_date")] == "date" and types[("incidents.csv", "claims")] == "integer"
+    assert types[("places.csv", "longitude")] == "decimal" and types[("casualty-figures.csv", "count_min")] == "integer"
+    claims = next(t for t in metadata["tables"] if t["url"] == "claims.csv")["tableSchema"]["columns"]
+    accused = next(c for c in claims if c["name"] == "accused")
+    assert accused["propertyUrl"] == "https://w3id.org/conflictkg/ontology#accusedParty" and accused["separator"] == " | "

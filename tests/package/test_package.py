@@ -25,7 +25,8 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_wheel_contains_shipped_files(wheel: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     expected = {"conflictkg/_data/ontology/conflictkg.ttl", "conflictkg/_data/ontology/shapes.ttl",
-                "conflictkg/_data/ontology/alignments.ttl", "conflictkg/cli.py", "conflictkg/py.typed"}
+                "conflictkg/_data/ontology/alignments.ttl", "conflictkg/_data/CITATION.cff", "conflictkg/cli.py",
+                "conflictkg/py.typed"}
     expected |= {f"conflictkg/_data/queries/{p.relative_to(REPO / 'queries')}" for p in (REPO / "queries").rglob("*.rq")}
     expected |= {f"conflictkg/_data/data/{p.relative_to(REPO / 'data')}" for p in (REPO / "data").rglob("*.trig")}
     expected |= {f"conflictkg/_data/ontology/vocab/{p.name}" for p in (REPO / "ontology" / "vocab").glob("*.ttl")}

@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 from starlette.testclient import TestClient
 
+from conflictkg import release
 from conflictkg.pages.context import Site
 from conflictkg.resources import Resources
 from conflictkg.settings import Settings
@@ -27,7 +28,7 @@ from conflictkg.web.service_description import ServiceDescription
 from tests.conftest import REPO
 
 DEFERRED = {"copy": (OxigraphStore, "in_memory_copy"), "site": (Site, "load"),
-            "description": (ServiceDescription, "of")}
+            "description": (ServiceDescription, "of"), "void": (release, "void")}
 
 
 @pytest.fixture()
@@ -61,7 +62,7 @@ def client(built_store: Path, calls: Counter[str]) -> Iterator[TestClient]:
 def test_create_app_runs_none_of_the_deferred_work(client: TestClient, calls: Counter[str]) -> None:
     state = client.app.state  # type: ignore[attr-defined]
     assert calls == Counter()
-    assert not (state.store.made or state.site.made or state.description.made)
+    assert not (state.store.made or state.site.made or state.description.made or state.void.made)
 
 
 def test_the_first_page_makes_the_copy_and_the_site_once(client: TestClient, calls: Counter[str]) -> None:
@@ -76,6 +77,13 @@ def test_the_service_description_is_made_on_its_first_request(client: TestClient
         described = client.get("/sparql", headers={"Accept": "text/turtle"})
         assert described.status_code == 200 and "sd:UnionDefaultGraph" in described.text
     assert calls == Counter({"description": 1})
+
+
+def test_the_void_description_is_made_on_its_first_request_once(client: TestClient, calls: Counter[str]) -> None:
+    answers = [client.get("/.well-known/void") for _ in range(2)]
+    assert all(a.status_code == 200 and "void:Dataset" in a.text for a in answers)
+    assert answers[0].content == answers[1].content
+    assert calls == Counter({"copy": 1, "site": 1, "void": 1})
 
 
 def test_a_deferred_value_is_made_once_however_many_ask_at_once() -> None:

@@ -38,8 +38,10 @@ def tree(path: Path) -> list[tuple[str, int]]:
 def test_downloads_page_lists_every_file_with_size_and_checksum(served):
     url, _store = served
     data = httpx.get(url + "/downloads.json", timeout=300).json()
-    rows = data["sections"][0]["rows"]
+    rows = [r for section in data["sections"] for r in section["rows"]]
     assert [r["file"]["text"] for r in rows] == list(exports.DOWNLOADS)
+    assert [s["id"] for s in data["sections"]] == ["files", "network-files"]
+    assert all(r["file"]["text"].startswith("network-") for r in data["sections"][1]["rows"])
     for row in rows:
         name = row["file"]["text"]
         assert row["file"]["href"] == f"/downloads/{name}" and row["description"]["text"]
@@ -51,6 +53,7 @@ def test_downloads_page_lists_every_file_with_size_and_checksum(served):
         assert f'filename="{name}"' in body.headers["content-disposition"]
     html = httpx.get(url + "/downloads", timeout=60).text
     assert "<h1>Downloads</h1>" in html and 'href="/downloads/claims.csv"' in html and " kB" in html
+    assert '<details class="long">' not in html  # every file in view, none folded away
 
 
 def test_downloaded_files_parse(served):
@@ -63,6 +66,20 @@ def test_downloaded_files_parse(served):
     assert gexf.number_of_edges() > 0
     link = json.loads(httpx.get(url + "/downloads/network-whole.json", timeout=60).content)
     assert {"nodes", "edges", "directed", "multigraph"} <= link.keys()
+
+
+def test_served_csv_tables_match_their_served_csvw_metadata(served):
+    url, _store = served
+    listed = {r["file"]["text"]: r["format"]["text"]
+              for section in httpx.get(url + "/downloads.json", timeout=300).json()["sections"]
+              for r in section["rows"]}
+    assert listed["csv-metadata.json"] == "CSVW metadata" and listed["norms.csv"] == "CSV"
+    metadata = httpx.get(url + "/downloads/csv-metadata.json", timeout=60).json()
+    assert sorted(t["url"] for t in metadata["tables"]) == sorted(n for n in listed if n.endswith(".csv"))
+    for table in metadata["tables"]:
+        body = httpx.get(url + "/downloads/" + table["url"], timeout=60).text
+        header = next(csv.reader(io.StringIO(body, newline="")))
+        assert header == [c["titles"] for c in table["tableSchema"]["columns"]], table["url"]
 
 
 def test_downloads_write_nothing_and_refuse_unknown_files(served):

@@ -1,5 +1,5 @@
-"""Downloads: the dataset as flat files (CSV, GeoJSON) and its network views as graph files
-(GEXF, GraphML, node-link JSON), built from the store on demand, in memory.
+"""Downloads: the dataset as flat files (CSV tables with their CSVW metadata, GeoJSON) and its network
+views as graph files (GEXF, GraphML, node-link JSON), built from the store on demand, in memory.
 
 The command line (``conflictkg export``), the site (``/downloads``) and releases
 (:mod:`conflictkg.release`) are skins over :data:`DOWNLOADS` and :func:`build`. Every download is
@@ -12,15 +12,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from conflictkg.errors import ConflictKGError
-from conflictkg.exports import tables
+from conflictkg.exports import csvw, tables
 from conflictkg.network.files import GRAPH_FORMATS, GRAPH_MEDIA_TYPES, file_graph, write_graph
 from conflictkg.network.model import Network
 from conflictkg.network.views import VIEWS, ViewRequest, build_network, view_choices
 from conflictkg.resources import Resources
 from conflictkg.store import Store
 
-__all__ = ["CSV_TABLES", "DOWNLOADS", "FLAT_FORMATS", "NETWORK_VIEWS", "Download", "ExportError", "build", "build_all",
-           "download", "file_name", "graph_file"]
+__all__ = ["CSV_MEDIA_TYPE", "CSV_TABLES", "DOWNLOADS", "FLAT_FORMATS", "NETWORK_VIEWS", "Download", "ExportError",
+           "build", "build_all", "download", "file_name", "graph_file"]
 
 
 class ExportError(ConflictKGError):
@@ -42,13 +42,14 @@ _MEDIA = GRAPH_MEDIA_TYPES
 _FORMAT_NAMES = {"gexf": "GEXF 1.2 (Gephi)", "graphml": "GraphML (Cytoscape, yEd, igraph)",
                  "node-link": "node-link JSON (networkx.node_link_graph, D3)"}
 
-_TABLES: dict[str, tuple[Download, Callable[[Store, Resources], bytes]]] = {
-    "claims.csv": (Download("claims.csv", "text/csv; charset=utf-8",
-                            "Every claim, one row each: claimant and side, date, stance, incident, points named and "
-                            "implied, accused parties, source URLs."), tables.claims_csv),
-    "incidents.csv": (Download("incidents.csv", "text/csv; charset=utf-8",
-                               "Every incident, one row each: dates and its claims counted by stance."),
-                      tables.incidents_csv),
+CSV_MEDIA_TYPE = "text/csv; charset=utf-8"
+#: The CSV tables by file name.
+_CSV: dict[str, Download] = {t.file: Download(t.file, CSV_MEDIA_TYPE, t.description) for t in tables.TABLES.values()}
+_OTHERS: dict[str, tuple[Download, Callable[[Store, Resources], bytes]]] = {
+    csvw.FILE: (Download(csvw.FILE, csvw.MEDIA_TYPE,
+                         "CSVW metadata (W3C Metadata Vocabulary for Tabular Data) of every CSV table: columns, "
+                         "datatypes, list separators, the property each column stands for."),
+                lambda store, resources: csvw.metadata(_typed_tables(store, resources))),
     "places.geojson": (Download("places.geojson", "application/geo+json",
                                 "Every place with coordinates as a GeoJSON point, with its location precision and "
                                 "the page the coordinates were read from."), tables.places_geojson),
@@ -67,7 +68,7 @@ def _graph_downloads() -> dict[str, Download]:
 
 
 #: Every download by file name, in the order the site lists them.
-DOWNLOADS: dict[str, Download] = {**{n: d for n, (d, _b) in _TABLES.items()}, **_graph_downloads()}
+DOWNLOADS: dict[str, Download] = {**_CSV, **{n: d for n, (d, _b) in _OTHERS.items()}, **_graph_downloads()}
 
 
 def download(name: str) -> Download:
@@ -98,8 +99,10 @@ def build(store: Store, resources: Resources, name: str, date: str | None = None
         ExportError: no download has that name.
     """
     download(name)
-    if name in _TABLES:
-        return _TABLES[name][1](store, resources)
+    if name in _CSV:
+        return tables.csv_file(store, resources, name.removesuffix(".csv"))
+    if name in _OTHERS:
+        return _OTHERS[name][1](store, resources)
     stem, _, suffix = name.removeprefix("network-").rpartition(".")
     fmt = next(f for f, s in GRAPH_FORMATS.items() if s == "." + suffix)
     return graph_file(store, resources, stem, fmt, date)
@@ -107,17 +110,24 @@ def build(store: Store, resources: Resources, name: str, date: str | None = None
 
 def build_all(store: Store, resources: Resources, date: str | None = None) -> dict[str, bytes]:
     """Every download by name, in :data:`DOWNLOADS` order, each network view built once."""
-    files = {name: builder(store, resources) for name, (_info, builder) in _TABLES.items()}
+    typed = _typed_tables(store, resources)
+    files = {t.file: tables.to_csv(typed[n].header, typed[n].rows) for n, t in tables.TABLES.items()}
+    files[csvw.FILE] = csvw.metadata(typed)
+    files["places.geojson"] = tables.places_geojson(store, resources)
     for view in NETWORK_VIEWS:
         graph = file_graph(_view(store, resources, view))
         files.update({f"network-{view}{suffix}": write_graph(graph, fmt, date) for fmt, suffix in GRAPH_FORMATS.items()})
     return {name: files[name] for name in DOWNLOADS}
 
 
+def _typed_tables(store: Store, resources: Resources) -> dict[str, tables.TypedTable]:
+    return {name: tables.typed(store, resources, name) for name in tables.TABLES}
+
+
 #: The flat formats of ``conflictkg export --format``, besides the RDF serializations.
 FLAT_FORMATS = ("csv", "geojson", *GRAPH_FORMATS)
 #: The tables ``--format csv`` writes.
-CSV_TABLES = ("claims", "incidents")
+CSV_TABLES = tuple(tables.TABLES)
 
 
 def file_name(fmt: str, table: str | None = None, view: str | None = None) -> str:

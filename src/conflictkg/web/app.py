@@ -31,6 +31,7 @@ from conflictkg.web.network import ROUTES as network_routes
 from conflictkg.web.network import view_builds
 from conflictkg.web.network import warm as warm_network_views
 from conflictkg.web.ontology import ROUTES as ontology_routes
+from conflictkg.web.ontology import void_turtle
 from conflictkg.web.pages import TEMPLATES as PAGE_TEMPLATES
 from conflictkg.web import sizing
 from conflictkg.web.pages import routes as page_routes
@@ -112,6 +113,7 @@ def create_app(store: OxigraphStore, settings: Settings, *, workers: int = DEFAU
     pages_store = app.state.store = Deferred(store.in_memory_copy if in_memory else lambda: store)
     app.state.site = Deferred(lambda: Site.load(pages_store.get(), app.state.resources))
     app.state.description = Deferred(lambda: ServiceDescription.of(store, settings))
+    app.state.void = Deferred(lambda: void_turtle(app.state.site.get(), app.state.built))  # made on first request
     app.state.network_views = view_builds(app)
     app.state.downloads = DownloadFiles(pages_store.get, app.state.resources, app.state.built)
     return app

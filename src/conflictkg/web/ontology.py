@@ -4,7 +4,8 @@
 ``Accept: application/json``, and the store's ontology graph as Turtle for ``/ontology.ttl`` or
 ``Accept: text/turtle``. The VoID description is :func:`conflictkg.release.void` over the served
 store, dated by the store's build (today when the build date is unknown), with no data dumps: the
-site's downloads are listed at ``/downloads``.
+site's downloads are listed at ``/downloads``. It is made once, on the first request (``app.state.void``,
+a :class:`~conflictkg.web.deferred.Deferred`): the store is one generation for the app's life.
 """
 
 from __future__ import annotations
@@ -79,8 +80,7 @@ def void_turtle(site: Site, built: str | None) -> bytes:
 
 
 async def void(request: Request) -> Response:
-    body = await anyio.to_thread.run_sync(void_turtle, await _site(request), request.app.state.built)
-    return Response(body, media_type=TURTLE)
+    return Response(await request.app.state.void.wait(), media_type=TURTLE)
 
 
 ROUTES = [Route("/ontology", ontology), Route("/ontology.json", ontology), Route("/ontology.ttl", ontology),

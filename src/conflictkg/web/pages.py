@@ -9,8 +9,6 @@ template (autoescaped: every label from the data is shown as text) or as JSON, c
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
@@ -21,6 +19,8 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from conflictkg.errors import NotFound
+from conflictkg.exports import CSV_MEDIA_TYPE
+from conflictkg.exports.tables import to_csv
 from conflictkg.pages.about import about_page
 from conflictkg.pages.context import PageContext, Site
 from conflictkg.pages.coverage import coverage_page
@@ -102,11 +102,8 @@ async def incidents(request: Request) -> Response:
 
 
 def _csv(header: list[str], rows: list[list[str]]) -> Response:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(header)
-    writer.writerows(rows)
-    return Response(out.getvalue(), media_type="text/csv; charset=utf-8")
+    """A CSV twin, written as the downloads are (:func:`conflictkg.exports.tables.to_csv`)."""
+    return Response(to_csv(header, rows), media_type=CSV_MEDIA_TYPE)
 
 
 async def timeline(request: Request) -> Response:

@@ -1,10 +1,12 @@
 """``conflictkg release DIR``: a dated, citable release of the dataset, byte for byte reproducible.
 
-A release directory holds the dataset as canonical N-Quads and TriG (named graphs kept, blank nodes
-relabelled canonically, quads sorted), every download of :mod:`conflictkg.exports`, a VoID
-description (``void.ttl``) and ``SHA256SUMS``. The same store and the same release date give
-byte-identical files. It is written whole or not at all: into a temporary sibling directory,
-renamed into place at the end.
+A release directory holds the dataset as canonical N-Quads, TriG (named graphs kept, blank nodes
+relabelled canonically, quads sorted) and JSON-LD with a compact context (:mod:`.jsonld`), every
+download of :mod:`conflictkg.exports` (CSV tables with CSVW metadata, GeoJSON, graph files), a VoID
+description (``void.ttl``), a DCAT catalog of its files (:mod:`.catalog`), ``CITATION.cff``, the
+changes against the previous release (:mod:`.changes`) and ``SHA256SUMS``. The same store, release
+date and previous release give byte-identical files. It is written whole or not at all: into a
+temporary sibling directory, renamed into place at the end.
 """
 
 from __future__ import annotations
@@ -20,13 +22,14 @@ import pyoxigraph as ox
 
 from conflictkg import __version__, exports
 from conflictkg.errors import InputError
+from conflictkg.exports.csvw import LICENCE
+from conflictkg.release import catalog, changes, jsonld
 from conflictkg.rdf.namespaces import PREFIXES
 from conflictkg.resources import Resources
 from conflictkg.sparql.queries import load_library, run
 from conflictkg.store import Store
 
 NQUADS, TRIG, VOID_FILE, SUMS = "conflictkg.nq", "conflictkg.trig", "void.ttl", "SHA256SUMS"
-LICENCE = "https://creativecommons.org/licenses/by/4.0/"
 RELEASE_BASE = "https://w3id.org/conflictkg/release/"
 VOID = "http://rdfs.org/ns/void#"
 DCT = "http://purl.org/dc/terms/"
@@ -117,28 +120,52 @@ def checksums(files: dict[str, bytes]) -> bytes:
     return "".join(f"{hashlib.sha256(files[n]).hexdigest()}  {n}\n" for n in sorted(files)).encode("ascii")
 
 
-def release_files(store: Store, resources: Resources, date: str) -> dict[str, bytes]:
-    """Every file of the release by name, in memory."""
+def previous_release(directory: Path) -> tuple[list[ox.Quad], str]:
+    """The quads of the release in ``directory`` and how to name it (its issue date from its VoID, and
+    the directory's name).
+
+    Raises:
+        InputError: ``directory`` holds no intact release.
+    """
+    quads = changes.read_previous(directory)
+    issued = ""
+    if (directory / VOID_FILE).is_file():
+        dates = sorted(t.object.value for t in ox.parse(path=str(directory / VOID_FILE), format=ox.RdfFormat.TURTLE)
+                       if t.predicate.value == DCT + "issued")
+        issued = f"released {dates[0]}, " if dates else ""
+    return quads, f"{issued}directory {directory.name}"
+
+
+def release_files(store: Store, resources: Resources, date: str,
+                  previous: tuple[list[ox.Quad], str] | None = None) -> dict[str, bytes]:
+    """Every file of the release by name, in memory (``previous``: the last release, for the changes)."""
     quads = canonical_quads(store)
-    files = {NQUADS: nquads(quads), TRIG: trig(quads)}
+    files = {NQUADS: nquads(quads), TRIG: trig(quads), **jsonld.files(quads)}
     files.update(exports.build_all(store, resources, date))
+    files[catalog.CITATION] = catalog.citation(resources, date)
+    old, name = previous if previous is not None else (None, None)
+    files.update(changes.changes(quads, old, __version__, date, name))
     files[VOID_FILE] = void(store, resources, quads, date, sorted(files))
+    media = {name: info.media_type for name, info in exports.DOWNLOADS.items()}
+    files[catalog.FILE] = catalog.catalog(RELEASE_BASE, date, LICENCE, files, media)
     files[SUMS] = checksums(files)
     return files
 
 
-def write_release(store: Store, resources: Resources, directory: Path, date: str | None = None) -> Release:
+def write_release(store: Store, resources: Resources, directory: Path, date: str | None = None,
+                  previous: Path | None = None) -> Release:
     """Write the release dated ``date`` (default today, UTC) into ``directory``, which must not
-    exist or be empty.
+    exist or be empty; ``previous``: the directory of the last release, to list the changes since.
 
     Raises:
-        InputError: a bad date, a directory that is not empty, or one that cannot be written.
+        InputError: a bad date, a directory that is not empty or cannot be written, a previous
+            release that is not one.
     """
     date = checked_date(date)
     if directory.exists() and (not directory.is_dir() or any(directory.iterdir())):
         raise InputError("the release directory exists and is not empty", path=str(directory),
                          hint="give a new directory, e.g. releases/conflictkg-" + date)
-    files = release_files(store, resources, date)
+    files = release_files(store, resources, date, previous_release(previous) if previous is not None else None)
     tmp = directory.with_name(f".{directory.name}.tmp-{os.getpid()}")
     try:
         tmp.mkdir(parents=True)
