@@ -123,4 +123,4 @@ def test_long_tables_fold_and_urls_show_as_domains(site_url):
                      r'title="https://news\.az/news/[^"]+">news\.az</a>', claim)
     assert not re.search(r'>https?://[^<]+</a>', claim)
     p6 = httpx.get(site_url + P6, timeout=60).text
-    assert '<details class="more"><summary>Show the other' in p6 and "Show 33 more" in p6
+    assert '<details class="more"><summary>Each version\'s stored text' in p6 and "Show 33 more" in p6

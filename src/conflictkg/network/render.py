@@ -163,6 +163,7 @@ def _date_range(data: dict[str, Any]) -> dict[str, str]:
     return {"first": dates[0] if dates else "", "last": dates[-1] if dates else ""}
 
 
-def views_index_html(entries: list[dict[str, Any]], env: Environment | None = None) -> str:
-    """The list of views: ``entries`` of ``{name, title, description, links: [{text, href, json}]}``."""
-    return (env or environment(TEMPLATES)).get_template("views.html").render(views=entries)
+def views_index_html(entries: list[dict[str, Any]], env: Environment, site: dict[str, Any]) -> str:
+    """The list of views: ``entries`` of ``{name, title, description, links: [{text, href, json}]}``, in
+    the site's layout (``env`` the web app's environment, which has ``base.html``; ``site`` its values)."""
+    return env.get_template("views.html").render(views=entries, **site)

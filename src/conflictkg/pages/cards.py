@@ -44,8 +44,12 @@ def _claims(count: str) -> str:
 def _by_field(ctx: PageContext, query_id: str, params: dict[str, str], note: str) -> dict[str, list[Fact]]:
     """The card query's rows as cells grouped by ``field`` (in the query's order); ``note`` names the
     column (``detail`` or ``claims``) that annotates each value."""
+    return _fields(ctx, ctx.run(query_id, params).dicts(), note)
+
+
+def _fields(ctx: PageContext, rows: Iterable[dict[str, Any]], note: str) -> dict[str, list[Fact]]:
     fields: dict[str, list[Fact]] = {}
-    for row in ctx.run(query_id, params).dicts():
+    for row in rows:
         cell = ctx.labeller.cell(row["value"], row.get("value_label"))
         fields.setdefault(term_to_str(row["field"]), []).append(with_note(cell, _note(row.get(note), note)))
     return fields
@@ -195,3 +199,54 @@ def _status_now(ctx: PageContext, s: Summary, prefix: str) -> list[Fact]:
         as_of = term_to_str(row["as_of"])
         latest.setdefault(norm, {})[side] = f"{side}: {term_to_str(row['status_label'])}" + (f" (as of {as_of})" if as_of else "")
     return [with_note(cells[n], "; ".join(latest[n][side] for side in sorted(latest[n]))) for n in cells]
+
+
+def norm_card(ctx: PageContext, facts: Facts, s: Summary) -> None:
+    """Its point, bearer, beneficiary, action and object, deadline (and the amended one), status now by side."""
+    rows = ctx.run("norm-card", {"norm": compact_iri(s.iri)}).dicts()
+    fields = _fields(ctx, (r for r in rows if term_to_str(r["field"]) != "status"), "detail")
+    _append(facts, fields, [("clause", "point"), ("bearer", "who must act"), ("beneficiary", "for the benefit of"),
+                            ("action", "what"), ("object", "about")])
+    deadline = [c["text"] for c in fields.get("deadline", [])]
+    moved = [" ".join(p for p in (f"moved to {c['text']}", c.get("note", "")) if p) for c in fields.get("amended-deadline", [])]
+    if deadline or moved:
+        facts.append(("deadline", {"text": ", ".join(deadline) or "none written", "note": "; ".join(moved)}))
+    latest: dict[str, Fact] = {}
+    for row in (r for r in rows if term_to_str(r["field"]) == "status"):  # date order: the last per side is now
+        as_of = term_to_str(row["as_of"])
+        status = ctx.labeller.cell(row["value"], row["value_label"])["text"]
+        latest[term_to_str(row["detail"])] = {"text": status + (f" (as of {as_of})" if as_of else "")}
+    if latest:
+        facts.append(("status now, as each side asserts it", fact(
+            [{**latest[side], "text": f"{side}: {latest[side]['text']}"} for side in sorted(latest)])))
+    else:
+        facts.append(("status now, as each side asserts it", {"text": "no status recorded in the curated sources"}))
+
+
+def source_card(ctx: PageContext, facts: Facts, s: Summary) -> None:
+    """Publisher, date, where it can be read (its domain), the claims it states and relays, by claimant."""
+    fields = _by_field(ctx, "source-card", {"source": compact_iri(s.iri)}, "claims")
+    _append(facts, fields, [("publisher", "publisher"), ("issued", "date"), ("date-note", "date")])
+    urls = [c.get("iri") or c["text"] for c in fields.get("url", [])]
+    if urls:
+        facts.append(("read it at", fact([{"text": url, "href": url} for url in urls])))
+    counts = {f: next((c["note"] for c in fields.get(f, [])), "") or "0 claims" for f in ("stated", "relayed")}
+    facts.append(("claims it carries", {"text": f"states {counts['stated']} (its claimant's own outlet), "
+                                                f"relays {counts['relayed']}", "href": "#claims"}))
+    _append(facts, fields, [("claimant", "by claimant")])
+
+
+def agreement_card(ctx: PageContext, facts: Facts, s: Summary) -> None:
+    """Date, parties, number of points and versions, alleged breaches of it, its points or their norms."""
+    rows = ctx.run("agreement-card", {"agreement": compact_iri(s.iri)}).dicts()
+    counted = ("clauses", "versions", "named", "implied", "incidents")
+    counts = {term_to_str(r["field"]): term_to_str(r["claims"]) for r in rows if term_to_str(r["field"]) in counted}
+    fields = _fields(ctx, (r for r in rows if term_to_str(r["field"]) not in counted), "detail")
+    _append(facts, fields, [("date", "date"), ("in-force", "in force from"), ("party", "parties")])
+    versions = counts.get("versions", "0")
+    facts.append(("points", {"text": f"{counts.get('clauses', '0')} points"
+                                     + (f", {versions} language versions" if versions != "0" else ""), "href": "#clauses"}))
+    named, implied = counts.get("named", "0"), counts.get("implied", "0")
+    facts.append(("alleged breaches", {
+        "text": f"named by the claimant in {_claims(named)}, implied (the curators' reading) in {implied}; "
+                f"about {counts.get('incidents', '0')} incidents", "href": "#clauses"}))

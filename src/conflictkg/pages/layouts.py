@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from conflictkg.pages import cards, threads
+from conflictkg.pages import cards, threads, versions
 from conflictkg.pages.context import PageContext
 from conflictkg.pages.model import Page
 from conflictkg.pages.placemap import place_point
@@ -22,6 +22,7 @@ def clause(ctx: PageContext, page: Page, s: Summary) -> None:
     params = {"clause_number": s.clause_number, "agreement": compact_iri(s.agreement)}
     page.facts.append(("agreement", ctx.labeller.iri_cell(s.agreement)))
     page.extra["texts"] = threads.clause_texts(ctx, params)
+    page.extra["versions"] = versions.clause_versions(ctx, s.iri)
     page.sections.append(ctx.section("differences", "Where the versions differ", "clause-version-differences", params))
     norms = ctx.section("norms", "Norms: who must do what, by when", "clause-norms", {"agreement": params["agreement"]},
                         keep=lambda d: term_to_str(d["clause_number"]) == s.clause_number, hide=("clause_number", "clause"))
@@ -40,6 +41,7 @@ def clause(ctx: PageContext, page: Page, s: Summary) -> None:
 
 def norm(ctx: PageContext, page: Page, s: Summary) -> None:
     curie = compact_iri(s.iri)
+    cards.norm_card(ctx, page.facts, s)
     page.sections.append(ctx.section("status", "Status over time, and who says so", "norm-status-timeline",
                                      {"norm": curie}, empty=NO_STATUS))
     page.sections.append(ctx.section("claims", "Claims linking a breach to this norm", "provision-claims",
@@ -48,6 +50,7 @@ def norm(ctx: PageContext, page: Page, s: Summary) -> None:
 
 def agreement(ctx: PageContext, page: Page, s: Summary) -> None:
     curie = compact_iri(s.iri)
+    cards.agreement_card(ctx, page.facts, s)
     page.sections.append(ctx.section("clauses", "Points and alleged breaches", "clause-breach-counts",
                                      {"agreement": curie}))
     page.sections.append(ctx.section("norms", "Norms", "clause-norms", {"agreement": curie}))
@@ -96,6 +99,7 @@ def agent(ctx: PageContext, page: Page, s: Summary) -> None:
 
 
 def source(ctx: PageContext, page: Page, s: Summary) -> None:
+    cards.source_card(ctx, page.facts, s)
     page.sections.append(ctx.section("claims", "Claims it states or relays", "source-claims",
                                      {"source": compact_iri(s.iri)}))
 

@@ -10,7 +10,10 @@ transliterations meet because each is an attested name of the same place (``name
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlencode
 
+from conflictkg.errors import QueryError
 from conflictkg.names import name_key
 from conflictkg.pages.context import PageContext
 from conflictkg.pages.model import Page, Section
@@ -74,34 +77,52 @@ class SearchHit:
     rank: str
 
 
-def find_hits(ctx: PageContext, text: str) -> tuple[list[SearchHit], int]:
-    """The first :data:`LIMIT` hits for ``text`` in page order (types in the order of their best hit,
-    ranked within each), and how many there are in all."""
+def find_hits(ctx: PageContext, text: str, offset: int = 0, limit: int = LIMIT) -> tuple[list[SearchHit], int]:
+    """``limit`` hits for ``text`` from the ``offset``-th in rank order (by default the first :data:`LIMIT`),
+    in page order (types in the order of their best hit, ranked within each), and how many there are in all."""
     key = name_key(text) if text.strip() else ""
     best = best_matches(ctx, key) if key else {}
     types = resource_types(ctx) if best else {}
-    ranked = sorted(best.items(), key=lambda kv: (kv[1][0], kv[1][1].casefold(), kv[0]))[:LIMIT]
+    ranked = sorted(best.items(), key=lambda kv: (kv[1][0], kv[1][1].casefold(), kv[0]))[offset:offset + limit]
     hits = [SearchHit(iri, types.get(iri, TYPES["Resource"]), matched, RANKS[rank]) for iri, (rank, matched) in ranked]
     order = list(TYPES.values())
     first = {hit.type: i for i, hit in reversed(list(enumerate(hits)))}  # where each type's best hit is
     return sorted(hits, key=lambda h: (first[h.type], order.index(h.type))), len(best)
 
 
-def search_page(ctx: PageContext, text: str) -> Page:
+def page_number(raw: str) -> int:
+    """The ``page`` parameter: a whole number from 1 (QueryError otherwise)."""
+    if not raw.strip():
+        return 1
+    if not raw.strip().isdigit() or int(raw) < 1:
+        raise QueryError(f"parameter page must be a whole number from 1, got {raw!r}", hint="e.g. page=2, or leave it out")
+    return int(raw)
+
+
+def search_page(ctx: PageContext, text: str, page_param: str = "") -> Page:
     """Resources whose label or attested name contains ``text`` (case and diacritics ignored),
-    ranked and grouped by type."""
+    ranked and grouped by type, :data:`LIMIT` a page (``page_param``: the ``page`` parameter, 1 by default).
+
+    ``extra`` holds the paging: ``total``, ``page``, ``pages``, ``first``/``last`` (rank of the first
+    and last hit shown) and ``previous``/``next`` (query strings, None at either end)."""
+    number = page_number(page_param)
     page = Page("search", f"Search: {text}" if text else "Search")
     if not name_key(text):
         page.sections.append(Section("results", "Results", COLUMNS, [], empty="Type a name to search."))
         return page
-    hits, total = find_hits(ctx, text)
+    hits, total = find_hits(ctx, text, (number - 1) * LIMIT)
+    pages = max(1, -(-total // LIMIT))
+    if number > pages:
+        raise QueryError(f"parameter page: there is no page {number}, the search has {pages}",
+                         hint=f"page=1 to page={pages} for this text")
+    page.extra.update(paging(text, number, pages, total, len(hits)))
     groups: dict[str, list[dict]] = {}
     for hit in hits:
         cell = ctx.labeller.iri_cell(hit.iri)
         shown = "" if hit.matched == cell.get("text") else hit.matched  # a name only when it is not the label
         groups.setdefault(hit.type, []).append({"resource": cell, "type": {"text": hit.type},
                                                 "matched": {"text": shown}, "rank": {"text": hit.rank}})
-    page.subtitle = _summary(total, len(hits))
+    page.subtitle = _summary(total, len(hits), page.extra["first"])
     page.sections += [Section(f"results-{kind.replace(' ', '-')}", _plural(kind).capitalize(), COLUMNS, rows)
                       for kind, rows in groups.items()]
     if not groups:
@@ -113,9 +134,19 @@ def _plural(kind: str) -> str:
     return f"{kind}es" if kind.endswith("s") else f"{kind}s"
 
 
-def _summary(total: int, shown: int) -> str:
-    """One line: how many hits, how many shown, and how they are ordered."""
-    head = f"{total} hit{'' if total == 1 else 's'}" if total == shown else f"First {shown} of {total} hits"
+def paging(text: str, number: int, pages: int, total: int, shown: int) -> dict[str, Any]:
+    """The paging of one page of hits (see :func:`search_page`); the query strings keep the text."""
+    def query(n: int) -> str:
+        return "?" + urlencode({"q": text, **({"page": n} if n > 1 else {})})
+    first = (number - 1) * LIMIT + 1 if shown else 0
+    return {"total": total, "page": number, "pages": pages, "first": first, "last": first + shown - 1 if shown else 0,
+            "previous": query(number - 1) if number > 1 else None, "next": query(number + 1) if number < pages else None}
+
+
+def _summary(total: int, shown: int, first: int = 1) -> str:
+    """One line: how many hits, which are shown, and how they are ordered."""
+    head = (f"{total} hit{'' if total == 1 else 's'}" if total == shown
+            else f"Hits {first}–{first + shown - 1} of {total}")
     return (f"{head}, grouped by type; in each, exact names first, then names that start with the text, "
             "then names with a word that does, then the rest. "
             "\"Matched\" shows the name found when it is not the label.") if total else ""

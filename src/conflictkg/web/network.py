@@ -110,10 +110,15 @@ async def network_page(request: Request) -> Response:
 
 def _site_values(request: Request, network: Network, perspective: Perspective) -> dict[str, Any]:
     """What ``base.html`` (the site's header, naming switch and footer) needs around the view."""
-    state = request.app.state
-    return {"page": {"title": network.title, "kind": "network"}, "request": request, "perspective": perspective,
-            "perspectives": list(Perspective), "version": __version__, "built": getattr(state, "built", None),
+    return {**_layout_values(request, network.title, "network", perspective),
             "json_href": _view_href(network.view, network.params, perspective.value, ".json")}
+
+
+def _layout_values(request: Request, title: str, kind: str, perspective: Perspective) -> dict[str, Any]:
+    """``base.html``'s values for a network page (``title`` and ``kind`` of the page)."""
+    return {"page": {"title": title, "kind": kind}, "request": request, "perspective": perspective,
+            "perspectives": list(Perspective), "version": __version__,
+            "built": getattr(request.app.state, "built", None), "json_href": None}
 
 
 def _view_href(view: str, params: dict[str, list[str]], names: str | None, suffix: str = "") -> str:
@@ -128,7 +133,8 @@ async def network_index(request: Request) -> Response:
     require_html(request)
     state = request.app.state
     choices = await anyio.to_thread.run_sync(view_choices, await state.store.wait(), state.resources)
-    return HTMLResponse(views_index_html(_index_entries(choices), state.templates))
+    site = _layout_values(request, "Network views", "network-index", perspective_of(request))
+    return HTMLResponse(views_index_html(_index_entries(choices), state.templates, site))
 
 
 def _index_entries(choices: dict[str, list[tuple[str, str]]]) -> list[dict[str, Any]]:

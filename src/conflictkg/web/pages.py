@@ -132,7 +132,8 @@ async def map_view(request: Request) -> Response:
 async def search(request: Request) -> Response:
     as_json = wants_json(request, request.url.path.endswith(".json"))
     ctx = await _context(request)
-    page = await anyio.to_thread.run_sync(search_page, ctx, request.query_params.get("q", ""))
+    params = request.query_params
+    page = await anyio.to_thread.run_sync(search_page, ctx, params.get("q", ""), params.get("page", ""))
     return render(request, "search.html", page.to_json(), as_json=as_json)
 
 
