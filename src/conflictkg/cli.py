@@ -293,6 +293,10 @@ def serve(obj: Context, host: str, port: int, timeout: float | None, max_rows: i
         obj.settings, query_timeout_s=timeout or obj.settings.query_timeout_s,
         max_rows=max_rows or obj.settings.max_rows,
         worker_memory_mb=obj.settings.worker_memory_mb if worker_memory is None else worker_memory)
+    if settings.store_url:
+        obj.settings = settings
+        _serve_server(obj, host, port, workbench)
+        return
     obj.store().close()  # builds the store first when there is none
     with pinned_generation(settings.store_dir) as generation:
         store = OxigraphStore.open_read_only(generation)
@@ -307,6 +311,19 @@ def serve(obj: Context, host: str, port: int, timeout: float | None, max_rows: i
         if workbench is not None:
             click.echo(f"Curate: http://{host}:{port}/curate (saves into {workbench.incidents_dir})", err=True)
         run(app, host=host, port=port)
+
+
+def _serve_server(obj: Context, host: str, port: int, workbench: object) -> None:
+    """``serve --store URL``: the site and ``/sparql`` answered by a SPARQL server (docs/servers.md)."""
+    from conflictkg.web import create_app
+    from conflictkg.web.server import run
+
+    store = obj.store()
+    click.echo(f"Serving {len(store):,} quads from the SPARQL server at {obj.settings.store_url} "  # type: ignore[arg-type]
+               f"(default graph: {store.union_mode}).", err=True)  # type: ignore[attr-defined]
+    app = create_app(store, obj.settings, resources=obj.resources, curate=workbench)  # type: ignore[arg-type]
+    click.echo(f"Site: http://{host}:{port}/  SPARQL endpoint: http://{host}:{port}/sparql (Ctrl-C stops)", err=True)
+    run(app, host=host, port=port)
 
 
 def _workbench(obj: Context, host: str, incidents_dir: Path | None):  # -> curating.Workbench

@@ -82,7 +82,7 @@ class RemoteStore:
             raise QueryError(READ_ONLY_HINT.replace("conflictkg's store", f"the store at {self.endpoint}"),
                              hint="load data into the server with `conflictkg publish --to GRAPH-STORE-URL`")
         text = _prologue(prefixes) + bind_values(sparql, bindings)
-        return self._run(text, self._dataset())
+        return self._run(text, self.union_dataset())
 
     def quads(self) -> Iterator[ox.Quad]:
         """Every quad of conflictkg's named graphs (one SELECT, in the server's order)."""
@@ -127,7 +127,9 @@ class RemoteStore:
             return True  # nothing to unite: either way answers the same
         return bool(self._run(f"ASK {{ {' '.join(str(t) for t in one.rows[0])} }}", []).boolean)
 
-    def _dataset(self) -> list[tuple[str, str]]:
+    def union_dataset(self) -> list[tuple[str, str]]:
+        """The protocol parameters that make the default graph the union of the named graphs (none
+        when the server unites them itself)."""
         if self.union_mode == "server":
             return []
         names = self.graph_names()
@@ -135,13 +137,16 @@ class RemoteStore:
 
     # -- the protocol -------------------------------------------------------------------------
 
-    def _run(self, text: str, dataset: list[tuple[str, str]] | None) -> Result:
-        body = urllib.parse.urlencode([("query", text), *(dataset or [])]).encode("utf-8")
+    def send_query(self, text: str, dataset: list[tuple[str, str]]) -> tuple[str, bytes]:
+        """POST ``text`` with the protocol's ``dataset`` parameters; the answer's content type and body."""
+        body = urllib.parse.urlencode([("query", text), *dataset]).encode("utf-8")
         request = urllib.request.Request(self.endpoint, data=body, method="POST", headers={
             "Content-Type": "application/x-www-form-urlencoded",
             "Accept": f"{RESULTS_JSON}, {GRAPH_TYPES}"})
-        content_type, payload = send(request, self.endpoint, self.timeout_s)
-        return parse_answer(content_type, payload, self.endpoint)
+        return send(request, self.endpoint, self.timeout_s)
+
+    def _run(self, text: str, dataset: list[tuple[str, str]]) -> Result:
+        return parse_answer(*self.send_query(text, dataset), self.endpoint)
 
 
 def _prologue(prefixes: Mapping[str, str] | None) -> str:
@@ -150,16 +155,24 @@ def _prologue(prefixes: Mapping[str, str] | None) -> str:
 
 def parse_answer(content_type: str, payload: bytes, endpoint: str) -> Result:
     """The server's answer as a neutral :class:`Result` (SPARQL JSON, N-Triples or Turtle)."""
+    answer = parse_native(content_type, payload, endpoint)
+    if isinstance(answer, ox.QueryBoolean):
+        return Result("ask", boolean=bool(answer))
+    if isinstance(answer, ox.QuerySolutions):
+        return Result("select", [v.value for v in answer.variables], [tuple(row) for row in answer])
+    return Result("graph", triples=answer)
+
+
+def parse_native(content_type: str, payload: bytes,
+                 endpoint: str) -> ox.QuerySolutions | ox.QueryBoolean | list[ox.Triple]:
+    """The server's answer as Oxigraph's values (parsed by Oxigraph: typed literals, language tags)."""
     kind = content_type.split(";")[0].strip().lower()
     try:
         if kind in (RESULTS_JSON, "application/json"):
-            answer = ox.parse_query_results(payload, format=ox.QueryResultsFormat.JSON)
-            if isinstance(answer, ox.QueryBoolean):
-                return Result("ask", boolean=bool(answer))
-            return Result("select", [v.value for v in answer.variables], [tuple(row) for row in answer])
-        fmt = ox.RdfFormat.TURTLE if kind in _TURTLE else ox.RdfFormat.N_TRIPLES
+            return ox.parse_query_results(payload, format=ox.QueryResultsFormat.JSON)
         if kind in (*_TURTLE, "application/n-triples", "text/plain"):
-            return Result("graph", triples=[q.triple for q in ox.parse(payload, format=fmt)])
+            fmt = ox.RdfFormat.TURTLE if kind in _TURTLE else ox.RdfFormat.N_TRIPLES
+            return [q.triple for q in ox.parse(payload, format=fmt)]
     except (SyntaxError, ValueError) as exc:
         raise StoreError(f"the server at {endpoint} sent an answer that is not valid {kind}: {exc}",
                          hint="check that the URL is the server's SPARQL query endpoint") from exc
