@@ -26,6 +26,8 @@ naming the endpoint and quoting the server's own message.
 
 from __future__ import annotations
 
+import http.client
+import re
 import socket
 import urllib.error
 import urllib.parse
@@ -51,6 +53,8 @@ GRAPH_TYPES = "application/n-triples, text/turtle;q=0.9"
 #: The most characters of a server's error body quoted in a message.
 QUOTE_CHARS = 600
 _TURTLE = ("text/turtle", "application/x-turtle")
+_PROLOGUE = re.compile(r"\s*(?:(?:PREFIX\s+[^\s:]*:\s*|BASE\s*)<[^>]*>\s*)*", re.I)
+_GRAPH_FORM = re.compile(r"(CONSTRUCT|DESCRIBE)\b", re.I)
 
 
 def is_url(location: str | None) -> bool:
@@ -141,12 +145,19 @@ class RemoteStore:
         """POST ``text`` with the protocol's ``dataset`` parameters; the answer's content type and body."""
         body = urllib.parse.urlencode([("query", text), *dataset]).encode("utf-8")
         request = urllib.request.Request(self.endpoint, data=body, method="POST", headers={
-            "Content-Type": "application/x-www-form-urlencoded",
-            "Accept": f"{RESULTS_JSON}, {GRAPH_TYPES}"})
+            "Content-Type": "application/x-www-form-urlencoded", "Accept": accept_for(text)})
         return send(request, self.endpoint, self.timeout_s)
 
     def _run(self, text: str, dataset: list[tuple[str, str]]) -> Result:
         return parse_answer(*self.send_query(text, dataset), self.endpoint)
+
+
+def accept_for(text: str) -> str:
+    """The Accept header for the query's form: graph formats for CONSTRUCT and DESCRIBE, SPARQL JSON
+    otherwise (Virtuoso answers an ASK asked with both as a one-row SELECT of ``__ASK_RETVAL``)."""
+    body = re.sub(r"#[^\n]*", " ", text)
+    start = _PROLOGUE.match(body).end()  # type: ignore[union-attr]
+    return GRAPH_TYPES if _GRAPH_FORM.match(body, start) else RESULTS_JSON
 
 
 def _prologue(prefixes: Mapping[str, str] | None) -> str:
@@ -204,6 +215,9 @@ def send(request: urllib.request.Request, endpoint: str, timeout_s: float,
                              hint="the query may be too costly for it, or the server is overloaded") from exc
         raise StoreError(f"cannot reach the server at {endpoint}: {getattr(reason, 'strerror', None) or reason}",
                          hint="check the URL and that the server is running") from exc
+    except http.client.HTTPException as exc:
+        raise StoreError(f"the server at {endpoint} sent an answer that is not valid HTTP: {exc}",
+                         hint="check that the URL is the server's SPARQL endpoint") from exc
     except OSError as exc:
         raise StoreError(f"cannot reach the server at {endpoint}: {exc}",
                          hint="check the URL and that the server is running") from exc
