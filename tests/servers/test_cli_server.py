@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.conftest import run_cli
+from tests.conftest import REPO, run_cli
 from tests.sparql_servers import Server, free_port, oxigraph_server
 
 
@@ -51,3 +51,31 @@ def test_build_and_publish_refuse_a_server_as_their_source() -> None:
     assert built.returncode == 1 and "build writes the embedded store" in built.stderr
     published = run_cli("--store", url, "publish", "--to", url.replace("/query", "/store"))
     assert published.returncode == 1 and "--store names a server" in published.stderr
+
+
+def test_serve_over_a_server_says_so_and_answers(oxigraph_union: Server) -> None:
+    import subprocess
+    import sys
+    import time
+
+    import httpx
+
+    port = free_port()
+    argv = [sys.executable, "-m", "conflictkg", "--root", str(REPO), "--store", oxigraph_union.query,
+            "serve", "--port", str(port)]
+    process = subprocess.Popen(argv, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+    try:
+        deadline, home = time.monotonic() + 120, None
+        while time.monotonic() < deadline and home is None:
+            try:
+                home = httpx.get(f"http://127.0.0.1:{port}/", timeout=120)
+            except httpx.TransportError:
+                time.sleep(0.3)
+        assert home is not None and home.status_code == 200
+        asked = httpx.get(f"http://127.0.0.1:{port}/sparql", params={"query": "ASK { ?s a ck:Claim }"},
+                          headers={"Accept": "application/sparql-results+json"}, timeout=60)
+        assert asked.json()["boolean"] is True
+    finally:
+        process.terminate()
+        _out, err = process.communicate(timeout=30)
+    assert f"from the SPARQL server at {oxigraph_union.query} (default graph: server)" in err
