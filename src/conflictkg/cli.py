@@ -6,6 +6,7 @@ Exit codes: 0 success; 1 error (:class:`~conflictkg.errors.ConflictKGError`); 2 
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import sys
 from pathlib import Path
@@ -14,12 +15,11 @@ import click
 
 from conflictkg import __version__
 from conflictkg.cli_files import write_output
-from conflictkg.errors import ConflictKGError, DataNotConformant, InputError
+from conflictkg.errors import ConflictKGError, DataNotConformant, InputError, StoreError
 from conflictkg.resources import Resources, default_resources
 from conflictkg.sparql.results import RESULT_FORMATS, render
-from conflictkg.settings import (DEFAULT_WORKER_MEMORY_MB, DEFAULT_WORKERS, STORE_ENV, Settings,
-                                 default_store_dir)
-from conflictkg.store import Result
+from conflictkg.settings import DEFAULT_WORKER_MEMORY_MB, DEFAULT_WORKERS, STORE_ENV, Settings, split_store
+from conflictkg.store import Result, Store
 from conflictkg.store.oxigraph import OxigraphStore
 
 
@@ -30,8 +30,18 @@ class Context:
         self.settings = settings
         self.resources = resources
 
-    def store(self) -> OxigraphStore:
-        """Open the store, building it first when it does not exist yet (said on stderr)."""
+    def store(self) -> Store:
+        """Open the store: the server given as ``--store URL``, else the embedded store, building it
+        first when it does not exist yet (said on stderr)."""
+        if self.settings.store_url:
+            from conflictkg.store.remote import RemoteStore
+
+            return RemoteStore(self.settings.store_url, timeout_s=self.settings.query_timeout_s,
+                               max_depth=self.settings.max_query_depth)
+        return self.embedded()
+
+    def embedded(self) -> OxigraphStore:
+        """Open the embedded store, building it first when it does not exist yet (said on stderr)."""
         from conflictkg.store import directory as storedir
 
         if not storedir.store_exists(self.settings.store_dir):
@@ -46,6 +56,10 @@ class Context:
         from conflictkg.build import build_store
         from conflictkg.file_report import warnings_summary
 
+        if self.settings.store_url:
+            raise StoreError(f"build writes the embedded store, not the server at {self.settings.store_url}",
+                             hint="build into a directory (--store DIR), then load it into the server with "
+                                  "`conflictkg publish --to GRAPH-STORE-URL`")
         result = build_store(self.settings.store_dir, self.resources, reason=self.settings.reason)
         parts = ", ".join(f"{k} {v:.2f}s" for k, v in result.timings.items())
         click.echo(f"Built {result.quads} quads in {result.graphs} named graphs at {result.store_dir} ({parts}).",
@@ -66,17 +80,19 @@ format_option = click.option("--format", "fmt", type=click.Choice(RESULT_FORMATS
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="conflictkg")
-@click.option("--store", "store_dir", type=click.Path(path_type=Path), envvar=STORE_ENV, default=None,
-              help=f"Directory of the embedded store [env {STORE_ENV}; default ~/.local/share/conflictkg/store].")
+@click.option("--store", "store_dir", type=str, envvar=STORE_ENV, default=None, metavar="DIR|URL",
+              help=f"Directory of the embedded store, or a SPARQL 1.1 server's query endpoint (http(s)://…; "
+                   f"docs/servers.md) [env {STORE_ENV}; default ~/.local/share/conflictkg/store].")
 @click.option("--root", type=click.Path(exists=True, file_okay=False, path_type=Path), envvar="CONFLICTKG_ROOT",
               default=None, help="Use ontology/, queries/ and data/ from this directory (a checkout) "
               "instead of the shipped copies [env CONFLICTKG_ROOT].")
 @click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
 @click.pass_context
-def cli(ctx: click.Context, store_dir: Path | None, root: Path | None, debug: bool) -> None:
+def cli(ctx: click.Context, store_dir: str | None, root: Path | None, debug: bool) -> None:
     """A knowledge graph of claims about the 9/10 November 2020 Nagorno-Karabakh statement."""
     resources = Resources(root.resolve()) if root else default_resources()
-    ctx.obj = Context(Settings(store_dir=store_dir or default_store_dir()), resources)
+    directory, url = split_store(store_dir)
+    ctx.obj = Context(Settings(store_dir=directory, store_url=url), resources)
 
 
 @cli.command()
@@ -87,7 +103,7 @@ def cli(ctx: click.Context, store_dir: Path | None, root: Path | None, debug: bo
 def build(obj: Context, no_reason: bool, list_warnings: bool) -> None:
     """Load ontology and data, validate, check OWL consistency, then replace the store atomically."""
     if no_reason:
-        obj.settings = Settings(obj.settings.store_dir, reason=False)
+        obj.settings = dataclasses.replace(obj.settings, reason=False)
     obj.build(list_warnings=list_warnings)
 
 
@@ -273,7 +289,6 @@ def serve(obj: Context, host: str, port: int, timeout: float | None, max_rows: i
     remove it); restart it to serve a newer build. With --curate, the pages under /curate write
     files, so the server listens on 127.0.0.1 only.
     """
-    import dataclasses
 
     workbench = _workbench(obj, host, incidents_dir) if curate else None
     from conflictkg.store.directory import pinned_generation
@@ -285,6 +300,10 @@ def serve(obj: Context, host: str, port: int, timeout: float | None, max_rows: i
         obj.settings, query_timeout_s=timeout or obj.settings.query_timeout_s,
         max_rows=max_rows or obj.settings.max_rows,
         worker_memory_mb=obj.settings.worker_memory_mb if worker_memory is None else worker_memory)
+    if settings.store_url:
+        obj.settings = settings
+        _serve_server(obj, host, port, workbench)
+        return
     obj.store().close()  # builds the store first when there is none
     with pinned_generation(settings.store_dir) as generation:
         store = OxigraphStore.open_read_only(generation)
@@ -299,6 +318,19 @@ def serve(obj: Context, host: str, port: int, timeout: float | None, max_rows: i
         if workbench is not None:
             click.echo(f"Curate: http://{host}:{port}/curate (saves into {workbench.incidents_dir})", err=True)
         run(app, host=host, port=port)
+
+
+def _serve_server(obj: Context, host: str, port: int, workbench: object) -> None:
+    """``serve --store URL``: the site and ``/sparql`` answered by a SPARQL server (docs/servers.md)."""
+    from conflictkg.web import create_app
+    from conflictkg.web.server import run
+
+    store = obj.store()
+    click.echo(f"Serving {len(store):,} quads from the SPARQL server at {obj.settings.store_url} "  # type: ignore[arg-type]
+               f"(default graph: {store.union_mode}).", err=True)  # type: ignore[attr-defined]
+    app = create_app(store, obj.settings, resources=obj.resources, curate=workbench)  # type: ignore[arg-type]
+    click.echo(f"Site: http://{host}:{port}/  SPARQL endpoint: http://{host}:{port}/sparql (Ctrl-C stops)", err=True)
+    run(app, host=host, port=port)
 
 
 def _workbench(obj: Context, host: str, incidents_dir: Path | None):  # -> curating.Workbench
@@ -383,11 +415,12 @@ def find(obj: Context, name: str) -> None:
 
 def _register() -> None:
     from conflictkg.cli_record import counts, coverage
-    from conflictkg.cli_release import release
+    from conflictkg.cli_release import publish, release
 
     cli.add_command(coverage)
     cli.add_command(counts)
     cli.add_command(release)
+    cli.add_command(publish)
 
 
 _register()

@@ -41,10 +41,29 @@ DRAFT_MAX_CHARS = 300_000
 
 
 def default_store_dir() -> Path:
-    """``$CONFLICTKG_STORE``, else ``$XDG_DATA_HOME/conflictkg/store`` (``~/.local/share/...``)."""
-    env = os.environ.get(STORE_ENV)
-    if env:
-        return Path(env).expanduser()
+    """``$CONFLICTKG_STORE`` (unless it is a server's URL), else ``$XDG_DATA_HOME/conflictkg/store``
+    (``~/.local/share/...``)."""
+    return split_store(None)[0]
+
+
+def split_store(value: str | None) -> tuple[Path, str | None]:
+    """A ``--store`` value (or ``$CONFLICTKG_STORE``) as (store directory, server URL or None).
+
+    ``http://…`` and ``https://…`` name a SPARQL server (:mod:`conflictkg.store.remote`); anything
+    else is the directory of the embedded store.
+
+    >>> split_store("http://127.0.0.1:7878/query")[1]
+    'http://127.0.0.1:7878/query'
+    >>> split_store("/tmp/store")
+    (PosixPath('/tmp/store'), None)
+    """
+    value = value if value is not None else os.environ.get(STORE_ENV)
+    if value and value.strip().lower().startswith(("http://", "https://")):
+        return _default_dir(), value.strip()
+    return (Path(value).expanduser() if value else _default_dir()), None
+
+
+def _default_dir() -> Path:
     base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
     return Path(base) / "conflictkg" / "store"
 
@@ -55,6 +74,8 @@ class Settings:
 
     store_dir: Path
     reason: bool = True
+    #: a SPARQL 1.1 query endpoint (``--store http(s)://…``) used instead of the embedded store
+    store_url: str | None = None
     query_timeout_s: float = 30.0
     max_rows: int = 10_000
     worker_memory_mb: int = DEFAULT_WORKER_MEMORY_MB

@@ -22,6 +22,7 @@ from conflictkg.resources import Resources, default_resources
 from conflictkg.settings import DEFAULT_WORKER_MEMORY_MB, DEFAULT_WORKERS, Settings
 from conflictkg.store.directory import current_path, generation_date
 from conflictkg.store.oxigraph import OxigraphStore
+from conflictkg.store.remote import RemoteStore
 from conflictkg.templating import environment
 from conflictkg.web.boundary import error_response
 from conflictkg.web.deferred import Deferred
@@ -37,6 +38,7 @@ from conflictkg.web import sizing
 from conflictkg.web.pages import routes as page_routes
 from conflictkg.web.pool import WorkerPool, WorkerSpec
 from conflictkg.web.query_routes import query_routes
+from conflictkg.web.remote import RemoteQueries
 from conflictkg.web.service_description import ServiceDescription
 from conflictkg.web.sparql import sparql_endpoint
 
@@ -54,7 +56,7 @@ def serve_in_memory(store: OxigraphStore, choice: bool | None, *, workers: int =
     return sizing.fits_in_memory(len(store), workers=workers, worker_memory_mb=worker_memory_mb, available=room)
 
 
-def create_app(store: OxigraphStore, settings: Settings, *, workers: int = DEFAULT_WORKERS,
+def create_app(store: OxigraphStore | RemoteStore, settings: Settings, *, workers: int = DEFAULT_WORKERS,
                resources: Resources | None = None, in_memory: bool = False,
                generation: Path | None = None, curate: Workbench | None = None) -> Starlette:
     """The site over ``store``, the published store at ``settings.store_dir``.
@@ -70,15 +72,21 @@ def create_app(store: OxigraphStore, settings: Settings, *, workers: int = DEFAU
     the one ``current`` points at now), also when it is replaced after a later ``build``: the site
     answers from one dataset. ``conflictkg serve`` pins it (:func:`~conflictkg.store.directory.pinned_generation`).
     Each worker may use ``settings.worker_memory_mb`` MB of memory (0: no limit).
+    When ``store`` is a :class:`~conflictkg.store.remote.RemoteStore` (``serve --store URL``), that
+    server answers the pages and ``/sparql`` (:class:`~conflictkg.web.remote.RemoteQueries`): no
+    worker, no in-memory copy, no build date.
     With ``curate`` (``serve --curate``), the curator's pages under ``/curate`` review drafts on
     that workbench; without it the site has no POST route but ``/sparql``.
     """
-    spec = WorkerSpec(generation or current_path(settings.store_dir).resolve(), in_memory,
-                      settings.worker_memory_mb or None)
+    if isinstance(store, RemoteStore):  # a SPARQL server answers: no workers, no generation, no copy
+        spec, in_memory = None, False
+    else:
+        spec = WorkerSpec(generation or current_path(settings.store_dir).resolve(), in_memory,
+                          settings.worker_memory_mb or None)
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        pool = WorkerPool(spec, workers, settings.query_timeout_s)
+        pool = RemoteQueries(store) if spec is None else WorkerPool(spec, workers, settings.query_timeout_s)
         app.state.pool = pool
         try:
             async with anyio.create_task_group() as background:
@@ -107,7 +115,7 @@ def create_app(store: OxigraphStore, settings: Settings, *, workers: int = DEFAU
     app.state.settings = settings
     if curate is not None:
         app.state.curate = Desk.open(curate)
-    app.state.built = generation_date(spec.generation)  # the "cite this" line's build date
+    app.state.built = generation_date(spec.generation) if spec else None  # the "cite this" line's build date
     app.state.resources = resources or default_resources()
     # made on first use or in the background after start-up, never before the server listens (#14)
     pages_store = app.state.store = Deferred(store.in_memory_copy if in_memory else lambda: store)

@@ -101,12 +101,7 @@ def execute(store: ox.Store, request: QueryRequest) -> Answer:
     try:
         result = store.query(request.query, prefixes=PREFIXES, base_iri=request.base_iri,
                              **_dataset(request))  # type: ignore[arg-type]
-        if isinstance(result, ox.QuerySolutions):
-            return _solutions(result, request)
-        if isinstance(result, ox.QueryBoolean):
-            fmt = choose(RESULT_FORMATS, request.accept, request.overrides)
-            return Answer(200, fmt.content_type, result.serialize(format=RESULTS_OX[fmt.key]) or b"")
-        return _triples(result, request)
+        return answer_of(result, request)
     except SyntaxError as exc:
         if looks_like_update(request.query):
             return text_answer(403, READ_ONLY)
@@ -117,6 +112,22 @@ def execute(store: ox.Store, request: QueryRequest) -> Answer:
         return text_answer(400, f"query failed: {exc}")
     except OSError as exc:
         return text_answer(500, f"query failed: {exc}")
+
+
+def answer_of(result: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples | list[ox.Triple],
+              request: QueryRequest) -> Answer:
+    """An evaluated query's answer in the negotiated format, cut to ``request.max_rows``; also used for a
+    SPARQL server's answers (:mod:`conflictkg.web.remote`), parsed back into Oxigraph's values.
+
+    Raises:
+        NotAcceptable: the client accepts none of the formats of this kind of answer.
+    """
+    if isinstance(result, ox.QuerySolutions):
+        return _solutions(result, request)
+    if isinstance(result, ox.QueryBoolean):
+        fmt = choose(RESULT_FORMATS, request.accept, request.overrides)
+        return Answer(200, fmt.content_type, result.serialize(format=RESULTS_OX[fmt.key]) or b"")
+    return _triples(result, request)
 
 
 class _CapReached(Exception):
@@ -161,7 +172,7 @@ def _solutions(result: ox.QuerySolutions, request: QueryRequest) -> Answer:
     return Answer(200, fmt.content_type, body, _truncation(cut, request.max_rows))
 
 
-def _triples(result: ox.QueryTriples, request: QueryRequest) -> Answer:
+def _triples(result: ox.QueryTriples | list[ox.Triple], request: QueryRequest) -> Answer:
     fmt = choose(GRAPH_FORMATS, request.accept, request.overrides)
     triples = list(itertools.islice(result, request.max_rows + 1))
     cut = len(triples) > request.max_rows
