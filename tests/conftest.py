@@ -49,6 +49,15 @@ def built_store(tmp_path_factory: pytest.TempPathFactory, res: Resources) -> Pat
     return store_dir
 
 
+@pytest.fixture(scope="session")
+def shipped_store_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped data in a store directory built by the real pipeline without the OWL check (no
+    Java needed). Shared by every test session-wide: tests only read it."""
+    path = tmp_path_factory.mktemp("shipped-store")
+    build_store(path, Resources(REPO), reason=False)
+    return path
+
+
 def run_cli(*args: str, store: Path | None = None, cwd: Path | None = None,
             env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """Run ``python -m conflictkg`` as a user would, with the checkout's resources."""

@@ -13,7 +13,7 @@ import pyoxigraph as ox
 import pytest
 
 from conflictkg import __version__
-from conflictkg.build import Staged, build_store
+from conflictkg.build import Staged
 from conflictkg.errors import InputError
 from conflictkg.release import write_release
 from conflictkg.resources import Resources
@@ -26,10 +26,8 @@ VOID = "http://rdfs.org/ns/void#"
 
 
 @pytest.fixture(scope="module")
-def store_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("release-store")
-    build_store(path, Resources(REPO), reason=False)
-    return path
+def store_dir(shipped_store_dir: Path) -> Path:
+    return shipped_store_dir
 
 
 @pytest.fixture(scope="module")

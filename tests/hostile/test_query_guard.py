@@ -18,9 +18,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from conflictkg.build import build_store
 from conflictkg.errors import FederationRefused, QueryRefused, QueryTooDeep
-from conflictkg.resources import Resources
 from conflictkg.settings import MAX_QUERY_DEPTH
 from conflictkg.sparql.guard import check_query
 
@@ -81,11 +79,9 @@ def recorder() -> Iterator[Recorder]:
 
 
 @pytest.fixture(scope="module")
-def store_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def store_dir(shipped_store_dir: Path) -> Path:
     """A store built by the real pipeline (no OWL check: no Java needed)."""
-    path = tmp_path_factory.mktemp("guard-store")
-    build_store(path, Resources(REPO), reason=False)
-    return path
+    return shipped_store_dir
 
 
 @pytest.fixture(scope="module")

@@ -77,10 +77,8 @@ def live_site(store_dir: Path, resources: Resources, **settings: Any) -> Iterato
 
 
 @pytest.fixture(scope="module")
-def store_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("workers-store")
-    build_store(path, Resources(REPO), reason=False)
-    return path
+def store_dir(shipped_store_dir: Path) -> Path:
+    return shipped_store_dir
 
 
 @pytest.fixture(scope="module")

@@ -8,21 +8,16 @@ from pathlib import Path
 
 import pytest
 
-from conflictkg.build import build_store
-from conflictkg.resources import Resources
 from conflictkg.store.directory import open_store
 from conflictkg.store.oxigraph import OxigraphStore
 from conflictkg.store.publish import publish
-from tests.conftest import REPO
 from tests.sparql_servers import Server, oxigraph_server
 
 
 @pytest.fixture(scope="session")
-def shipped_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def shipped_dir(shipped_store_dir: Path) -> Path:
     """The shipped data in a store directory (only read)."""
-    path = tmp_path_factory.mktemp("servers-store")
-    build_store(path, Resources(REPO), reason=False)
-    return path
+    return shipped_store_dir
 
 
 @pytest.fixture(scope="session")

@@ -8,18 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from conflictkg.build import build_store
-from conflictkg.resources import Resources
-from tests.conftest import REPO
 from tests.serving import serving
 
 
 @pytest.fixture(scope="session")
-def store_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def store_dir(shipped_store_dir: Path) -> Path:
     """The shipped data in a store directory (never written to by the tests that use it)."""
-    path = tmp_path_factory.mktemp("web-store")
-    build_store(path, Resources(REPO), reason=False)
-    return path
+    return shipped_store_dir
 
 
 @pytest.fixture(scope="module")
