@@ -31,10 +31,10 @@ from typing import Any
 from conflictkg.errors import QueryError
 from conflictkg.rdf.namespaces import PREFIXES
 from conflictkg.resources import Resources, default_resources
-from conflictkg.settings import ROOT_ENV, default_store_dir
+from conflictkg.settings import ROOT_ENV, split_store
 from conflictkg.sparql import frames
 from conflictkg.sparql.queries import Query, load_library, resolve, run
-from conflictkg.store import Result
+from conflictkg.store import Result, Store
 from conflictkg.store import directory as storedir
 from conflictkg.store.oxigraph import OxigraphStore
 
@@ -56,7 +56,9 @@ class Hit:
 def open(store: str | os.PathLike[str] | None = None, *, root: str | os.PathLike[str] | None = None,  # noqa: A001
          reason: bool = True) -> KnowledgeGraph:
     """Open the store (``store``, else ``$CONFLICTKG_STORE``, else the default store directory),
-    building it first when there is none, as ``conflictkg query`` does (said on stderr).
+    building it first when there is none, as ``conflictkg query`` does (said on stderr). A store
+    given as ``http://…`` or ``https://…`` is a SPARQL server's query endpoint, read as the
+    command line reads it (:mod:`conflictkg.store.remote`).
 
     ``root`` (else ``$CONFLICTKG_ROOT``) is a checkout whose ``ontology/``, ``queries/`` and ``data/``
     are used instead of the shipped copies; ``reason=False`` skips HermiT in that first build (no Java).
@@ -64,9 +66,11 @@ def open(store: str | os.PathLike[str] | None = None, *, root: str | os.PathLike
     Raises:
         StoreError: the directory is not a conflictkg store, is damaged or cannot be written.
     """
-    store_dir = Path(store).expanduser() if store is not None else default_store_dir()
+    store_dir, server = split_store(os.fspath(store) if store is not None else None)
     root = root if root is not None else os.environ.get(ROOT_ENV) or None
     resources = Resources(Path(root).resolve()) if root else default_resources()
+    if server is not None:
+        return KnowledgeGraph(store_dir, resources, server=server)
     if not storedir.store_exists(store_dir):
         storedir.claim(store_dir)  # refuse a file or a foreign directory before building anything
         _build(store_dir, resources, reason)
@@ -87,21 +91,29 @@ class KnowledgeGraph:
     but leaves this one in place (as for ``serve``); open again to see it. Close it, or use it in
     a ``with`` block, to let builds remove it."""
 
-    def __init__(self, store_dir: Path, resources: Resources) -> None:
+    def __init__(self, store_dir: Path, resources: Resources, *, server: str | None = None) -> None:
         self.store_dir = store_dir
         self.resources = resources
+        self.server = server
         self._pin = contextlib.ExitStack()
-        self.generation = self._pin.enter_context(storedir.pinned_generation(store_dir))
-        try:
-            self._store = OxigraphStore.open_read_only(self.generation)
-        except BaseException:
-            self._pin.close()
-            raise
+        self.generation: Path | None = None
+        self._store: Store
+        if server is not None:  # a SPARQL server: nothing to pin (docs/servers.md)
+            from conflictkg.store.remote import RemoteStore
+
+            self._store = RemoteStore(server)
+        else:
+            self.generation = self._pin.enter_context(storedir.pinned_generation(store_dir))
+            try:
+                self._store = OxigraphStore.open_read_only(self.generation)
+            except BaseException:
+                self._pin.close()
+                raise
         self.library: dict[str, Query] = load_library(resources.queries_dir)
         self._site: Any = None
 
     def __repr__(self) -> str:
-        return f"<conflictkg.KnowledgeGraph {self.generation}>"
+        return f"<conflictkg.KnowledgeGraph {self.server or self.generation}>"
 
     def __enter__(self) -> KnowledgeGraph:
         return self

@@ -79,3 +79,16 @@ def test_serve_over_a_server_says_so_and_answers(oxigraph_union: Server) -> None
         process.terminate()
         _out, err = process.communicate(timeout=30)
     assert f"from the SPARQL server at {oxigraph_union.query} (default graph: server)" in err
+
+
+def test_the_python_api_reads_a_server_as_it_reads_the_embedded_store(oxigraph_union: Server,
+                                                                      shipped_dir: Path) -> None:
+    import conflictkg
+
+    with conflictkg.open(shipped_dir, root=REPO) as here, conflictkg.open(oxigraph_union.query, root=REPO) as there:
+        assert there.server == oxigraph_union.query and there.generation is None
+        assert repr(there) == f"<conflictkg.KnowledgeGraph {oxigraph_union.query}>"
+        ours = here.query("clause-texts", as_rows=True, clause_number=6)
+        assert there.query("clause-texts", as_rows=True, clause_number=6) == ours and ours
+        assert there.sparql("ASK { ?s a ck:Claim }") is True
+        assert [h.iri for h in there.find("Parukh")] == [h.iri for h in here.find("Parukh")]
