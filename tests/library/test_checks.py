@@ -111,6 +111,26 @@ BROKEN: dict[str, tuple[str, str]] = {
         """ckg:reference { ckr:agent-p a ck:Person ; rdfs:label "P"@en . }
            ckg:claims { ckr:claim-c1 ck:spokesperson ckr:agent-p . }""",
         "ckr:claim-c1"),
+    "claim-outside-post-term": (
+        """ckg:reference { ckr:agent-p a ck:Person ; rdfs:label "P"@en ; org:holds ckr:post-p .
+             ckr:post-p a org:Post ; rdfs:label "Minister"@en ; org:heldBy ckr:agent-p ; org:postIn ckr:agent-x . }
+           ckg:reference { ckr:holding-p a ck:PostHolding ; ck:holder ckr:agent-p ; ck:inPost ckr:post-p ;
+             ck:heldFrom "2021-08-02"^^xsd:date ; ck:heldUntil "2022-03-25"^^xsd:date ; dcterms:source ckr:source-s . }
+           ckg:claims { ckr:claim-c4 a ck:Claim ; ck:claimant ckr:agent-p ; ck:stance ckv:stance-denies ;
+             ck:claimDate "2022-03-26"^^xsd:date ; ck:citedIn ckr:source-s . }""",
+        "ckr:claim-c4"),
+    "person-claimant-term-unknown": (
+        """ckg:reference { ckr:agent-p a ck:Person ; rdfs:label "P"@en ; org:holds ckr:post-p .
+             ckr:post-p a org:Post ; rdfs:label "Minister"@en ; org:heldBy ckr:agent-p ; org:postIn ckr:agent-x . }
+           ckg:claims { ckr:claim-c4 a ck:Claim ; ck:claimant ckr:agent-p ; ck:stance ckv:stance-denies ;
+             ck:claimDate "2022-03-26"^^xsd:date ; ck:citedIn ckr:source-s . }""",
+        "ckr:agent-p"),
+    "post-holding-not-held": (
+        """ckg:reference { ckr:agent-p a ck:Person ; rdfs:label "P"@en .
+             ckr:post-p a org:Post ; rdfs:label "Minister"@en ; org:postIn ckr:agent-x .
+             ckr:holding-p a ck:PostHolding ; ck:holder ckr:agent-p ; ck:inPost ckr:post-p ;
+               ck:heldFrom "2021-08-02"^^xsd:date ; dcterms:source ckr:source-s . }""",
+        "ckr:holding-p"),
 }
 
 # Near misses that must NOT fire (the rule's boundary), added to GOOD.
@@ -140,6 +160,28 @@ NEAR_MISS: dict[str, str] = {
     "stated-in-not-own-outlet": """ckg:reference { ckr:agent-p a ck:Person ; rdfs:label "P"@en ; org:holds ckr:post-p .
         ckr:post-p a org:Post ; rdfs:label "Minister"@en ; org:postIn ckr:agent-x . }
         ckg:claims { ckr:claim-c4 a ck:Claim ; ck:claimant ckr:agent-p ; ck:stance ckv:stance-denies ; ck:statedIn ckr:source-s . }""",
+    # two terms, the claim on the first day of the second (bounds count); an undated claim is not checked
+    "claim-outside-post-term": """ckg:reference { ckr:agent-p a ck:Person ; rdfs:label "P"@en ; org:holds ckr:post-p .
+             ckr:post-p a org:Post ; rdfs:label "Minister"@en ; org:heldBy ckr:agent-p ; org:postIn ckr:agent-x . }
+        ckg:reference { ckr:holding-p1 a ck:PostHolding ; ck:holder ckr:agent-p ; ck:inPost ckr:post-p ;
+            ck:heldUntil "2021-05-31"^^xsd:date ; dcterms:source ckr:source-s .
+          ckr:holding-p2 a ck:PostHolding ; ck:holder ckr:agent-p ; ck:inPost ckr:post-p ;
+            ck:heldFrom "2022-03-26"^^xsd:date ; dcterms:source ckr:source-s . }
+        ckg:claims { ckr:claim-c4 a ck:Claim ; ck:claimant ckr:agent-p ; ck:stance ckv:stance-denies ;
+            ck:claimDate "2022-03-26"^^xsd:date ; ck:citedIn ckr:source-s .
+          ckr:claim-c5 a ck:Claim ; ck:claimant ckr:agent-p ; ck:stance ckv:stance-denies ; ck:citedIn ckr:source-s . }""",
+    # a term with its last day only is a term the data gives
+    "person-claimant-term-unknown": """ckg:reference { ckr:agent-p a ck:Person ; rdfs:label "P"@en ; org:holds ckr:post-p .
+             ckr:post-p a org:Post ; rdfs:label "Minister"@en ; org:heldBy ckr:agent-p ; org:postIn ckr:agent-x . }
+        ckg:reference { ckr:holding-p a ck:PostHolding ; ck:holder ckr:agent-p ; ck:inPost ckr:post-p ;
+            ck:heldUntil "2022-12-31"^^xsd:date ; dcterms:source ckr:source-s . }
+        ckg:claims { ckr:claim-c4 a ck:Claim ; ck:claimant ckr:agent-p ; ck:stance ckv:stance-denies ;
+            ck:claimDate "2022-03-26"^^xsd:date ; ck:citedIn ckr:source-s . }""",
+    # the holder holds the post (org:holds), stated apart from the holding
+    "post-holding-not-held": """ckg:reference { ckr:post-p a org:Post ; rdfs:label "Minister"@en ; org:postIn ckr:agent-x .
+          ckr:holding-p a ck:PostHolding ; ck:holder ckr:agent-p ; ck:inPost ckr:post-p ;
+            ck:heldFrom "2021-08-02"^^xsd:date ; dcterms:source ckr:source-s . }
+        ckg:reference { ckr:agent-p a ck:Person ; rdfs:label "P"@en ; org:holds ckr:post-p . }""",
 }
 
 
