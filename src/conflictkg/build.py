@@ -11,9 +11,12 @@ Order of work in :func:`build_store`:
 4. check OWL consistency with HermiT on a bounded projection (ontology, vocabularies, reference
    data and claim nodes; never the claims' content graphs); an inconsistency is explained by
    :mod:`conflictkg.owl.clashes` (node, axiom, files) when one of the usual causes is in the data;
-5. seal the generation (compact, close) and swap it in atomically.
+5. materialise what the ontology entails (class membership through subclasses, defined classes,
+   sub-properties, inverse and transitive properties, claim → clause through norms) into the
+   graph ``ckg:inferred`` with the rules of ``queries/inference/`` (:mod:`conflictkg.owl.inference`);
+6. seal the generation (compact, close) and swap it in atomically.
 
-Any failure before step 5 removes the new generation and leaves the published store exactly as it was.
+Any failure before step 6 removes the new generation and leaves the published store exactly as it was.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ from conflictkg.errors import ConflictKGError, DataNotConformant, Inconsistent, 
 from conflictkg.names import name_index
 from conflictkg.owl import reasoning
 from conflictkg.owl.clashes import find_clashes
+from conflictkg.owl.inference import Inference, materialise
 from conflictkg.owl.reasoning import ReasonerReport
 from conflictkg.rdf.io import SourceFile, merge, read_files, read_quads
 from conflictkg.rdf.namespaces import GRAPH_CLAIMS, GRAPH_ONTOLOGY, GRAPH_REFERENCE, GRAPH_VOCAB
@@ -66,6 +70,8 @@ class BuildResult:
     report: Report
     reasoner: ReasonerReport | None
     timings: dict[str, float] = field(default_factory=dict)
+    #: what the build materialised into ``ckg:inferred`` (counts per rule)
+    inference: Inference | None = None
 
 
 def sources(res: Resources, extra: Sequence[Path] = ()) -> list[SourceFile]:
@@ -116,6 +122,15 @@ def reason_staged(staged: Staged) -> ReasonerReport:
         raise explain_inconsistency(staged, exc) from exc
 
 
+def infer_staged(staged: Staged, res: Resources) -> Inference:
+    """Materialise the rules of ``queries/inference/`` into ``ckg:inferred`` of the staged store;
+    the new quads join ``staged.quads`` (so counts and graphs include them)."""
+    inference = materialise(staged.quads, load_library(res.inference_queries_dir))
+    staged.store.extend(inference.quads)
+    staged.quads += inference.quads
+    return inference
+
+
 def explain_inconsistency(staged: Staged, exc: Inconsistent) -> ConflictKGError:
     """The clashes behind HermiT's verdict as a data report (exit 3), or HermiT's verdict with an
     honest "not explained" when none of the usual causes is in the data."""
@@ -140,8 +155,9 @@ def _graph(quad: ox.Quad) -> str:
 
 def check(res: Resources, extra: Sequence[Path] = (), *, reason: bool = True,
           stage_at: Path | None = None) -> tuple[Staged, BuildResult]:
-    """Parse, validate and (optionally) reason; the data is staged in memory, or at ``stage_at``
-    (a new generation directory) by a build. On failure the staged store is closed.
+    """Parse, validate, (optionally) reason, then materialise the inferred graph; the data is staged
+    in memory, or at ``stage_at`` (a new generation directory) by a build. On failure the staged
+    store is closed.
 
     Raises:
         InputError: a file does not parse.
@@ -154,11 +170,14 @@ def check(res: Resources, extra: Sequence[Path] = (), *, reason: bool = True,
     timings["parse"] = time.perf_counter() - t0
     try:
         report, reasoner = _validate_and_reason(staged, res, reason, timings)
+        t3 = time.perf_counter()
+        inference = infer_staged(staged, res)
+        timings["infer"] = time.perf_counter() - t3
     except BaseException:
         staged.store.close()
         raise
     graphs = len({_graph(q) for q in staged.quads})
-    return staged, BuildResult(None, len(staged.quads), graphs, report, reasoner, timings)
+    return staged, BuildResult(None, len(staged.quads), graphs, report, reasoner, timings, inference)
 
 
 def _validate_and_reason(staged: Staged, res: Resources, reason: bool,

@@ -67,6 +67,8 @@ class Context:
         if result.reasoner:
             click.echo(f"OWL consistency: HermiT found the ontology and reference data consistent "
                        f"({result.reasoner.triples} triples, {result.reasoner.seconds:.1f}s).", err=True)
+        if result.inference:
+            click.echo(f"Inferred facts: {result.inference.summary()} in ckg:inferred.", err=True)
         if list_warnings:
             for w in result.report.warnings:
                 click.echo(w.text(), err=True)

@@ -49,6 +49,11 @@ class Resources:
         return self.queries_dir / "exports"
 
     @property
+    def inference_queries_dir(self) -> Path:
+        """The rules the build materialises into ``ckg:inferred`` (``queries/inference/``, CONSTRUCT queries)."""
+        return self.queries_dir / "inference"
+
+    @property
     def drafting_queries_dir(self) -> Path:
         """Queries behind ``conflictkg draft`` (``queries/drafting/``): whole name tables at once."""
         return self.queries_dir / "drafting"

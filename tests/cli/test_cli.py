@@ -30,6 +30,8 @@ def test_query_builds_store_on_first_use(tmp_path: Path) -> None:
     rows = list(csv.DictReader(io.StringIO(proc.stdout)))
     assert {"graph", "triples"} <= set(rows[0])
     assert any(r["graph"].endswith("/graph/reference") for r in rows)
+    assert "Inferred facts: " in proc.stderr and "class-membership " in proc.stderr  # counts per rule
+    assert any(r["graph"].endswith("/graph/inferred") and int(r["triples"]) > 5000 for r in rows)
 
 
 def test_queries_lists_the_library(built_store: Path) -> None:

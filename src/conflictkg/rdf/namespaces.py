@@ -39,6 +39,7 @@ GRAPH_VOCAB = CKG + "vocab"
 GRAPH_REFERENCE = CKG + "reference"
 GRAPH_CLAIMS = CKG + "claims"
 GRAPH_INDEX = CKG + "index"  # derived at build time (name search keys); never edited by hand
+GRAPH_INFERRED = CKG + "inferred"  # what the ontology entails, materialised at build time (owl.inference)
 
 
 def expand_curie(value: str) -> str:

@@ -141,6 +141,17 @@ class OxigraphStore:
             raise
         return cls(inner, path)
 
+    def extend(self, quads: Iterable[ox.Quad]) -> None:
+        """Add ``quads`` (a build adds what it derives to the generation it stages).
+
+        Raises:
+            StoreError: the disk refused the writes (full, read-only).
+        """
+        try:
+            self._inner.extend(quads)
+        except OSError as exc:
+            raise write_failure(self.path or Path(), exc) from exc
+
     @contextmanager
     def _reading(self) -> Iterator[None]:
         """Damaged files surface on first read, not at open: say so as a StoreError."""
