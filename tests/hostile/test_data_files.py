@@ -305,7 +305,7 @@ def test_validate_and_build_print_the_same_warnings_in_the_same_order_every_time
     first, second = (cli_process(checkout, seed, "validate") for seed in ("1", "2"))
     assert first.returncode == second.returncode == 0, first.stderr
     assert first.stdout == second.stdout and first.stdout.count(": warning: ") >= 2
-    built = cli_process(checkout, "3", "--store", str(tmp_path / "store"), "build", "--no-reason")
+    built = cli_process(checkout, "3", "--store", str(tmp_path / "store"), "build", "--no-reason", "--warnings")
     assert built.returncode == 0, built.stderr
     warnings = [line for line in built.stderr.splitlines() if ": warning: " in line]
     assert warnings == [line for line in first.stdout.splitlines() if ": warning: " in line]
