@@ -21,8 +21,9 @@ Any failure before step 6 removes the new generation and leaves the published st
 
 from __future__ import annotations
 
+import contextlib
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -153,38 +154,64 @@ def _graph(quad: ox.Quad) -> str:
     return quad.graph_name.value if isinstance(quad.graph_name, ox.NamedNode) else ""
 
 
+#: Told the name of each stage as it begins, with what it works on (``conflictkg build`` prints it).
+Progress = Callable[[str, str], None]
+
+
+class Stages:
+    """Times the stages of a build and says when each begins (``progress(stage, what)``)."""
+
+    def __init__(self, progress: Progress | None = None) -> None:
+        self.timings: dict[str, float] = {}
+        self._progress = progress
+
+    def begin(self, name: str, what: str) -> float:
+        """Say that stage ``name`` begins; its start time, for :meth:`end`."""
+        if self._progress is not None:
+            self._progress(name, what)
+        return time.perf_counter()
+
+    def end(self, name: str, began: float) -> None:
+        self.timings[name] = time.perf_counter() - began
+
+    @contextlib.contextmanager
+    def stage(self, name: str, what: str) -> Iterator[None]:
+        """A stage as a ``with`` block: said when it begins, timed when it ends without error."""
+        began = self.begin(name, what)
+        yield
+        self.end(name, began)
+
+
 def check(res: Resources, extra: Sequence[Path] = (), *, reason: bool = True,
-          stage_at: Path | None = None) -> tuple[Staged, BuildResult]:
+          stage_at: Path | None = None, stages: Stages | None = None) -> tuple[Staged, BuildResult]:
     """Parse, validate, (optionally) reason, then materialise the inferred graph; the data is staged
     in memory, or at ``stage_at`` (a new generation directory) by a build. On failure the staged
-    store is closed.
+    store is closed. ``stages`` times them and reports each as it begins.
 
     Raises:
         InputError: a file does not parse.
         DataNotConformant: SHACL or a check query found errors (``exc.report`` has them all).
         OntologyError: HermiT found an inconsistency, or Java is missing.
     """
-    timings: dict[str, float] = {}
-    t0 = time.perf_counter()
-    staged = stage(sources(res, extra), stage_at)
-    timings["parse"] = time.perf_counter() - t0
+    stages = stages or Stages()
+    files = sources(res, extra)
+    with stages.stage("parse", f"reading {len(files)} files"):
+        staged = stage(files, stage_at)
     try:
-        report, reasoner = _validate_and_reason(staged, res, reason, timings)
-        t3 = time.perf_counter()
-        inference = infer_staged(staged, res)
-        timings["infer"] = time.perf_counter() - t3
+        report, reasoner = _validate_and_reason(staged, res, reason, stages)
+        with stages.stage("infer", "the inference rules over the curated graphs"):
+            inference = infer_staged(staged, res)
     except BaseException:
         staged.store.close()
         raise
     graphs = len({_graph(q) for q in staged.quads})
-    return staged, BuildResult(None, len(staged.quads), graphs, report, reasoner, timings, inference)
+    return staged, BuildResult(None, len(staged.quads), graphs, report, reasoner, stages.timings, inference)
 
 
 def _validate_and_reason(staged: Staged, res: Resources, reason: bool,
-                         timings: dict[str, float]) -> tuple[Report, ReasonerReport | None]:
-    t1 = time.perf_counter()
-    report = validate_staged(staged, res)
-    timings["validate"] = time.perf_counter() - t1
+                         stages: Stages) -> tuple[Report, ReasonerReport | None]:
+    with stages.stage("validate", f"SHACL and the check queries over {len(staged.quads):,} quads"):
+        report = validate_staged(staged, res)
     if not report.conforms:
         hint = None
         if report is staged.ill_typed:
@@ -192,21 +219,23 @@ def _validate_and_reason(staged: Staged, res: Resources, reason: bool,
         raise DataNotConformant(f"the data does not conform: {len(report.errors)} error(s)", report, hint=hint)
     reasoner = None
     if reason:
-        t2 = time.perf_counter()
-        reasoner = reason_staged(staged)
-        timings["reason"] = time.perf_counter() - t2
+        with stages.stage("reason", "HermiT's consistency check of the ontology, reference data and claim nodes"):
+            reasoner = reason_staged(staged)
     return report, reasoner
 
 
-def build_store(store_dir: Path, res: Resources, *, reason: bool = True) -> BuildResult:
-    """Stage into a new generation, check everything there, then publish it atomically."""
+def build_store(store_dir: Path, res: Resources, *, reason: bool = True,
+                progress: Progress | None = None) -> BuildResult:
+    """Stage into a new generation, check everything there, then publish it atomically;
+    ``progress(stage, what)`` is told each stage as it begins."""
+    stages = Stages(progress)
     with storedir.build_lock(store_dir):
         with storedir.new_generation(store_dir) as gen:
-            staged, result = check(res, reason=reason, stage_at=gen)
-            t0 = time.perf_counter()
+            staged, result = check(res, reason=reason, stage_at=gen, stages=stages)
+            writing = stages.begin("write", f"publishing {result.quads:,} quads as the new generation")
             storedir.seal(staged.store)
         storedir.publish(store_dir, gen)
-        result.timings["write"] = time.perf_counter() - t0
+        stages.end("write", writing)
         result.store_dir = store_dir
     return result
 

@@ -60,7 +60,14 @@ class Context:
             raise StoreError(f"build writes the embedded store, not the server at {self.settings.store_url}",
                              hint="build into a directory (--store DIR), then load it into the server with "
                                   "`conflictkg publish --to GRAPH-STORE-URL`")
-        result = build_store(self.settings.store_dir, self.resources, reason=self.settings.reason)
+        from conflictkg.cli_render import BuildProgress
+
+        progress = BuildProgress()
+        try:
+            result = build_store(self.settings.store_dir, self.resources, reason=self.settings.reason,
+                                 progress=progress)
+        finally:
+            progress.close()
         parts = ", ".join(f"{k} {v:.2f}s" for k, v in result.timings.items())
         click.echo(f"Built {result.quads} quads in {result.graphs} named graphs at {result.store_dir} ({parts}).",
                    err=True)

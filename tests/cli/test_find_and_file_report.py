@@ -62,7 +62,9 @@ def test_build_summarises_its_warnings_in_one_line_and_lists_them_on_request(tmp
     quiet = run_cli("--store", store, "build", "--no-reason")
     assert quiet.returncode == 0, quiet.stderr
     lines = quiet.stderr.splitlines()
-    assert lines[0].startswith("Built ") and lines[-1].endswith("`conflictkg build --warnings` lists them.")
+    stages = [line.split(":")[1].strip() for line in lines if line.startswith("build: ")]
+    assert stages == ["parse", "validate", "infer", "write"], lines  # piped: one plain line per stage, as it begins
+    assert lines[len(stages)].startswith("Built ") and lines[-1].endswith("`conflictkg build --warnings` lists them.")
     assert "from cksh:AttestedNameEvidenceShape" in lines[-1] and "name-hramort" not in quiet.stderr
     count = int(lines[-1].split(" warning(s)")[0])
     loud = run_cli("--store", store, "build", "--no-reason", "--warnings")
@@ -70,3 +72,24 @@ def test_build_summarises_its_warnings_in_one_line_and_lists_them_on_request(tmp
     listed = [line for line in loud.stderr.splitlines() if ": warning: " in line]
     assert len(listed) == count and any("name-hramort" in line for line in listed)
     assert loud.stderr.splitlines()[-1] == lines[-1]
+
+
+def test_build_progress_is_a_status_line_on_a_terminal_and_plain_lines_when_piped(capsys) -> None:
+    import io
+
+    from rich.console import Console
+
+    from conflictkg.cli_render import BuildProgress
+
+    piped = BuildProgress(Console(file=io.StringIO(), force_terminal=False))
+    piped("parse", "reading 3 files")
+    piped("validate", "SHACL")
+    piped.close()
+    assert capsys.readouterr().err == "build: parse: reading 3 files…\nbuild: validate: SHACL…\n"
+    screen = io.StringIO()
+    terminal = BuildProgress(Console(file=screen, force_terminal=True, width=80))
+    terminal("parse", "reading 3 files")
+    terminal("validate", "SHACL")
+    terminal.close()
+    assert capsys.readouterr().err == "" and "validate: SHACL…" in screen.getvalue()
+    assert terminal._status is None  # stopped: the summary lines follow on a clean line
