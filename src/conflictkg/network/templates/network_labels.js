@@ -14,6 +14,7 @@ var ckgLabels = (function () {
   var MIN_SHARE = 0.6;   /* the room for labels may shrink the fitted drawing to this share, no more */
   var MAX_SCALE = 1;     /* a small view is not blown up beyond its natural size */
   var HIDDEN = "rgba(0,0,0,0)";
+  var HALO_PX = 3;      /* the white outline around a label drawn below its node */
   var INSIDE_HIDDEN = 0.1; /* shapes drawn around their label (box, ellipse) shrink to this while unlabelled */
 
   function overlaps(a, b) {
@@ -55,7 +56,8 @@ var ckgLabels = (function () {
         var had = state[id];
         if (had && had.size === want.size && had.shown === want.shown) { return; }
         state[id] = want;
-        updates.push({ id: id, font: { size: want.size, color: want.shown ? info.color[id] : HIDDEN } });
+        var halo = want.shown && !info.inside[id] ? HALO_PX * want.size / LABEL_PX : 0;  /* white outline: reads over edges */
+        updates.push({ id: id, font: { size: want.size, color: want.shown ? info.color[id] : HIDDEN, strokeWidth: halo, strokeColor: "#ffffff" } });
       });
       if (updates.length) { nodes.update(updates); }
     }
