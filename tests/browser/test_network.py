@@ -311,8 +311,7 @@ def test_first_view_labels_readable_and_not_cut(live_server: str, page: Any, vie
     drawn = page.evaluate(DRAWN_LABELS)
     assert_labels_fit(drawn)
     assert most_connected(twin(page, live_server, VIEW_PATHS[view])) in {box["id"] for box in drawn["boxes"]}
-    # the canvas really shows text: some drawn pixels are the label colour, not only edges and nodes
-    assert len(drawn["boxes"]) >= 10
+    assert len(drawn["boxes"]) >= 10  # a summary of names, not one or two
 
 
 def test_labels_not_cut_on_a_phone(live_server: str, page: Any) -> None:
@@ -324,11 +323,10 @@ def test_labels_not_cut_on_a_phone(live_server: str, page: Any) -> None:
 def test_zooming_in_draws_more_labels(live_server: str, page: Any) -> None:
     page.set_viewport_size({"width": 1366, "height": 900})
     open_view(page, live_server + VIEW_PATHS["allegations"])
-    before = len(page.evaluate(DRAWN_LABELS)["boxes"])
+    before = {box["id"] for box in page.evaluate(DRAWN_LABELS)["boxes"]}
     page.evaluate("() => { const n = ckgNetwork.network; n.moveTo({scale: n.getScale() * 3, animation: false});"
                   " n.emit('zoom', {}); }")
     page.wait_for_timeout(400)
     after = page.evaluate(DRAWN_LABELS)
     assert_labels_fit(after)
-    assert after["fontPx"] >= 11
-    assert len(after["boxes"]) != before or before == 0
+    assert {box["id"] for box in after["boxes"]} - before, "zooming in drew no label that was hidden"
