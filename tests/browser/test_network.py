@@ -296,12 +296,12 @@ def assert_labels_fit(drawn: dict[str, Any]) -> None:
     assert drawn["fontPx"] >= 11
     for box in drawn["boxes"]:
         assert box["left"] >= 0 and box["top"] >= 0, box
-        assert box["right"] <= drawn["width"] and box["bottom"] <= drawn["height"], (box, drawn["width"], drawn["height"])
+        assert box["right"] <= drawn["width"] and box["bottom"] <= drawn["height"], (box, drawn)
     boxes = drawn["boxes"]
     for i, a in enumerate(boxes):
         for b in boxes[i + 1:]:
-            apart = a["right"] <= b["left"] or b["right"] <= a["left"] or a["bottom"] <= b["top"] or b["bottom"] <= a["top"]
-            assert apart, (a, b)
+            side = a["right"] <= b["left"] or b["right"] <= a["left"]
+            assert side or a["bottom"] <= b["top"] or b["bottom"] <= a["top"], (a, b)
 
 
 @pytest.mark.parametrize("view", ["allegations", "whole"])
