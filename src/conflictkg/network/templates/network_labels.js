@@ -76,19 +76,14 @@ var ckgLabels = (function () {
       return { id: id, left: a.x, top: a.y, right: b.x, bottom: b.y };
     }
 
-    /* the drawing's extent in drawing units: the node shapes alone, or with their labels */
-    function extent(ids, withLabels) {
+    /* the node shapes' extent in drawing units */
+    function extent(ids) {
       var box = { minX: Infinity, minY: Infinity, maxX: -Infinity, maxY: -Infinity };
-      function add(left, top, right, bottom) {
-        box.minX = Math.min(box.minX, left); box.minY = Math.min(box.minY, top);
-        box.maxX = Math.max(box.maxX, right); box.maxY = Math.max(box.maxY, bottom);
-      }
       ids.forEach(function (id) {
         var body = network.body.nodes[id];
         var radius = body.options.size || 10;
-        add(body.x - radius, body.y - radius, body.x + radius, body.y + radius);
-        var size = body.labelModule.size;
-        if (withLabels && size && size.width) { add(size.left, size.top, size.left + size.width, size.top + size.height); }
+        box.minX = Math.min(box.minX, body.x - radius); box.minY = Math.min(box.minY, body.y - radius);
+        box.maxX = Math.max(box.maxX, body.x + radius); box.maxY = Math.max(box.maxY, body.y + radius);
       });
       return box;
     }
@@ -99,28 +94,56 @@ var ckgLabels = (function () {
       return Math.min((canvas.width - 2 * EDGE_PX) / width, (canvas.height - 2 * EDGE_PX) / height, MAX_SCALE);
     }
 
-    /* the first view: fitted with room for every label (their size depends on the scale, so a few
-       rounds find the scale where the drawing and its labels fill the canvas) */
+    /* where a node and its label reach on screen at scale s, in pixels from the drawing's origin:
+       labels keep their screen size (font LABEL_PX / s), measured once at scale s0 */
+    function reach(ids, s0) {
+      return ids.map(function (id) {
+        var body = network.body.nodes[id];
+        var box = body.labelModule.size;
+        return { x: body.x, y: body.y, r: body.options.size || 10, inside: info.inside[id],
+                 w: box.width * s0, h: box.height * s0, dy: box.top - body.y };
+      });
+    }
+
+    function span(items, s, withLabels) {
+      var box = { minX: Infinity, minY: Infinity, maxX: -Infinity, maxY: -Infinity };
+      items.forEach(function (it) {
+        var left = (it.x - it.r) * s, right = (it.x + it.r) * s, top = (it.y - it.r) * s, bottom = (it.y + it.r) * s;
+        if (withLabels && it.w) {
+          var labelTop = it.inside ? it.y * s - it.h / 2 : (it.y + it.dy) * s;
+          left = Math.min(left, it.x * s - it.w / 2); right = Math.max(right, it.x * s + it.w / 2);
+          top = Math.min(top, labelTop); bottom = Math.max(bottom, labelTop + it.h);
+        }
+        box.minX = Math.min(box.minX, left); box.maxX = Math.max(box.maxX, right);
+        box.minY = Math.min(box.minY, top); box.maxY = Math.max(box.maxY, bottom);
+      });
+      return box;
+    }
+
+    function fits(box, canvas) {
+      return box.maxX - box.minX <= canvas.width - 2 * EDGE_PX && box.maxY - box.minY <= canvas.height - 2 * EDGE_PX;
+    }
+
+    /* the first view: fitted with room for every label (found by bisection over the scale, the
+       labels measured once: their screen size does not change with the scale) */
     function frame() {
       var ids = visibleIds();
       var canvas = canvasSize();
       if (!ids.length || !canvas.width || !canvas.height) { return; }
-      var scale = scaleFor(extent(ids, false), canvas);
-      var box = null;
-      for (var round = 0; round < 8; round += 1) {
-        setFonts(fontSize(scale), shownIds);
-        network.redraw();
-        var nodesOnly = extent(ids, false);
-        box = extent(ids, true);
-        var next = scaleFor(box, canvas);
-        var floor = MIN_SHARE * scaleFor(nodesOnly, canvas);
-        if (floor > next) { next = floor; box = nodesOnly; }  /* narrow screens: labels at the edges wait */
-        var done = Math.abs(next - scale) < 0.002 * scale;
-        scale = next;
-        if (done) { break; }
+      var high = scaleFor(extent(ids), canvas);
+      setFonts(fontSize(high), shownIds);
+      network.redraw();
+      var items = reach(ids, high);
+      var low = MIN_SHARE * high;
+      var withLabels = fits(span(items, low, true), canvas);  /* else narrow screens: labels at the edges wait */
+      if (withLabels) {
+        for (var step = 0; step < 30; step += 1) {
+          var mid = (low + high) / 2;
+          if (fits(span(items, mid, true), canvas)) { low = mid; } else { high = mid; }
+        }
       }
-      scale *= 0.98;  /* the last round's labels were measured a hair smaller */
-      network.moveTo({ position: { x: (box.minX + box.maxX) / 2, y: (box.minY + box.maxY) / 2 }, scale: scale, animation: false });
+      var box = span(items, low, withLabels);
+      network.moveTo({ position: { x: (box.minX + box.maxX) / 2 / low, y: (box.minY + box.maxY) / 2 / low }, scale: low, animation: false });
       refresh();
     }
 
