@@ -280,3 +280,53 @@ def test_png_button_saves_the_drawing_as_a_png_without_a_request(page: Any, live
     assert download.suggested_filename == "network-clause-6.png"
     assert Path(download.path()).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert [url for url in asked if not url.startswith("data:")] == []
+
+
+DRAWN_LABELS = "() => ckgNetwork.labels()"
+
+
+def most_connected(data: dict[str, Any]) -> str:
+    """The view's most connected node (ties: the smaller id), as the page ranks labels."""
+    return min(data["nodes"], key=lambda node: (-node["degree"], node["id"]))["id"]  # type: ignore[no-any-return]
+
+
+def assert_labels_fit(drawn: dict[str, Any]) -> None:
+    """Every drawn label lies inside the canvas, no two overlap, and they read at 11 px or more."""
+    assert drawn["boxes"], "no label drawn"
+    assert drawn["fontPx"] >= 11
+    for box in drawn["boxes"]:
+        assert box["left"] >= 0 and box["top"] >= 0, box
+        assert box["right"] <= drawn["width"] and box["bottom"] <= drawn["height"], (box, drawn)
+    boxes = drawn["boxes"]
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            side = a["right"] <= b["left"] or b["right"] <= a["left"]
+            assert side or a["bottom"] <= b["top"] or b["bottom"] <= a["top"], (a, b)
+
+
+@pytest.mark.parametrize("view", ["allegations", "whole"])
+def test_first_view_labels_readable_and_not_cut(live_server: str, page: Any, view: str) -> None:
+    page.set_viewport_size({"width": 1366, "height": 900})
+    open_view(page, live_server + VIEW_PATHS[view])
+    drawn = page.evaluate(DRAWN_LABELS)
+    assert_labels_fit(drawn)
+    assert most_connected(twin(page, live_server, VIEW_PATHS[view])) in {box["id"] for box in drawn["boxes"]}
+    assert len(drawn["boxes"]) >= 10  # a summary of names, not one or two
+
+
+def test_labels_not_cut_on_a_phone(live_server: str, page: Any) -> None:
+    page.set_viewport_size({"width": 390, "height": 844})
+    open_view(page, live_server + VIEW_PATHS["allegations"])
+    assert_labels_fit(page.evaluate(DRAWN_LABELS))
+
+
+def test_zooming_in_draws_more_labels(live_server: str, page: Any) -> None:
+    page.set_viewport_size({"width": 1366, "height": 900})
+    open_view(page, live_server + VIEW_PATHS["allegations"])
+    before = {box["id"] for box in page.evaluate(DRAWN_LABELS)["boxes"]}
+    page.evaluate("() => { const n = ckgNetwork.network; n.moveTo({scale: n.getScale() * 3, animation: false});"
+                  " n.emit('zoom', {}); }")
+    page.wait_for_timeout(400)
+    after = page.evaluate(DRAWN_LABELS)
+    assert_labels_fit(after)
+    assert {box["id"] for box in after["boxes"]} - before, "zooming in drew no label that was hidden"

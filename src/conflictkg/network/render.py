@@ -32,6 +32,8 @@ from conflictkg.templating import environment
 
 TEMPLATES = Path(__file__).parent / "templates"
 VIS_VERSION = "9.1.2"
+#: The page's scripts, inlined in this order (the label placement first: network.js uses it).
+PAGE_SCRIPTS = ("network_labels.js", "network.js")
 #: The names the web app serves vis-network's script and style sheet under (versioned: cached for good).
 VIS_FILES = {"js": f"vis-network-{VIS_VERSION}.min.js", "css": f"vis-network-{VIS_VERSION}.css"}
 
@@ -126,7 +128,7 @@ def page_values(network: Network, data: dict[str, Any], name_links: list[NameLin
     """What the page shows beside pyvis's drawing: the view's data, filters, legend, switches, assets."""
     vis_js, vis_css = ("", "") if assets_href else vis_assets()
     vis_href = {kind: f"{assets_href}/{name}" for kind, name in VIS_FILES.items()} if assets_href else {}
-    page_js = _inline_safe((TEMPLATES / "network.js").read_text(encoding="utf-8"), "script")
+    page_js = _inline_safe("\n".join((TEMPLATES / name).read_text(encoding="utf-8") for name in PAGE_SCRIPTS), "script")
     page_css = _inline_safe((TEMPLATES / "network.css").read_text(encoding="utf-8"), "style")
     standalone_css = (TEMPLATES / "network_standalone.css").read_text(encoding="utf-8")
     current = Perspective(network.perspective)

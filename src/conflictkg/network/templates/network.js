@@ -145,14 +145,33 @@
   var nodes = new vis.DataSet(drawing.nodes.map(function (item) { return withTitle(item, nodeCard(nodeById[item.id])); }));
   var edges = new vis.DataSet(drawing.edges.map(function (item) { return withTitle(item, edgeCard(edgeById[item.id])); }));
   if (labelBox.checked) { showEdgeLabels(true); }  /* the box may come back checked (history) */
-  var network = new vis.Network(container, { nodes: nodes, edges: edges }, JSON.parse(drawing.options));
+  var options = JSON.parse(drawing.options);
+  var network = new vis.Network(container, { nodes: nodes, edges: edges }, options);
+  var labelInfo = { degree: {}, color: {}, inside: {} };
+  drawing.nodes.forEach(function (item) {
+    var group = options.groups[item.group] || {};
+    labelInfo.degree[item.id] = nodeById[item.id].degree;
+    labelInfo.color[item.id] = (group.font && group.font.color) || "#1d1d1f";
+    labelInfo.inside[item.id] = ["box", "ellipse", "circle", "database", "text"].indexOf(group.shape || item.shape) >= 0;
+  });
+  var labels = ckgLabels(network, nodes, labelInfo);
+  /* the first view: fitted with room for the labels, the most connected ones drawn */
+  labels.frame();
   network.once("afterDrawing", function () {
-    window.ckgNetwork = { network: network, nodes: nodes, edges: edges, ready: true, readyMs: performance.now() };
+    window.ckgNetwork = { network: network, nodes: nodes, edges: edges, labels: labels.drawn, ready: true, readyMs: performance.now() };
     document.documentElement.setAttribute("data-ready", "true");
   });
-  /* fit the whole view, then step back a little so labels at the edges are not cut */
-  network.fit({ animation: false });
-  network.moveTo({ scale: network.getScale() * 0.9, animation: false });
+  network.redraw();
+
+  var relabelTimer = null;
+  function relabelSoon() {
+    clearTimeout(relabelTimer);
+    relabelTimer = setTimeout(labels.refresh, 120);
+  }
+  network.on("zoom", relabelSoon);
+  network.on("dragEnd", relabelSoon);
+  network.on("resize", relabelSoon);
+  network.on("blurNode", function () { labels.hover(null); });
 
   /* ---- PNG export: the drawing as shown, on white, made in the browser (no request) ---- */
 
@@ -192,7 +211,7 @@
       showDetails(edgeCard(edgeById[params.edges[0]]));
     }
   });
-  network.on("hoverNode", function (params) { showDetails(nodeCard(nodeById[params.node])); });
+  network.on("hoverNode", function (params) { labels.hover(params.node); showDetails(nodeCard(nodeById[params.node])); });
   network.on("hoverEdge", function (params) { showDetails(edgeCard(edgeById[params.edge])); });
 
   /* ---- filters ---- */
@@ -253,6 +272,7 @@
     edges.update(edgeUpdates);
     document.getElementById("count-nodes").textContent = nodeUpdates.filter(function (u) { return !u.hidden; }).length;
     document.getElementById("count-edges").textContent = edgeUpdates.filter(function (u) { return !u.hidden; }).length;
+    labels.refresh();
   }
 
   Object.keys(controls).forEach(function (name) { controls[name].addEventListener("change", applyFilters); });
@@ -284,6 +304,7 @@
     }
     network.selectNodes([id]);
     network.focus(id, { scale: 1.2, animation: false });
+    labels.refresh();
     showDetails(nodeCard(nodeById[id]));
   }
 
