@@ -15,6 +15,7 @@ from typing import Any
 from conflictkg.pages.context import PageContext
 from conflictkg.pages.model import Cell, Section
 from conflictkg.pages.summary import Summary
+from conflictkg.rdf.links import web_href
 from conflictkg.rdf.namespaces import compact_iri
 from conflictkg.rdf.terms import term_to_str
 
@@ -229,7 +230,7 @@ def source_card(ctx: PageContext, facts: Facts, s: Summary) -> None:
     _append(facts, fields, [("publisher", "publisher"), ("issued", "date"), ("date-note", "date")])
     urls = [c.get("iri") or c["text"] for c in fields.get("url", [])]
     if urls:
-        facts.append(("read it at", fact([{"text": url, "href": url} for url in urls])))
+        facts.append(("read it at", fact([{"text": url, "href": web_href(url)} for url in urls])))
     counts = {f: next((c["note"] for c in fields.get(f, [])), "") or "0 claims" for f in ("stated", "relayed")}
     facts.append(("claims it carries", {"text": f"states {counts['stated']} (its claimant's own outlet), "
                                                 f"relays {counts['relayed']}", "href": "#claims"}))
