@@ -42,8 +42,10 @@ MEMORY_MB = 300
 BOMB = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f } ORDER BY ?f ?c"
 #: Grouping builds one group per pair of objects: a memory bomb without ORDER BY.
 GROUP_BOMB = "SELECT ?c ?f (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f } GROUP BY ?c ?f"
-#: ~2 s of counting (4.4 M pairs of typed resources): long enough to be killed while it runs.
-MEDIUM = "SELECT (COUNT(*) AS ?n) WHERE { ?a a ?c . ?d a ?f }"
+#: A few seconds of counting (6.3 M pairs of the reference data's typed resources): long enough to be
+#: killed while it runs. One graph, not the default graph: with the inferred facts (ckg:inferred) the
+#: union holds four times as many types, and the pairs took longer than the 30 s limit.
+MEDIUM = ("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ckg:reference { ?a a ?c } GRAPH ckg:reference { ?d a ?f } }")
 #: Minutes of counting: it runs until killed or stopped at the time limit.
 SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a a ?c . ?d a ?f . ?g a ?h }"
 ASK = "ASK { ?s ?p ?o }"
