@@ -102,7 +102,7 @@ QUOTE_SOURCES = {
     "ru-mod-2020-12-12-first-violation": "https://hyetert.org/2020/12/12/first-ceasefire-violation-recorded-in-nagorno-karabakh-russias-defense-ministry/",
     "pashinyan-2021-11-07-khtsaberd-captives": "https://armenpress.am/eng/news/1067551/",
     "az-mfa-2021-03-04-not-pows": "https://en.trend.az/azerbaijan/politics/3389948.html",
-    "european-parliament-2021-05-20-release": "https://mamul.am/en/news/211323",
+    "european-parliament-2021-05-20-release": "https://europeantimes.news/?p=30599",
     "az-mfa-2021-08-12-stop-not-remain": "https://sofia.mfa.gov.az/en/news/no30421-azerbaycan-respublikasi-xarici-isler-nazirliyinin-metbuat-xidmeti-idaresinin-ermenistan-xarici-isler-nazirliyinin-11-avqust-2021-ci-il-tarixli-beyanatina-dair-serhi",
     "am-mfa-2021-10-15-norshen": "https://tr.armradio.am/2021/10/15/azerbaycanin-ihlalleri-2/",
     "ru-mod-2021-10-10-civilian-wounded": "https://www.jpost.com/breaking-news/azerbaijan-dm-denies-reports-soldier-killed-civilian-in-nagorno-karabakh-681570",

@@ -133,7 +133,7 @@ CLAIMS: dict[str, dict[str, tuple[str, str | None, str]]] = {
         "claim-artsakh-mfa-2023-01-18-only-pk-control": ("agent-artsakh-mfa", "2023-01-18", "stance-alleges"),
         "claim-eu-2023-02-borrell-answer": ("agent-borrell", None, "stance-calls-on"),
         "claim-artsakh-ombudsman-2022-12-13-stranded": ("agent-artsakh-human-rights-defender", None, "stance-reports"),
-        "claim-artsakh-ombudsman-2022-12-supplies": ("agent-artsakh-human-rights-defender", None, "stance-reports"),
+        "claim-artsakh-ombudsman-2022-12-supplies": ("agent-newsam", None, "stance-reports"),
         # added by rec-c (issue #12)
         "claim-ru-mod-2022-12-13-negotiations": ("agent-ru-mod", "2022-12-13", "stance-reports"),
         "claim-az-mfa-2022-12-rejects-armenian-statement": ("agent-az-mfa", None, "stance-counter-alleges"),
@@ -206,7 +206,7 @@ CASUALTIES = {
 QUOTE_SOURCE_URLS = {
     "claim-am-mfa-2021-11-08-shushi-fire": "https://www.artsakhpress.am/eng/news/153390/",
     "claim-az-mfa-2021-11-09-shushi-security": "https://armenianweekly.com/2021/11/10/artsakh-civilian-killed-by-azeri-forces/",
-    "claim-am-government-2021-11-26-sochi-pows": "https://news.am/eng/news/674508.html",
+    "claim-am-government-2021-11-26-sochi-pows": "https://factor.am/en/?p=6867",
     # re-audit (issue #12): the quote is now read in the ministry's own comment No:498/21
     "claim-az-mfa-2021-12-armenia-not-fulfilling": "https://sofia.mfa.gov.az/en/news/3358/no49821-azerbaycan-respublikasi-xarici-isler-nazirliyinin-metbuat-xidmeti-idaresinin-ermenistan-xarici-isler-nazirliyinin-7-dekabr-2021-ci-il-tarixli-aciqlamasi-ile-bagli-serhi",
     "claim-osce-mg-cochairs-2021-12-07-implement-in-full": "https://turan.az/en/politics/joint-statement-by-the-osce-minsk-group-co-chair-countries",
@@ -242,6 +242,8 @@ STATED_IN = {
     "claim-pashinyan-2022-12-29-road-map": "source-primeminister-am-2022-12-29-cabinet",
     "claim-az-mfa-2023-01-21-hajizada-mines": "source-nato-pfp-mfa-gov-az-2023-01-20-hajizada",
     "claim-am-mfa-2021-11-08-shushi-fire": "source-mfa-am-2021-11-08-shushi-ru",
+    # the audit of the issue entries (issue #12): an outlet reporting in its own voice states in its own page
+    "claim-artsakh-ombudsman-2022-12-supplies": "source-newsam-736324",
 }
 
 

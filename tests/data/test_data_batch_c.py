@@ -67,7 +67,7 @@ C = {
                                                    set(), {p(6), p(4)}, set(), {"agent-armenia"}, True),
     "claim-ru-mfa-2023-03-06-restraint": ("incident-2023-03-05-police-car-ambush", "agent-zakharova", "2023-03-06", "stance-calls-on",
                                           set(), set(), {p(1)}, set(), True),
-    "claim-artsakh-hrd-2023-03-planned-attack": ("incident-2023-03-05-police-car-ambush", "agent-artsakh-human-rights-defender", None, "stance-denies",
+    "claim-artsakh-hrd-2023-03-planned-attack": ("incident-2023-03-05-police-car-ambush", "agent-artsakh-human-rights-defender", "2023-03-08", "stance-denies",
                                                  set(), set(), {p(6)}, {"agent-azerbaijan"}, True),
     # 26 Aliyev at OTS
     "claim-az-president-2023-03-16-ots": ("incident-2023-03-16-aliyev-ots-ankara", "agent-aliyev", "2023-03-16", "stance-counter-alleges",
@@ -98,7 +98,7 @@ C = {
                                                            "stance-denies", set(), set(), {p(9)}, set(), False),
     "claim-az-government-2023-06-10-fsb-control": ("incident-2023-05-25-eaeu-corridor-exchange", "agent-mustafayev", None,
                                                    "stance-interprets", set(), set(), {p(9), "norm-tri2020-p9-fsb-control"}, set(), False),
-    "claim-am-deputy-pm-office-2023-06-12-no-agreement": ("incident-2023-05-25-eaeu-corridor-exchange", "agent-am-deputy-pm-office", "2023-06-12",
+    "claim-am-deputy-pm-office-2023-06-12-no-agreement": ("incident-2023-05-25-eaeu-corridor-exchange", "agent-am-deputy-pm-office", None,
                                                           "stance-denies", set(), set(), {p(9)}, set(), False),
     # 30 Hakari shooting and closure
     "claim-az-border-service-2023-06-15-guard-wounded": ("incident-2023-06-15-hakari-shooting-closure", "agent-az-state-border-service", "2023-06-15",
@@ -136,8 +136,8 @@ C = {
                                              set(), set(), {A}, set(), False),
     "claim-artsakh-info-centre-2023-09-20-ceasefire": ("incident-2023-09-19-offensive", "agent-artsakh-info-centre", "2023-09-20",
                                                        "stance-reports", set(), set(), {p(4)}, set(), True),
-    "claim-artsakh-2023-09-20-casualties": ("incident-2023-09-19-offensive", "agent-artsakh", None, "stance-reports",
-                                            set(), set(), set(), {"agent-azerbaijan"}, True),
+    "claim-artsakh-2023-09-20-casualties": ("incident-2023-09-19-offensive", "agent-armenpress", None, "stance-reports",
+                                            set(), set(), set(), set(), True),
     "claim-ru-mod-2023-09-peacekeepers-killed": ("incident-2023-09-19-offensive", "agent-ru-mod", None, "stance-reports",
                                                  set(), set(), set(), set(), True),
     "claim-ru-mfa-2023-07-15-fundamental-conditions": ("incident-2023-09-19-offensive", "agent-ru-mfa", "2023-07-15", "stance-interprets",
@@ -209,11 +209,13 @@ SOURCE_URLS = {
     "claim-az-mod-2023-03-05-vehicle-inspection": {"https://jam-news.net/shootout-in-karabakh/",
         "https://mod.gov.az/en/news/the-armenian-side-once-again-committed-a-provocation-46924.html"},
     "claim-ru-mfa-2023-03-06-restraint": {"https://asbarez.com/russia-confirms-azerbaijani-ambush-of-artsakh-police-that-killed-3-officers/"},
-    "claim-artsakh-hrd-2023-03-planned-attack": {"https://jam-news.net/details-of-the-death-of-nk-policemen/"},
+    "claim-artsakh-hrd-2023-03-planned-attack": {"https://jam-news.net/details-of-the-death-of-nk-policemen/",
+                                                 "https://artsakhombuds.am/en/document/1000"},
     "claim-az-president-2023-03-16-ots": {
         "https://hyetert.org/2023/03/16/azerbaijani-president-accuses-armenia-of-violating-trilateral-statement-on-karabakh/"},
     "claim-az-mod-2023-03-25-local-control": {"https://karabakhspace.commonspace.eu/news/azerbaijani-armed-forces-advance-nagorno-karabakh"},
-    "claim-ru-mod-2023-03-25-crossed-loc": {"https://www.wionews.com/world/russia-accuses-azerbaijan-of-violating-ceasefire-with-armenia-575736"},
+    "claim-ru-mod-2023-03-25-crossed-loc": {"https://www.islamtimes.org/en/news/1048754/russia-accuses-azerbaijan-of-violating-ceasefire-agreement-with-armenia",
+                                            "https://thedefensepost.com/2023/03/27/azerbaijan-violated-ceasefire-armenia"},
     "claim-artsakh-info-centre-2023-03-25-pretext": {"https://asbarez.com/azerbaijani-forces-advance-into-artsakhs-territory-russia-warns-baku/"},
     "claim-az-mod-2023-04-21-supply-escort": {
         "https://news.az/news/armenia-still-trying-to-illegally-transport-manpower-ammunition-to-territory-of-azerbaijan-defense-ministry-video"},
@@ -235,7 +237,7 @@ SOURCE_URLS = {
     "claim-am-nss-2023-06-15-flag-attempt": {
         "https://www.azatutyun.am/a/32460740.html",
         "https://asbarez.com/attempt-to-raise-azerbaijani-flag-on-armenias-territory-thwarted/"},
-    "claim-artsakh-2023-06-15-convoys-halted": {"https://www.azatutyun.am/a/32460740.html"},
+    "claim-artsakh-2023-06-15-convoys-halted": {"https://www.artsakhpress.am/eng/news/182836/"},
     "claim-ru-mfa-2023-06-23-blocking-entrance": {"https://www.artsakhpress.am/eng/news/183370/"},
     "claim-am-mfa-2023-07-29-arrest": {"https://abcmedia.am/en/politics/19188"},
     "claim-az-prosecutor-general-2023-07-29-wanted": {"https://www.artsakhpress.am/eng/news/184969/"},
@@ -267,7 +269,8 @@ SOURCE_URLS = {
 
 # claims on the claimant's own outlet (ck:statedIn); all others are ck:citedIn only
 STATED_IN = {"claim-am-mfa-2023-09-11-no-corridor", "claim-newsam-2023-07-29-detention",
-             "claim-az-mod-2023-03-05-vehicle-inspection"}  # the last added by the statedIn pass (issue #12)
+             "claim-az-mod-2023-03-05-vehicle-inspection",  # added by the statedIn pass (issue #12)
+             "claim-artsakh-hrd-2023-03-planned-attack"}  # the Defender's own report, found by the audit of the issue entries
 
 
 @pytest.fixture(scope="session")
