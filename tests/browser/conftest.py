@@ -49,8 +49,9 @@ def views_laid_out(base: str) -> None:
     not a timing: the page tests' own 30 s request timeouts are not meant to cover a layout)."""
     import httpx
 
-    for view in ("whole", "allegations"):
-        httpx.get(f"{base}/network/{view}.json", timeout=900).raise_for_status()
+    for view in ("whole", "whole.json?view=full", "allegations"):
+        path = view if "." in view else f"{view}.json"
+        httpx.get(f"{base}/network/{path}", timeout=900).raise_for_status()
 
 
 @pytest.fixture(scope="session")

@@ -21,7 +21,9 @@ VIEW_PATHS = {
     "allegations": "/network/allegations",
     "clause": "/network/clause?clause=6",
     "incident": f"/network/incident?incident={PARUKH_INCIDENT}",
-    "whole": "/network/whole",
+    "whole": "/network/whole?view=full",
+    "summary": "/network/whole",
+    "group": "/network/whole?group=clause",
 }
 
 
@@ -229,7 +231,7 @@ def assert_inert(page: Any) -> None:
     assert page.locator("a[href^='javascript']").count() == 0
 
 
-@pytest.mark.parametrize("path", ["/network/allegations", "/network/whole?names=azerbaijani",
+@pytest.mark.parametrize("path", ["/network/allegations", "/network/whole?view=full&names=azerbaijani",
                                   "/network/incident?incident=ckr:incident-hostile", "/network/clause?clause=1"])
 def test_hostile_labels_are_shown_as_text(page: Any, hostile_server: str, path: str) -> None:
     open_view(page, hostile_server + path)

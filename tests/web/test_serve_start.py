@@ -119,7 +119,7 @@ def test_the_site_answers_while_a_view_is_still_being_built(app_over):
         home = httpx.get(url + "/index.json", timeout=GUARD_S)
         sparql = httpx.get(url + "/sparql", params={"query": "ASK {}"}, timeout=GUARD_S)
         assert home.status_code == 200 and sparql.status_code == 200
-        assert app.state.network_views.building() == [ViewRequest("whole")]  # the warm-up started it
+        assert app.state.network_views.building() == [ViewRequest("whole", scope="summary")]  # the warm-up started it
         with ThreadPoolExecutor(1) as pool:
             waiting = pool.submit(httpx.get, url + "/network/whole.json", timeout=GUARD_S)
             time.sleep(0.2)
@@ -127,7 +127,7 @@ def test_the_site_answers_while_a_view_is_still_being_built(app_over):
             release.set()
             view = waiting.result(GUARD_S)
         assert view.status_code == 200 and view.json()["view"] == "whole"
-        assert ViewRequest("whole") in app.state.network_views
+        assert ViewRequest("whole", scope="summary") in app.state.network_views
 
 
 def test_the_home_page_aggregates_are_answered_once(app_over):

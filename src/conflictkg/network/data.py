@@ -128,3 +128,28 @@ def clause_numbers(store: Store, resources: Resources) -> dict[int, tuple[str, s
     """The statement's clauses: number → (IRI, label) (query ``clauses``)."""
     return {int(term_to_str(r["clause_number"])): (term_to_str(r["clause"]), term_to_str(r["label"]))
             for r in run(store, view_query(resources, "clauses")).dicts()}
+
+
+@dataclass
+class Facets:
+    """What the whole view's summary groups one resource by: its side, outlet flag and first date."""
+
+    side: str | None = None
+    side_label: str = ""
+    outlet: bool = False
+    date: str | None = None
+
+
+def group_facets(store: Store, resources: Resources) -> dict[str, Facets]:
+    """Per resource: the side and date that sort first, and whether it is an outlet (query ``groups``)."""
+    facets: dict[str, Facets] = {}
+    for row in run(store, view_query(resources, "groups")).dicts():
+        found = facets.setdefault(term_to_str(row["node"]), Facets())
+        side, date = _opt(row["side"]), _opt(row["date"])
+        if side and (found.side is None or (_opt(row["side_label"]) or side, side) < (found.side_label, found.side)):
+            found.side, found.side_label = side, _opt(row["side_label"]) or side
+        if row["outlet"] is not None and term_to_str(row["outlet"]) == "true":
+            found.outlet = True
+        if date and (found.date is None or date < found.date):
+            found.date = date
+    return dict(sorted(facets.items()))

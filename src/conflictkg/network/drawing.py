@@ -45,9 +45,11 @@ def to_pyvis(network: Network, clause_colors: dict[str, str]) -> PyvisNetwork:
 
 
 def node_options(node: Node, shape: str) -> dict[str, Any]:
-    """``add_node`` keywords: position fixed (physics off), size by degree, group (and shape) by kind."""
+    """``add_node`` keywords: position fixed (physics off), size by degree (a summary's group: by its number
+    of members), group (and shape) by kind."""
+    size = min(10 + 2.5 * math.sqrt(node.members), 40) if node.members else min(6 + 2 * math.sqrt(node.degree), 28)
     return {"label": shorten(node.label, NODE_LABEL_MAX), "group": node.kind, "shape": shape,
-            "x": node.x, "y": node.y, "physics": False, "size": min(6 + 2 * math.sqrt(node.degree), 28)}
+            "x": node.x, "y": node.y, "physics": False, "size": size}
 
 
 def edge_options(index: int, edge: Edge, curve: int, clause_colors: dict[str, str]) -> dict[str, Any]:
@@ -63,7 +65,14 @@ def edge_options(index: int, edge: Edge, curve: int, clause_colors: dict[str, st
 
 
 def edge_width(edge: Edge) -> float:
-    """1, or for an allegation edge, growing with the square root of its number of claims."""
+    """1, or for an allegation edge, growing with the square root of its number of claims; for an edge of
+    the whole view's summary, with the logarithm of the number of links it stands for.
+
+    >>> edge_width(Edge("a", "b", "7", "links", count=7))
+    5.5
+    """
+    if edge.count:
+        return round(1 + 1.5 * math.log2(1 + edge.count), 2)
     return 1 + 1.5 * math.sqrt(len(edge.claims)) if edge.keyed else 1
 
 

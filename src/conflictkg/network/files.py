@@ -29,14 +29,18 @@ SEPARATOR = " | "
 def file_graph(network: Network) -> nx.MultiDiGraph:
     """The view as a networkx graph with file-safe attributes: nodes (kind, label, url, degree) and
     edges (label, relation, clause, weight, claims, bases) in sorted order. Betweenness is left to
-    the reader's tools: on the whole graph it takes longer than everything else together."""
+    the reader's tools: on the whole graph it takes longer than everything else together. In the whole
+    view's summary (``scope``), a group's node carries its number of ``members`` (0: a resource of the
+    group drilled down into) and an edge's ``weight`` is the number of links it stands for."""
     import networkx as nx
 
-    graph = nx.MultiDiGraph(name=network.title, view=network.view)
+    graph = nx.MultiDiGraph(name=network.title, view=network.view, scope=network.scope)
     claims = [c.iri for c in network.claims]
     for iri in sorted(network.nodes):
         node = network.nodes[iri]
         graph.add_node(iri, kind=node.kind, label=node.label, url=node.url or "")
+        if network.scope != "full":  # the summary's groups: how many resources each stands for
+            graph.nodes[iri]["members"] = node.members
     edges = sorted(network.edges, key=lambda e: (e.source, e.target, e.relation, e.clause or ""))
     for i, edge in enumerate(edges):
         graph.add_edge(edge.source, edge.target, key=i, label=edge.label, relation=edge.relation,

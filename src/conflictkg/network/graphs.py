@@ -21,6 +21,9 @@ SEED = 20201110
 EXACT_BETWEENNESS_LIMIT = 1500
 #: Canvas units per unit of the layout, per square root of the node count.
 SPREAD = 140.0
+#: The summary's columns: canvas units between two columns, and between two nodes of a column.
+COLUMN_GAP = 420.0
+ROW_GAP = 110.0
 
 
 def to_graph(network: Network) -> nx.MultiDiGraph:
@@ -92,11 +95,36 @@ def _part_layout(part: nx.Graph) -> dict[str, tuple[float, float]]:
     return {n: (round(float(px) * scale, 1), round(float(py) * scale, 1)) for n, (px, py) in found.items()}
 
 
+def in_columns(network: Network) -> dict[str, tuple[float, float]]:
+    """The positions of nodes given a column (the whole view's summary): columns left to right, each
+    node under the previous one of its column, in the view's order, both centred on the origin.
+
+    >>> from conflictkg.network.model import Node
+    >>> net = Network("whole", "t", "d", "neutral", {}, {"a": Node("a", "agent", "a", column=0),
+    ...               "b": Node("b", "claim", "b", column=1), "c": Node("c", "claim", "c", column=1)},
+    ...               [], [], [], {}, {})
+    >>> in_columns(net)
+    {'a': (-210.0, 0.0), 'b': (210.0, -55.0), 'c': (210.0, 55.0)}
+    """
+    columns: dict[int, list[str]] = {}
+    for iri, node in network.nodes.items():
+        columns.setdefault(node.column, []).append(iri)
+    order = sorted(columns)
+    positions = {}
+    for i, column in enumerate(order):
+        members = columns[column]
+        for j, iri in enumerate(members):
+            positions[iri] = ((i - (len(order) - 1) / 2) * COLUMN_GAP, (j - (len(members) - 1) / 2) * ROW_GAP)
+    return positions
+
+
 def measure_and_lay_out(network: Network) -> Network:
-    """Fill in every node's degree, betweenness and position; returns ``network``."""
+    """Fill in every node's degree, betweenness and position; returns ``network``. Nodes that all have
+    a column (the whole view's summary) are placed in their columns, the others by :func:`layout`."""
     graph = to_graph(network)
     degree, between = measures(graph)
-    positions = layout(graph)
+    placed = bool(network.nodes) and all(node.column >= 0 for node in network.nodes.values())
+    positions = in_columns(network) if placed else layout(graph)
     for iri, node in network.nodes.items():
         node.degree, node.betweenness = degree[iri], between[iri]
         node.x, node.y = positions[iri]

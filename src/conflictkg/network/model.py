@@ -58,6 +58,12 @@ class Node:
     betweenness: float = 0.0
     x: float = 0.0
     y: float = 0.0
+    #: A group of the whole view's summary: how many resources it stands for, and the page that
+    #: drills down into it (relative to the view's page, e.g. ``?group=clause``).
+    members: int = 0
+    href: str | None = None
+    #: The summary's column of this group (left to right); -1: laid out by the spring layout.
+    column: int = -1
 
 
 @dataclass
@@ -72,10 +78,12 @@ class Edge:
     clause: str | None = None
     keyed: bool = False
     bases: list[str] = field(default_factory=list)
+    #: An edge of the whole view's summary: how many links of the full view it stands for.
+    count: int = 0
 
     @property
     def weight(self) -> int:
-        return max(len(self.claims), 1)
+        return self.count or max(len(self.claims), 1)
 
 
 @dataclass
@@ -93,6 +101,11 @@ class Network:
     styles: list[Style]
     clause_labels: dict[str, str]
     labels: dict[str, str]
+    #: ``full``, or for the whole view ``summary`` (one node per group) or ``group`` (one group drilled
+    #: down into), with the groups listed beside the drawing (see :mod:`conflictkg.network.summary`).
+    scope: str = "full"
+    groups: list[dict[str, Any]] = field(default_factory=list)
+    links: dict[str, str] = field(default_factory=dict)
 
     def to_json(self, base_url: str = "") -> dict[str, Any]:
         """The view as JSON-ready data; ``href`` of a resource page is ``{base_url}/resource/{local}``."""
@@ -106,6 +119,7 @@ class Network:
                       for i, (e, curve) in enumerate(zip(self.edges, self.curves(), strict=True))],
             "claims": [_claim_json(c, base_url, self.labels) for c in self.claims],
             "clauses": self._clauses(),
+            **({"scope": self.scope, "groups": self.groups, "links": self.links} if self.scope != "full" else {}),
         }
 
     def _clauses(self) -> list[dict[str, str]]:
@@ -128,14 +142,14 @@ class Network:
 def _node_json(node: Node, base_url: str) -> dict[str, Any]:
     return {"id": node.iri, "curie": compact_iri(node.iri), "kind": node.kind, "label": node.label,
             "names": node.names, "keys": node.keys, "url": web_href(node.url),
-            "href": page_href(node.iri, base_url), "claims": node.claims, "degree": node.degree,
-            "betweenness": node.betweenness, "x": node.x, "y": node.y}
+            "href": node.href or page_href(node.iri, base_url), "claims": node.claims, "degree": node.degree,
+            "betweenness": node.betweenness, "x": node.x, "y": node.y, **({"members": node.members} if node.members else {})}
 
 
 def _edge_json(index: int, edge: Edge, curve: int) -> dict[str, Any]:
     return {"id": f"e{index}", "from": edge.source, "to": edge.target, "label": edge.label,
             "relation": edge.relation, "claims": edge.claims, "clause": edge.clause, "keyed": edge.keyed,
-            "bases": edge.bases, "weight": edge.weight, "curve": curve}
+            "bases": edge.bases, "weight": edge.weight, "curve": curve, **({"count": edge.count} if edge.count else {})}
 
 
 def _claim_json(claim: Claim, base_url: str, labels: dict[str, str]) -> dict[str, Any]:

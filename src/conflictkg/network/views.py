@@ -65,6 +65,10 @@ class ViewRequest:
     clauses: tuple[int, ...] = ()
     incident: str | None = None
     perspective: Perspective = Perspective.NEUTRAL
+    #: The whole view only: ``full`` (every resource), ``summary`` (one node per group) or ``group``
+    #: (the members of ``group`` and the other groups; :mod:`conflictkg.network.summary`).
+    scope: str = "full"
+    group: str | None = None
 
 
 @dataclass
@@ -106,9 +110,10 @@ def build_network(store: Store, resources: Resources, request: ViewRequest,
         raise ViewError(f"clause numbers apply to the clause view, not to {request.view!r}")
     if request.incident and request.view != "incident":
         raise ViewError(f"an incident applies to the incident view, not to {request.view!r}")
-    gazetteer = gazetteer or Gazetteer.load(store, resources)
-    ctx = _Context(data.drawable_nodes(store, resources), data.claim_rows(store, resources),
-                   gazetteer, gazetteer.names, request.perspective)
+    check_scope(request)
+    if request.scope != "full":
+        raise ViewError("the whole view's summary and groups are built by conflictkg.network.network_view")
+    ctx = context(store, resources, request, gazetteer)
     if request.view == "allegations":
         nodes, edges, claims = _allegation_graph(ctx, data.allegation_rows(store, resources))
         title, params = info.title, {}
@@ -117,7 +122,33 @@ def build_network(store: Store, resources: Resources, request: ViewRequest,
         excluded = {"event"} if request.view == "whole" else set()  # what claims assert stays out of the whole
         nodes, edges, claims = _statement_graph(ctx, found, exclude_kinds=excluded)
     params["names"] = [request.perspective.value]
-    return _network(ctx, request, info, title, params, (nodes, edges, claims))
+    return assemble_network(ctx, request, info, title, params, (nodes, edges, claims))
+
+
+SCOPES = ("full", "summary", "group")
+
+
+def check_scope(request: ViewRequest) -> None:
+    """:class:`ViewError` unless the request's scope (and group) fit its view."""
+    if request.scope not in SCOPES:
+        raise ViewError(f"unknown scope {request.scope!r}", hint=f"scopes: {', '.join(SCOPES)}")
+    if request.scope != "full" and request.view != "whole":
+        raise ViewError(f"a summary applies to the whole view, not to {request.view!r}")
+    if (request.scope == "group") != bool(request.group):
+        raise ViewError("a group is drilled down into with scope 'group' and a group name",
+                        hint="the summary of the whole view lists its groups")
+
+
+def context(store: Store, resources: Resources, request: ViewRequest, gazetteer: Gazetteer | None) -> _Context:
+    """The tables every view needs (drawable resources, claims, names), read once per build."""
+    gazetteer = gazetteer or Gazetteer.load(store, resources)
+    return _Context(data.drawable_nodes(store, resources), data.claim_rows(store, resources),
+                    gazetteer, gazetteer.names, request.perspective)
+
+
+def whole_graph(store: Store, resources: Resources, ctx: _Context) -> tuple[list[str], list[Edge], list[str]]:
+    """The whole view's resources, links and claims (events, what claims assert, stay out)."""
+    return _statement_graph(ctx, data.statements(store, resources, "whole"), exclude_kinds={"event"})
 
 
 def _statements(store: Store, resources: Resources, request: ViewRequest, ctx: _Context,
@@ -132,7 +163,7 @@ def _statements(store: Store, resources: Resources, request: ViewRequest, ctx: _
         incident = _checked_incident(request.incident, ctx.table)
         found = data.statements(store, resources, "incident", {"incident": incident})
         return found, f"{info.title}: {ctx.label(incident)}", {"incident": [compact_iri(incident)]}
-    return data.statements(store, resources, "whole"), info.title, {}
+    return data.statements(store, resources, "whole"), info.title, {"view": ["full"]}
 
 
 def _checked_clauses(requested: Iterable[int], known: dict[int, tuple[str, str]]) -> list[int]:
@@ -199,12 +230,12 @@ def _statement_graph(ctx: _Context, found: list[Statement],
     return nodes, list(merged.values()), claims
 
 
-def _network(ctx: _Context, request: ViewRequest, info: ViewInfo, title: str, params: dict[str, list[str]],
+def assemble_network(ctx: _Context, request: ViewRequest, info: ViewInfo, title: str, params: dict[str, list[str]],
              parts: tuple[list[str], list[Edge], list[str]]) -> Network:
     node_iris, edges, claim_iris = parts
     claims = [_claim(ctx, iri) for iri in claim_iris]
     index = {iri: i for i, iri in enumerate(claim_iris)}
-    nodes = {iri: _node(ctx, iri, index) for iri in node_iris}
+    nodes = {iri: resource_node(ctx, iri, index) for iri in node_iris}
     clauses = {c for claim in claims for c in claim.clauses} | {e.clause for e in edges if e.clause}
     labels = {iri: ctx.label(iri) for iri in sorted({c.claimant for c in claims})}
     kinds = {}
@@ -221,7 +252,7 @@ def _claim(ctx: _Context, iri: str) -> Claim:
                  row.claimant, sorted(row.clauses), sorted(row.sources))
 
 
-def _node(ctx: _Context, iri: str, claim_index: dict[str, int]) -> Node:
+def resource_node(ctx: _Context, iri: str, claim_index: dict[str, int]) -> Node:
     row = ctx.table[iri]
     label = ctx.label(iri)
     names = sorted({label, *([row.label] if row.label else []), *ctx.names.get(iri, [])})

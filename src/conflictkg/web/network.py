@@ -36,7 +36,25 @@ def _request_of(request: Request, view: str) -> ViewRequest:
         clauses = tuple(int(c) for c in request.query_params.getlist("clause"))
     except ValueError:
         raise QueryError("clause must be a whole number, e.g. ?clause=6") from None
-    return ViewRequest(view, clauses, request.query_params.get("incident") or None, perspective_of(request))
+    scope, group = _scope_of(request, view)
+    return ViewRequest(view, clauses, request.query_params.get("incident") or None, perspective_of(request),
+                       scope, group)
+
+
+def _scope_of(request: Request, view: str) -> tuple[str, str | None]:
+    """``?view=full|summary`` and ``?group=KEY`` of the whole view, which opens on its summary (#13)."""
+    group = request.query_params.get("group") or None
+    wanted = request.query_params.get("view")
+    if wanted not in (None, "full", "summary"):
+        raise QueryError(f"view must be 'full' or 'summary', not {wanted!r}", hint="e.g. /network/whole?view=full")
+    if view != "whole":
+        if group or wanted:
+            raise QueryError(f"view= and group= apply to the whole view, not to {view!r}",
+                             hint="e.g. /network/whole?group=clause")
+        return "full", None
+    if group:
+        return "group", group
+    return wanted or "summary", None
 
 
 def view_builds(app: Any) -> ViewBuilds:
@@ -49,13 +67,14 @@ def view_builds(app: Any) -> ViewBuilds:
     return ViewBuilds(build, CACHE_SIZE)
 
 
-#: Views built in the background as soon as the app serves, so few visitors wait for their layout.
-WARM_VIEWS = ("whole", "allegations")
+#: Views built in the background as soon as the app serves, so few visitors wait for their layout: the
+#: whole view's summary (what ``/network/whole`` opens on) and the allegation view.
+WARM_VIEWS = (ViewRequest("whole", scope="summary"), ViewRequest("allegations"))
 
 
 async def warm(app: Any) -> None:
     """Build the views of ``WARM_VIEWS`` in the neutral perspective (the app answers meanwhile)."""
-    await app.state.network_views.warm(ViewRequest(view) for view in WARM_VIEWS)
+    await app.state.network_views.warm(WARM_VIEWS)
 
 
 #: The graph files of every view, by format: the URL suffix after ``/network/{view}`` and the link text.
@@ -142,6 +161,8 @@ def _index_entries(choices: dict[str, list[tuple[str, str]]]) -> list[dict[str, 
     for name, info in VIEWS.items():
         values = choices.get(name)
         pairs = [({name: [value]}, text) for value, text in values] if values else [({}, info.title)]
+        if name == "whole":  # it opens on its summary; the full graph one click away
+            pairs = [({}, f"{info.title}: summary by group"), ({"view": ["full"]}, f"{info.title}: every resource")]
         links = [{"text": text, "href": _view_href(name, params, None),
                   "json": _view_href(name, params, None, ".json")} for params, text in pairs]
         entries.append({"name": name, "title": info.title, "description": info.description, "links": links})

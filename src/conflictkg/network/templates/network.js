@@ -94,20 +94,22 @@
     card.appendChild(el("div", (styleByKind[node.kind] || { label: node.kind }).label + " \u00b7 " + node.curie, "kind"));
     var others = node.names.filter(function (name) { return name !== node.label; });
     if (others.length) { card.appendChild(el("div", "Also: " + others.slice(0, 12).join(" \u00b7 "))); }
-    card.appendChild(el("div", "Links: " + node.degree + " \u00b7 betweenness " + node.betweenness, "kind"));
+    if (!node.members) { card.appendChild(el("div", "Links: " + node.degree + " \u00b7 betweenness " + node.betweenness, "kind")); }
     if (node.url) {
       var source = el("div", "Source: ");
       source.appendChild(link(node.url, node.url, false));
       card.appendChild(source);
     }
     if (node.claims.length) { card.appendChild(claimList(node.claims)); }
-    if (node.href) { card.appendChild(el("div", "Click the node to open its page.", "kind")); }
+    if (node.members) {
+      card.appendChild(el("div", "Click the group to see its " + node.members + " members and their links.", "kind"));
+    } else if (node.href) { card.appendChild(el("div", "Click the node to open its page.", "kind")); }
     return card;
   }
 
   function edgeCard(edge) {
     var card = el("div", null, "tip");
-    card.appendChild(el("strong", edge.label));
+    card.appendChild(el("strong", edge.count ? edge.label + (edge.count === 1 ? " link" : " links") : edge.label));
     card.appendChild(el("div", nodeById[edge.from].label + " \u2192 " + nodeById[edge.to].label, "kind"));
     if (edge.bases.length) { card.appendChild(el("div", "Clause link: " + edge.bases.join("; "), "kind")); }
     if (edge.claims.length) {
@@ -130,6 +132,7 @@
 
   /* the width of a drawn allegation edge for its number of live claims (drawing.edge_width in Python) */
   function edgeWidth(edge, live) {
+    if (edge.count) { return Math.round(100 * (1 + 1.5 * Math.log2(1 + edge.count))) / 100; }
     return edge.keyed ? 1 + 1.5 * Math.sqrt(live) : 1;
   }
 

@@ -1,7 +1,8 @@
 /* conflictkg network labels: which node labels are drawn, and at what size, so that they stay
    readable. Labels keep at least LABEL_PX on screen when the view is zoomed out (their font grows in
    drawing units as the scale shrinks). The first view is fitted with room for the labels, so none is
-   cut at the canvas edges. A label is drawn only when it lies wholly inside the canvas and does not
+   cut at the canvas edges; on a narrow canvas (a phone) the drawing keeps the full width instead, and
+   the labels that would reach past an edge are not drawn until the view is zoomed. A label is drawn only when it lies wholly inside the canvas and does not
    overlap a label already drawn, the most connected nodes first (ties by id): the others show on
    hover and appear as the view is zoomed in. Deterministic: the same view and size draw the same
    labels. Exposes ckgLabels(network, nodes, info) -> {frame, refresh, hover, drawn}. */
@@ -12,6 +13,8 @@ var ckgLabels = (function () {
   var EDGE_PX = 6;       /* room kept free at the canvas edges */
   var GAP_PX = 2;        /* room between two drawn labels */
   var MIN_SHARE = 0.6;   /* the room for labels may shrink the fitted drawing to this share, no more */
+  var NARROW_PX = 600;  /* on a canvas narrower than this (a phone) the drawing keeps the full width: */
+  var NARROW_SHARE = 1; /* labels that would be cut at the edges wait for a zoom instead (#13) */
   var MAX_SCALE = 1;     /* a small view is not blown up beyond its natural size */
   var HIDDEN = "rgba(0,0,0,0)";
   var HALO_PX = 3;      /* the white outline around a label drawn below its node */
@@ -134,7 +137,7 @@ var ckgLabels = (function () {
       setFonts(fontSize(high), shownIds);
       network.redraw();
       var items = reach(ids, high);
-      var low = MIN_SHARE * high;
+      var low = (canvas.width < NARROW_PX ? NARROW_SHARE : MIN_SHARE) * high;
       var withLabels = fits(span(items, low, true), canvas);  /* else narrow screens: labels at the edges wait */
       if (withLabels) {
         for (var step = 0; step < 30; step += 1) {

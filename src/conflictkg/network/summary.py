@@ -1,0 +1,204 @@
+"""The whole view's summary: one node per group of resources, and one group drilled down into.
+
+The full whole view draws every curated resource and claim (about 1,500 nodes for the shipped data,
+growing with the record): a tangle. Its summary draws the same resources and links grouped, so it
+reads at once and stays small however large the record grows:
+
+* by kind where a kind is small or has no natural split: the agreement, its clauses, its norms, places;
+* agents by side: the state or de facto authority an agent is, belongs to, is a force of or holds a
+  post in (the grouping the site's "by side" tables use), then news outlets, then the other agents;
+* incidents, claims and sources by year (an incident's earliest beginning, a claim's date, a
+  source's publication), the undated apart: the record grows by years, so these groups stay readable.
+
+Edges are directed and weighted by the number of links of the full view between two groups; links
+inside a group are counted on the group. The groups are computed from the same answers as the full
+view (:func:`conflictkg.network.views.whole_graph`) without laying it out; networkx lays out only the
+groups. Every group count adds up to the full view's: members to its nodes, links to its edges.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from urllib.parse import quote
+
+from conflictkg.names import name_keys
+from conflictkg.naming import Gazetteer
+from conflictkg.network import data
+from conflictkg.network.data import Facets, NodeRow
+from conflictkg.network.model import Edge, Network, Node
+from conflictkg.network.views import ViewError, ViewRequest, assemble_network, context, view_info, whole_graph
+from conflictkg.resources import Resources
+from conflictkg.store import Store
+
+#: How a group of one kind is named (the agents' groups are named by side).
+PLURALS = {"agreement": "agreement", "clause": "clauses", "norm": "norms", "place": "places",
+           "incident": "incidents", "claim": "claims", "source": "sources", "event": "events"}
+#: Kinds grouped by year.
+BY_YEAR = ("incident", "claim", "source")
+#: The groups' order: the statement, the agents by side, the record by year, the places.
+GROUP_ORDER = ("agreement", "clause", "norm", "agent", "incident", "claim", "source", "event", "place")
+#: The summary's columns, left to right: the statement, the agents, the claims, what they are about
+#: (incidents, places) and where they were read (sources, news outlets).
+COLUMNS = {"agreement": 0, "clause": 0, "norm": 0, "agent": 1, "claim": 2, "event": 2, "incident": 3, "place": 3,
+           "source": 4, "agent-outlets": 4}
+#: Shapes drawn around their label, replaced in the summary and its groups by shapes with the label
+#: below: a group's label is long, and a box as wide as its label crowds a column.
+LABEL_BELOW = {"box": "square", "ellipse": "dot"}
+#: Prefix of a group node's id (never an IRI of the data).
+GROUP_ID = "urn:conflictkg:group:"
+
+
+@dataclass
+class Group:
+    """One group: its key (in URLs), kind, name and members (IRIs, sorted)."""
+
+    key: str
+    kind: str
+    name: str
+    members: list[str] = field(default_factory=list)
+
+    @property
+    def node_id(self) -> str:
+        return GROUP_ID + self.key
+
+    @property
+    def label(self) -> str:
+        return f"{self.name} ({len(self.members)})"
+
+
+@dataclass
+class Grouping:
+    """The groups in display order, each resource's group, and the links counted by pair of groups."""
+
+    groups: dict[str, Group]
+    of: dict[str, str]
+    links: Counter[tuple[str, str]]
+
+    def inside(self, key: str) -> int:
+        return self.links[(key, key)]
+
+    def touching(self, key: str) -> int:
+        return sum(n for (a, b), n in self.links.items() if key in (a, b))
+
+
+def group_of(row: NodeRow, facets: Facets | None, side_name: dict[str, str]) -> tuple[str, str]:
+    """The key and name of the group of one resource (``side_name``: a side's label by IRI).
+
+    >>> group_of(NodeRow("x", "incident", "incident", "", None), Facets(date="2022-03-24"), {})
+    ('incident-2022', 'incidents 2022')
+    >>> group_of(NodeRow("x", "agent", "agent", "", None), Facets(outlet=True), {})
+    ('agent-outlets', 'news outlets')
+    """
+    facets = facets or Facets()
+    if row.kind == "agent":
+        if facets.outlet:
+            return "agent-outlets", "news outlets"
+        if facets.side:
+            local = facets.side.rsplit("/", 1)[-1].removeprefix("agent-")
+            return f"side-{local}", f"{side_name.get(facets.side, facets.side_label)} side"
+        return "agent-other", "other agents"
+    if row.kind in BY_YEAR:
+        year = facets.date[:4] if facets.date and facets.date[:4].isdigit() else None
+        return (f"{row.kind}-{year}", f"{PLURALS[row.kind]} {year}") if year else \
+            (f"{row.kind}-undated", f"{PLURALS[row.kind]}, undated")
+    return row.kind, PLURALS.get(row.kind, row.kind)
+
+
+def aggregate(nodes: list[str], edges: list[Edge], table: dict[str, NodeRow], facets: dict[str, Facets],
+              side_name: dict[str, str]) -> Grouping:
+    """The groups of ``nodes`` and the number of ``edges`` between each pair of groups (deterministic)."""
+    found: dict[str, Group] = {}
+    of: dict[str, str] = {}
+    for iri in sorted(nodes):
+        row = table[iri]
+        key, name = group_of(row, facets.get(iri), side_name)
+        found.setdefault(key, Group(key, row.kind, name)).members.append(iri)
+        of[iri] = key
+    order = sorted(found.values(), key=lambda g: (GROUP_ORDER.index(g.kind), g.key.startswith("agent-"),
+                                                  g.key.endswith("-undated"), g.key))
+    links = Counter((of[e.source], of[e.target]) for e in edges)
+    return Grouping({g.key: g for g in order}, of, Counter(dict(sorted(links.items()))))
+
+
+def summary_view(store: Store, resources: Resources, request: ViewRequest,
+                 gazetteer: Gazetteer | None = None) -> Network:
+    """The summary (``request.scope == "summary"``) or one group drilled down into (``"group"``), not
+    yet laid out.
+
+    Raises:
+        ViewError: a group the summary does not have (the message lists them).
+    """
+    ctx = context(store, resources, request, gazetteer)
+    nodes, edges, claims = whole_graph(store, resources, ctx)
+    facets = data.group_facets(store, resources)
+    sides = {f.side for f in facets.values() if f.side}
+    grouping = aggregate(nodes, edges, ctx.table, facets, {s: ctx.label(s) for s in sorted(sides)})
+    info = view_info("whole")
+    names = {"names": [request.perspective.value]}
+    totals = f"{len(nodes):,} resources and {len(edges):,} links"
+    if request.scope == "summary":
+        title = f"{info.title}: summary"
+        network = assemble_network(ctx, request, info, title, {"view": ["summary"], **names}, ([], [], []))
+        network.description = (f"The whole graph ({totals}) in {len(grouping.groups)} groups: agents by side, "
+                               "incidents, claims and sources by year, the others by kind. An edge is as wide as the "
+                               "number of links between two groups (hover over it for the number). Click a group to "
+                               "see its members.")
+        _add_groups(network, grouping, list(grouping.groups), None)
+    else:
+        group = _checked_group(request.group, grouping)
+        members = set(group.members)
+        inner = [e for e in edges if e.source in members and e.target in members]
+        title = f"{info.title}: {group.label}"
+        network = assemble_network(ctx, request, info, title, {"group": [group.key], **names},
+                                   (group.members, inner, [c for c in claims if c in members]))
+        network.description = (f"The {group.label} of the whole graph ({totals}) with the links between them, "
+                               "and the other groups they link to, each edge as wide as its number of links.")
+        _add_groups(network, grouping, [k for k in grouping.groups if k != group.key], group, edges)
+    network.scope = request.scope
+    network.styles = [replace(s, shape=LABEL_BELOW.get(s.shape, s.shape)) for s in network.styles]
+    network.groups = [_group_json(g, grouping) for g in grouping.groups.values()]
+    network.links = {"summary": "?view=summary", "full": "?view=full", "totals": totals}
+    return network
+
+
+def _checked_group(key: str | None, grouping: Grouping) -> Group:
+    if key not in grouping.groups:
+        raise ViewError(f"the whole view has no group {key!r}", hint=f"groups: {', '.join(grouping.groups)}")
+    return grouping.groups[key]
+
+
+def _group_node(group: Group, summary: bool) -> Node:
+    keys = sorted({k for k in name_keys(group.name) if k})
+    return Node(group.node_id, group.kind, group.label, [group.name], keys, members=len(group.members),
+                href=f"?group={quote(group.key)}", column=COLUMNS.get(group.key, COLUMNS[group.kind]) if summary else -1)
+
+
+def _add_groups(network: Network, grouping: Grouping, keys: list[str], opened: Group | None,
+                edges: list[Edge] | None = None) -> None:
+    """Add the groups ``keys`` as nodes and the counted links: between groups (the summary) or between
+    the members of ``opened`` and the other groups (drilled down)."""
+    if opened is None:
+        counted = Counter({(grouping.groups[a].node_id, grouping.groups[b].node_id): n
+                           for (a, b), n in grouping.links.items() if a != b})
+    else:
+        members = set(opened.members)
+        counted = Counter()
+        for e in edges or []:
+            if (e.source in members) != (e.target in members):
+                source = e.source if e.source in members else grouping.groups[grouping.of[e.source]].node_id
+                target = e.target if e.target in members else grouping.groups[grouping.of[e.target]].node_id
+                counted[(source, target)] += 1
+    linked = {end for pair in counted for end in pair}
+    for key in keys:
+        group = grouping.groups[key]
+        if opened is None or group.node_id in linked:
+            network.nodes[group.node_id] = _group_node(group, opened is None)
+    for (source, target), n in sorted(counted.items()):
+        network.edges.append(Edge(source, target, f"{n:,}", "links", count=n))
+
+
+def _group_json(group: Group, grouping: Grouping) -> dict[str, object]:
+    return {"key": group.key, "kind": group.kind, "label": group.label, "members": len(group.members),
+            "inside": grouping.inside(group.key), "links": grouping.touching(group.key),
+            "href": f"?group={quote(group.key)}", "id": group.node_id}

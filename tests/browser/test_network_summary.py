@@ -1,0 +1,72 @@
+"""The whole view's summary in a real browser: it opens readable, a group drills down, the full graph is
+one click away, and on a phone the drawing fills the content width (#13, #14)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from .test_network import DRAWN_LABELS, READY, assert_labels_fit, open_view, twin, visible_counts
+
+pytestmark = pytest.mark.browser
+
+#: The share of the canvas width the first view's drawing spans on a phone, at least.
+PHONE_FILL = 0.9
+
+#: The drawn nodes' horizontal extent in canvas pixels, and the canvas's and its column's widths.
+EXTENT = """() => {
+    const n = ckgNetwork.network;
+    const xs = ckgNetwork.nodes.getIds().map(id => n.canvasToDOM(n.getPosition(id)).x);
+    const canvas = document.querySelector('#network canvas').getBoundingClientRect();
+    const column = document.querySelector('main').getBoundingClientRect();  /* the site's, around the view */
+    const style = getComputedStyle(document.querySelector('main'));
+    const content = column.width - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    return {span: Math.max(...xs) - Math.min(...xs), canvas: canvas.width, content: content,
+            page: document.documentElement.scrollWidth, viewport: document.documentElement.clientWidth};
+}"""
+
+
+def test_the_summary_opens_readable(page: Any, live_server: str) -> None:
+    page.set_viewport_size({"width": 1366, "height": 900})
+    data = twin(page, live_server, "/network/whole")
+    open_view(page, f"{live_server}/network/whole")
+    assert visible_counts(page) == (len(data["nodes"]), len(data["edges"]))
+    drawn = page.evaluate(DRAWN_LABELS)
+    assert_labels_fit(drawn)
+    assert len(drawn["boxes"]) >= 0.8 * len(data["nodes"])  # nearly every group is named at first sight
+    assert page.locator("#groups li a").count() == len(data["groups"])
+
+
+def test_clicking_a_group_drills_down_and_the_full_graph_is_one_click_away(page: Any, live_server: str) -> None:
+    page.set_viewport_size({"width": 1366, "height": 900})
+    open_view(page, f"{live_server}/network/whole")
+    group = "urn:conflictkg:group:clause"
+    x, y = page.evaluate("""(id) => {
+        const n = ckgNetwork.network;
+        const p = n.canvasToDOM(n.getPosition(id));
+        const r = document.querySelector('#network canvas').getBoundingClientRect();
+        return [r.left + p.x, r.top + p.y];
+    }""", group)
+    page.mouse.click(x, y)
+    page.wait_for_url(f"{live_server}/network/whole?group=clause", timeout=30_000)
+    page.wait_for_function(READY, timeout=120_000)
+    members = [n for n in twin(page, live_server, "/network/whole?group=clause")["nodes"] if n["kind"] == "clause"]
+    assert len(members) > 5 and page.title().startswith("Whole graph: clauses (")
+    page.click("#groups a:text('norms')")  # the list beside the drawing: plain links
+    page.wait_for_url(f"{live_server}/network/whole?group=norm", timeout=30_000)
+    page.click("#net-tools a.full-graph")
+    page.wait_for_url(f"{live_server}/network/whole?view=full", timeout=30_000)
+    page.wait_for_function(READY, timeout=120_000)
+    assert page.evaluate("() => ckgNetwork.nodes.length") > 20 * len(members)
+
+
+@pytest.mark.parametrize("path", ["/network/whole", "/network/whole?view=full", "/network/allegations"])
+def test_on_a_phone_the_drawing_fills_the_content_width(page: Any, live_server: str, path: str) -> None:
+    page.set_viewport_size({"width": 390, "height": 844})
+    open_view(page, live_server + path)
+    extent = page.evaluate(EXTENT)
+    assert extent["page"] == extent["viewport"] == 390  # nothing wider than the phone
+    assert extent["canvas"] >= extent["content"] - 2  # the canvas takes the column (its border aside)
+    assert extent["span"] >= PHONE_FILL * extent["canvas"], extent  # and the drawing the canvas
+    assert_labels_fit(page.evaluate(DRAWN_LABELS))

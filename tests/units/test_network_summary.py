@@ -1,0 +1,115 @@
+"""The whole view's summary (one node per group) and its drill-downs, without a browser (#13, #14)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conflictkg.network import ViewError, ViewRequest, build_network, network_view
+from conflictkg.network.files import file_graph, write_graph
+from conflictkg.network.model import Network
+from conflictkg.network.summary import GROUP_ID, summary_view
+from conflictkg.rdf.namespaces import CKR
+
+SUMMARY = ViewRequest("whole", scope="summary")
+
+
+@pytest.fixture(scope="module")
+def full(staged, res) -> Network:
+    return build_network(staged.store, res, ViewRequest("whole"))
+
+
+@pytest.fixture(scope="module")
+def summary(staged, res) -> Network:
+    return network_view(staged.store, res, SUMMARY)
+
+
+def test_group_counts_add_up_to_the_full_view(full, summary):
+    groups = summary.groups
+    assert sum(g["members"] for g in groups) == len(full.nodes)
+    assert sum(e.count for e in summary.edges) + sum(g["inside"] for g in groups) == len(full.edges)
+    assert len(summary.nodes) == len(groups) < 60 < len(full.nodes)
+    assert all(node.members > 0 and node.iri.startswith(GROUP_ID) for node in summary.nodes.values())
+    assert {(e.source, e.target) for e in summary.edges} == {(e.source, e.target) for e in summary.edges
+                                                            if e.source != e.target}
+    assert len({(e.source, e.target) for e in summary.edges}) == len(summary.edges)
+
+
+def test_groups_by_kind_side_and_year(summary):
+    keys = [g["key"] for g in summary.groups]
+    assert keys[:3] == ["agreement", "clause", "norm"]
+    assert {"side-armenia", "side-azerbaijan", "side-russia", "agent-outlets", "place"} <= set(keys)
+    assert any(k.startswith("incident-20") for k in keys) and any(k.startswith("claim-20") for k in keys)
+    labels = {g["key"]: g["label"] for g in summary.groups}
+    assert labels["side-armenia"].startswith("Armenia side (")
+    assert labels["agent-outlets"].startswith("news outlets (")
+    clauses = next(g for g in summary.groups if g["key"] == "clause")
+    assert clauses["label"] == f"clauses ({clauses['members']})" and clauses["href"] == "?group=clause"
+
+
+def test_each_resource_is_in_the_group_it_belongs_to(staged, res, full):
+    armenia = network_view(staged.store, res, ViewRequest("whole", scope="group", group="side-armenia"))
+    azerbaijan = network_view(staged.store, res, ViewRequest("whole", scope="group", group="side-azerbaijan"))
+    assert CKR + "agent-armenia" in armenia.nodes and CKR + "agent-az-mod" in azerbaijan.nodes
+    def members(view: Network) -> set[str]:
+        return {n for n in view.nodes if not n.startswith(GROUP_ID)}
+    assert not members(armenia) & members(azerbaijan)
+
+
+def test_the_summary_is_deterministic(staged, res, summary):
+    again = network_view(staged.store, res, SUMMARY)
+    assert json.dumps(again.to_json(), sort_keys=True) == json.dumps(summary.to_json(), sort_keys=True)
+    assert write_graph(file_graph(again), "gexf") == write_graph(file_graph(summary), "gexf")
+
+
+def test_the_summary_is_laid_out_in_columns(summary):
+    columns = {node.kind: set() for node in summary.nodes.values()}
+    for node in summary.nodes.values():
+        columns[node.kind].add(node.x)
+    assert all(len(xs) == 1 for kind, xs in columns.items() if kind != "agent")  # one column per kind
+    assert len({node.x for node in summary.nodes.values()}) == 5
+
+
+def test_drilling_down_keeps_the_members_links_and_counts_the_rest(staged, res, full, summary):
+    clauses = next(g for g in summary.groups if g["key"] == "clause")
+    view = network_view(staged.store, res, ViewRequest("whole", scope="group", group="clause"))
+    members = {iri for iri in view.nodes if not iri.startswith(GROUP_ID)}
+    assert len(members) == clauses["members"] and all(full.nodes[m].kind == "clause" for m in members)
+    inner = [e for e in full.edges if e.source in members and e.target in members]
+    crossing = [e for e in full.edges if (e.source in members) != (e.target in members)]
+    assert len([e for e in view.edges if not e.count]) == len(inner) == clauses["inside"]
+    assert sum(e.count for e in view.edges) == len(crossing) == clauses["links"] - clauses["inside"]
+    assert view.params["group"] == ["clause"] and view.scope == "group"
+    hrefs = {n["id"]: n["href"] for n in view.to_json()["nodes"]}
+    assert all(hrefs[m].startswith("/resource/") for m in members)
+    assert {hrefs[g] for g in view.nodes if g.startswith(GROUP_ID)} >= {"?group=norm"}
+
+
+@pytest.mark.parametrize(("request_", "message"), [
+    (ViewRequest("whole", scope="group", group="nope"), "the whole view has no group 'nope'"),
+    (ViewRequest("allegations", scope="summary"), "a summary applies to the whole view"),
+    (ViewRequest("whole", scope="group"), "a group is drilled down into"),
+    (ViewRequest("whole", scope="sideways"), "unknown scope 'sideways'"),
+])
+def test_bad_scopes_and_groups_are_view_errors(staged, res, request_, message):
+    with pytest.raises(ViewError, match=message) as caught:
+        network_view(staged.store, res, request_)
+    if request_.group == "nope":
+        assert "side-armenia" in (caught.value.hint or "")
+
+
+def test_summary_files_carry_members_and_weights(summary, full):
+    graph = file_graph(summary)
+    assert graph.graph["scope"] == "summary"
+    assert sum(graph.nodes[n]["members"] for n in graph) == len(full.nodes)
+    assert sum(d["weight"] for _u, _v, d in graph.edges(data=True)) == sum(e.count for e in summary.edges)
+    for fmt in ("gexf", "graphml", "node-link"):
+        body = write_graph(graph, fmt).decode("utf-8")
+        assert "news outlets (" in body and "members" in body
+
+
+def test_summary_view_refuses_the_full_scope_in_build_network(staged, res):
+    with pytest.raises(ViewError, match="built by conflictkg.network.network_view"):
+        build_network(staged.store, res, SUMMARY)
+    assert summary_view(staged.store, res, SUMMARY).nodes  # not yet laid out, but grouped

@@ -1,0 +1,104 @@
+"""The whole view's pages: the summary it opens on, a group drilled down into, the full graph, their
+JSON twins and graph files (#13, #14)."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from conflictkg.settings import Settings
+
+
+@pytest.fixture(scope="module")
+def client(staged, res, tmp_path_factory):
+    from starlette.testclient import TestClient
+
+    from conflictkg.web import create_app
+
+    app = create_app(staged.store, Settings(store_dir=tmp_path_factory.mktemp("unused")), resources=res)
+    return TestClient(app)
+
+
+def test_the_whole_view_opens_on_its_summary_with_groups_linked_without_scripts(client):
+    page = client.get("/network/whole")
+    assert page.status_code == 200
+    assert "<h1 id=\"view-title\">Whole graph: summary</h1>" in page.text
+    listing = re.search(r'<nav id="groups".*?</nav>', page.text, re.S)
+    assert listing is not None  # plain links: drilling down works without JavaScript
+    groups = re.findall(r'<li data-kind="[a-z]+"><a href="\?group=([a-z0-9-]+)">([^<]+)</a>', listing.group(0))
+    twin = client.get("/network/whole.json").json()
+    assert [key for key, _label in groups] == [g["key"] for g in twin["groups"]]
+    assert groups[1] == ("clause", next(g["label"] for g in twin["groups"] if g["key"] == "clause"))
+    assert page.text.count('class="full-graph" href="?view=full"') == 2  # beside the tools and above the groups
+    files = re.findall(r'href="(/network/whole[^"]*)" data-format="([a-z-]+)"', page.text)
+    assert files == [("/network/whole.gexf?view=summary&amp;names=neutral", "gexf"),
+                     ("/network/whole.graphml?view=summary&amp;names=neutral", "graphml"),
+                     ("/network/whole.node-link.json?view=summary&amp;names=neutral", "node-link")]
+
+
+def test_the_summary_json_twin_adds_up_to_the_full_one(client):
+    summary = client.get("/network/whole.json").json()
+    full = client.get("/network/whole.json", params={"view": "full"}).json()
+    assert summary["ok"] and summary["scope"] == "summary" and summary["params"]["view"] == ["summary"]
+    assert "scope" not in full and full["params"]["view"] == ["full"]
+    assert sum(g["members"] for g in summary["groups"]) == len(full["nodes"])
+    assert sum(e["count"] for e in summary["edges"]) + sum(g["inside"] for g in summary["groups"]) == len(full["edges"])
+    assert len(summary["nodes"]) == len(summary["groups"])
+    assert summary["links"]["totals"] == f"{len(full['nodes']):,} resources and {len(full['edges']):,} links"
+    assert client.get("/network/whole.json", params={"view": "summary"}).json() == summary
+
+
+def test_a_group_drilled_down_into_and_its_twin(client):
+    page = client.get("/network/whole", params={"group": "side-armenia"})
+    assert page.status_code == 200
+    assert re.search(r'<li data-kind="agent" aria-current="true"><a href="\?group=side-armenia">Armenia side', page.text)
+    assert '<a href="?view=summary">Back to the summary</a>' in page.text
+    twin = client.get("/network/whole.json", params={"group": "side-armenia"}).json()
+    assert twin["scope"] == "group" and twin["params"]["group"] == ["side-armenia"]
+    ids = {n["id"] for n in twin["nodes"]}
+    assert "https://w3id.org/conflictkg/resource/agent-armenia" in ids
+    group = next(g for g in twin["groups"] if g["key"] == "side-armenia")
+    assert len([i for i in ids if not i.startswith("urn:")]) == group["members"]
+    graphml = client.get("/network/whole.graphml", params={"group": "side-armenia"})
+    assert graphml.status_code == 200 and "network-whole-side-armenia.graphml" in graphml.headers["content-disposition"]
+
+
+def test_the_full_graph_is_one_click_away_and_links_back(client):
+    page = client.get("/network/whole", params={"view": "full"})
+    assert page.status_code == 200 and '<nav id="groups"' not in page.text
+    assert '<a href="?view=summary">Summary by group</a> · <strong>Full graph</strong>' in page.text
+    assert 'href="/network/whole.gexf?view=full&amp;names=neutral"' in page.text
+    index = client.get("/network").text
+    assert 'href="/network/whole"' in index and 'href="/network/whole?view=full"' in index
+
+
+@pytest.mark.parametrize("fmt", ["gexf", "graphml", "node-link.json"])
+def test_the_summary_files_are_the_summary(client, fmt):
+    body = client.get(f"/network/whole.{fmt}").content.decode("utf-8")
+    assert body == client.get(f"/network/whole.{fmt}", params={"view": "summary"}).content.decode("utf-8")
+    assert "news outlets (" in body and "members" in body
+    full = client.get(f"/network/whole.{fmt}", params={"view": "full"}).content.decode("utf-8")
+    assert "news outlets (" not in full and len(full) > 5 * len(body)
+    if fmt == "node-link.json":
+        data = json.loads(body)
+        assert data["graph"]["scope"] == "summary" and all(n["members"] > 0 for n in data["nodes"])
+
+
+@pytest.mark.parametrize(("path", "status", "text"), [
+    ("/network/whole.json?view=sideways", 400, "view must be 'full' or 'summary'"),
+    ("/network/whole.json?group=nope", 404, "the whole view has no group 'nope'"),
+    ("/network/allegations.json?group=clause", 400, "apply to the whole view"),
+    ("/network/clause.json?clause=6&view=full", 400, "apply to the whole view"),
+])
+def test_bad_scopes_answer_in_the_error_shape(client, path, status, text):
+    response = client.get(path)
+    assert response.status_code == status
+    assert response.json()["ok"] is False and text in response.json()["error"]
+
+
+def test_a_hostile_group_name_is_escaped(client):
+    response = client.get("/network/whole", params={"group": "<script>x</script>"})
+    assert response.status_code == 404
+    assert "<script>x" not in response.text and "&lt;script&gt;" in response.text
