@@ -7,6 +7,7 @@ edits its text in the same editor, opened on the question's body."""
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlencode
 
 import pytest
 
@@ -128,3 +129,15 @@ def test_a_shared_link_opens_the_query_page_on_the_text(page, live_server):
     page.goto(link)
     page.wait_for_selector("form.query .CodeMirror")
     assert page.evaluate("window.conflictkgEditor.getValue()") == text
+
+
+def test_the_query_pages_table_sorts_typed_numbers_and_dates_by_value(page, live_server):
+    rows = " ".join(f'("{i}" {n} "{d}"^^xsd:dateTime)' for i, n, d in TYPED)
+    text = f"SELECT ?id ?n ?d WHERE {{ VALUES (?id ?n ?d) {{ {rows} }} }}"
+    page.goto(live_server + "/query?" + urlencode({"sparql": text, "run": "1"}))
+    table = '[data-section="answer"] table.sortable'
+    ids = "cells => cells.map(c => c.innerText.trim())"
+    page.click(f"{table} thead th:nth-child(2) button")
+    assert page.eval_on_selector_all(f"{table} tbody td:nth-child(1)", ids) == ["e", "d", "a", "b", "f", "c"]
+    page.click(f"{table} thead th:nth-child(3) button")
+    assert page.eval_on_selector_all(f"{table} tbody td:nth-child(1)", ids) == ["d", "f", "a", "b", "c", "e"]
