@@ -89,12 +89,14 @@ class PageContext:
 
     def section(self, section_id: str, title: str, query_id: str, params: dict[str, str] | None = None, *,
                 keep: Callable[[dict], bool] | None = None, hide: tuple[str, ...] = (),
-                note: str = "", empty: str = "Nothing recorded.", once: bool = False, paged: bool = False) -> Section:
+                note: str = "", empty: str = "Nothing recorded.", once: bool = False, paged: bool = False,
+                answer: Result | None = None) -> Section:
         """A section from one query; ``keep`` filters solutions (as ``{var: term}`` dicts); ``once``: see :meth:`run`.
 
         ``paged``: a long list, of which the section holds the rows of :attr:`window` (labelled alone)
-        and ``total`` says how many there are in all."""
-        result = self.run(query_id, params, once=once)
+        and ``total`` says how many there are in all. ``answer``: the query's answer, already run for
+        another part of the page (not run again)."""
+        result = answer if answer is not None else self.run(query_id, params, once=once)
         if keep is not None:
             result = Result(result.kind, result.variables,
                             [row for row, d in zip(result.rows, result.dicts(), strict=True) if keep(d)])

@@ -36,9 +36,11 @@ def clause(ctx: PageContext, page: Page, s: Summary) -> None:
         page.sections.append(ctx.section(f"status-{compact_iri(norm['iri']).split(':')[-1]}",
                                          f"Status over time: {norm['text']}", "norm-status-timeline",
                                          {"norm": compact_iri(norm["iri"])}, empty=NO_STATUS))
-    page.extra["allegations"], page.extra["totals"]["allegations"] = threads.allegations_with_responses(ctx, params)
+    claims = ctx.run("claims-alleging-breach-of-clause", params)  # once: the allegations and their table
+    page.extra["allegations"], page.extra["totals"]["allegations"] = threads.allegations_with_responses(ctx, params,
+                                                                                                       claims)
     page.sections.append(ctx.section("claims", "Claims alleging its breach, with their sources",
-                                     "claims-alleging-breach-of-clause", params, paged=True))
+                                     "claims-alleging-breach-of-clause", params, paged=True, answer=claims))
     page.sections.append(ctx.section("accusations", "Who accused whom of breaching it", "accusations-by-clause", params))
 
 

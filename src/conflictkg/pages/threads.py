@@ -9,6 +9,7 @@ from typing import Any
 from conflictkg.pages.context import PageContext
 from conflictkg.pages.model import Cell
 from conflictkg.rdf.terms import term_to_str
+from conflictkg.store import Result
 
 
 def _s(row: dict, key: str) -> str:
@@ -58,11 +59,13 @@ def clause_texts(ctx: PageContext, params: dict[str, str]) -> list[dict[str, Any
     return texts
 
 
-def allegations_with_responses(ctx: PageContext, params: dict[str, str]) -> tuple[list[dict[str, Any]], int]:
+def allegations_with_responses(ctx: PageContext, params: dict[str, str],
+                               claims: Result | None = None) -> tuple[list[dict[str, Any]], int]:
     """One entry per claim alleging a breach of the point, with the claims answering it, and how many
-    such claims there are: with ``ctx.window``, only that page's claims are labelled and listed."""
+    such claims there are: with ``ctx.window``, only that page's claims are labelled and listed.
+    ``claims``: the answer of ``claims-alleging-breach-of-clause`` when the page has it already."""
     rows_of: dict[str, list[dict]] = {}
-    for row in ctx.run("claims-alleging-breach-of-clause", params).dicts():
+    for row in (claims or ctx.run("claims-alleging-breach-of-clause", params)).dicts():
         rows_of.setdefault(_s(row, "claim"), []).append(row)
     shown = list(rows_of) if ctx.window is None else ctx.window.cut(list(rows_of))
     claims = {iri: _allegation(ctx, rows_of[iri]) for iri in shown}
