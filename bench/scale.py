@@ -12,7 +12,9 @@ Stores are cached in ``bench/out/scale-<N>``.
 
 Per scale, one ``conflictkg serve`` on a free 127.0.0.1 port: seconds from start until ``/sparql``
 answers an ASK and until ``/`` answers 200 and the resident memory (RSS) of the server and its query workers then; then first and repeat time and bytes of ``/``, an
-incident page and the whole network view (the first may wait for the background build); then the
+incident page, the whole network view (the first may wait for the background build), the clause,
+actor and place pages with the most claims and a search; the first ``/downloads`` (its time and
+status) and when it is ready; then the
 seconds from SIGTERM to exit (server log: ``bench/out/scale-<N>[-<checkout>]-serve.log``). Nothing here is asserted: it is measured and printed as one table.
 """
 
@@ -34,7 +36,9 @@ import serving
 OUT = serving.OUT
 COPIED = re.compile(r"^(https://w3id\.org/conflictkg/(?:resource|graph)/)(incident|claim|source|event|casualty)-")
 INCIDENT = "incident-2022-03-24-parukh-farrukh"
-PAGES = {"home": "/", "incident": f"/resource/{INCIDENT}", "network": "/network/whole"}
+PAGES = {"home": "/", "incident": f"/resource/{INCIDENT}", "network": "/network/whole",
+         "clause": "/resource/agreement-tri2020-p6", "actor": "/resource/agent-azerbaijan",
+         "place": "/resource/place-armenia-azerbaijan-border", "search": "/search?q=a"}
 START_LIMIT_S = 900.0
 STOP_LIMIT_S = 60.0
 
@@ -110,7 +114,22 @@ def rss_mb(pid: int) -> int:
     return kb // 1024
 
 
-def measure(scale: int, src: Path | None, pages: bool = True) -> dict[str, float | int]:
+def _first_downloads(base: str, start: float) -> dict[str, float | int]:
+    """The first ``/downloads`` request: its seconds and status (200 after building, or 503 at once
+    while the downloads are prepared), then seconds from start until the list answers 200."""
+    asked = time.monotonic()
+    status = httpx.get(base + "/downloads", timeout=START_LIMIT_S).status_code
+    row: dict[str, float | int] = {"downloads_first_s": time.monotonic() - asked, "downloads_first_status": status}
+    while httpx.get(base + "/downloads", timeout=START_LIMIT_S).status_code != 200:
+        if time.monotonic() - start > START_LIMIT_S:
+            raise RuntimeError(f"/downloads did not answer within {START_LIMIT_S:.0f} s")
+        time.sleep(0.5)
+    row["downloads_ready_s"] = time.monotonic() - start
+    return row
+
+
+def measure(scale: int, src: Path | None, pages: bool = True,
+            names: list[str] | None = None) -> dict[str, float | int]:
     """Start-up, page times and bytes, and shutdown of one ``serve`` over the store of ``scale``."""
     store_dir = scaled_store(scale)
     port = serving.free_port()
@@ -126,7 +145,11 @@ def measure(scale: int, src: Path | None, pages: bool = True) -> dict[str, float
         row["sparql_s"] = _until(f"{base}/sparql", proc, start, query="ASK {}")
         row["home_ready_s"] = _until(f"{base}/", proc, start)
         row["rss_mb"] = rss_mb(proc.pid)
+        if pages and (names is None or "downloads" in names):
+            row.update(_first_downloads(base, start))
         for name, path in PAGES.items() if pages else ():
+            if names is not None and name not in names:
+                continue
             row[f"{name}_first_s"], row[f"{name}_bytes"] = _fetch(base + path)
             row[f"{name}_repeat_s"], _ = _fetch(base + path)
         stopped = time.monotonic()
@@ -146,7 +169,9 @@ def _quads(log: Path) -> int:
 
 COLUMNS = ["scale", "quads", "sparql_s", "home_ready_s", "rss_mb", "home_first_s", "home_repeat_s", "home_bytes",
            "incident_first_s", "incident_repeat_s", "incident_bytes", "network_first_s", "network_repeat_s",
-           "network_bytes", "stop_s"]
+           "network_bytes", "clause_first_s", "clause_repeat_s", "clause_bytes", "actor_first_s", "actor_repeat_s",
+           "actor_bytes", "place_first_s", "place_repeat_s", "place_bytes", "search_first_s", "search_repeat_s",
+           "search_bytes", "downloads_first_s", "downloads_first_status", "downloads_ready_s", "stop_s"]
 
 
 def table(rows: list[dict[str, float | int]]) -> str:
@@ -164,11 +189,13 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--scales", type=int, nargs="+", default=[1, 10])
     parser.add_argument("--src", type=Path, help="run serve from this src/ directory (PYTHONPATH)")
     parser.add_argument("--startup", action="store_true", help="start-up, memory and shutdown only (no pages)")
+    parser.add_argument("--pages", nargs="+", choices=[*PAGES, "downloads"],
+                        help="measure only these pages (default: all, and the first /downloads)")
     args = parser.parse_args(argv)
     OUT.mkdir(parents=True, exist_ok=True)
     rows = []
     for scale in args.scales:
-        rows.append(measure(scale, args.src, pages=not args.startup))
+        rows.append(measure(scale, args.src, pages=not args.startup, names=args.pages))
         print(rows[-1], flush=True)  # each scale as soon as it is measured; the table at the end
     print(table(rows))
 

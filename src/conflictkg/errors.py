@@ -92,3 +92,11 @@ class QueryTooDeep(QueryRefused):
 class Forbidden(ConflictKGError):
     """A request the site refuses to act on (HTTP 403): a curate form without this server's token,
     from another site, or to a non-loopback host name."""
+
+
+class Preparing(ConflictKGError):
+    """An answer the server is still preparing (HTTP 503 with ``Retry-After``): ask again in ``retry_after`` s."""
+
+    def __init__(self, message: str, hint: str | None = None, retry_after: int = 10) -> None:
+        super().__init__(message, hint)
+        self.retry_after = retry_after

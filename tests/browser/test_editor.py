@@ -7,6 +7,7 @@ edits its text in the same editor, opened on the question's body."""
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlencode
 
 import pytest
 
@@ -69,6 +70,26 @@ def test_the_answer_sorts_and_pages(page, live_server):
     assert column(page, 2) == sorted(WORDS, reverse=True)[50:]
 
 
+#: (id, number, date-time): ids in value order differ from the text order of both columns.
+TYPED = [("a", "9", "2021-03-01T10:00:00+05:00"), ("b", "10", "2021-03-01T06:00:00Z"),
+         ("c", "100", "2021-02-28T23:00:00-08:00"), ("d", "2", "2020-12-31T00:00:00Z"),
+         ("e", "-3", "2021-03-01T08:00:00+00:00"), ("f", "1.5E1", "2021-01-09T00:00:00Z")]
+
+
+def test_typed_numbers_and_dates_sort_by_value_not_text(page, live_server):
+    page.goto(live_server + "/sparql")
+    page.wait_for_selector("#yasgui .CodeMirror")
+    rows = " ".join(f'("{i}" {n} "{d}"^^xsd:dateTime)' for i, n, d in TYPED)
+    run(page, "PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>\n"
+              f"SELECT ?id ?n ?d WHERE {{ VALUES (?id ?n ?d) {{ {rows} }} }}")
+    page.click(".yasr table.dataTable thead th:nth-child(3)")  # ?n: integers and a double
+    assert [c.strip('"') for c in column(page, 2)] == ["e", "d", "a", "b", "f", "c"]  # -3 2 9 10 15 100
+    page.click(".yasr table.dataTable thead th:nth-child(3)")
+    assert [c.strip('"') for c in column(page, 2)] == ["c", "f", "b", "a", "d", "e"]
+    page.click(".yasr table.dataTable thead th:nth-child(4)")  # ?d: instants, whatever their time zone
+    assert [c.strip('"') for c in column(page, 2)] == ["d", "f", "a", "b", "c", "e"]
+
+
 def test_prefix_completion_offers_the_projects_prefixes(page, live_server):
     requests = record(page)
     page.goto(live_server + "/sparql")
@@ -108,3 +129,15 @@ def test_a_shared_link_opens_the_query_page_on_the_text(page, live_server):
     page.goto(link)
     page.wait_for_selector("form.query .CodeMirror")
     assert page.evaluate("window.conflictkgEditor.getValue()") == text
+
+
+def test_the_query_pages_table_sorts_typed_numbers_and_dates_by_value(page, live_server):
+    rows = " ".join(f'("{i}" {n} "{d}"^^xsd:dateTime)' for i, n, d in TYPED)
+    text = f"SELECT ?id ?n ?d WHERE {{ VALUES (?id ?n ?d) {{ {rows} }} }}"
+    page.goto(live_server + "/query?" + urlencode({"sparql": text, "run": "1"}))
+    table = '[data-section="answer"] table.sortable'
+    ids = "cells => cells.map(c => c.innerText.trim())"
+    page.click(f"{table} thead th:nth-child(2) button")
+    assert page.eval_on_selector_all(f"{table} tbody td:nth-child(1)", ids) == ["e", "d", "a", "b", "f", "c"]
+    page.click(f"{table} thead th:nth-child(3) button")
+    assert page.eval_on_selector_all(f"{table} tbody td:nth-child(1)", ids) == ["d", "f", "a", "b", "c", "e"]

@@ -88,3 +88,23 @@ def test_hostile_labels_are_shown_as_text(page, hostile_server, path):
     assert page.locator('a[href^="javascript:"]').count() == 0
     if path == "/resource/agent-hostile":
         assert page.locator("h1").inner_text() == HOSTILE
+
+
+def test_a_clause_page_pages_its_long_lists(page, live_server):
+    """The pager leads through the long lists page by page; the card and the headings keep counting every row."""
+    page.goto(live_server + "/resource/agreement-tri2020-p6?per_page=5")
+    heading = page.locator('[data-section="allegations"] h2').inner_text()
+    card = page.locator("#summary").inner_text()
+    assert page.locator("nav.pager").count() == 2 and page.locator('nav.pager a[rel="prev"]').count() == 0
+    assert page.locator('[data-section="allegations"] li.claim').count() == 5
+    page.locator('nav.pager a[rel="next"]').first.click()
+    page.wait_for_url(re.compile(r"page=2&per_page=5$"))
+    assert page.locator("nav.pager span").first.inner_text().startswith("page 2 of ")
+    assert page.locator('[data-section="allegations"] h2').inner_text() == heading
+    assert page.locator("#summary").inner_text() == card
+    assert "Claims 6–10 of" in page.locator('[data-section="allegations"]').inner_text()
+    assert page.locator('[data-section="allegations"] ol.thread').first.get_attribute("start") == "6"
+    assert re.search(r"Rows 6–10 of \d+", page.locator('[data-section="claims"]').inner_text())
+    page.locator('nav.pager a[rel="prev"]').last.click()
+    page.wait_for_url(re.compile(r"agreement-tri2020-p6\?per_page=5$"))
+    assert page.locator('[data-section="allegations"] li.claim').count() == 5

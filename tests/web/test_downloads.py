@@ -7,6 +7,8 @@ import hashlib
 import io
 import json
 import re
+import threading
+import time
 from collections.abc import Iterator
 from html import unescape
 from pathlib import Path
@@ -17,18 +19,95 @@ import pytest
 
 from conflictkg import exports
 from conflictkg.build import build_store
+from conflictkg.errors import Preparing
 from conflictkg.resources import Resources
+from conflictkg.settings import Settings
+from conflictkg.store.directory import open_store
+from conflictkg.web import create_app
+from conflictkg.web.downloads import RETRY_AFTER_S, DownloadFiles
 
 from tests.conftest import REPO
-from tests.serving import serving
+from tests.serving import serve_app, serving
 
 
 @pytest.fixture(scope="module")
-def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+def store_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     store_dir = tmp_path_factory.mktemp("downloads-store")
     build_store(store_dir, Resources(REPO), reason=False)
+    return store_dir
+
+
+@pytest.fixture(scope="module")
+def served(store_dir: Path) -> Iterator[tuple[str, Path]]:
     with serving(store_dir) as url:
+        ready(url)
         yield url, store_dir
+
+
+def ready(url: str, limit_s: float = 600) -> None:
+    """Wait until the downloads prepared after start-up are served (503 with Retry-After until then)."""
+    deadline = time.monotonic() + limit_s
+    while (answer := httpx.get(url + "/downloads.json", timeout=60)).status_code == 503:
+        assert answer.headers["retry-after"] == str(RETRY_AFTER_S) and time.monotonic() < deadline
+        time.sleep(0.5)
+    assert answer.status_code == 200, answer.text[:300]
+
+
+def test_downloads_are_prepared_after_start_without_a_request(store_dir):
+    app = create_app(open_store(store_dir), Settings(store_dir, reason=False), workers=1, resources=Resources(REPO))
+    with serve_app(app) as url:
+        assert httpx.get(url + "/about", timeout=60).status_code == 200  # no request for a download
+        assert app.state.downloads.wait(600)
+        started = time.monotonic()
+        answer = httpx.get(url + "/downloads/claims.csv", timeout=60)
+        assert answer.status_code == 200 and time.monotonic() - started < 2 and answer.text.startswith("claim")
+
+
+def test_a_request_while_they_are_prepared_is_answered_at_once_with_retry_after():
+    release = threading.Event()
+    files = DownloadFiles(lambda: {"claims.csv": b"x"} if release.wait(60) else {})
+    for _ in range(2):  # one build, however many requests
+        with pytest.raises(Preparing) as refused:
+            files.files()
+        assert refused.value.retry_after == RETRY_AFTER_S and "being prepared" in refused.value.message
+    release.set()
+    assert files.wait(60) and files.files() == {"claims.csv": b"x"}
+
+
+def test_a_failed_build_is_tried_again_by_the_next_request():
+    attempts: list[int] = []
+
+    def make() -> dict[str, bytes]:
+        attempts.append(1)
+        if len(attempts) == 1:
+            raise RuntimeError("the store went away")
+        return {"claims.csv": b"x"}
+
+    files = DownloadFiles(make)
+    files.start()
+    assert not files.wait(60)
+    with pytest.raises(Preparing):
+        files.files()
+    assert files.wait(60) and files.files() == {"claims.csv": b"x"} and len(attempts) == 2
+
+
+def test_503_while_preparing_has_the_sites_error_shape(store_dir):
+    app = create_app(open_store(store_dir), Settings(store_dir, reason=False), workers=1, resources=Resources(REPO))
+    release = threading.Event()
+    app.state.downloads = DownloadFiles(lambda: {} if release.wait(120) else {})
+    with serve_app(app) as url:
+        try:
+            started = time.monotonic()
+            answer = httpx.get(url + "/downloads.json", timeout=60)
+            page = httpx.get(url + "/downloads/claims.csv", timeout=60)
+            assert time.monotonic() - started < 5  # answered at once, not after the build
+        finally:
+            release.set()
+    assert answer.status_code == 503 and answer.headers["retry-after"] == str(RETRY_AFTER_S)
+    assert answer.json() == {"ok": False, "status": 503, "error": answer.json()["error"],
+                             "hint": f"try again in {RETRY_AFTER_S} seconds"}
+    assert "being prepared" in answer.json()["error"]
+    assert page.status_code == 503 and page.headers["retry-after"] == str(RETRY_AFTER_S)
 
 
 def tree(path: Path) -> list[tuple[str, int]]:

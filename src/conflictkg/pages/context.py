@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from conflictkg.names import name_key
 from conflictkg.naming import Gazetteer, Perspective
 from conflictkg.pages.model import Labeller, Section, section_from_result
+from conflictkg.pages.paging import Window
 from conflictkg.rdf.namespaces import CKR
 from conflictkg.rdf.terms import term_to_str
 from conflictkg.resources import Resources
@@ -73,6 +74,8 @@ class PageContext:
 
     site: Site
     labeller: Labeller
+    #: The rows a page shows of each long list (``section(..., paged=True)``); None: every row.
+    window: Window | None = None
 
     def run(self, query_id: str, params: dict[str, str] | None = None, *, once: bool = False) -> Result:
         """Run a library question, or a page query (``queries/pages``) when no question has the id.
@@ -86,11 +89,23 @@ class PageContext:
 
     def section(self, section_id: str, title: str, query_id: str, params: dict[str, str] | None = None, *,
                 keep: Callable[[dict], bool] | None = None, hide: tuple[str, ...] = (),
-                note: str = "", empty: str = "Nothing recorded.", once: bool = False) -> Section:
-        """A section from one query; ``keep`` filters solutions (as ``{var: term}`` dicts); ``once``: see :meth:`run`."""
-        result = self.run(query_id, params, once=once)
+                note: str = "", empty: str = "Nothing recorded.", once: bool = False, paged: bool = False,
+                answer: Result | None = None) -> Section:
+        """A section from one query; ``keep`` filters solutions (as ``{var: term}`` dicts); ``once``: see :meth:`run`.
+
+        ``paged``: a long list, of which the section holds the rows of :attr:`window` (labelled alone)
+        and ``total`` says how many there are in all. ``answer``: the query's answer, already run for
+        another part of the page (not run again)."""
+        result = answer if answer is not None else self.run(query_id, params, once=once)
         if keep is not None:
             result = Result(result.kind, result.variables,
                             [row for row, d in zip(result.rows, result.dicts(), strict=True) if keep(d)])
-        return section_from_result(section_id, title, result, self.labeller, query=query_id,
-                                   params=params, hide=hide, note=note, empty=empty)
+        window = self.window if paged else None
+        if window is not None:
+            total = len(result.rows)
+            result = Result(result.kind, result.variables, window.cut(result.rows))
+        section = section_from_result(section_id, title, result, self.labeller, query=query_id,
+                                      params=params, hide=hide, note=note, empty=empty)
+        if window is not None:
+            section.total, section.offset = total, window.start
+        return section

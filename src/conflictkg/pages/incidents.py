@@ -18,6 +18,7 @@ from urllib.parse import urlencode
 from conflictkg.errors import QueryError
 from conflictkg.pages.context import PageContext
 from conflictkg.pages.model import Cell, Page, Section
+from conflictkg.pages.paging import whole_number
 from conflictkg.rdf.namespaces import CKR, compact_iri, expand_curie
 from conflictkg.rdf.terms import term_to_str
 
@@ -106,8 +107,8 @@ def parse_filters(params: Mapping[str, str], facets: Facets, points: list[str]) 
     return Filters(dates["from"], dates["to"], point, _choice("basis", got.get("basis", "any"), list(BASES)),
                    **values, sort=_choice("sort", got.get("sort", "begin"), list(SORTS)),
                    order=_choice("order", got.get("order", "asc"), ["asc", "desc"]),
-                   page=_number("page", got.get("page", "1"), 1, 10**6),
-                   per_page=_number("per_page", got.get("per_page", str(PER_PAGE)), 1, MAX_PER_PAGE))
+                   page=whole_number("page", got.get("page", "1"), 1, 10**6),
+                   per_page=whole_number("per_page", got.get("per_page", str(PER_PAGE)), 1, MAX_PER_PAGE))
 
 
 def _date(name: str, raw: str) -> str:
@@ -128,13 +129,6 @@ def _choice(name: str, raw: str, allowed: list[str]) -> str:
         raise QueryError(f"parameter {name} must be one of {', '.join(allowed)}, got {raw!r}",
                          hint=f"e.g. {name}={allowed[0]}, or leave it out")
     return raw
-
-
-def _number(name: str, raw: str, low: int, high: int) -> int:
-    if not (raw.isascii() and raw.isdigit()) or not low <= int(raw) <= high:
-        raise QueryError(f"parameter {name} needs a whole number from {low} to {high}, got {raw!r}",
-                         hint=f"e.g. {name}={low}")
-    return int(raw)
 
 
 def _facet_value(name: str, raw: str, known: dict[str, str]) -> str:

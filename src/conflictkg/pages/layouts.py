@@ -1,4 +1,7 @@
-"""Per-class page layouts: which library questions make up the page of a clause, incident, agent..."""
+"""Per-class page layouts: which library questions make up the page of a clause, incident, agent...
+
+The long lists (claims, a thread, events, sources) are paged: a layout asks ``ctx.section`` for
+them with ``paged=True`` and records the size of a paged structured part in ``page.extra["totals"]``."""
 
 from __future__ import annotations
 
@@ -33,9 +36,11 @@ def clause(ctx: PageContext, page: Page, s: Summary) -> None:
         page.sections.append(ctx.section(f"status-{compact_iri(norm['iri']).split(':')[-1]}",
                                          f"Status over time: {norm['text']}", "norm-status-timeline",
                                          {"norm": compact_iri(norm["iri"])}, empty=NO_STATUS))
-    page.extra["allegations"] = threads.allegations_with_responses(ctx, params)
+    claims = ctx.run("claims-alleging-breach-of-clause", params)  # once: the allegations and their table
+    page.extra["allegations"], page.extra["totals"]["allegations"] = threads.allegations_with_responses(ctx, params,
+                                                                                                       claims)
     page.sections.append(ctx.section("claims", "Claims alleging its breach, with their sources",
-                                     "claims-alleging-breach-of-clause", params))
+                                     "claims-alleging-breach-of-clause", params, paged=True, answer=claims))
     page.sections.append(ctx.section("accusations", "Who accused whom of breaching it", "accusations-by-clause", params))
 
 
@@ -45,7 +50,7 @@ def norm(ctx: PageContext, page: Page, s: Summary) -> None:
     page.sections.append(ctx.section("status", "Status over time, and who says so", "norm-status-timeline",
                                      {"norm": curie}, empty=NO_STATUS))
     page.sections.append(ctx.section("claims", "Claims linking a breach to this norm", "provision-claims",
-                                     {"provision": curie}))
+                                     {"provision": curie}, paged=True))
 
 
 def agreement(ctx: PageContext, page: Page, s: Summary) -> None:
@@ -56,21 +61,24 @@ def agreement(ctx: PageContext, page: Page, s: Summary) -> None:
     page.sections.append(ctx.section("norms", "Norms", "clause-norms", {"agreement": curie}))
     page.sections.append(ctx.section("related", "Related agreements", "related-agreements", {"agreement": curie}))
     page.sections.append(ctx.section("claims", "Claims naming the agreement as a whole", "provision-claims",
-                                     {"provision": curie}))
+                                     {"provision": curie}, paged=True))
 
 
 def incident(ctx: PageContext, page: Page, s: Summary) -> None:
     curie = compact_iri(s.iri)
     page.sections.append(ctx.section("events", "Events, as each claim describes them", "incident-events",
-                                     {"incident": curie}))
-    page.extra["thread"] = threads.incident_thread(ctx, curie)
-    page.extra["claim_marks"] = claim_marks(page.extra["thread"])
-    page.sections.append(ctx.section("thread", "The thread of claims (table)", "incident-thread", {"incident": curie}))
+                                     {"incident": curie}, paged=True))
+    thread = threads.incident_thread(ctx, curie)
+    page.extra["claim_marks"] = claim_marks(thread)  # every claim's mark, whichever page of the thread is shown
+    page.extra["thread"] = thread if ctx.window is None else ctx.window.cut(thread)
+    page.extra["totals"]["claim-thread"] = len(thread)
+    page.sections.append(ctx.section("thread", "The thread of claims (table)", "incident-thread", {"incident": curie},
+                                     paged=True))
     page.extra["casualties"] = threads.casualties_side_by_side(ctx, curie)
     cards.incident_card(ctx, page.facts, s, page.extra["casualties"])
     page.sections.append(ctx.section("casualties", "Casualty figures (table)", "incident-casualty-figures",
                                      {"incident": curie}, note="Figures are each claimant's; they are never reconciled."))
-    page.sections.append(ctx.section("sources", "Sources", "incident-sources", {"incident": curie}))
+    page.sections.append(ctx.section("sources", "Sources", "incident-sources", {"incident": curie}, paged=True))
 
 
 def claim(ctx: PageContext, page: Page, s: Summary) -> None:
@@ -86,14 +94,16 @@ def place(ctx: PageContext, page: Page, s: Summary) -> None:
                                      {"place": curie}))
     page.sections.append(ctx.section("parents", "Administrative parent, per side", "place-administrative-parents",
                                      {"place": curie}, note="Each side's scheme is an attributed statement; none is settled here."))
-    page.sections.append(ctx.section("claims", "What has been said about it", "claims-about-place", {"place": curie}))
+    page.sections.append(ctx.section("claims", "What has been said about it", "claims-about-place", {"place": curie},
+                                     paged=True))
 
 
 def agent(ctx: PageContext, page: Page, s: Summary) -> None:
     curie = compact_iri(s.iri)
     cards.agent_card(ctx, page.facts, s)
-    page.sections.append(ctx.section("claims", "Its claims, with sources", "claims-by-claimant", {"claimant": curie}))
-    page.sections.append(ctx.section("accused", "Claims accusing it", "claims-accusing", {"accused": curie}))
+    page.sections.append(ctx.section("claims", "Its claims, with sources", "claims-by-claimant", {"claimant": curie},
+                                     paged=True))
+    page.sections.append(ctx.section("accused", "Claims accusing it", "claims-accusing", {"accused": curie}, paged=True))
     page.sections.append(ctx.section("obligations", "What it must do under the 2020 statement", "party-obligations",
                                      {"bearer": curie}))
 
@@ -101,7 +111,7 @@ def agent(ctx: PageContext, page: Page, s: Summary) -> None:
 def source(ctx: PageContext, page: Page, s: Summary) -> None:
     cards.source_card(ctx, page.facts, s)
     page.sections.append(ctx.section("claims", "Claims it states or relays", "source-claims",
-                                     {"source": compact_iri(s.iri)}))
+                                     {"source": compact_iri(s.iri)}, paged=True))
 
 
 BUILDERS: dict[str, Builder] = {"Clause": clause, "Norm": norm, "Agreement": agreement, "Incident": incident,

@@ -79,6 +79,9 @@ class Section:
     params: dict[str, str] = field(default_factory=dict)
     note: str = ""
     empty: str = "Nothing recorded."
+    #: A paged section (a long list shown a page at a time): rows in all, and the rows before this page's.
+    total: int | None = None
+    offset: int = 0
 
 
 @dataclass

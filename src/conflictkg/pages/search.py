@@ -17,6 +17,7 @@ from conflictkg.errors import QueryError
 from conflictkg.names import name_key
 from conflictkg.pages.context import PageContext
 from conflictkg.pages.model import Page, Section
+from conflictkg.pages.paging import page_number
 from conflictkg.pages.summary import KINDS
 from conflictkg.rdf.namespaces import CK
 from conflictkg.rdf.terms import term_to_str
@@ -88,15 +89,6 @@ def find_hits(ctx: PageContext, text: str, offset: int = 0, limit: int = LIMIT) 
     order = list(TYPES.values())
     first = {hit.type: i for i, hit in reversed(list(enumerate(hits)))}  # where each type's best hit is
     return sorted(hits, key=lambda h: (first[h.type], order.index(h.type))), len(best)
-
-
-def page_number(raw: str) -> int:
-    """The ``page`` parameter: a whole number from 1 (QueryError otherwise)."""
-    if not raw.strip():
-        return 1
-    if not raw.strip().isdigit() or int(raw) < 1:
-        raise QueryError(f"parameter page must be a whole number from 1, got {raw!r}", hint="e.g. page=2, or leave it out")
-    return int(raw)
 
 
 def search_page(ctx: PageContext, text: str, page_param: str = "") -> Page:

@@ -9,6 +9,7 @@ from typing import Any
 from conflictkg.pages.context import PageContext
 from conflictkg.pages.model import Cell
 from conflictkg.rdf.terms import term_to_str
+from conflictkg.store import Result
 
 
 def _s(row: dict, key: str) -> str:
@@ -58,32 +59,38 @@ def clause_texts(ctx: PageContext, params: dict[str, str]) -> list[dict[str, Any
     return texts
 
 
-def allegations_with_responses(ctx: PageContext, params: dict[str, str]) -> list[dict[str, Any]]:
-    """One entry per claim alleging a breach of the point, with the claims answering it."""
+def allegations_with_responses(ctx: PageContext, params: dict[str, str],
+                               claims: Result | None = None) -> tuple[list[dict[str, Any]], int]:
+    """One entry per claim alleging a breach of the point, with the claims answering it, and how many
+    such claims there are: with ``ctx.window``, only that page's claims are labelled and listed.
+    ``claims``: the answer of ``claims-alleging-breach-of-clause`` when the page has it already."""
+    rows_of: dict[str, list[dict]] = {}
+    for row in (claims or ctx.run("claims-alleging-breach-of-clause", params)).dicts():
+        rows_of.setdefault(_s(row, "claim"), []).append(row)
+    shown = list(rows_of) if ctx.window is None else ctx.window.cut(list(rows_of))
+    claims = {iri: _allegation(ctx, rows_of[iri]) for iri in shown}
     label = ctx.labeller
-    claims: dict[str, dict[str, Any]] = {}
-    for row in ctx.run("claims-alleging-breach-of-clause", params).dicts():
-        entry = claims.setdefault(_s(row, "claim"), {
-            "claim": label.cell(row["claim"]), "date": _s(row, "claim_date"),
-            "claimant": label.cell(row["claimant"], row["claimant_label"]), "stance": _s(row, "stance_label"),
-            "basis": set(), "accused": set(), "sources": {}, "responses": []})
-        entry["basis"].add(_s(row, "basis"))
-        if row["accused_label"] is not None:
-            entry["accused"].add(_s(row, "accused_label"))
-        if row["source"] is not None:
-            entry["sources"][_s(row, "source")] = _source_cell(row, label)
-    for row in ctx.run("clause-allegation-responses", params).dicts():
+    for row in ctx.run("clause-allegation-responses", params).dicts() if claims else ():
         entry = claims.get(_s(row, "claim"))
         if entry is not None:
             entry["responses"].append({
                 "claim": label.cell(row["response"], row["response_label"]), "date": _s(row, "response_date"),
                 "claimant": label.cell(row["responder"], row["responder_label"]),
                 "stance": _s(row, "stance_label"), "source": label.cell(row["source_url"])})
-    for entry in claims.values():
-        entry["basis"] = sorted(entry["basis"])
-        entry["accused"] = sorted(entry["accused"])
-        entry["sources"] = list(entry["sources"].values())
-    return list(claims.values())
+    return list(claims.values()), len(rows_of)
+
+
+def _allegation(ctx: PageContext, rows: list[dict]) -> dict[str, Any]:
+    """One alleging claim from its rows (one per basis, accused and source)."""
+    label, first = ctx.labeller, rows[0]
+    entry: dict[str, Any] = {
+        "claim": label.cell(first["claim"]), "date": _s(first, "claim_date"),
+        "claimant": label.cell(first["claimant"], first["claimant_label"]), "stance": _s(first, "stance_label"),
+        "basis": sorted({_s(r, "basis") for r in rows}),
+        "accused": sorted({_s(r, "accused_label") for r in rows if r["accused_label"] is not None}),
+        "sources": list({_s(r, "source"): _source_cell(r, label) for r in rows if r["source"] is not None}.values()),
+        "responses": []}
+    return entry
 
 
 def _source_cell(row: dict, label: Any) -> Cell:

@@ -15,6 +15,7 @@ from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
 from starlette.routing import Route
 
+from conflictkg import exports
 from conflictkg.errors import ConflictKGError
 from conflictkg.network.render import TEMPLATES as NETWORK_TEMPLATES
 from conflictkg.pages.context import Site
@@ -27,7 +28,7 @@ from conflictkg.templating import environment
 from conflictkg.web.boundary import error_response
 from conflictkg.web.deferred import Deferred
 from conflictkg.web.downloads import ROUTES as download_routes
-from conflictkg.web.downloads import DownloadFiles
+from conflictkg.web.downloads import ChildBuild, DownloadFiles
 from conflictkg.web.network import ROUTES as network_routes
 from conflictkg.web.network import view_builds
 from conflictkg.web.network import warm as warm_network_views
@@ -93,11 +94,12 @@ def create_app(store: OxigraphStore | RemoteStore, settings: Settings, *, worker
                 # after start-up: the app answers while the site is loaded and the views laid out;
                 # stopping abandons them
                 background.start_soon(warm_network_views, app)  # its builds wait for the site
-                background.start_soon(app.state.site.wait)
+                background.start_soon(prepare_downloads, app)
                 background.start_soon(app.state.description.wait)
                 yield
                 background.cancel_scope.cancel()
         finally:
+            app.state.downloads.stop()
             await anyio.to_thread.run_sync(pool.close)
 
     cors = Middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "POST", "OPTIONS"],
@@ -123,5 +125,20 @@ def create_app(store: OxigraphStore | RemoteStore, settings: Settings, *, worker
     app.state.description = Deferred(lambda: ServiceDescription.of(store, settings))
     app.state.void = Deferred(lambda: void_turtle(app.state.site.get(), app.state.built))  # made on first request
     app.state.network_views = view_builds(app)
-    app.state.downloads = DownloadFiles(pages_store.get, app.state.resources, app.state.built)
+    app.state.downloads = downloads_of(spec, pages_store, app.state.resources, app.state.built)
     return app
+
+
+async def prepare_downloads(app: Starlette) -> None:
+    """Load the pages' site, then build the downloads (in the background: requests are answered meanwhile)."""
+    await app.state.site.wait()
+    app.state.downloads.start()
+
+
+def downloads_of(spec: WorkerSpec | None, store: Deferred[OxigraphStore | RemoteStore], resources: Resources,
+                 built: str | None) -> DownloadFiles:
+    """The downloads of the served generation, built by a child process (in a thread over a SPARQL server)."""
+    if spec is None:
+        return DownloadFiles(lambda: exports.build_all(store.get(), resources, built))
+    child = ChildBuild(spec.generation, resources, built)
+    return DownloadFiles(child, child.stop)

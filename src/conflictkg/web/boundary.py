@@ -18,7 +18,7 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
 
-from conflictkg.errors import ConflictKGError, Forbidden, NotAcceptable, NotFound, QueryError, StoreError
+from conflictkg.errors import ConflictKGError, Forbidden, NotAcceptable, NotFound, Preparing, QueryError, StoreError
 from conflictkg.network import ViewError
 from conflictkg.web.pool import EndpointError
 from conflictkg.web.rendering import render, wants_json
@@ -27,7 +27,7 @@ LOG = logging.getLogger("conflictkg.web")
 
 #: Most specific first: the first class the error is an instance of gives the status.
 STATUSES: tuple[tuple[type[ConflictKGError], int], ...] = (
-    (Forbidden, 403), (NotFound, 404), (ViewError, 404), (NotAcceptable, 406), (QueryError, 400), (StoreError, 503),
+    (Forbidden, 403), (Preparing, 503), (NotFound, 404), (ViewError, 404), (NotAcceptable, 406), (QueryError, 400), (StoreError, 503),
     (ConflictKGError, 400),
 )
 TITLES = {400: "Bad request", 403: "Forbidden", 404: "Not found", 405: "Method not allowed", 406: "Not acceptable",
@@ -43,6 +43,8 @@ def status_of(exc: ConflictKGError) -> int:
 
 def _described(exc: Exception) -> tuple[int, str, str, dict[str, str]]:
     """Status, message, hint and extra headers of any exception."""
+    if isinstance(exc, Preparing):  # a client (and a browser's reload) may ask again then
+        return status_of(exc), exc.message, exc.hint or "", {"Retry-After": str(exc.retry_after)}
     if isinstance(exc, ConflictKGError):
         return status_of(exc), exc.message, exc.hint or "", {}
     if isinstance(exc, HTTPException):

@@ -66,8 +66,14 @@ async def resource(request: Request) -> Response:
     as_json = wants_json(request, local.endswith(".json"))
     local = local.removesuffix(".json")
     ctx = await _context(request)
-    page = await anyio.to_thread.run_sync(resource_page, ctx, CKR + local)
-    return render(request, "resource.html", page.to_json(), as_json=as_json)
+    page = await anyio.to_thread.run_sync(resource_page, ctx, CKR + local,
+                                          request.query_params.get("page", ""), request.query_params.get("per_page", ""))
+    response = render(request, "resource.html", page.to_json(), as_json=as_json)
+    base = request.url.path
+    links = [f'<{base}{page.extra[rel] or ""}>; rel="{rel}"' for rel in ("previous", "next") if page.extra[rel] is not None]
+    if links:
+        response.headers["Link"] = ", ".join(links)
+    return response
 
 
 async def clause(request: Request) -> Response:
@@ -77,7 +83,8 @@ async def clause(request: Request) -> Response:
     known = number.isascii() and number.isdigit() and len(number) < 6
     if not known or CLAUSE_IRI.format(int(number)) not in site.labels:
         raise NotFound(f"the 2020 statement has no point {number}", hint="its points are numbered 1 to 9")
-    return RedirectResponse(f"/resource/agreement-tri2020-p{int(number)}", 303)
+    query = f"?{request.url.query}" if request.url.query else ""  # ?page=2 (names=...) goes along
+    return RedirectResponse(f"/resource/agreement-tri2020-p{int(number)}{query}", 303)
 
 
 async def incidents(request: Request) -> Response:

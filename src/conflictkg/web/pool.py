@@ -92,7 +92,7 @@ class WorkerSpec:
                 *([f"{MEMORY_MB}{self.memory_mb}"] if self.memory_mb else [])]
 
 
-def _child_env() -> dict[str, str]:
+def child_env() -> dict[str, str]:
     """The environment of a worker: ours, with this conflictkg importable first."""
     here = str(Path(conflictkg.__file__).resolve().parents[1])
     path = os.environ.get("PYTHONPATH")
@@ -129,7 +129,7 @@ class Worker:
         parent, child = socket.socketpair()
         with child:
             self.process = subprocess.Popen(self.spec.argv(child.fileno()), pass_fds=[child.fileno()],
-                                            stdin=subprocess.DEVNULL, stderr=subprocess.PIPE, env=_child_env())
+                                            stdin=subprocess.DEVNULL, stderr=subprocess.PIPE, env=child_env())
         self.tail = deque(maxlen=TAIL_LINES)
         self.evidence = []
         assert self.process.stderr is not None

@@ -71,6 +71,49 @@
     window.conflictkgEditor = yasqe;
   }
 
+  // YASR's table sorts every column by the literal's text ("10" before "9"): typed numbers sort by
+  // their value and dates by their date instead (DataTables' "sort" and "type" data of a cell).
+  var XSD = "http://www.w3.org/2001/XMLSchema#";
+  var NUMERIC = ["integer", "decimal", "double", "float", "int", "long", "short", "byte", "nonNegativeInteger",
+    "positiveInteger", "nonPositiveInteger", "negativeInteger", "unsignedInt", "unsignedLong", "unsignedShort",
+    "unsignedByte"];
+  var DATES = ["date", "dateTime", "dateTimeStamp"];
+
+  function sortKey(binding) {
+    if (!binding || typeof binding !== "object" || !binding.datatype || binding.datatype.indexOf(XSD) !== 0) {
+      return null;
+    }
+    var type = binding.datatype.slice(XSD.length);
+    var value = Number(binding.value);
+    if (NUMERIC.indexOf(type) >= 0) { return isNaN(value) ? null : value; }
+    if (DATES.indexOf(type) >= 0) {
+      var time = Date.parse(binding.value.slice(0, type === "date" ? 10 : undefined));
+      return isNaN(time) ? Date.parse(binding.value.slice(0, 10)) || null : time;
+    }
+    return null;
+  }
+
+  function sortTypedValues(table) {
+    if (!table || table.prototype.conflictkgSorts) { return; }
+    var columns = table.prototype.getColumns;
+    table.prototype.getColumns = function () {
+      return columns.call(this).map(function (column) {
+        var render = column.render;
+        if (typeof render !== "function") { return column; }
+        column.render = function (data, type) {
+          if (type === "sort" || type === "type") {
+            var key = sortKey(data);
+            if (key !== null) { return key; }
+          }
+          return render.apply(this, arguments);
+        };
+        return column;
+      });
+    };
+    table.prototype.conflictkgSorts = true;
+  }
+
+  sortTypedValues(Yasgui.Yasr && Yasgui.Yasr.plugins && Yasgui.Yasr.plugins.table);
   var root = document.getElementById("yasgui");
   var textarea = document.getElementById("sparql-editor");
   if (root) { workbench(root); } else if (textarea) { queryPageEditor(textarea); }

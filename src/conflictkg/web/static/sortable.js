@@ -1,10 +1,17 @@
 /* conflictkg: sortable tables (progressive enhancement; no library).
    Every <table class="sortable"> gets a button in each column heading; a click sorts the rows by
-   that column (numbers as numbers, dates and text as text), a second click reverses the order.
+   that column (numbers as numbers, whatever their notation; dates and date-times as instants, whatever
+   their time zone; text as text), a second click reverses the order.
    Without JavaScript the tables are shown in the order the query gave them. */
 (function () {
   "use strict";
-  var NUMBER = /^-?\d+(\.\d+)?$/;
+  var NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
+  var DATE = /^-?\d{4,}-\d\d-\d\d(T\d\d:\d\d(:\d\d(\.\d+)?)?)?(Z|[+-]\d\d:\d\d)?$/;
+
+  function instant(text) {
+    var time = Date.parse(text);
+    return isNaN(time) ? Date.parse(text.slice(0, 10)) : time;  // a date with a time zone: its day
+  }
 
   function key(row, index) {
     var cell = row.cells[index];
@@ -12,7 +19,8 @@
   }
 
   function compare(a, b) {
-    if (NUMBER.test(a) && NUMBER.test(b)) { return parseFloat(a) - parseFloat(b); }
+    if (NUMBER.test(a) && NUMBER.test(b)) { return Number(a) - Number(b); }
+    if (DATE.test(a) && DATE.test(b)) { return (instant(a) - instant(b)) || (a < b ? -1 : a > b ? 1 : 0); }
     if (a === "" || b === "") { return a === "" ? (b === "" ? 0 : 1) : -1; }
     return a.localeCompare(b, undefined, { numeric: true, sensitivity: "base" });
   }
