@@ -43,9 +43,10 @@ def serve_app(app: Any) -> Iterator[str]:
 
 @contextmanager
 def serving(store_dir: Path, workers: int = 2, resources: Resources | None = None, curate: Any = None,
-            **settings: float) -> Iterator[str]:
+            **settings: Any) -> Iterator[str]:
     """Serve the site over ``store_dir``; yield its base URL (``http://127.0.0.1:PORT``). ``curate``:
     a :class:`conflictkg.curating.Workbench` for the curate pages (``serve --curate``)."""
+    settings.setdefault("prepare_downloads", False)  # each test server would build them (20 s of CPU at 1x)
     store = open_store(store_dir)
     app = create_app(store, Settings(store_dir, reason=False, **settings), workers=workers,  # type: ignore[arg-type]
                      resources=resources or Resources(REPO), curate=curate)

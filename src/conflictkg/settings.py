@@ -80,4 +80,6 @@ class Settings:
     max_rows: int = 10_000
     worker_memory_mb: int = DEFAULT_WORKER_MEMORY_MB
     max_query_depth: int = MAX_QUERY_DEPTH
+    #: build the downloads in the background right after start-up (else on their first request)
+    prepare_downloads: bool = True
 

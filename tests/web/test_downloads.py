@@ -63,6 +63,17 @@ def test_downloads_are_prepared_after_start_without_a_request(store_dir):
         assert answer.status_code == 200 and time.monotonic() - started < 2 and answer.text.startswith("claim")
 
 
+def test_a_site_told_not_to_prepare_them_builds_them_on_their_first_request(store_dir):
+    settings = Settings(store_dir, reason=False, prepare_downloads=False)
+    app = create_app(open_store(store_dir), settings, workers=1, resources=Resources(REPO))
+    with serve_app(app) as url:
+        assert httpx.get(url + "/about", timeout=60).status_code == 200
+        assert not app.state.downloads.building and not app.state.downloads.ready
+        assert httpx.get(url + "/downloads", timeout=60).status_code == 503
+        assert app.state.downloads.wait(600)
+        assert httpx.get(url + "/downloads/claims.csv", timeout=60).status_code == 200
+
+
 def test_a_request_while_they_are_prepared_is_answered_at_once_with_retry_after():
     release = threading.Event()
     files = DownloadFiles(lambda: {"claims.csv": b"x"} if release.wait(60) else {})

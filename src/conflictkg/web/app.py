@@ -94,7 +94,8 @@ def create_app(store: OxigraphStore | RemoteStore, settings: Settings, *, worker
                 # after start-up: the app answers while the site is loaded and the views laid out;
                 # stopping abandons them
                 background.start_soon(warm_network_views, app)  # its builds wait for the site
-                background.start_soon(prepare_downloads, app)
+                if settings.prepare_downloads:
+                    background.start_soon(prepare_downloads, app)
                 background.start_soon(app.state.description.wait)
                 yield
                 background.cancel_scope.cancel()

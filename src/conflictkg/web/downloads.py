@@ -80,6 +80,11 @@ class DownloadFiles:
     def ready(self) -> bool:
         return self._files is not None
 
+    @property
+    def building(self) -> bool:
+        """Whether a build runs now."""
+        return self._thread is not None and self._thread.is_alive()
+
     def start(self) -> None:
         """Build the files in a daemon thread, unless they are built or being built."""
         with self._lock:
