@@ -163,3 +163,17 @@ def test_publish_removes_the_graphs_a_release_no_longer_has(tmp_path: Path, embe
         again = publish(kept, server.graph_store, endpoint=server.query)
         assert again.removed == [claims]
         assert claims not in RemoteStore(server.query).graph_names()
+
+
+def test_the_site_forwards_an_ask_as_a_boolean(uniting: tuple[str, Server]) -> None:
+    """``serve --store URL`` forwards /sparql: an ASK answers SPARQL JSON's boolean on every engine
+    (Virtuoso's own answer is a SELECT of ``__ASK_RETVAL``)."""
+    import json
+
+    from conflictkg.web.execute import QueryRequest
+    from conflictkg.web.remote import forward
+
+    store = RemoteStore(uniting[1].query)
+    for query, expected in (("ASK { ?s a ck:Claim }", True), ("ASK { ?s ck:nowhere ?o }", False)):
+        answer = forward(store, QueryRequest(query, accept=("application/sparql-results+json",)))
+        assert answer.status == 200 and json.loads(answer.body)["boolean"] is expected

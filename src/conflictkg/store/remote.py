@@ -185,27 +185,26 @@ def _prologue(prefixes: Mapping[str, str] | None) -> str:
 
 
 def parse_answer(content_type: str, payload: bytes, endpoint: str, *, ask: bool = False) -> Result:
-    """The server's answer as a neutral :class:`Result` (SPARQL JSON, N-Triples or Turtle); with
-    ``ask``, Virtuoso's one-row SELECT of ``__ASK_RETVAL`` (none when false) is read as the boolean."""
-    answer = parse_native(content_type, payload, endpoint)
+    """The server's answer as a neutral :class:`Result` (SPARQL JSON, N-Triples or Turtle); ``ask``
+    when the query was an ASK (see :func:`parse_native`)."""
+    answer = parse_native(content_type, payload, endpoint, ask=ask)
     if isinstance(answer, ox.QueryBoolean):
         return Result("ask", boolean=bool(answer))
-    if isinstance(answer, ox.QuerySolutions) and ask and [v.value for v in answer.variables] == [ASK_RETVAL]:
-        return Result("ask", boolean=any(row[0] is not None and row[0].value not in ("0", "false")
-                                         for row in answer))
     if isinstance(answer, ox.QuerySolutions):
         return Result("select", [v.value for v in answer.variables], [tuple(row) for row in answer])
     return Result("graph", triples=answer)
 
 
-def parse_native(content_type: str, payload: bytes,
-                 endpoint: str) -> ox.QuerySolutions | ox.QueryBoolean | list[ox.Triple]:
-    """The server's answer as Oxigraph's values (parsed by Oxigraph: typed literals, language tags)."""
+def parse_native(content_type: str, payload: bytes, endpoint: str, *,
+                 ask: bool = False) -> ox.QuerySolutions | ox.QueryBoolean | list[ox.Triple]:
+    """The server's answer as Oxigraph's values (parsed by Oxigraph: typed literals, language tags).
+    With ``ask``, Virtuoso's one-row SELECT of ``__ASK_RETVAL`` (no row when false) is the boolean."""
     kind = content_type.split(";")[0].strip().lower()
     try:
         if kind in (RESULTS_JSON, "application/json"):
             payload = _VIRTUOSO_BNODE.sub(rb"\1", payload)
-            return ox.parse_query_results(payload, format=ox.QueryResultsFormat.JSON)
+            answer = ox.parse_query_results(payload, format=ox.QueryResultsFormat.JSON)
+            return _ask_retval(answer) if ask else answer
         if kind in (*_TURTLE, "application/n-triples", "text/plain"):
             fmt = ox.RdfFormat.TURTLE if kind in _TURTLE else ox.RdfFormat.N_TRIPLES
             return [q.triple for q in ox.parse(payload, format=fmt)]
@@ -246,6 +245,15 @@ def send(request: urllib.request.Request, endpoint: str, timeout_s: float,
     except OSError as exc:
         raise StoreError(f"cannot reach the server at {endpoint}: {exc}",
                          hint="check the URL and that the server is running") from exc
+
+
+def _ask_retval(answer: ox.QuerySolutions | ox.QueryBoolean) -> ox.QuerySolutions | ox.QueryBoolean:
+    """Virtuoso's answer to an ASK (a SELECT of ``__ASK_RETVAL``) as the boolean; any other as it is."""
+    if not isinstance(answer, ox.QuerySolutions) or [v.value for v in answer.variables] != [ASK_RETVAL]:
+        return answer
+    true = any(row[0] is not None and row[0].value not in ("0", "false") for row in answer)
+    return ox.parse_query_results(b'{"head":{},"boolean":%s}' % (b"true" if true else b"false"),
+                                  format=ox.QueryResultsFormat.JSON)
 
 
 def _quote(body: bytes) -> str:
