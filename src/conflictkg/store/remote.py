@@ -23,7 +23,7 @@ protocol would make it echo each as a response header (past Python's limit of 10
 ``input:default-graph-exclude`` pragma makes it answer ``GRAPH <iri>`` wrongly (7.2), so questions
 that count every graph or class see its system graphs (docs/servers.md lists them). It answers an
 ASK as a one-row SELECT of ``__ASK_RETVAL`` (none when false) whatever the ``Accept``:
-:func:`parse_answer` reads that back as the boolean. Its blank nodes in SPARQL JSON are
+:func:`parse_native` reads that back as the boolean. Its blank nodes in SPARQL JSON are
 ``nodeID://b10000``, not a blank node label: the ``nodeID://`` is dropped before parsing.
 
 The store is read-only: an update is refused before anything is sent (``conflictkg publish`` is
