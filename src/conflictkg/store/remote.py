@@ -68,6 +68,7 @@ _PROLOGUE = re.compile(r"\s*(?:(?:PREFIX\s+[^\s:]*:\s*|BASE\s*)<[^>]*>\s*)*", re
 #: Virtuoso labels blank nodes ``nodeID://b10000`` in SPARQL JSON, which is no blank node label.
 _VIRTUOSO_BNODE = re.compile(rb'("type"\s*:\s*"bnode"\s*,\s*"value"\s*:\s*")nodeID://')
 _GRAPH_FORM = re.compile(r"(CONSTRUCT|DESCRIBE)\b", re.I)
+_ASK_FORM = re.compile(r"ASK\b", re.I)
 
 
 def is_url(location: str | None) -> bool:
@@ -177,7 +178,7 @@ def is_ask(text: str) -> bool:
     """Is ``text`` (after its prologue and comments) an ASK query?"""
     body = re.sub(r"#[^\n]*", " ", text)
     start = _PROLOGUE.match(body).end()  # type: ignore[union-attr]
-    return bool(re.compile(r"ASK\b", re.I).match(body, start))
+    return bool(_ASK_FORM.match(body, start))
 
 
 def _prologue(prefixes: Mapping[str, str] | None) -> str:
