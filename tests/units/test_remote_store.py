@@ -10,7 +10,7 @@ import pytest
 
 from conflictkg.errors import StoreError
 from conflictkg.settings import split_store
-from conflictkg.store.remote import GRAPH_TYPES, RESULTS_JSON, accept_for, is_url, parse_answer
+from conflictkg.store.remote import GRAPH_TYPES, RESULTS_JSON, accept_for, is_ask, is_url, parse_answer
 
 
 def test_a_store_value_is_a_server_only_when_it_is_an_http_url(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -74,3 +74,23 @@ def test_an_answer_with_too_many_headers_is_a_store_error_not_a_traceback() -> N
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_virtuosos_answer_to_an_ask_is_read_as_the_boolean() -> None:
+    """Virtuoso answers an ASK as a one-row SELECT of ``__ASK_RETVAL`` (no row when false)."""
+    def retval(rows: str) -> bytes:
+        return b'{"head":{"link":[],"vars":["__ASK_RETVAL"]},"results":{"bindings":[' + rows.encode() + b"]}}"
+
+    one = ('{"__ASK_RETVAL":{"type":"typed-literal","datatype":"http://www.w3.org/2001/XMLSchema#integer",'
+           '"value":"1"}}')
+    assert parse_answer(RESULTS_JSON, retval(one), "http://h/q", ask=True).boolean is True
+    assert parse_answer(RESULTS_JSON, retval(""), "http://h/q", ask=True).boolean is False
+    assert parse_answer(RESULTS_JSON, retval(one), "http://h/q").kind == "select"  # a SELECT of that name stays one
+    assert is_ask("PREFIX a: <http://a/>\n#+ title: ASK?\nask { ?s ?p ?o }")
+    assert not is_ask("SELECT ?ask WHERE { ?ask ?p ?o }")
+
+
+def test_virtuosos_blank_nodes_in_sparql_json_are_read() -> None:
+    json = b'{"head":{"vars":["s"]},"results":{"bindings":[{"s":{"type":"bnode","value":"nodeID://b10000"}}]}}'
+    (row,) = parse_answer(RESULTS_JSON, json, "http://h/q").rows
+    assert row == (ox.BlankNode("b10000"),)

@@ -17,6 +17,15 @@ Servers differ here, so the store finds out once, on first use (:data:`UNION_MOD
   each of conflictkg's graphs (those under ``https://w3id.org/conflictkg/graph/``, so a server's
   own system graphs never join). The list is read once; the request grows with the number of graphs.
 
+Virtuoso has no switch for this: its default graph is every graph it holds, its system graphs
+(``virtrdf#``, ``ldp#``, …) too, so the store finds ``server``. Naming conflictkg's graphs in the
+protocol would make it echo each as a response header (past Python's limit of 100), and its
+``input:default-graph-exclude`` pragma makes it answer ``GRAPH <iri>`` wrongly (7.2), so questions
+that count every graph or class see its system graphs (docs/servers.md lists them). It answers an
+ASK as a one-row SELECT of ``__ASK_RETVAL`` (none when false) whatever the ``Accept``:
+:func:`parse_native` reads that back as the boolean. Its blank nodes in SPARQL JSON are
+``nodeID://b10000``, not a blank node label: the ``nodeID://`` is dropped before parsing.
+
 The store is read-only: an update is refused before anything is sent (``conflictkg publish`` is
 the one writer, :mod:`conflictkg.store.publish`). Every request has a timeout; a refused
 connection, a timeout or an HTTP error becomes a :class:`~conflictkg.errors.StoreError` (the server
@@ -50,11 +59,16 @@ UnionMode = Literal["auto", "server", "dataset"]
 UNION_MODES = ("auto", "server", "dataset")
 RESULTS_JSON = "application/sparql-results+json"
 GRAPH_TYPES = "application/n-triples, text/turtle;q=0.9"
+#: The one variable of Virtuoso's answer to an ASK (a one-row SELECT when true, none when false).
+ASK_RETVAL = "__ASK_RETVAL"
 #: The most characters of a server's error body quoted in a message.
 QUOTE_CHARS = 600
 _TURTLE = ("text/turtle", "application/x-turtle")
 _PROLOGUE = re.compile(r"\s*(?:(?:PREFIX\s+[^\s:]*:\s*|BASE\s*)<[^>]*>\s*)*", re.I)
+#: Virtuoso labels blank nodes ``nodeID://b10000`` in SPARQL JSON, which is no blank node label.
+_VIRTUOSO_BNODE = re.compile(rb'("type"\s*:\s*"bnode"\s*,\s*"value"\s*:\s*")nodeID://')
 _GRAPH_FORM = re.compile(r"(CONSTRUCT|DESCRIBE)\b", re.I)
+_ASK_FORM = re.compile(r"ASK\b", re.I)
 
 
 def is_url(location: str | None) -> bool:
@@ -86,7 +100,7 @@ class RemoteStore:
             raise QueryError(READ_ONLY_HINT.replace("conflictkg's store", f"the store at {self.endpoint}"),
                              hint="load data into the server with `conflictkg publish --to GRAPH-STORE-URL`")
         text = _prologue(prefixes) + bind_values(sparql, bindings)
-        return self._run(text, self.union_dataset())
+        return self._run(text, self.union_dataset(), ask=is_ask(text))
 
     def quads(self) -> Iterator[ox.Quad]:
         """Every quad of conflictkg's named graphs (one SELECT, in the server's order)."""
@@ -129,7 +143,7 @@ class RemoteStore:
                         f'&& STRSTARTS(STR(?g), "{CKG}")) }} LIMIT 1', [])
         if not one.rows:
             return True  # nothing to unite: either way answers the same
-        return bool(self._run(f"ASK {{ {' '.join(str(t) for t in one.rows[0])} }}", []).boolean)
+        return bool(self._run(f"ASK {{ {' '.join(str(t) for t in one.rows[0])} }}", [], ask=True).boolean)
 
     def union_dataset(self) -> list[tuple[str, str]]:
         """The protocol parameters that make the default graph the union of the named graphs (none
@@ -148,8 +162,8 @@ class RemoteStore:
             "Content-Type": "application/x-www-form-urlencoded", "Accept": accept_for(text)})
         return send(request, self.endpoint, self.timeout_s)
 
-    def _run(self, text: str, dataset: list[tuple[str, str]]) -> Result:
-        return parse_answer(*self.send_query(text, dataset), self.endpoint)
+    def _run(self, text: str, dataset: list[tuple[str, str]], *, ask: bool = False) -> Result:
+        return parse_answer(*self.send_query(text, dataset), self.endpoint, ask=ask)
 
 
 def accept_for(text: str) -> str:
@@ -160,13 +174,21 @@ def accept_for(text: str) -> str:
     return GRAPH_TYPES if _GRAPH_FORM.match(body, start) else RESULTS_JSON
 
 
+def is_ask(text: str) -> bool:
+    """Is ``text`` (after its prologue and comments) an ASK query?"""
+    body = re.sub(r"#[^\n]*", " ", text)
+    start = _PROLOGUE.match(body).end()  # type: ignore[union-attr]
+    return bool(_ASK_FORM.match(body, start))
+
+
 def _prologue(prefixes: Mapping[str, str] | None) -> str:
     return "".join(f"PREFIX {name}: <{iri}>\n" for name, iri in sorted((prefixes or {}).items()))
 
 
-def parse_answer(content_type: str, payload: bytes, endpoint: str) -> Result:
-    """The server's answer as a neutral :class:`Result` (SPARQL JSON, N-Triples or Turtle)."""
-    answer = parse_native(content_type, payload, endpoint)
+def parse_answer(content_type: str, payload: bytes, endpoint: str, *, ask: bool = False) -> Result:
+    """The server's answer as a neutral :class:`Result` (SPARQL JSON, N-Triples or Turtle); ``ask``
+    when the query was an ASK (see :func:`parse_native`)."""
+    answer = parse_native(content_type, payload, endpoint, ask=ask)
     if isinstance(answer, ox.QueryBoolean):
         return Result("ask", boolean=bool(answer))
     if isinstance(answer, ox.QuerySolutions):
@@ -174,13 +196,16 @@ def parse_answer(content_type: str, payload: bytes, endpoint: str) -> Result:
     return Result("graph", triples=answer)
 
 
-def parse_native(content_type: str, payload: bytes,
-                 endpoint: str) -> ox.QuerySolutions | ox.QueryBoolean | list[ox.Triple]:
-    """The server's answer as Oxigraph's values (parsed by Oxigraph: typed literals, language tags)."""
+def parse_native(content_type: str, payload: bytes, endpoint: str, *,
+                 ask: bool = False) -> ox.QuerySolutions | ox.QueryBoolean | list[ox.Triple]:
+    """The server's answer as Oxigraph's values (parsed by Oxigraph: typed literals, language tags).
+    With ``ask``, Virtuoso's one-row SELECT of ``__ASK_RETVAL`` (no row when false) is the boolean."""
     kind = content_type.split(";")[0].strip().lower()
     try:
         if kind in (RESULTS_JSON, "application/json"):
-            return ox.parse_query_results(payload, format=ox.QueryResultsFormat.JSON)
+            payload = _VIRTUOSO_BNODE.sub(rb"\1", payload)
+            answer = ox.parse_query_results(payload, format=ox.QueryResultsFormat.JSON)
+            return _ask_retval(answer) if ask else answer
         if kind in (*_TURTLE, "application/n-triples", "text/plain"):
             fmt = ox.RdfFormat.TURTLE if kind in _TURTLE else ox.RdfFormat.N_TRIPLES
             return [q.triple for q in ox.parse(payload, format=fmt)]
@@ -221,6 +246,15 @@ def send(request: urllib.request.Request, endpoint: str, timeout_s: float,
     except OSError as exc:
         raise StoreError(f"cannot reach the server at {endpoint}: {exc}",
                          hint="check the URL and that the server is running") from exc
+
+
+def _ask_retval(answer: ox.QuerySolutions | ox.QueryBoolean) -> ox.QuerySolutions | ox.QueryBoolean:
+    """Virtuoso's answer to an ASK (a SELECT of ``__ASK_RETVAL``) as the boolean; any other as it is."""
+    if not isinstance(answer, ox.QuerySolutions) or [v.value for v in answer.variables] != [ASK_RETVAL]:
+        return answer
+    true = any(row[0] is not None and row[0].value not in ("0", "false") for row in answer)
+    return ox.parse_query_results(b'{"head":{},"boolean":%s}' % (b"true" if true else b"false"),
+                                  format=ox.QueryResultsFormat.JSON)
 
 
 def _quote(body: bytes) -> str:

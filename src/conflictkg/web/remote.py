@@ -17,7 +17,7 @@ from conflictkg.errors import NotAcceptable, QueryError, QueryRefused, StoreErro
 from conflictkg.rdf.namespaces import PREFIXES
 from conflictkg.sparql.guard import check_query
 from conflictkg.store.oxigraph import looks_like_update
-from conflictkg.store.remote import RemoteStore, parse_native
+from conflictkg.store.remote import RemoteStore, is_ask, parse_native
 from conflictkg.web.execute import READ_ONLY, Answer, QueryRequest, answer_of, has_dataset_clause, text_answer
 
 
@@ -51,7 +51,8 @@ def forward(store: RemoteStore, request: QueryRequest) -> Answer:
     base = f"BASE <{request.base_iri}>\n" if request.base_iri else ""
     try:
         content_type, payload = store.send_query(base + prologue + request.query, _dataset(store, request))
-        return answer_of(parse_native(content_type, payload, store.endpoint), request)
+        native = parse_native(content_type, payload, store.endpoint, ask=is_ask(request.query))
+        return answer_of(native, request)
     except QueryError as exc:
         return text_answer(400, exc.message)
     except StoreError as exc:

@@ -1,5 +1,7 @@
-"""Oxigraph's server as the store: every question answers as on the embedded store when the server
-unites the named graphs itself, and the library's when the protocol names the graphs."""
+"""SPARQL servers as the store: every question answers as on the embedded store when the server
+unites the named graphs itself (Oxigraph's server and Virtuoso, each in ``uniting``; on Virtuoso
+but for the differences of ``virtuoso_known``, each asserted), and the library's when the protocol
+names the graphs (Oxigraph)."""
 
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ from conflictkg.store.oxigraph import OxigraphStore
 from conflictkg.store.publish import publish
 from conflictkg.store.remote import RemoteStore
 from tests.conftest import REPO
+from tests.servers import virtuoso_known
 from tests.sparql_servers import Server, free_port
 
 #: every question the package asks: the library and the pages', views', exports', checks' and drafter's
@@ -36,19 +39,47 @@ def answers(result: Result) -> object:
             for row in rows]
 
 
-def same_answers(query: Query, embedded: OxigraphStore, remote: RemoteStore) -> None:
+def both_answers(query: Query, embedded: OxigraphStore, remote: RemoteStore) -> tuple[object, object]:
+    """The embedded store's and the server's answers, sorted when the query has no ORDER BY."""
     here, there = (answers(run(store, query, example_params(query))) for store in (embedded, remote))
     if isinstance(here, list) and isinstance(there, list) and not ORDERED.search(query.text):
         here, there = sorted(here, key=repr), sorted(there, key=repr)
+    return here, there
+
+
+def same_answers(query: Query, embedded: OxigraphStore, remote: RemoteStore) -> None:
+    here, there = both_answers(query, embedded, remote)
     assert there == here, f"{query.id} answers differently on the server"
+
+
+def known_difference(name: str, query: Query, embedded: OxigraphStore, remote: RemoteStore) -> None:
+    """Virtuoso still differs on ``name`` as ``virtuoso_known`` says (a fixed one must leave the table)."""
+    if name in virtuoso_known.FAILS:
+        message, reason = virtuoso_known.FAILS[name]
+        with pytest.raises((QueryError, StoreError), match=re.escape(message)):
+            run(remote, query, example_params(query))
+        return
+    here, there = both_answers(query, embedded, remote)
+    assert there != here, f"{name} now answers the same on Virtuoso: remove it from virtuoso_known"
 
 
 @pytest.mark.parametrize("query", QUESTIONS, ids=[f"{q.path.parent.name}/{q.id}" for q in QUESTIONS])
 def test_every_question_answers_the_same_on_a_uniting_server(query: Query, embedded: OxigraphStore,
-                                                             oxigraph_union: Server) -> None:
-    remote = RemoteStore(oxigraph_union.query, timeout_s=300)
+                                                             uniting: tuple[str, Server]) -> None:
+    engine, server = uniting
+    remote = RemoteStore(server.query, timeout_s=300)
     assert remote.union_mode == "server"
-    same_answers(query, embedded, remote)
+    name = f"{query.path.parent.name}/{query.id}"
+    if engine == "virtuoso" and name in {**virtuoso_known.FAILS, **virtuoso_known.DIFFERS}:
+        known_difference(name, query, embedded, remote)
+    else:
+        same_answers(query, embedded, remote)
+
+
+def test_the_known_differences_are_questions_of_the_package() -> None:
+    names = {f"{q.path.parent.name}/{q.id}" for q in QUESTIONS}
+    known = set(virtuoso_known.FAILS) | set(virtuoso_known.DIFFERS)
+    assert known <= names and not set(virtuoso_known.FAILS) & set(virtuoso_known.DIFFERS)
 
 
 @pytest.mark.parametrize("query", LIBRARY, ids=[q.id for q in LIBRARY])
@@ -59,18 +90,26 @@ def test_every_library_question_answers_the_same_when_the_protocol_names_the_gra
     same_answers(query, embedded, remote)
 
 
-def test_quads_and_graph_names_are_the_published_ones(embedded: OxigraphStore, oxigraph_union: Server) -> None:
-    remote = RemoteStore(oxigraph_union.query)
+def test_quads_and_graph_names_are_the_published_ones(embedded: OxigraphStore, uniting: tuple[str, Server]) -> None:
+    remote = RemoteStore(uniting[1].query)
     assert remote.graph_names() == embedded.graph_names()
     assert len(remote) == len(embedded)
     def anonymous(quads: object) -> list[str]:  # blank node labels are each store's own
         return sorted(re.sub(r"_:\w+", "_:", str(q)) for q in quads)  # type: ignore[attr-defined]
 
-    assert anonymous(remote.quads()) == anonymous(embedded.quads())
+    here, there = anonymous(embedded.quads()), anonymous(remote.quads())
+    if uniting[0] == "virtuoso":  # literals it rewrites, each asserted to be the only difference
+        assert [q for q in here if not virtuoso_known.REWRITTEN.search(q)] == \
+            [q for q in there if not virtuoso_known.REWRITTEN.search(q)]
+        here = [q for q in here if virtuoso_known.REWRITTEN.search(q)]
+        there = [q for q in there if virtuoso_known.REWRITTEN.search(q)]
+        assert len(there) == len(here) and there != here
+        return
+    assert there == here
 
 
-def test_bindings_and_prefixes_are_sent(oxigraph_union: Server) -> None:
-    remote = RemoteStore(oxigraph_union.query)
+def test_bindings_and_prefixes_are_sent(uniting: tuple[str, Server]) -> None:
+    remote = RemoteStore(uniting[1].query)
     result = remote.query("SELECT ?label WHERE { ?agent rdfs:label ?label }",
                           {"agent": ox.NamedNode("https://w3id.org/conflictkg/resource/agent-armenia")},
                           prefixes={"rdfs": "http://www.w3.org/2000/01/rdf-schema#"})
@@ -80,17 +119,18 @@ def test_bindings_and_prefixes_are_sent(oxigraph_union: Server) -> None:
     assert graph.kind == "graph" and len(graph.triples) == 3
 
 
-def test_updates_are_refused_before_anything_is_sent(oxigraph_union: Server) -> None:
-    remote = RemoteStore(oxigraph_union.query)
+def test_updates_are_refused_before_anything_is_sent(uniting: tuple[str, Server]) -> None:
+    remote = RemoteStore(uniting[1].query)
     with pytest.raises(QueryError, match="read-only"):
         remote.query("DELETE WHERE { ?s ?p ?o }")
     assert remote.query("ASK { ?s ?p ?o }").boolean
+    assert remote.query("ASK { ?s <https://w3id.org/conflictkg/nowhere> ?o }").boolean is False
 
 
-def test_a_refused_query_quotes_the_server(oxigraph_union: Server) -> None:
+def test_a_refused_query_quotes_the_server(uniting: tuple[str, Server]) -> None:
     with pytest.raises(QueryError, match=r"refused the query \(HTTP 400\)") as caught:
-        RemoteStore(oxigraph_union.query).query("SELECT ?x WHERE { ?x ?y }")
-    assert oxigraph_union.query in str(caught.value)
+        RemoteStore(uniting[1].query).query("SELECT ?x WHERE { ?x ?y }")
+    assert uniting[1].query in str(caught.value)
 
 
 def test_no_server_and_a_wrong_path_are_store_errors(oxigraph_union: Server) -> None:
@@ -123,3 +163,17 @@ def test_publish_removes_the_graphs_a_release_no_longer_has(tmp_path: Path, embe
         again = publish(kept, server.graph_store, endpoint=server.query)
         assert again.removed == [claims]
         assert claims not in RemoteStore(server.query).graph_names()
+
+
+def test_the_site_forwards_an_ask_as_a_boolean(uniting: tuple[str, Server]) -> None:
+    """``serve --store URL`` forwards /sparql: an ASK answers SPARQL JSON's boolean on every engine
+    (Virtuoso's own answer is a SELECT of ``__ASK_RETVAL``)."""
+    import json
+
+    from conflictkg.web.execute import QueryRequest
+    from conflictkg.web.remote import forward
+
+    store = RemoteStore(uniting[1].query)
+    for query, expected in (("ASK { ?s a ck:Claim }", True), ("ASK { ?s ck:nowhere ?o }", False)):
+        answer = forward(store, QueryRequest(query, accept=("application/sparql-results+json",)))
+        assert answer.status == 200 and json.loads(answer.body)["boolean"] is expected
