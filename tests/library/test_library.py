@@ -248,7 +248,7 @@ def test_claims_alleging_breach_of_point_4_is_the_azerbaijani_counter_allegation
     assert {r["claim"] for r in everything if r["basis"] == "named by claimant"} == {
         AZ_COUNTER, ckr("claim-az-mfa-2022-11-25-saribaba-mines"), ckr("claim-az-mfa-2022-12-rejects-armenian-statement"),
         ckr("claim-hajizada-2023-03-19-points-4-6-9")}
-    assert len({r["claim"] for r in everything}) == 33  # denials name points with ck:concernsProvision (audit, issue #12)
+    assert len({r["claim"] for r in everything}) == 34  # denials name points with ck:concernsProvision (audit, issue #12); +1: the Azerbaijani MoD on Qapanlı (one-sided search)
     rows = [r for r in everything if r["claim"] in parukh]
     assert {r["claim"] for r in rows} == {AZ_COUNTER}
     assert {(r["basis"], r["provision"]) for r in rows} == {
@@ -528,7 +528,7 @@ def test_denials_and_whether_the_denier_is_on_the_accused_side(ask, parukh) -> N
 def test_counter_allegation_invokes_point_4(ask, parukh) -> None:
     everything = ask("counter-allegations")
     pairs = {(r["counter_claim"], r["original_claim"]) for r in everything}
-    assert len(pairs) == 35  # the record of issue #12 (+1: the Armenian MoD answers on Vardenis); the first record's pairs all still there
+    assert len(pairs) == 36  # the record of issue #12 (+1: the Armenian MoD answers on Vardenis; +1: the Armenian MFA answers Aliyev's OTS speech); the first record's pairs all still there
     assert pairs >= {(ckr(a), ckr(b)) for a, b in (
         ("claim-az-mfa-2021-12-armenia-not-fulfilling", "claim-am-mfa-2021-12-07-no-corridor-obligation"),
         ("claim-am-mfa-2021-04-20-condemns-threat", "claim-aliyev-2021-04-20-zangezur-corridor"),
