@@ -14,12 +14,14 @@ from conflictkg.errors import DataNotConformant
 
 
 @click.command()
-@click.option("--check", is_flag=True, help="Exit 3 when a month of the period is a gap or a claim has no audit entry.")
+@click.option("--check", is_flag=True, help="Exit 3 when a month of the period is a gap, a claim has no audit "
+              "entry, or a one-sided incident has no logged search for the other side.")
 @click.pass_obj
 def coverage(obj, check: bool) -> None:  # noqa: ANN001 - the CLI's Context
-    """Month by month: incidents and claims in the store, searches in the coverage log; and which
-    claims have no audit entry. The logs are data/coverage/*.yaml and data/audit/*.yaml."""
-    from conflictkg.record.coverage import audit_status, coverage_rows, gaps
+    """Month by month: incidents and claims in the store, searches in the coverage log; which
+    claims have no audit entry; which one-sided incidents have no logged search for the other side.
+    The logs are data/coverage/*.yaml (other-side searches under other_side) and data/audit/*.yaml."""
+    from conflictkg.record.coverage import audit_status, coverage_rows, gaps, other_side_status
     from conflictkg.record.logs import read_logs
     from conflictkg.sparql.queries import load_library
 
@@ -38,11 +40,20 @@ def coverage(obj, check: bool) -> None:  # noqa: ANN001 - the CLI's Context
         click.echo(f"  no audit entry: ckr:{claim}")
     for entry in status.unknown:
         click.echo(f"  {entry.path}:{entry.line}: audit entry for an unknown claim ckr:{entry.claim}")
+    sides = other_side_status(store, library, month_logs)
+    click.echo(f"One-sided incidents: {len(sides.one_sided)}, each with a logged search for the other side: "
+               f"{len(sides.searched)}.")
+    for incident in sides.unsearched:
+        click.echo(f"  no logged search for the other side: ckr:{incident}")
+    for search in sides.unknown:
+        click.echo(f"  {search.path}:{search.line}: other-side search for an unknown incident ckr:{search.incident}")
     click.echo(f"Gaps: {', '.join(missing) if missing else 'none'}.")
-    if check and (missing or status.unaudited or status.unknown):
+    if check and (missing or status.unaudited or status.unknown or sides.unsearched or sides.unknown):
         raise DataNotConformant(f"{len(missing)} month(s) without an incident or a logged search, "
                                 f"{len(status.unaudited)} claim(s) without an audit entry, "
-                                f"{len(status.unknown)} entry(ies) naming no claim")
+                                f"{len(status.unknown)} entry(ies) naming no claim, "
+                                f"{len(sides.unsearched)} one-sided incident(s) without a logged search for the "
+                                f"other side, {len(sides.unknown)} other-side search(es) naming no incident")
 
 
 @click.command()

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import re
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 from conflictkg.record.counts import END, START, block_of
@@ -9,7 +13,7 @@ from conflictkg.record.counts import END, START, block_of
 from tests.conftest import REPO, run_cli
 
 
-def test_coverage_prints_every_month_the_audit_and_the_gaps(built_store: Path) -> None:
+def test_coverage_prints_every_month_the_audit_the_other_side_and_the_gaps(built_store: Path) -> None:
     proc = run_cli("coverage", store=built_store)
     assert proc.returncode == 0, proc.stderr
     lines = proc.stdout.splitlines()
@@ -18,11 +22,16 @@ def test_coverage_prints_every_month_the_audit_and_the_gaps(built_store: Path) -
     assert months[0] == "2020-11" and "2024-01" in months and months == sorted(months)
     assert any(line.startswith("Audit: ") and " claims have an audit entry" in line for line in lines)
     assert lines[-1].startswith("Gaps: ")
+    [sides] = [line for line in lines if line.startswith("One-sided incidents: ")]
+    one_sided, searched = (int(n) for n in re.findall(r"\d+", sides))
+    unsearched = [line for line in lines if line.startswith("  no logged search for the other side: ckr:incident-")]
+    assert one_sided > 0 and len(unsearched) == one_sided - searched
     checked = run_cli("coverage", "--check", store=built_store)
-    complete = lines[-1] == "Gaps: none." and not any("no audit entry" in line for line in lines)
+    complete = (lines[-1] == "Gaps: none." and not unsearched
+                and not any("no audit entry" in line or "unknown" in line for line in lines))
     assert checked.returncode == (0 if complete else 3), checked.stderr
     if not complete:
-        assert "month(s) without an incident or a logged search" in checked.stderr
+        assert "one-sided incident(s) without a logged search for the other side" in checked.stderr
 
 
 def test_counts_rewrites_only_the_marked_block(built_store: Path, tmp_path: Path) -> None:
@@ -43,3 +52,44 @@ def test_counts_refuses_a_file_without_the_markers(built_store: Path, tmp_path: 
     assert proc.returncode == 1
     assert "other.md: no counts block to replace" in proc.stderr and "Traceback" not in proc.stderr
     assert other.read_text(encoding="utf-8") == "no block\n"
+
+
+def _root_with_data(tmp_path: Path) -> Path:
+    """A checkout whose data/ is a copy the test may change (ontology/ and queries/ are the real ones)."""
+    root = tmp_path / "root"
+    root.mkdir()
+    for name in ("ontology", "queries"):
+        (root / name).symlink_to(REPO / name)
+    shutil.copytree(REPO / "data", root / "data")
+    return root
+
+
+def _coverage(root: Path, store: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    cmd = [sys.executable, "-m", "conflictkg", "--root", str(root), "--store", str(store), "coverage", *args]
+    return subprocess.run(cmd, capture_output=True, text=True, cwd=root, timeout=600, check=False)
+
+
+def test_coverage_check_fails_on_a_one_sided_incident_with_no_logged_search(built_store: Path, tmp_path: Path) -> None:
+    root = _root_with_data(tmp_path)
+    log = root / "data" / "coverage" / "2022-04.yaml"
+    text = log.read_text(encoding="utf-8")
+    start = text.index("- incident: incident-2022-04-30-zeylik-border")
+    end = text.find("\n- ", start) + 1 or len(text)  # the next entry of the list, or the end of the file
+    log.write_text(text[:start] + text[end:], encoding="utf-8")
+    proc = _coverage(root, built_store, "--check")
+    assert proc.returncode == 3, proc.stderr
+    assert "  no logged search for the other side: ckr:incident-2022-04-30-zeylik-border" in proc.stdout.splitlines()
+    assert "1 one-sided incident(s) without a logged search for the other side" in proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
+def test_coverage_refuses_a_malformed_other_side_search_with_file_and_line(built_store: Path, tmp_path: Path) -> None:
+    root = _root_with_data(tmp_path)
+    log = root / "data" / "coverage" / "2024-01.yaml"
+    text = log.read_text(encoding="utf-8")
+    line = text[:text.index("- incident: incident-2024-01-18-lavrov-route")].count("\n") + 1
+    log.write_text(text.replace("- incident: incident-2024-01-18-lavrov-route", "- incident: lavrov-route"), encoding="utf-8")
+    proc = _coverage(root, built_store)
+    assert proc.returncode == 1, proc.stderr
+    assert f"2024-01.yaml:{line}: an other-side search: incident 'lavrov-route' must be an incident's local name" in proc.stderr
+    assert "Traceback" not in proc.stderr

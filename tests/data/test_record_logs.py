@@ -44,3 +44,15 @@ def test_every_month_of_the_period_has_a_coverage_log(res: Resources) -> None:
     month_logs, _entries = read_logs(res.data_dir)
     assert [m.month for m in month_logs] == months()
     assert all(m.searches for m in month_logs), [m.month for m in month_logs if not m.searches]
+
+
+def test_every_one_sided_incident_has_a_logged_search_for_the_other_side(staged: Staged, res: Resources) -> None:
+    """Issue #12 ("each side that spoke about it is in it"): an incident whose claims all come from
+    one side is either answered, or its coverage log says who looked for the other side, with
+    what queries, and what the pages held (`conflictkg coverage --check`)."""
+    from conflictkg.record.coverage import other_side_status
+
+    month_logs, _entries = read_logs(res.data_dir)
+    sides = other_side_status(staged.store, load_library(res.queries_dir), month_logs)
+    assert sides.one_sided and sides.unsearched == (), sides.unsearched
+    assert sides.unknown == (), [f"{e.path}:{e.line} {e.incident}" for e in sides.unknown]

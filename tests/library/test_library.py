@@ -248,7 +248,7 @@ def test_claims_alleging_breach_of_point_4_is_the_azerbaijani_counter_allegation
     assert {r["claim"] for r in everything if r["basis"] == "named by claimant"} == {
         AZ_COUNTER, ckr("claim-az-mfa-2022-11-25-saribaba-mines"), ckr("claim-az-mfa-2022-12-rejects-armenian-statement"),
         ckr("claim-hajizada-2023-03-19-points-4-6-9")}
-    assert len({r["claim"] for r in everything}) == 33  # denials name points with ck:concernsProvision (audit, issue #12)
+    assert len({r["claim"] for r in everything}) == 34  # denials name points with ck:concernsProvision (audit, issue #12); +1: the Azerbaijani MoD on Qapanlı (one-sided search)
     rows = [r for r in everything if r["claim"] in parukh]
     assert {r["claim"] for r in rows} == {AZ_COUNTER}
     assert {(r["basis"], r["provision"]) for r in rows} == {
@@ -323,7 +323,7 @@ def test_accusation_network_edges(ask) -> None:
     rows = ask("accusation-network")
     # one edge per provision: two norms of point 1 are two edges with the same relation text
     edges = {(r["source"], r["target"], r["provision"], r["basis"]): (r["relation"], int(r["weight"])) for r in rows}
-    assert len(edges) == len(rows) == 187  # the record of issue #12 (named speakers are claimants of their own)
+    assert len(edges) == len(rows) == 188  # the record of issue #12 (named speakers are claimants of their own); +1: Armenian MFA -> Azerbaijan (OTS speech)
     az_mod, ru_mod, armenia, azerbaijan = ckr("agent-az-mod"), ckr("agent-ru-mod"), ckr("agent-armenia"), ckr("agent-azerbaijan")
     assert edges[(az_mod, armenia, ckr("agreement-tri2020-p4"), "named by claimant")] == ("alleges breach of point 4", 1)
     assert edges[(az_mod, armenia, ckr("agreement-tri2020-p4"), "inferred by curator")] == ("alleges breach of point 4", 12)
@@ -528,7 +528,7 @@ def test_denials_and_whether_the_denier_is_on_the_accused_side(ask, parukh) -> N
 def test_counter_allegation_invokes_point_4(ask, parukh) -> None:
     everything = ask("counter-allegations")
     pairs = {(r["counter_claim"], r["original_claim"]) for r in everything}
-    assert len(pairs) == 35  # the record of issue #12 (+1: the Armenian MoD answers on Vardenis); the first record's pairs all still there
+    assert len(pairs) == 36  # the record of issue #12 (+1: the Armenian MoD answers on Vardenis; +1: the Armenian MFA answers Aliyev's OTS speech); the first record's pairs all still there
     assert pairs >= {(ckr(a), ckr(b)) for a, b in (
         ("claim-az-mfa-2021-12-armenia-not-fulfilling", "claim-am-mfa-2021-12-07-no-corridor-obligation"),
         ("claim-am-mfa-2021-04-20-condemns-threat", "claim-aliyev-2021-04-20-zangezur-corridor"),
@@ -562,7 +562,7 @@ def test_clause_texts_of_point_6_with_coverage_and_gaps(ask) -> None:
 
 def test_claims_by_the_azerbaijani_mod(ask, parukh) -> None:
     everything = ask("claims-by-claimant", claimant="ckr:agent-az-mod")
-    assert len({r["claim"] for r in everything if not is_status(r["claim"])}) == 60  # the record of issue #12
+    assert len({r["claim"] for r in everything if not is_status(r["claim"])}) == 61  # the record of issue #12; +1: Qapanli (one-sided search)
     assert {r["role"] for r in everything} == {"primary", "secondary"}  # mod.gov.az pages are its own (ck:statedIn)
     dated = [r["claim_date"] for r in everything if r["claim_date"]]
     assert dated == sorted(dated)
@@ -663,11 +663,12 @@ def test_allegations_per_year_for_point_1(ask) -> None:
     point1 = {r["year"]: (int(r["named"]), int(r["implied"]), int(r["claims"])) for r in rows if r["clause_number"] == "1"}
     # calls and denials name point 1 with ck:concernsProvision since the audit (issue #12), so they are not counted here
     # the record of issue #12; "undated": claims whose date the page does not give
-    assert point1 == {"2020": (0, 11, 11), "2021": (1, 11, 12), "2022": (1, 15, 16), "2023": (0, 23, 23), "undated": (0, 28, 28)}
+    assert point1 == {"2020": (0, 11, 11), "2021": (1, 11, 12), "2022": (1, 17, 18), "2023": (0, 23, 23), "undated": (0, 27, 27)}
+    # 2022 +2: the Azerbaijani MoD on Qapanli, and the Russian MoD on Parukh of 12 April 2022 (now dated, was undated)
     assert {r["clause_number"] for r in rows} == {"1", "3", "4", "5", "6", "7", "8", "9"}
     point4_2022 = next(r for r in rows if (r["clause_number"], r["year"]) == ("4", "2022"))
     # one claim (the Parukh counter-allegation) both names point 4 and is linked to its norm by a curator
-    assert (point4_2022["named"], point4_2022["implied"], point4_2022["claims"]) == ("2", "6", "7")
+    assert (point4_2022["named"], point4_2022["implied"], point4_2022["claims"]) == ("2", "7", "8")  # +1 implied: the Azerbaijani MoD on Qapanli (one-sided search)
     assert [(r["clause_number"], r["year"]) for r in rows] == sorted((r["clause_number"], r["year"]) for r in rows)
 
 
@@ -690,7 +691,7 @@ def test_accusations_about_point_6_the_lachin_corridor(ask) -> None:
 def test_allegations_without_response(ask) -> None:
     rows = [r for r in ask("allegations-without-response") if not is_status(r["claim"])]
     claims = {r["claim"] for r in rows}
-    assert len(claims) == 168  # the record of issue #12; a claim accusing two parties has a row per party
+    assert len(claims) == 169  # the record of issue #12; a claim accusing two parties has a row per party; +1: Qapanli
     assert len(rows) == len({(r["claim"], r["accused_label"]) for r in rows})
     # the Artsakh MoD's allegation of 25 March 2022 was never answered in the curated sources
     incursion = next(r for r in rows if r["claim"] == ckr("claim-artsakh-mod-2022-03-25-incursion"))

@@ -5,11 +5,16 @@ right as the record grows."""
 from __future__ import annotations
 
 from collections import Counter
+from datetime import date
+from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
 
 from conflictkg.build import Staged
+from conflictkg.record.coverage import other_side_status
+from conflictkg.record.logs import MonthLog, OtherSideSearch
+from conflictkg.sparql.queries import load_library
 from conflictkg.rdf.namespaces import CK, CKV, GRAPH_CLAIMS, GRAPH_REFERENCE, PREFIXES
 
 RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
@@ -125,3 +130,24 @@ def test_places_without_coordinates_are_the_rest(ask) -> None:  # noqa: ANN001
     assert len({r["place"] for r in missing}) == int(counts["places"]) - int(counts["places_with_coordinates"])
     mentions = [int(r["mentions"]) for r in missing]
     assert mentions == sorted(mentions, reverse=True)
+
+
+def _search(incident: str, line: int) -> OtherSideSearch:
+    return OtherSideSearch(incident, "data/coverage/x.yaml", line, date(2026, 12, 2), ("a query",), 0, "none found")
+
+
+def test_other_side_status_sets_one_sided_incidents_against_the_logged_searches(ask, staged: Staged) -> None:  # noqa: ANN001
+    """A one-sided incident counts as searched only when an ``other_side`` entry names it; an entry
+    naming no incident of the store is reported, and an entry for a two-sided incident is neither."""
+    library = load_library(Path(__file__).resolve().parents[2] / "queries")
+    one_sided = tuple(sorted(r["incident"].removeprefix(PREFIXES["ckr"]) for r in ask("one-sided-incidents")))
+    assert len(one_sided) >= 2
+    unlogged = other_side_status(staged.store, library, [])
+    assert (unlogged.one_sided, unlogged.searched, unlogged.unsearched) == (one_sided, (), one_sided)
+    two_sided = "incident-2022-03-24-parukh-farrukh"
+    assert two_sided not in one_sided
+    log = MonthLog("2020-11", "data/coverage/x.yaml", (), (), (),
+                   (_search(one_sided[0], 3), _search(two_sided, 9), _search("incident-1999-01-01-nowhere", 15)))
+    status = other_side_status(staged.store, library, [log])
+    assert status.searched == (one_sided[0],) and status.unsearched == one_sided[1:]
+    assert [(e.incident, e.line) for e in status.unknown] == [("incident-1999-01-01-nowhere", 15)]

@@ -25,6 +25,14 @@ left_out:
     why: "no party invoked the statement"
 """
 
+OTHER_SIDE = """other_side:
+  - incident: incident-2021-01-05-somewhere
+    on: 2026-12-02
+    queries: ["Armenia denies fire Somewhere January 2021", "Somewhere 5 January 2021 peacekeepers"]
+    found: 0
+    note: "no answer of the accused side in the pages found"
+"""
+
 AUDIT_LOG = """- claim: claim-x-2021-01-01-one
   checked: 2026-12-02
   pages: [https://example.org/a]
@@ -61,6 +69,39 @@ def test_a_month_log_is_read(tmp_path: Path) -> None:
 ])
 def test_a_malformed_month_log_names_file_and_line(tmp_path: Path, name: str, text: str, says: str, line: int) -> None:
     path = write(tmp_path, name, text)
+    with pytest.raises(InputError) as err:
+        read_month_log(path)
+    assert says in str(err.value) and f"{path}:{line}" in str(err.value)
+
+
+def test_other_side_searches_are_read_with_their_lines(tmp_path: Path) -> None:
+    log = read_month_log(write(tmp_path, "2021-01.yaml", MONTH_LOG + OTHER_SIDE))
+    [search] = log.other_side
+    assert (search.incident, search.line, search.on, search.found) == ("incident-2021-01-05-somewhere", 12,
+                                                                       date(2026, 12, 2), 0)
+    assert search.queries == ("Armenia denies fire Somewhere January 2021", "Somewhere 5 January 2021 peacekeepers")
+    assert search.note == "no answer of the accused side in the pages found"
+    assert read_month_log(write(tmp_path, "2021-01.yaml", MONTH_LOG)).other_side == ()
+
+
+@pytest.mark.parametrize(("text", "says", "line"), [
+    (OTHER_SIDE.replace("incident: incident-2021-01-05-somewhere", "incident: ckr:incident-2021-01-05-somewhere"),
+     "must be an incident's local name", 12),
+    (OTHER_SIDE.replace("incident-2021-01-05", "incident-2021-02-05"), "begins in 2021-02, not 2021-01", 12),
+    (OTHER_SIDE.replace("  - incident: incident-2021-01-05-somewhere\n    on:", "  - on:"), "'incident' must be a str", 12),
+    (OTHER_SIDE.replace('queries: ["Armenia denies fire Somewhere January 2021", "Somewhere 5 January 2021 peacekeepers"]',
+                        "queries: []"), "'queries' must list at least one query", 12),
+    (OTHER_SIDE.replace('queries: ["Armenia denies fire Somewhere January 2021", "Somewhere 5 January 2021 peacekeepers"]',
+                        "queries: one query"), "'queries' must be a list of strings", 12),
+    (OTHER_SIDE.replace("found: 0", "found: -2"), "'found' must be 0 or more", 12),
+    (OTHER_SIDE.replace("found: 0", "found: none"), "'found' must be a int", 12),
+    (OTHER_SIDE.replace('note: "no answer of the accused side in the pages found"', 'note: " "'), "'note' must say", 12),
+    (OTHER_SIDE.replace("    note:", "    comment:"), "'note' must be a str", 12),
+    (OTHER_SIDE.replace("on: 2026-12-02", "on: last week"), "'on' must be a date", 12),
+    ("other_side:\n  incident: incident-2021-01-05-somewhere\n", "'other_side' must be a list", 1),
+])
+def test_a_malformed_other_side_search_names_file_and_line(tmp_path: Path, text: str, says: str, line: int) -> None:
+    path = write(tmp_path, "2021-01.yaml", MONTH_LOG + text)
     with pytest.raises(InputError) as err:
         read_month_log(path)
     assert says in str(err.value) and f"{path}:{line}" in str(err.value)

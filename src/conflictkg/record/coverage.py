@@ -1,9 +1,14 @@
-"""Month-by-month coverage of the record and the completeness of its audit.
+"""Month-by-month coverage of the record, the completeness of its audit, and the searches for the
+other side of one-sided incidents.
 
 A month of the period is *covered* when an incident begins in it, or when the coverage log holds
 a search for it that found nothing to record; otherwise it is a *gap*. A claim is *audited* when
-some audit entry names it. Both answers come from the store (library questions
-``coverage-by-month`` and ``all-claims``) and the curators' logs (:mod:`conflictkg.record.logs`).
+some audit entry names it. A *one-sided* incident (its claims all come from one side, library
+question ``one-sided-incidents``) is *searched* when a coverage log's ``other_side`` list names it:
+the log then tells "the other side did not speak (in the pages searched)" from "nobody looked".
+The answers come from the store (library questions ``coverage-by-month``, ``all-claims``,
+``one-sided-incidents`` and ``incidents-overview``) and the curators' logs
+(:mod:`conflictkg.record.logs`).
 """
 
 from __future__ import annotations
@@ -11,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from conflictkg.record.logs import AuditEntry, MonthLog
+from conflictkg.record.logs import AuditEntry, MonthLog, OtherSideSearch
 from conflictkg.rdf.namespaces import compact_iri
 from conflictkg.sparql.queries import Query, run
 from conflictkg.store import Store
@@ -90,3 +95,29 @@ def audit_status(store: Store, library: dict[str, Query], entries: list[AuditEnt
     unknown = tuple(sorted((e for e in entries if e.claim not in claims), key=lambda e: (e.path, e.line)))
     return AuditStatus(len(claims), len(claims & named), tuple(sorted(claims - named)), unknown,
                        max((e.checked for e in entries), default=None))
+
+
+@dataclass(frozen=True)
+class OtherSideStatus:
+    """Which one-sided incidents have a logged search for the other side, and which logged searches
+    name no incident of the store."""
+
+    one_sided: tuple[str, ...]
+    searched: tuple[str, ...]
+    unsearched: tuple[str, ...]
+    unknown: tuple[OtherSideSearch, ...]
+
+
+def _incidents(store: Store, query: Query) -> list[str]:
+    return [compact_iri(r["incident"].value).removeprefix("ckr:") for r in run(store, query).dicts()]
+
+
+def other_side_status(store: Store, library: dict[str, Query], logs: list[MonthLog]) -> OtherSideStatus:
+    """One-sided incidents (as ``incident-...`` local names) against the logs' ``other_side`` entries."""
+    one_sided = sorted(set(_incidents(store, library["one-sided-incidents"])))
+    known = set(_incidents(store, library["incidents-overview"]))
+    entries = [e for log in logs for e in log.other_side]
+    logged = {e.incident for e in entries}
+    unknown = tuple(sorted((e for e in entries if e.incident not in known), key=lambda e: (e.path, e.line)))
+    return OtherSideStatus(tuple(one_sided), tuple(i for i in one_sided if i in logged),
+                           tuple(i for i in one_sided if i not in logged), unknown)

@@ -1,5 +1,6 @@
-"""The curators' logs: what was searched for each month (``data/coverage/YYYY-MM.yaml``) and how
-each claim was checked against its page (``data/audit/*.yaml``).
+"""The curators' logs: what was searched for each month (``data/coverage/YYYY-MM.yaml``, with the
+searches for the other side of one-sided incidents under ``other_side``) and how each claim was
+checked against its page (``data/audit/*.yaml``).
 
 Both are plain YAML that a curator writes beside the TriG. They are read here into small typed
 records; a malformed entry is an :class:`~conflictkg.errors.InputError` naming the file and the
@@ -19,6 +20,8 @@ import yaml
 from conflictkg.errors import InputError
 
 MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
+INCIDENT = re.compile(r"^incident-[a-z0-9][a-z0-9-]*$")
+INCIDENT_MONTH = re.compile(r"^incident-(\d{4}-\d{2})-")
 KINDS = frozenset({"line-of-contact", "border", "peacekeepers", "lachin", "gas-electricity", "mines", "prisoners",
                    "transport-links", "offensive-2023", "departure", "authorities-end", "ru-mod-bulletin",
                    "diplomacy", "other"})
@@ -34,6 +37,20 @@ class Search:
 
 
 @dataclass(frozen=True)
+class OtherSideSearch:
+    """A search for the other side's answer (and third parties' statements) about one incident whose
+    claims come from one side: what was asked, on which day, how many relevant pages were found."""
+
+    incident: str
+    path: str
+    line: int
+    on: date
+    queries: tuple[str, ...]
+    found: int
+    note: str
+
+
+@dataclass(frozen=True)
 class MonthLog:
     """What was searched for one month, what was recorded, and what was left out and why."""
 
@@ -42,6 +59,7 @@ class MonthLog:
     searches: tuple[Search, ...]
     recorded: tuple[str, ...]
     left_out: tuple[tuple[str, str], ...]
+    other_side: tuple[OtherSideSearch, ...] = field(default=())
 
 
 @dataclass(frozen=True)
@@ -128,6 +146,37 @@ def _search(entry: Any, path: Path) -> Search:
                   kinds, found)
 
 
+def _other_side(entry: Any, path: Path, month: str) -> OtherSideSearch:
+    what = "an other-side search"
+    incident = _need(entry, "incident", str, path, what)
+    line = entry.get("__line__")
+    if not INCIDENT.match(incident):
+        raise InputError(f"{what}: incident '{incident}' must be an incident's local name (incident-...)",
+                         path=str(path), line=line, hint="the name after ckr: in data/incidents/*.trig")
+    begins = INCIDENT_MONTH.match(incident)
+    if begins and begins.group(1) != month:
+        raise InputError(f"{what}: {incident} begins in {begins.group(1)}, not {month}", path=str(path), line=line,
+                         hint=f"log it in data/coverage/{begins.group(1)}.yaml, the month the incident begins")
+    queries = _strings(entry, "queries", path, what)
+    if not queries:
+        raise InputError(f"{what}: 'queries' must list at least one query", path=str(path), line=line)
+    found = _need(entry, "found", int, path, what)
+    if found < 0:
+        raise InputError(f"{what}: 'found' must be 0 or more", path=str(path), line=line)
+    note = _need(entry, "note", str, path, what)
+    if not note.strip():
+        raise InputError(f"{what}: 'note' must say what the pages found hold (or that none answers)",
+                         path=str(path), line=line)
+    return OtherSideSearch(incident, str(path), line, _date(entry, "on", path, what), queries, found, note)
+
+
+def _list(data: dict, key: str, path: Path) -> list:
+    values = data.get(key) or []
+    if not isinstance(values, list):
+        raise InputError(f"'{key}' must be a list", path=str(path), line=data.get("__line__"))
+    return values
+
+
 def read_month_log(path: Path) -> MonthLog:
     """One coverage log file; its ``month`` must match its file name."""
     data = _load(path)
@@ -135,16 +184,12 @@ def read_month_log(path: Path) -> MonthLog:
     if not MONTH.match(month) or path.stem != month:
         raise InputError(f"month '{month}' must be YYYY-MM and match the file name", path=str(path),
                          line=data.get("__line__"), hint=f"name the file {month}.yaml or fix 'month'")
-    searches = data.get("searches") or []
-    if not isinstance(searches, list):
-        raise InputError("'searches' must be a list", path=str(path), line=data.get("__line__"))
-    left = data.get("left_out") or []
-    if not isinstance(left, list):
-        raise InputError("'left_out' must be a list", path=str(path), line=data.get("__line__"))
+    searches = _list(data, "searches", path)
     left_out = tuple((_need(e, "url", str, path, "a left-out page"), _need(e, "why", str, path, "a left-out page"))
-                     for e in left)
+                     for e in _list(data, "left_out", path))
+    other_side = tuple(_other_side(e, path, month) for e in _list(data, "other_side", path))
     return MonthLog(month, str(path), tuple(_search(s, path) for s in searches),
-                    _strings(data, "recorded", path, "the log"), left_out)
+                    _strings(data, "recorded", path, "the log"), left_out, other_side)
 
 
 def _audit_entry(entry: Any, path: Path) -> AuditEntry:
