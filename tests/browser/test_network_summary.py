@@ -14,10 +14,11 @@ pytestmark = pytest.mark.browser
 #: The share of the canvas width the first view's drawing spans on a phone, at least.
 PHONE_FILL = 0.9
 
-#: The drawn nodes' horizontal extent in canvas pixels, and the canvas's and its column's widths.
+#: The drawn nodes' horizontal extent (their shapes, edge to edge) in canvas pixels, and the canvas's and its column's widths.
 EXTENT = """() => {
     const n = ckgNetwork.network;
-    const xs = ckgNetwork.nodes.getIds().map(id => n.canvasToDOM(n.getPosition(id)).x);
+    const boxes = ckgNetwork.nodes.getIds().map(id => n.getBoundingBox(id));  /* each node's shape */
+    const xs = boxes.flatMap(b => [n.canvasToDOM({x: b.left, y: b.top}).x, n.canvasToDOM({x: b.right, y: b.top}).x]);
     const canvas = document.querySelector('#network canvas').getBoundingClientRect();
     const column = document.querySelector('main').getBoundingClientRect();  /* the site's, around the view */
     const style = getComputedStyle(document.querySelector('main'));
