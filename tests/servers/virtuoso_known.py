@@ -21,6 +21,7 @@ FAILS = {
     "pages/agreement-card": ("SP031", "Virtuoso's SPARQL compiler fails (internal error)"),
     "pages/norm-card": ("SP031", "Virtuoso's SPARQL compiler fails (internal error)"),
     "checks/claim-outside-post-term": ("SP031", "Virtuoso's SPARQL compiler fails (internal error)"),
+    "views/groups": ("SP031", "Virtuoso's SPARQL compiler fails (internal error)"),
     "exports/claims-table": ("SQ200", "Virtuoso's translation to SQL fails (\"No column … named\")"),
 }
 

@@ -71,7 +71,7 @@ def test_actor_card(site_url):
     stances = {e["text"]: e["note"] for e in entries(card["its claims by stance"])}
     assert stances["denies"] == "12 claims" and stances["interprets"] == "1 claim"
     points = {e["iri"]: e["note"] for e in entries(card["its claims by point"])}
-    assert points[CKR + "agreement-tri2020-p4"] == "named: 1 claim; implied: 18 claims"
+    assert points[CKR + "agreement-tri2020-p4"] == "named: 1 claim; implied: 19 claims"
     assert [e["text"] for e in entries(card["its claims by point"])][0].startswith("Point 1")
     assert {e["text"]: e["note"] for e in entries(card["accuses"])}["Armenia"] == "31 claims"
     armenia = facts(site_url, "/resource/agent-armenia")
