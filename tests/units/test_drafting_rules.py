@@ -342,3 +342,86 @@ def test_a_report_that_names_the_statement_interprets_it(lex: Lexicon) -> None:
     assert _claims("Pashinyan said the trilateral statement of November 9 covers the return of prisoners.", lex) == [
         ("agent-pashinyan", "interprets")]
     assert _claims("Pashinyan said the talks on prisoners would go on.", lex) == [("agent-pashinyan", "reports")]
+
+
+def _stance_of(text: str) -> str:
+    from conflictkg.drafting import quotes
+
+    return stance.sentence_stance(text, stance.find_cues(text, quotes.quoted_spans(text)))
+
+
+def test_a_call_in_the_reported_words_even_inside_a_quotation() -> None:
+    assert _stance_of("“We call for an immediate halt to the fighting,” the ministry said.") == "calls-on"
+    assert _stance_of("The ministry said the sides should exercise maximum restraint.") == "calls-on"
+    assert _stance_of("The envoy said the clash shows the need for restraint on both sides.") == "calls-on"
+    assert _stance_of("The ministry said the commitments must be strictly observed.") == "calls-on"
+    assert _stance_of("The agency said it is calling on the authorities to let its convoys pass.") == "calls-on"
+    assert _stance_of("The ministry said the convoy reached the town.") == "reports"
+
+
+def test_an_allegation_carried_by_the_reported_words() -> None:
+    assert _stance_of("“At dawn fire was opened from the other side's posts,” the ministry said.") == "alleges"
+    assert _stance_of("The ministry said the other side opened mortar fire on the village.") == "alleges"
+    assert _stance_of("The ministry said Baku bears full responsibility for the escalation.") == "alleges"
+    assert _stance_of("The ministry said the blockade undermines the peace process.") == "alleges"
+    assert _stance_of("The minister said the counter-terror measures were over.") == "reports"  # no accusation
+
+
+def test_a_rejection_of_what_others_said_and_a_bulletin_that_records_no_violation() -> None:
+    assert _stance_of("The ministry said the accusations voiced in Yerevan are absolutely groundless.") == "denies"
+    assert _stance_of("The spokesman said the allegations were unacceptable.") == "denies"
+    assert _stance_of("The ministry said no violations of the ceasefire were recorded over the day.") == "reports"
+    assert _stance_of("The ministry denied the report, saying no violations were recorded.") == "denies"
+
+
+def test_obligations_said_to_remain_in_force_are_a_reading() -> None:
+    assert _stance_of("The aide said the obligations remain in force despite the delay.") == "interprets"
+    assert _stance_of("The envoy said the trilateral agreements remain relevant.") == "interprets"
+
+
+def test_an_allegation_against_the_side_that_accused_first_answers_back(lex: Lexicon) -> None:
+    text = ("The Armenian Defence Ministry accused Azerbaijani forces of shelling Sotk on Monday.\n\n"
+            "The Azerbaijani Defence Ministry said Armenian units opened fire first on its positions in Kalbajar.")
+    assert _claims(text, lex) == [("agent-am-mod", "alleges"), ("agent-az-mod", "counter-alleges")]
+    alone = "The Azerbaijani Defence Ministry said Armenian units opened fire on its positions in Kalbajar."
+    assert _claims(alone, lex) == [("agent-az-mod", "alleges")]
+
+
+def test_a_plain_report_folds_into_the_claimants_call(lex: Lexicon) -> None:
+    text = "Russia's foreign ministry said talks went on.\n\nRussia's foreign ministry urged the sides to show restraint."
+    assert _claims(text, lex) == [("agent-ru-mfa", "calls-on")]
+
+
+def test_named_points_in_the_usual_phrasings_and_a_subject_in_the_plural_is_not_named() -> None:
+    assert points.named_points("Article 9 of the trilateral statement covers transport.") == {9}
+    assert points.named_points("the ninth clause of the November statement") == {9}
+    assert points.named_points("Armenia refuses to fulfil the 4th, 6th and 9th paragraphs of the statement") == {4, 6, 9}
+    assert points.named_points("Paragraph 6 was ignored.", "The trilateral statement was signed in 2020.") == {6}
+    assert points.named_points("the provisions on the Lachin corridor in the trilateral statement") == set()
+    assert points.named_points("the provision on the Lachin corridor in the trilateral statement") == {6}
+
+
+def test_the_outlet_recalling_the_past_or_restating_a_speaker_makes_no_claim(lex: Lexicon) -> None:
+    outlet = "agent-asbarez"
+    iri = f"{CKR}{outlet}"
+    past = ("The Armenian Defence Ministry accused Azerbaijani forces of shelling Sotk.\n\n"
+            "Thousands of soldiers were killed in the 44-day war in 2020.")
+    assert _claims(past, lex, iri) == [("agent-am-mod", "alleges")]
+    restated = ("The Armenian Defence Ministry accused Azerbaijani forces of shelling Sotk.\n\n"
+                "The shelling of Sotk went on for an hour.")
+    assert _claims(restated, lex, iri) == [("agent-am-mod", "alleges")]
+    news = ("The Armenian Defence Ministry accused Azerbaijani forces of shelling Sotk.\n\n"
+            "Later, Azerbaijani troops advanced near Parukh, killing two soldiers.")
+    assert (outlet, "reports") in _claims(news, lex, iri)
+
+
+def test_the_usual_wordings_of_fire_and_of_a_ceasefire_violation_are_events() -> None:
+    from conflictkg.drafting import events
+
+    assert events.event_types("small arms fire was heard from the posts") == ["armed-attack"]
+    assert events.event_types("a herder was shot dead near the village") == ["armed-attack"]
+    assert events.event_types("units fired towards the settlement") == ["armed-attack"]
+    assert events.event_types("two ceasefire regime violations were recorded") == ["ceasefire-violation"]
+    assert events.event_types("the ceasefire was grossly violated overnight") == ["ceasefire-violation"]
+    assert events.event_types("violation of the regime of ceasefire in the district") == ["ceasefire-violation"]
+    assert events.event_types("the minister visited the village") == []

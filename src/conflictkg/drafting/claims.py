@@ -7,6 +7,8 @@ outlet's own narration: it may become a claim of the outlet (stance "reports"), 
 else, and an attributed sentence is never given to the outlet. Nor is a sentence that the article
 attributes to someone it does not name ("reportedly", "witnesses said", a reporting cue whose
 speaker is not found): that one goes to the next speaker who reports the incident, or nowhere.
+Narration that recalls the past (the 2020 war, an earlier year) is background, and an outlet claim
+that only restates a speaker's events and places is dropped.
 """
 
 from __future__ import annotations
@@ -170,6 +172,34 @@ def _narration(r: Reading) -> bool:
     return bool(figures.find_figures(r.sentence.text) or events.event_types(r.sentence.text))
 
 
+# Background the outlet recalls, not news: the 2020 war, the 1990s, "since 1991", a year before the article's.
+PAST_WAR = re.compile(r"\b(44-day|six-week|first|second|2020|1990s|previous) (karabakh )?war\b|\bwar (of|in) (1992|1994|2020)\b"
+                      r"|\bsince (the )?(1988|1991|1992|1994|199\ds|2020)\b|\bin (the early )?1990s\b|\bdecades?[- ]long\b"
+                      r"|\bfor (three|two|several) decades\b", re.I)
+
+
+def _background(r: Reading, published: date | None) -> bool:
+    """Narration that recalls the past (a war, a year before the publication's) is background."""
+    text = r.sentence.text
+    if PAST_WAR.search(text):
+        return True
+    years = {int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", text)}
+    return bool(published and years and max(years) < published.year)
+
+
+def _repeats_a_speaker(claim: DraftClaim, others: list[DraftClaim]) -> bool:
+    """An outlet claim whose events and places a speaker's claim already gives restates that speaker."""
+    kinds = {e.event_type for c in others for e in c.events}
+    where = {p for c in others for p in c.places}
+    return bool(others) and {e.event_type for e in claim.events} <= kinds and set(claim.places) <= where
+
+
+def _drop_restated(draft: Draft) -> None:
+    """The outlet's narration that only restates what a speaker of the article reports is not a claim."""
+    others = [c for c in draft.claims if c.claimant != draft.publisher]
+    draft.claims = [c for c in draft.claims if c.claimant != draft.publisher or not _repeats_a_speaker(c, others)]
+
+
 def _relayed(r: Reading) -> bool:
     """A sentence the article attributes to someone it does not name ("reportedly", "witnesses
     said", a reporting cue with no speaker found): never the outlet's own claim."""
@@ -248,7 +278,7 @@ def _attribute(draft: Draft, r: Reading, lex: Lexicon, context: str, held: list[
     if r.speaker is None:
         if _relayed(r):
             held.append(r)
-        elif draft.publisher and _narration(r):
+        elif draft.publisher and _narration(r) and not _background(r, draft.meta.published):
             narrated.append(r)
         return
     if NEW in r.speaker.kinds:
@@ -302,6 +332,7 @@ def draft_article(text: str, meta: ArticleMeta, lex: Lexicon) -> Draft:
             last = next((d.begin for d in reversed(r.claim_dates + r.event_dates) if d.begin), last)
         document = s.text if points.document_named(s.text) else document
     _to_outlet(draft, narrated, lex, document)
+    _drop_restated(draft)
     draft = finish(draft, lex, ref.day, not ref.after)
     for claim in draft.claims:
         places.region_with_a_place_inside(claim)

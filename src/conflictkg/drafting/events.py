@@ -16,11 +16,13 @@ EVENT_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("observation-post-established", re.compile(r"observation post", re.I)),
     ("ground-advance", re.compile(r"advanc\w*|entered|moved into|crossed into|infiltrat\w*|incursion|invasion|invaded|seized|captured"
                                   r"|took (control|over)", re.I)),
-    ("ceasefire-violation", re.compile(r"violat\w* (of )?(the )?cease-?fire|cease-?fire violation", re.I)),
+    ("ceasefire-violation", re.compile(r"violat\w* (of )?(the )?(regime of (the )?)?cease-?fire|cease-?fire (regime )?violations?"
+                                     r"|cease-?fire (regime )?was (\w+ )?violated", re.I)),
     ("withdrawal", re.compile(r"withdr[ae]w(al|n|s)?\b|pulled back|pullout", re.I)),
     ("blockade", re.compile(r"blockade|blocked|closed the (road|corridor)", re.I)),
     ("prisoner-exchange", re.compile(r"exchange of (prisoners|detainees)|prisoner exchange|repatriat", re.I)),
-    ("armed-attack", re.compile(r"\battack(ed|s)?\b|opened fire|fired (at|on|upon)|sniper", re.I)),
+    ("armed-attack", re.compile(r"\battack(ed|s)?\b|opened (\w+ ){0,2}fire|fire was opened|fired (at|on|upon|towards|in the direction)"
+                                r"|sniper|small[- ]arms fire|gunfire|shot (at|dead)|subjected (\w+ ){0,2}to (\w+ ){0,2}fire", re.I)),
 )
 
 

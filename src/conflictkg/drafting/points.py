@@ -94,8 +94,9 @@ def named_points(text: str, context: str = "") -> set[int]:
 
 
 # "the provision on the return of displaced persons", "the transport links mentioned in the statement":
-# a clause named by its subject, in the same sentence as the statement.
-_BY_SUBJECT = re.compile(r"\b(?:provisions?|clauses?|points?|articles?|paragraphs?|sections?|parts?)\s+(?:on|about|concerning"
+# a clause named by its subject, in the same sentence as the statement. Only one clause: "the provisions on the
+# Lachin corridor" names a subject, not a clause.
+_BY_SUBJECT = re.compile(r"\b(?:provision|clause|point|article|paragraph|section|part)\s+(?:on|about|concerning"
                          r"|regarding|dealing with|relat(?:ed|ing) to)\s+(?P<after>[^,.;]{3,60})"
                          r"|(?P<before>[^,.;]{3,60}?)\s+(?:mentioned|referred to|stipulated|provided for|envisaged|set out"
                          r"|specified|described|listed)\s+(?:in|by)\s+(?:the|this)\b", re.I)

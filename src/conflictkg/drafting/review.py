@@ -20,7 +20,7 @@ def _side(iri: str, lex: Lexicon) -> str:
     return info.side or (lex.agents[info.body].side if info.body in lex.agents else "")
 
 
-STRENGTH = ("alleges", "counter-alleges", "denies", "interprets")
+STRENGTH = ("alleges", "counter-alleges", "denies", "interprets", "calls-on")
 
 
 def _absorb_reports(draft: Draft) -> None:
@@ -111,12 +111,23 @@ def _government(state: str, lex: Lexicon) -> str:
     return found[0] if len(found) == 1 else ""
 
 
-def _counter(draft: Draft) -> None:
-    """An allegation by a claimant who also denies in the same article answers back."""
+def _counter(draft: Draft, lex: Lexicon) -> None:
+    """An allegation answers back when its claimant also denies in the same article, or when it
+    accuses the side of an earlier claimant who accused the answering side ("Baku said Armenian
+    units fired first" after "Yerevan accused Azerbaijan of shelling")."""
     deniers = {c.claimant for c in draft.claims if c.stance == "denies"}
     for claim in draft.claims:
-        if claim.stance == "alleges" and claim.claimant in deniers:
+        if claim.stance == "alleges" and (claim.claimant in deniers or _answers_an_allegation(draft, claim, lex)):
             claim.stance = "counter-alleges"
+
+
+def _answers_an_allegation(draft: Draft, claim: DraftClaim, lex: Lexicon) -> bool:
+    mine, first = _side(claim.claimant, lex), min(claim.sentences, default=0)
+    return bool(mine) and any(
+        c.stance == "alleges" and c is not claim and min(c.sentences, default=first) < first
+        and c.accused and _side(c.accused, lex) == mine and claim.accused
+        and _side(c.claimant, lex) and _side(claim.accused, lex) == _side(c.claimant, lex)
+        for c in draft.claims)
 
 
 def _answered(draft: Draft, claim: DraftClaim, lex: Lexicon) -> int | None:
@@ -167,7 +178,7 @@ def _checks(draft: Draft, ref: date | None) -> list[str]:
 def finish(draft: Draft, lex: Lexicon, ref: date | None, exact: bool = True) -> Draft:
     """Counter-allegations, replies, points kept apart, notes."""
     _to_bodies(draft, lex)
-    _counter(draft)
+    _counter(draft, lex)
     _absorb_reports(draft)
     _carry_dates(draft, ref if exact else None)
     for claim in draft.claims:

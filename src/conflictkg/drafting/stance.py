@@ -59,6 +59,28 @@ INTERPRET = re.compile(r"\b(interpret\w*|provides? for|envisag\w*|stipulat\w*|do
 
 DEMAND = re.compile(r"\b(must|should|has to|have to|needs? to)\s+(immediately\s+|urgently\s+)?(withdraw|stop|cease|refrain"
                     r"|ensure|fulfil\w*|comply|return|open|reopen|lift|unblock|release|end|respect|implement|remove)\b", re.I)
+# A call made in the reported words themselves, also inside a quotation ("We call for a halt", "the ministry
+# is calling on the sides to", "the need for restraint", "must be strictly observed", "exercise restraint").
+CALL_WORDS = re.compile(r"\b(we|i)\s+(\w+ly\s+)?(urge|call (on|upon|for)|appeal to|demand|ask|invite)\b"
+                        r"|\b(is|are) (calling|urging) (on|upon|for)?\b|\burges (the|all|both|them|it|azerbaijan|armenia|baku|yerevan)\b"
+                        r"|\bcalls (on|upon)\b|\bthe need (for|to)\b[^.]{0,80}\b(restraint|observ\w*|de-?escalat\w*|dialogue|refrain)"
+                        r"|\b(show|exercise|display) (\w+ ){0,2}restraint|\brefrain from\b|\btake (\w+ ){0,2}steps to de-?escalate"
+                        r"|\b(must|should) be (\w+ly )?(observed|respected|implemented|fulfilled|honou?red)\b"
+                        r"|\bdemand to (observe|stop|cease|withdraw)", re.I)
+# An allegation carried by the reported words: fire opened, responsibility laid on someone, a harm done.
+ALLEGE_WORDS = re.compile(r"\b(opened|open|opening) (\w+ ){0,2}fire\b|\bfire was opened\b|\bsubjected (\w+ ){0,2}to (\w+ ){0,2}fire"
+                          r"|\bbears? (\w+ ){0,2}responsibility|\bresponsibility (\w+ ){0,5}(fall|falls|lies|rests)\b"
+                          r"|\bethnic cleansing\b|(?<!counter-)(?<!anti-)\bterror(ist|ism|ize|ise)\w*|\bprovocative (action|act|step)s?"
+                          r"|\bundermin\w*|\babduct\w*|\bkidnap\w*|\billegally (arrested|detained|blocked|closed)"
+                          r"|\b(unconstructive|destructive) (position|stance|approach)|\bdeliberately (put|laid|planted|targeted|fired)", re.I)
+# A denial of what others said: "the allegations ... are unacceptable", "no violations were recorded" is a bulletin's report.
+DENY_CLAIMS = re.compile(r"\b(allegations?|accusations?|claims|statements|reports|information)\b[^.]{0,80}\b(is|are|were|was) "
+                         r"(\w+ly )?(unacceptable|absurd|nonsense|groundless|baseless|untrue)\b", re.I)
+NO_VIOLATION_RECORDED = re.compile(r"\bno (\w+ )?violations?\b[^.]{0,60}\b(were|was|have been|has been) (recorded|registered"
+                                   r"|observed|detected)\b", re.I)
+# Interpretation without a cue: obligations said to remain in force, agreements said to remain valid.
+IN_FORCE = re.compile(r"\bobligations?\b[^.]{0,40}\b(remains?|are|is) (still )?(in force|valid|binding)"
+                      r"|\b(statements?|agreements?)\b[^.]{0,20}\b(remains?|are|is) (still )?(in force|valid|relevant|binding)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -91,11 +113,15 @@ def sentence_stance(text: str, cues: list[Cue]) -> str:
     cue_words = " ".join(c.text.lower() for c in cues)
     if CALL.search(cue_words):
         return "calls-on"
-    if DENY.search(text):
+    if NO_VIOLATION_RECORDED.search(text) and not re.search(r"den(y|ies|ied)|reject", cue_words):
+        return "reports"  # a bulletin that records no violation reports; it denies nothing said
+    if DENY.search(text) or DENY_CLAIMS.search(text):
         return "denies"
-    if re.search(r"accus|alleg|blam|charged", cue_words) or ACCUSE.search(text):
+    if CALL_WORDS.search(text):
+        return "calls-on"
+    if re.search(r"accus|alleg|blam|charged", cue_words) or ACCUSE.search(text) or ALLEGE_WORDS.search(text):
         return "alleges"
-    if INTERPRET.search(text):
+    if INTERPRET.search(text) or IN_FORCE.search(text):
         return "interprets"
     if DEMAND.search(text):
         return "calls-on"
