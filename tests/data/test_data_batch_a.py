@@ -35,7 +35,8 @@ CLAIM_COUNTS = {
 # claim slug -> (claimant, date or None, stance, named points, implied points)
 #   named: clause numbers or "A" for the agreement, via allegesBreachOf or concernsProvision
 CLAIMS = {
-    "az-mod-2020-11-10-terter-shelling": ("agent-az-mod", "2020-11-10", "alleges", set(), {1}),
+    # audit (issue #12): no stored copy of its page; the chronology's date is not given (a dateNote says why)
+    "az-mod-2020-11-10-terter-shelling": ("agent-az-mod", None, "alleges", set(), {1}),
     "az-mod-2020-12-13-sur-attack": ("agent-az-mod", "2020-12-13", "alleges", set(), {1, 4}),
     "tr-mfa-undated-khojavend-attacks": ("agent-tr-mfa", "2020-12-28", "alleges", {"A"}, {1, 4}),
     "az-mod-2020-12-13-hadrut-attack": ("agent-az-mod", "2020-12-13", "alleges", set(), {1, 4}),
@@ -73,7 +74,6 @@ CLAIMS = {
 
 # casualty report IRI suffix -> (kind, min, max, best)
 CASUALTIES = {
-    "az-mod-2020-11-10-terter-shelling-civilian-wounded": ("wounded", 1, 1, 1),
     "az-mod-2020-12-13-sur-attack-killed": ("killed", 3, 3, 3),
     "az-mod-2020-12-13-sur-attack-wounded": ("wounded", 2, 2, 2),
     "az-mod-2020-12-13-hadrut-attack-killed": ("killed", 1, 1, 1),
@@ -97,7 +97,6 @@ CASUALTIES = {
 
 # claim slug -> source URL of its quote
 QUOTE_SOURCES = {
-    "az-mod-2020-11-10-terter-shelling": "https://44days.info/november-10/",
     "tr-mfa-undated-khojavend-attacks": "https://www.mfa.gov.tr/sc_-124_hocavend-rayonunda-silah-birakmayan-ermeni-gruplarin-azerbaycan-ordusuna-yonelik-saldirilar-hk-sc.pt.mfa",
     "ru-mod-2020-12-12-first-violation": "https://hyetert.org/2020/12/12/first-ceasefire-violation-recorded-in-nagorno-karabakh-russias-defense-ministry/",
     "pashinyan-2021-11-07-khtsaberd-captives": "https://armenpress.am/eng/news/1067551/",
@@ -196,7 +195,7 @@ def test_quotes_language_tags(staged):
     lang = {x["c"][len(CKR):]: x["l"] for x in r}
     assert lang["claim-tr-mfa-undated-khojavend-attacks"] == "pt"
     assert lang["claim-am-mfa-2021-10-15-norshen"] == "tr"
-    assert lang["claim-az-mod-2020-11-10-terter-shelling"] == "en"
+    assert "claim-az-mod-2020-11-10-terter-shelling" not in lang  # quote removed: no stored copy of its page
 
 
 def test_place_names(staged):

@@ -24,7 +24,8 @@ REF = "fulfilling event (reference record)"
 # norm -> {(claim slug or "", as_of or "", status label, claimant label)}
 EXPECTED = {
     "p1-ceasefire": {
-        ("p1-ceasefire-az-mod-2020-11-10", "2020-11-10", "not fulfilled", "Ministry of Defence of Azerbaijan"),
+        # audit (issue #12): no stored copy of its page, so no date is given (a dateNote says why)
+        ("p1-ceasefire-az-mod-2020-11-10", "", "not fulfilled", "Ministry of Defence of Azerbaijan"),
         ("p1-ceasefire-am-mfa-2021-11-08", "2021-11-08", "not fulfilled", "Ministry of Foreign Affairs of Armenia"),
         ("p1-ceasefire-ru-mod-2022-08-04", "2022-08-04", "not fulfilled", "Ministry of Defence of the Russian Federation"),
     },
