@@ -121,7 +121,7 @@ def test_claims_without_a_date_are_grouped_by_their_incidents_year_never_dated(c
     split = {k: g for k, g in groups.items() if k.startswith("claim-undated-")}
     assert len(split) >= 3  # the incidents' years of 2020 to 2023
     for key, group in split.items():
-        assert group["label"] == f"claims without a date, incidents of {key[-4:]} ({group['members']})"
+        assert group["label"] == f"undated claims, incidents of {key[-4:]} ({group['members']})"
     # the claims of such a group: none has a date, each is about an incident that begins that year
     library = load_library(res.queries_dir)
     claims = {r["claim"].value: r for r in run(staged.store, library["all-claims"]).dicts()}
@@ -137,3 +137,6 @@ def test_claims_without_a_date_are_grouped_by_their_incidents_year_never_dated(c
     assert sum(dated.values()) == sum(1 for r in claims.values() if r["claim_date"] is not None)
     keys = list(groups)
     assert keys.index(max(dated)) < keys.index(sorted(split)[0])  # after the dated claims
+    if "claim-undated" in groups:  # the claims of no dated incident: last, named so
+        assert keys.index("claim-undated") == keys.index(max(split)) + 1
+        assert groups["claim-undated"]["label"].startswith("undated claims, no dated incident (")

@@ -10,7 +10,7 @@ reads at once and stays small however large the record grows:
 * incidents, claims and sources by year (an incident's earliest beginning, a claim's date, a
   source's publication), the undated apart: the record grows by years, so these groups stay readable.
   Claims without a date are grouped by their incident's year (its earliest beginning), named so
-  ("claims without a date, incidents of 2022"): the claim is not given a date.
+  ("undated claims, incidents of 2022"; those of no dated incident apart): no claim is given a date.
 
 Edges are directed and weighted by the number of links of the full view between two groups; links
 inside a group are counted on the group. The groups are computed from the same answers as the full
@@ -92,7 +92,7 @@ def group_of(row: NodeRow, facets: Facets | None, side_name: dict[str, str]) -> 
     >>> group_of(NodeRow("x", "agent", "agent", "", None), Facets(outlet=True), {})
     ('agent-outlets', 'news outlets')
     >>> group_of(NodeRow("x", "claim", "claim", "", None), Facets(incident_date="2021-05-12"), {})
-    ('claim-undated-2021', 'claims without a date, incidents of 2021')
+    ('claim-undated-2021', 'undated claims, incidents of 2021')
     """
     facets = facets or Facets()
     if row.kind == "agent":
@@ -107,7 +107,9 @@ def group_of(row: NodeRow, facets: Facets | None, side_name: dict[str, str]) -> 
         if year:
             return f"{row.kind}-{year}", f"{PLURALS[row.kind]} {year}"
         if row.kind == "claim" and (incident_year := _year(facets.incident_date)):
-            return f"claim-undated-{incident_year}", f"claims without a date, incidents of {incident_year}"
+            return f"claim-undated-{incident_year}", f"undated claims, incidents of {incident_year}"
+        if row.kind == "claim":
+            return "claim-undated", "undated claims, no dated incident"
         return f"{row.kind}-undated", f"{PLURALS[row.kind]}, undated"
     return row.kind, PLURALS.get(row.kind, row.kind)
 
@@ -127,7 +129,7 @@ def aggregate(nodes: list[str], edges: list[Edge], table: dict[str, NodeRow], fa
         found.setdefault(key, Group(key, row.kind, name)).members.append(iri)
         of[iri] = key
     order = sorted(found.values(), key=lambda g: (GROUP_ORDER.index(g.kind), g.key.startswith("agent-"),
-                                                  "-undated" in g.key, g.key))
+                                                  "-undated" in g.key, g.key.endswith("-undated"), g.key))
     links = Counter((of[e.source], of[e.target]) for e in edges)
     return Grouping({g.key: g for g in order}, of, Counter(dict(sorted(links.items()))))
 
