@@ -142,3 +142,18 @@ def test_search_pages_through_every_hit(site_url):
 def test_search_paging_errors_say_what_exists(site_url, page, message):
     response = get(site_url, "/search.json", params={"q": "a", "page": page})
     assert response.status_code == 400 and message in response.json()["error"]
+
+
+def test_a_clause_pages_status_tables_fold_past_three_rows(site_url):
+    """Point 6 has a status table per norm, of tall rows: the longer ones fold, the short stay open."""
+    sections = [s for s in get(site_url, f"{P6}.json").json()["sections"] if s["id"].startswith("status-")]
+    assert len(sections) >= 5 and any(len(s["rows"]) > 3 for s in sections) and any(len(s["rows"]) <= 3 for s in sections)
+    html = get(site_url, P6).text
+    for s in sections:
+        part = html[html.index(f'id="{s["id"]}"'):]
+        part = part[:part.index("</section>")]
+        folded = f'<details class="long"><summary>Show all {len(s["rows"])} rows</summary>' in part
+        assert folded == (len(s["rows"]) > 3) and part.count("<tr>") == len(s["rows"]) + 1  # every row is there
+    claims = html[html.index('id="claims"'):]  # other tables keep folding past 12 rows
+    rows = len(next(s for s in get(site_url, f"{P6}.json").json()["sections"] if s["id"] == "claims")["rows"])
+    assert ('<details class="long">' in claims[:claims.index("</section>")]) == (rows > 12)
