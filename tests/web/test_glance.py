@@ -157,3 +157,17 @@ def test_a_clause_pages_status_tables_fold_past_three_rows(site_url):
     claims = html[html.index('id="claims"'):]  # other tables keep folding past 12 rows
     rows = len(next(s for s in get(site_url, f"{P6}.json").json()["sections"] if s["id"] == "claims")["rows"])
     assert ('<details class="long">' in claims[:claims.index("</section>")]) == (rows > 12)
+
+
+def test_a_clause_card_links_its_incidents_year_by_year_to_the_filtered_list(site_url):
+    """Home -> point 6 -> its 2022 incidents -> one incident: "what happened around point 6 in 2022" in three clicks."""
+    assert 'href="/resource/agreement-tri2020-p6"' in get(site_url, "/").text
+    years = entries(facts(site_url, P6)["incidents by year"])
+    assert [e["text"][:4] for e in years] == sorted(e["text"][:4] for e in years) and any(e["text"].startswith("2022 (") for e in years)
+    for e in years:
+        year = e["text"][:4]
+        assert e["href"] == f"/incidents?point=6&from={year}-01-01&to={year}-12-31"
+        listed = get(site_url, e["href"].replace("/incidents?", "/incidents.json?")).json()
+        assert e["text"] == f"{year} ({listed['extra']['total']})" and listed["extra"]["total"] > 0
+    html = get(site_url, P6).text
+    assert 'href="/incidents?point=6&amp;from=2022-01-01&amp;to=2022-12-31"' in html
