@@ -104,3 +104,21 @@ def test_search_pages_with_next_and_previous(page, live_server):
     page.locator('nav.pager a[rel="prev"]').first.click()
     page.wait_for_url(re.compile(r"/search\?q=a$"))
     assert page.locator("tbody td a").first.text_content() == first
+
+
+@pytest.mark.parametrize("viewport", [WIDE, PHONE])
+def test_the_coverage_page_lists_the_other_side_searches_readably(page, live_server, viewport):
+    page.set_viewport_size(viewport)
+    page.goto(live_server + "/coverage")
+    section = page.locator("#other-side")
+    section.scroll_into_view_if_needed()
+    incidents = section.locator("ol.searches > li")
+    assert incidents.count() >= 13 and section.locator("ul.queries q").count() >= incidents.count()
+    box = section.locator("ol.searches").bounding_box()
+    assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= viewport["width"]
+    assert no_sideways_scroll(page)
+    first = incidents.first.locator("p.searched-incident a").first
+    href = first.get_attribute("href")
+    first.click()
+    page.wait_for_url(f"**{href}")
+    assert page.locator("h1").first.inner_text().strip()

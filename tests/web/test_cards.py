@@ -124,3 +124,11 @@ def test_long_tables_fold_and_urls_show_as_domains(site_url):
     assert not re.search(r'>https?://[^<]+</a>', claim)
     p6 = httpx.get(site_url + P6, timeout=60).text
     assert '<details class="more"><summary>Each version\'s stored text' in p6 and "Show 33 more" in p6
+
+
+def test_a_figure_of_an_undated_claim_says_so_never_empty_brackets(site_url):
+    data = httpx.get(site_url + "/resource/incident-2022-08-01-lachin-operation-revenge.json", timeout=60).json()
+    figures = [f for r in data["extra"]["casualties"]["rows"] for f in r["figures"] if f]
+    assert any(f.endswith("(claim undated)") for f in figures) and not any("()" in f for f in figures)
+    card = {f["name"]: f for f in data["facts"]}
+    assert "()" not in card["casualty figures (each claimant's)"]["text"]

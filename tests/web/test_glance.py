@@ -142,3 +142,32 @@ def test_search_pages_through_every_hit(site_url):
 def test_search_paging_errors_say_what_exists(site_url, page, message):
     response = get(site_url, "/search.json", params={"q": "a", "page": page})
     assert response.status_code == 400 and message in response.json()["error"]
+
+
+def test_a_clause_pages_status_tables_fold_past_three_rows(site_url):
+    """Point 6 has a status table per norm, of tall rows: the longer ones fold, the short stay open."""
+    sections = [s for s in get(site_url, f"{P6}.json").json()["sections"] if s["id"].startswith("status-")]
+    assert len(sections) >= 5 and any(len(s["rows"]) > 3 for s in sections) and any(len(s["rows"]) <= 3 for s in sections)
+    html = get(site_url, P6).text
+    for s in sections:
+        part = html[html.index(f'id="{s["id"]}"'):]
+        part = part[:part.index("</section>")]
+        folded = f'<details class="long"><summary>Show all {len(s["rows"])} rows</summary>' in part
+        assert folded == (len(s["rows"]) > 3) and part.count("<tr>") == len(s["rows"]) + 1  # every row is there
+    claims = html[html.index('id="claims"'):]  # other tables keep folding past 12 rows
+    rows = len(next(s for s in get(site_url, f"{P6}.json").json()["sections"] if s["id"] == "claims")["rows"])
+    assert ('<details class="long">' in claims[:claims.index("</section>")]) == (rows > 12)
+
+
+def test_a_clause_card_links_its_incidents_year_by_year_to_the_filtered_list(site_url):
+    """Home -> point 6 -> its 2022 incidents -> one incident: "what happened around point 6 in 2022" in three clicks."""
+    assert 'href="/resource/agreement-tri2020-p6"' in get(site_url, "/").text
+    years = entries(facts(site_url, P6)["incidents by year"])
+    assert [e["text"][:4] for e in years] == sorted(e["text"][:4] for e in years) and any(e["text"].startswith("2022 (") for e in years)
+    for e in years:
+        year = e["text"][:4]
+        assert e["href"] == f"/incidents?point=6&from={year}-01-01&to={year}-12-31"
+        listed = get(site_url, e["href"].replace("/incidents?", "/incidents.json?")).json()
+        assert e["text"] == f"{year} ({listed['extra']['total']})" and listed["extra"]["total"] > 0
+    html = get(site_url, P6).text
+    assert 'href="/incidents?point=6&amp;from=2022-01-01&amp;to=2022-12-31"' in html

@@ -102,3 +102,41 @@ def test_a_hostile_group_name_is_escaped(client):
     response = client.get("/network/whole", params={"group": "<script>x</script>"})
     assert response.status_code == 404
     assert "<script>x" not in response.text and "&lt;script&gt;" in response.text
+
+
+def test_the_summary_shows_no_filters_it_cannot_apply_and_the_others_keep_them(client):
+    summary = client.get("/network/whole").text
+    assert 'id="filters" class="summary-filters"' in summary and 'id="edge-labels"' in summary
+    for control in ("filter-from", "filter-to", "filter-clause", "filter-claimant", "filter-stance", "filter-reset"):
+        assert f'id="{control}"' not in summary
+        for params in ({"view": "full"}, {"group": "norm"}):
+            assert f'id="{control}"' in client.get("/network/whole", params=params).text
+
+
+def test_claims_without_a_date_are_grouped_by_their_incidents_year_never_dated(client, staged, res):
+    from conflictkg.sparql.queries import load_library, run
+
+    twin = client.get("/network/whole.json").json()
+    groups = {g["key"]: g for g in twin["groups"]}
+    split = {k: g for k, g in groups.items() if k.startswith("claim-undated-")}
+    assert len(split) >= 3  # the incidents' years of 2020 to 2023
+    for key, group in split.items():
+        assert group["label"] == f"undated claims, incidents of {key[-4:]} ({group['members']})"
+    # the claims of such a group: none has a date, each is about an incident that begins that year
+    library = load_library(res.queries_dir)
+    claims = {r["claim"].value: r for r in run(staged.store, library["all-claims"]).dicts()}
+    begins = {r["incident"].value: r["earliest_begin"].value
+              for r in run(staged.store, library["incidents-overview"]).dicts() if r["earliest_begin"] is not None}
+    key = sorted(split)[0]
+    drilled = client.get("/network/whole.json", params={"group": key}).json()
+    members = [n["id"] for n in drilled["nodes"] if not n["id"].startswith("urn:")]
+    assert len(members) == split[key]["members"]
+    for iri in members:
+        assert claims[iri]["claim_date"] is None and begins[claims[iri]["incident"].value][:4] == key[-4:]
+    dated = {k: g["members"] for k, g in groups.items() if re.fullmatch(r"claim-\d{4}", k)}
+    assert sum(dated.values()) == sum(1 for r in claims.values() if r["claim_date"] is not None)
+    keys = list(groups)
+    assert keys.index(max(dated)) < keys.index(sorted(split)[0])  # after the dated claims
+    if "claim-undated" in groups:  # the claims of no dated incident: last, named so
+        assert keys.index("claim-undated") == keys.index(max(split)) + 1
+        assert groups["claim-undated"]["label"].startswith("undated claims, no dated incident (")

@@ -285,7 +285,7 @@ def test_coverage_page_shows_every_month_and_the_record_counts(site_url):
     facts = {f["name"]: f["text"] for f in data["facts"]}
     counts = {f["name"]: f["text"] for f in get(site_url, "/index.json").json()["facts"]}
     assert counts["the record"].startswith(f"{facts['incidents']} incidents, {facts['claims about incidents']} claims")
-    assert {s["id"] for s in data["sections"]} == {"months", "sides", "points", "sourcing"}
+    assert {s["id"] for s in data["sections"]} == {"months", "sides", "points", "sourcing", "other-side"}
     assert sum(int(r["claims"]["text"]) for r in section(data, "sourcing")["rows"]) > int(facts["claims about incidents"])
     html = get(site_url, "/coverage").text
     assert 'class="bar"' in html and 'href="/coverage"' in get(site_url, "/").text

@@ -138,10 +138,13 @@ class Facets:
     side_label: str = ""
     outlet: bool = False
     date: str | None = None
+    #: A claim without a date: the earliest beginning of the incident it is about (never its date).
+    incident_date: str | None = None
 
 
 def group_facets(store: Store, resources: Resources) -> dict[str, Facets]:
-    """Per resource: the side and date that sort first, and whether it is an outlet (query ``groups``)."""
+    """Per resource: the side and date that sort first, whether it is an outlet, and for a claim
+    without a date its incident's first beginning (query ``groups``)."""
     facets: dict[str, Facets] = {}
     for row in run(store, view_query(resources, "groups")).dicts():
         found = facets.setdefault(term_to_str(row["node"]), Facets())
@@ -152,4 +155,7 @@ def group_facets(store: Store, resources: Resources) -> dict[str, Facets]:
             found.outlet = True
         if date and (found.date is None or date < found.date):
             found.date = date
+        incident_date = _opt(row["incident_date"])
+        if incident_date and (found.incident_date is None or incident_date < found.incident_date):
+            found.incident_date = incident_date
     return dict(sorted(facets.items()))

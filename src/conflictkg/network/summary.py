@@ -9,6 +9,8 @@ reads at once and stays small however large the record grows:
   post in (the grouping the site's "by side" tables use), then news outlets, then the other agents;
 * incidents, claims and sources by year (an incident's earliest beginning, a claim's date, a
   source's publication), the undated apart: the record grows by years, so these groups stay readable.
+  Claims without a date are grouped by their incident's year (its earliest beginning), named so
+  ("undated claims, incidents of 2022"; those of no dated incident apart): no claim is given a date.
 
 Edges are directed and weighted by the number of links of the full view between two groups; links
 inside a group are counted on the group. The groups are computed from the same answers as the full
@@ -89,6 +91,8 @@ def group_of(row: NodeRow, facets: Facets | None, side_name: dict[str, str]) -> 
     ('incident-2022', 'incidents 2022')
     >>> group_of(NodeRow("x", "agent", "agent", "", None), Facets(outlet=True), {})
     ('agent-outlets', 'news outlets')
+    >>> group_of(NodeRow("x", "claim", "claim", "", None), Facets(incident_date="2021-05-12"), {})
+    ('claim-undated-2021', 'undated claims, incidents of 2021')
     """
     facets = facets or Facets()
     if row.kind == "agent":
@@ -99,10 +103,19 @@ def group_of(row: NodeRow, facets: Facets | None, side_name: dict[str, str]) -> 
             return f"side-{local}", f"{side_name.get(facets.side, facets.side_label)} side"
         return "agent-other", "other agents"
     if row.kind in BY_YEAR:
-        year = facets.date[:4] if facets.date and facets.date[:4].isdigit() else None
-        return (f"{row.kind}-{year}", f"{PLURALS[row.kind]} {year}") if year else \
-            (f"{row.kind}-undated", f"{PLURALS[row.kind]}, undated")
+        year = _year(facets.date)
+        if year:
+            return f"{row.kind}-{year}", f"{PLURALS[row.kind]} {year}"
+        if row.kind == "claim" and (incident_year := _year(facets.incident_date)):
+            return f"claim-undated-{incident_year}", f"undated claims, incidents of {incident_year}"
+        if row.kind == "claim":
+            return "claim-undated", "undated claims, no dated incident"
+        return f"{row.kind}-undated", f"{PLURALS[row.kind]}, undated"
     return row.kind, PLURALS.get(row.kind, row.kind)
+
+
+def _year(date: str | None) -> str | None:
+    return date[:4] if date and date[:4].isdigit() else None
 
 
 def aggregate(nodes: list[str], edges: list[Edge], table: dict[str, NodeRow], facets: dict[str, Facets],
@@ -116,7 +129,7 @@ def aggregate(nodes: list[str], edges: list[Edge], table: dict[str, NodeRow], fa
         found.setdefault(key, Group(key, row.kind, name)).members.append(iri)
         of[iri] = key
     order = sorted(found.values(), key=lambda g: (GROUP_ORDER.index(g.kind), g.key.startswith("agent-"),
-                                                  g.key.endswith("-undated"), g.key))
+                                                  "-undated" in g.key, g.key.endswith("-undated"), g.key))
     links = Counter((of[e.source], of[e.target]) for e in edges)
     return Grouping({g.key: g for g in order}, of, Counter(dict(sorted(links.items()))))
 
@@ -141,7 +154,8 @@ def summary_view(store: Store, resources: Resources, request: ViewRequest,
         title = f"{info.title}: summary"
         network = assemble_network(ctx, request, info, title, {"view": ["summary"], **names}, ([], [], []))
         network.description = (f"The whole graph ({totals}) in {len(grouping.groups)} groups: agents by side, "
-                               "incidents, claims and sources by year, the others by kind. An edge is as wide as the "
+                               "incidents, claims and sources by year (claims without a date by their incident's "
+                               "year), the others by kind. An edge is as wide as the "
                                "number of links between two groups (hover over it for the number). Click a group to "
                                "see its members.")
         _add_groups(network, grouping, list(grouping.groups), None)

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from conflictkg.pages.context import PageContext
+from conflictkg.pages.incidents import in_window, matching_incidents
 from conflictkg.pages.model import Cell, Section
 from conflictkg.pages.summary import Summary
 from conflictkg.rdf.links import web_href
@@ -165,6 +166,22 @@ def clause_card(ctx: PageContext, facts: Facts, s: Summary, norms: Section) -> N
         "text": f"named by the claimant in {_claims(named)}, implied (the curators' reading) in {implied}; "
                 f"about {counts.get('incidents', '0')} incidents; {counts.get('responses', '0')} answers",
         "href": "#allegations"}))
+    by_year = _incidents_by_year(ctx, s.clause_number)
+    if by_year:
+        facts.append(("incidents by year", {"text": " · ".join(e["text"] for e in by_year), "entries": by_year}))
+
+
+def _incidents_by_year(ctx: PageContext, number: str) -> list[Fact]:
+    """Per year, the incidents linked to point ``number`` (named or implied) that overlap it, linked to
+    that filtered list (``/incidents?point=N&from=YYYY-01-01&to=YYYY-12-31``: the same count)."""
+    rows = matching_incidents(ctx, {"point": number}).rows
+    years = sorted({y for r in rows if r.begin for y in range(int(r.begin[:4]), int((r.end or r.begin)[:4]) + 1)})
+    out = []
+    for year in years:
+        start, end = f"{year}-01-01", f"{year}-12-31"
+        count = sum(1 for r in rows if in_window(r, start, end))
+        out.append({"text": f"{year} ({count})", "href": f"/incidents?point={number}&from={start}&to={end}"})
+    return out
 
 
 def _short(cell: Cell, prefix: str) -> Cell:

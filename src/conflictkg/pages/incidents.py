@@ -266,12 +266,16 @@ def _list(ctx: PageContext, values: dict[str, str]) -> list[Cell]:
     return sorted(cells, key=lambda c: (c["text"].casefold(), c.get("iri", "")))
 
 
-def _matches(row: Row, f: Filters, facets: Facets) -> bool:
-    if (f.from_ or f.to) and not row.begin:
-        return False  # an undated incident is in no window
-    if f.to and row.begin > f.to:
+def in_window(row: Row, from_: str, to: str) -> bool:
+    """Whether ``row`` overlaps the window ``from_``..``to`` (ISO dates, either blank: open); an
+    undated incident is in no window."""
+    if (from_ or to) and not row.begin:
         return False
-    if f.from_ and (row.end or row.begin) < f.from_:
+    return not (to and row.begin > to) and not (from_ and (row.end or row.begin) < from_)
+
+
+def _matches(row: Row, f: Filters, facets: Facets) -> bool:
+    if not in_window(row, f.from_, f.to):
         return False
     if f.point and POINT_IRI.format(f.point) not in facets.values(row.iri, *BASES[f.basis]):
         return False

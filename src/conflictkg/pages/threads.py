@@ -151,7 +151,7 @@ def casualties_side_by_side(ctx: PageContext, incident: str) -> dict[str, Any]:
         claimants.setdefault(who, ctx.labeller.cell(row["claimant"], row["claimant_label"]))
         group = _s(row, "casualty_group") or _s(row, "affiliation_label")
         figures = table.setdefault((_s(row, "kind_label"), group), {}).setdefault(who, [])
-        figure = f"{_figure(row)} ({_s(row, 'claim_date')})"
+        figure = f"{_figure(row)} ({_s(row, 'claim_date') or 'claim undated'})"  # never "()"
         if figure not in figures:
             figures.append(figure)
     order = list(claimants)

@@ -214,8 +214,13 @@ def read_audit_log(path: Path) -> list[AuditEntry]:
     return [_audit_entry(entry, path) for entry in data]
 
 
+def read_month_logs(data_dir: Path) -> list[MonthLog]:
+    """Every coverage log under ``data_dir`` (``coverage/*.yaml``), in file-name order."""
+    return [read_month_log(p) for p in sorted((data_dir / "coverage").glob("*.yaml"))]
+
+
 def read_logs(data_dir: Path) -> tuple[list[MonthLog], list[AuditEntry]]:
     """Every coverage log and every audit entry under ``data_dir``, in file-name order."""
-    months = [read_month_log(p) for p in sorted((data_dir / "coverage").glob("*.yaml"))]
+    months = read_month_logs(data_dir)
     audits = [e for p in sorted((data_dir / "audit").glob("*.yaml")) for e in read_audit_log(p)]
     return months, audits

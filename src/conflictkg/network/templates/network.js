@@ -278,11 +278,13 @@
     labels.refresh();
   }
 
-  Object.keys(controls).forEach(function (name) { controls[name].addEventListener("change", applyFilters); });
-  document.getElementById("filter-reset").addEventListener("click", function () {
-    Object.keys(controls).forEach(function (name) { controls[name].value = ""; });
-    applyFilters();
-  });
+  if (controls.from) {  /* the summary has no filters: its nodes are groups, not claims */
+    Object.keys(controls).forEach(function (name) { controls[name].addEventListener("change", applyFilters); });
+    document.getElementById("filter-reset").addEventListener("click", function () {
+      Object.keys(controls).forEach(function (name) { controls[name].value = ""; });
+      applyFilters();
+    });
+  }
   labelBox.addEventListener("change", function () { showEdgeLabels(labelBox.checked); });
 
   /* ---- search by any name ---- */
