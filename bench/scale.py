@@ -13,7 +13,7 @@ Stores are cached in ``bench/out/scale-<N>``.
 Per scale, one ``conflictkg serve`` on a free 127.0.0.1 port: seconds from start until ``/sparql``
 answers an ASK and until ``/`` answers 200 and the resident memory (RSS) of the server and its query workers then; then first and repeat time and bytes of ``/``, an
 incident page, the whole network view (the first may wait for the background build), the clause,
-actor and place pages with the most claims and a search; the first ``/downloads`` (its time and
+actor and place pages with the most claims, a search and the incidents list; the first ``/downloads`` (its time and
 status) and when it is ready; then the
 seconds from SIGTERM to exit (server log: ``bench/out/scale-<N>[-<checkout>]-serve.log``). Nothing here is asserted: it is measured and printed as one table.
 """
@@ -38,7 +38,7 @@ COPIED = re.compile(r"^(https://w3id\.org/conflictkg/(?:resource|graph)/)(incide
 INCIDENT = "incident-2022-03-24-parukh-farrukh"
 PAGES = {"home": "/", "incident": f"/resource/{INCIDENT}", "network": "/network/whole",
          "clause": "/resource/agreement-tri2020-p6", "actor": "/resource/agent-azerbaijan",
-         "place": "/resource/place-armenia-azerbaijan-border", "search": "/search?q=a"}
+         "place": "/resource/place-armenia-azerbaijan-border", "search": "/search?q=a", "incidents": "/incidents"}
 START_LIMIT_S = 900.0
 STOP_LIMIT_S = 60.0
 
@@ -171,7 +171,7 @@ COLUMNS = ["scale", "quads", "sparql_s", "home_ready_s", "rss_mb", "home_first_s
            "incident_first_s", "incident_repeat_s", "incident_bytes", "network_first_s", "network_repeat_s",
            "network_bytes", "clause_first_s", "clause_repeat_s", "clause_bytes", "actor_first_s", "actor_repeat_s",
            "actor_bytes", "place_first_s", "place_repeat_s", "place_bytes", "search_first_s", "search_repeat_s",
-           "search_bytes", "downloads_first_s", "downloads_first_status", "downloads_ready_s", "stop_s"]
+           "search_bytes", "incidents_first_s", "incidents_repeat_s", "incidents_bytes", "downloads_first_s", "downloads_first_status", "downloads_ready_s", "stop_s"]
 
 
 def table(rows: list[dict[str, float | int]]) -> str:

@@ -150,7 +150,7 @@ def place_card(ctx: PageContext, facts: Facts, s: Summary) -> None:
 
 def clause_card(ctx: PageContext, facts: Facts, s: Summary, norms: Section) -> None:
     """Paraphrase, obligations with bearers and deadlines, status now by side, allegations count."""
-    rows = ctx.run("clause-card", {"clause": compact_iri(s.iri)}).dicts()
+    rows = ctx.run("clause-card", {"clause": compact_iri(s.iri)}, once=True).dicts()  # counts: once per generation
     counts = {term_to_str(r["field"]): term_to_str(r["claims"]) for r in rows}
     paraphrase = next((term_to_str(r["value"]) for r in rows if term_to_str(r["field"]) == "paraphrase"), "")
     if paraphrase:
@@ -210,7 +210,7 @@ def _status_now(ctx: PageContext, s: Summary, prefix: str) -> list[Fact]:
     """Per norm, the latest status each side asserts (the last row per norm and side)."""
     latest: dict[str, dict[str, str]] = {}
     cells: dict[str, Cell] = {}
-    for row in ctx.run("clause-status-by-side", {"clause": compact_iri(s.iri)}).dicts():
+    for row in ctx.run("clause-status-by-side", {"clause": compact_iri(s.iri)}, once=True).dicts():
         norm = term_to_str(row["norm"])
         cells.setdefault(norm, _short(ctx.labeller.cell(row["norm"], row["norm_label"]), prefix))
         side = term_to_str(row["side_label"])

@@ -14,6 +14,7 @@ from conflictkg.rdf.namespaces import CKR
 from conflictkg.rdf.terms import term_to_str
 from conflictkg.resources import Resources
 from conflictkg.sparql.queries import Query, load_library, run
+from conflictkg.sparql.windows import Slice, count, run_slice
 from conflictkg.store import Result, Store
 
 
@@ -35,6 +36,8 @@ class Site:
     #: the store is one published generation for the Site's life, so they are computed once.
     answers: dict[tuple[str, tuple[tuple[str, str], ...]], Result] = field(default_factory=dict, compare=False,
                                                                           repr=False)
+    #: Rows in all of the paged questions (``window: true``) asked so far, by query and parameters.
+    counts: dict[tuple[str, tuple[tuple[str, str], ...]], int] = field(default_factory=dict, compare=False, repr=False)
     _answering: threading.Lock = field(default_factory=threading.Lock, compare=False, repr=False)
 
     @classmethod
@@ -56,6 +59,14 @@ class Site:
             if key not in self.answers:
                 self.answers[key] = run(self.store, query, params)
             return self.answers[key]
+
+    def count_once(self, query_id: str, query: Query, params: dict[str, str]) -> int:
+        """How many rows ``query`` has with ``params`` (:func:`~conflictkg.sparql.windows.count`), counted once."""
+        key = (query_id, tuple(sorted(params.items())))
+        with self._answering:
+            if key not in self.counts:
+                self.counts[key] = count(self.store, query, params)
+            return self.counts[key]
 
     def view(self, perspective: Perspective) -> PageContext:
         return PageContext(self, Labeller(self.gazetteer, perspective, self.labels, self.titled_places))
@@ -82,7 +93,7 @@ class PageContext:
 
         ``once``: an aggregate over the whole store, answered once per site (:meth:`Site.answer_once`).
         """
-        query = self.site.library.get(query_id) or self.site.internal[query_id]
+        query = self._query(query_id)
         if once:
             return self.site.answer_once(query_id, query, params or {})
         return run(self.site.store, query, params or {})
@@ -96,11 +107,14 @@ class PageContext:
         ``paged``: a long list, of which the section holds the rows of :attr:`window` (labelled alone)
         and ``total`` says how many there are in all. ``answer``: the query's answer, already run for
         another part of the page (not run again)."""
+        window = self.window if paged else None
+        if window is not None and answer is None and keep is None and not once and self._query(query_id).window:
+            return self._window_section(section_id, title, query_id, params or {}, window, hide=hide, note=note,
+                                        empty=empty)
         result = answer if answer is not None else self.run(query_id, params, once=once)
         if keep is not None:
             result = Result(result.kind, result.variables,
                             [row for row, d in zip(result.rows, result.dicts(), strict=True) if keep(d)])
-        window = self.window if paged else None
         if window is not None:
             total = len(result.rows)
             result = Result(result.kind, result.variables, window.cut(result.rows))
@@ -108,4 +122,19 @@ class PageContext:
                                       params=params, hide=hide, note=note, empty=empty)
         if window is not None:
             section.total, section.offset = total, window.start
+        return section
+
+    def _query(self, query_id: str) -> Query:
+        return self.site.library.get(query_id) or self.site.internal[query_id]
+
+    def _window_section(self, section_id: str, title: str, query_id: str, params: dict[str, str], window: Window,
+                        **shown: str | tuple[str, ...]) -> Section:
+        """A paged section of a ``window: true`` question: the engine answers this page's rows only, and the
+        total is counted once per site (the store is one generation for the site's life)."""
+        query = self._query(query_id)
+        total = self.site.count_once(query_id, query, params)
+        rows = run_slice(self.site.store, query, params, Slice(window.size, window.start))
+        section = section_from_result(section_id, title, rows, self.labeller, query=query_id, params=params,
+                                      **shown)  # type: ignore[arg-type]
+        section.total, section.offset = total, window.start
         return section

@@ -181,7 +181,7 @@ def matching_incidents(ctx: PageContext, params: Mapping[str, str]) -> Matching:
     Raises:
         QueryError: as :func:`parse_filters`.
     """
-    facets = Facets.of(ctx.run("incident-facets").dicts())
+    facets = Facets.of(ctx.run("incident-facets", once=True).dicts())  # whole-store: once per generation
     points = statement_points(ctx.site.labels)
     filters = parse_filters(params, facets, points)
     return Matching(filters, facets, points, [row for row in _rows(ctx, facets) if _matches(row, filters, facets)])
@@ -238,7 +238,7 @@ class Row:
 
 def _rows(ctx: PageContext, facets: Facets) -> list[Row]:
     rows = []
-    for d in ctx.run("incidents-overview").dicts():
+    for d in ctx.run("incidents-overview", once=True).dicts():
         iri = term_to_str(d["incident"])
         begin = term_to_str(d["earliest_begin"]) if d["earliest_begin"] is not None else ""
         end = term_to_str(d["latest_end"]) if d["latest_end"] is not None else ""

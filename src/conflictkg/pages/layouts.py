@@ -35,13 +35,15 @@ def clause(ctx: PageContext, page: Page, s: Summary) -> None:
     for norm in {row["norm"]["iri"]: row["norm"] for row in norms.rows}.values():
         page.sections.append(ctx.section(f"status-{compact_iri(norm['iri']).split(':')[-1]}",
                                          f"Status over time: {norm['text']}", "norm-status-timeline",
-                                         {"norm": compact_iri(norm["iri"])}, empty=NO_STATUS))
-    claims = ctx.run("claims-alleging-breach-of-clause", params)  # once: the allegations and their table
+                                         {"norm": compact_iri(norm["iri"])}, empty=NO_STATUS, once=True))
+    # the point's whole answers, once per generation (#14): the allegations and their table share them
+    claims = ctx.run("claims-alleging-breach-of-clause", params, once=True)
     page.extra["allegations"], page.extra["totals"]["allegations"] = threads.allegations_with_responses(ctx, params,
                                                                                                        claims)
     page.sections.append(ctx.section("claims", "Claims alleging its breach, with their sources",
                                      "claims-alleging-breach-of-clause", params, paged=True, answer=claims))
-    page.sections.append(ctx.section("accusations", "Who accused whom of breaching it", "accusations-by-clause", params))
+    page.sections.append(ctx.section("accusations", "Who accused whom of breaching it", "accusations-by-clause", params,
+                                     once=True))
 
 
 def norm(ctx: PageContext, page: Page, s: Summary) -> None:

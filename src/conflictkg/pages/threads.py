@@ -70,7 +70,7 @@ def allegations_with_responses(ctx: PageContext, params: dict[str, str],
     shown = list(rows_of) if ctx.window is None else ctx.window.cut(list(rows_of))
     claims = {iri: _allegation(ctx, rows_of[iri]) for iri in shown}
     label = ctx.labeller
-    for row in ctx.run("clause-allegation-responses", params).dicts() if claims else ():
+    for row in ctx.run("clause-allegation-responses", params, once=True).dicts() if claims else ():
         entry = claims.get(_s(row, "claim"))
         if entry is not None:
             entry["responses"].append({

@@ -1,7 +1,8 @@
 """The query library: one question per ``.rq`` file with a ``#+`` YAML header.
 
 Header keys: ``title`` (required), ``description`` (required), ``params`` (a mapping of name to
-``{type, example, default, description}``), ``tags`` (list). Parameters are SPARQL variables of
+``{type, example, default, description}``), ``tags`` (list), ``window`` (``true``: the question may
+be asked a page at a time, :mod:`conflictkg.sparql.windows`). Parameters are SPARQL variables of
 the query body; their values are bound by the engine (never pasted into the text).
 """
 
@@ -47,6 +48,8 @@ class Query:
     params: dict[str, Param] = field(default_factory=dict)
     tags: tuple[str, ...] = ()
     severity: str = "error"
+    #: The header's ``window: true``: a SELECT ending in its ORDER BY, askable a page at a time.
+    window: bool = False
 
 
 def parse_header(text: str, path: Path) -> dict[str, object]:
@@ -84,8 +87,20 @@ def load_query(path: Path) -> Query:
             raise QueryError(f"{path}: parameter {name!r} has unknown type {ptype!r}; use one of {PARAM_TYPES}")
         params[name] = Param(name, ptype, str(spec.get("description", "")),
                              _opt_str(spec.get("example")), _opt_str(spec.get("default")))
+    window = header.get("window", False)
+    if window not in (True, False):
+        raise QueryError(f"{path}: the header's window must be true or false, got {window!r}")
+    if window and not _ends_in_order_by(text):
+        raise QueryError(f"{path}: a question with window: true must end in its ORDER BY (no LIMIT or OFFSET)",
+                         hint="the window adds LIMIT and OFFSET to the ordered answer")
     return Query(path.stem, str(header["title"]).strip(), str(header["description"]).strip(), text, path,
-                 params, tuple(header.get("tags") or ()), str(header.get("severity", "error")))
+                 params, tuple(header.get("tags") or ()), str(header.get("severity", "error")), window)
+
+
+def _ends_in_order_by(text: str) -> bool:
+    """Whether the last line that is not blank or a comment is an ``ORDER BY`` (so a window may follow it)."""
+    lines = [line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+    return bool(lines) and lines[-1].upper().startswith("ORDER BY")
 
 
 def _opt_str(value: object) -> str | None:

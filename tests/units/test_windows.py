@@ -1,0 +1,69 @@
+"""The window of a paged question: two checked whole numbers after its ORDER BY, and its count."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from conflictkg.errors import QueryError
+from conflictkg.sparql.queries import load_query
+from conflictkg.sparql.windows import Slice, count, count_text, run_slice
+from conflictkg.store.oxigraph import OxigraphStore
+
+HEADER = "#+ title: t\n#+ description: d\n#+ params:\n#+   low: {type: integer, example: \"2\"}\n"
+BODY = "PREFIX e: <urn:e#>\nSELECT ?x WHERE { ?x e:n ?n FILTER(?n >= ?low) }\nORDER BY ?n\n"
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "q.rq"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def store() -> OxigraphStore:
+    inner = ox.Store()
+    for n in range(10):
+        inner.add(ox.Quad(ox.NamedNode(f"urn:e#x{n}"), ox.NamedNode("urn:e#n"), ox.Literal(str(n), datatype=ox.NamedNode(
+            "http://www.w3.org/2001/XMLSchema#integer")), ox.NamedNode("urn:g")))
+    return OxigraphStore(inner)
+
+
+def test_a_window_is_rows_of_the_ordered_answer_and_the_count_is_all_of_them(tmp_path, store) -> None:  # noqa: ANN001
+    query = load_query(write(tmp_path, HEADER + "#+ window: true\n" + BODY))
+    rows = run_slice(store, query, {"low": "2"}, Slice(3, 2)).rows
+    assert [r[0].value for r in rows] == ["urn:e#x4", "urn:e#x5", "urn:e#x6"]
+    assert count(store, query, {"low": "2"}) == 8  # the bound parameter counts too
+
+
+def test_a_question_without_window_is_not_windowed(tmp_path, store) -> None:  # noqa: ANN001
+    query = load_query(write(tmp_path, HEADER + BODY))
+    with pytest.raises(QueryError, match="window: true"):
+        run_slice(store, query, {"low": "2"}, Slice(3))
+    with pytest.raises(QueryError, match="window: true"):
+        count(store, query, {"low": "2"})
+
+
+@pytest.mark.parametrize("text,message", [
+    (HEADER + "#+ window: true\n" + BODY + "LIMIT 5\n", "must end in its ORDER BY"),
+    (HEADER + "#+ window: true\n" + BODY.replace("ORDER BY ?n\n", ""), "must end in its ORDER BY"),
+    (HEADER + "#+ window: yes please\n" + BODY, "window must be true or false"),
+])
+def test_the_header_is_checked(tmp_path, text: str, message: str) -> None:  # noqa: ANN001
+    with pytest.raises(QueryError, match=message):
+        load_query(write(tmp_path, text))
+
+
+@pytest.mark.parametrize("limit,offset", [(0, 0), (-1, 0), (10_001, 0), (5, -1), (5, 10**9 + 1), ("5", 0),
+                                          (5, "0 ; DROP ALL"), (True, 0), (5.0, 0)])
+def test_only_whole_numbers_in_range_are_written(limit, offset) -> None:  # noqa: ANN001
+    with pytest.raises(QueryError, match="whole number"):
+        Slice(limit, offset)
+
+
+def test_the_count_wraps_the_question_after_its_prologue() -> None:
+    text = count_text("# c\nPREFIX e: <urn:e#>\nSELECT ?x WHERE { ?x e:p 1 }\nORDER BY ?x")
+    assert text.splitlines()[:3] == ["# c", "PREFIX e: <urn:e#>", "SELECT (COUNT(*) AS ?total) WHERE {"]
+    assert text.endswith("ORDER BY ?x\n}")
