@@ -54,6 +54,9 @@ def trailing(text: str, cue: Cue) -> int:
     return boundary.end() if boundary and boundary.start() > 15 else -1
 
 
+_SUBJECT_LEAD = re.compile(r"(?:[\W\d]|\b(?:date|the|on|in|at|late|early|\w+day)\b)*", re.I)  # "date 2023-07-11 ", "On Monday, the "
+
+
 def speaker(text: str, cue: Cue, mentions: list[Mention], lex: Lexicon) -> tuple[AgentInfo | None, Mention | None]:
     """The agent who speaks through ``cue``, if named in the sentence. In a reporting clause at
     the end of the sentence, the names before its comma are what is reported, not who speaks."""
@@ -72,7 +75,7 @@ def speaker(text: str, cue: Cue, mentions: list[Mention], lex: Lexicon) -> tuple
     if cue.after_speaker and after and after[0].start - cue.end <= 5:
         chosen = after[0]
     elif before and cue.text.lower().endswith("ing"):  # "Baku shut the road to Armenia, accusing ...": the subject,
-        chosen = before[0] if before[0].start < 40 else None  # named first in the sentence, or nobody found
+        chosen = before[0] if _SUBJECT_LEAD.fullmatch(text[:before[0].start]) else None  # named first, or nobody
     elif before:
         chosen = before[-1]
     elif after and after[0].start - cue.end <= 5 and INVERTIBLE.fullmatch(cue.text):  # "said the ministry"

@@ -197,8 +197,11 @@ def _repeats_a_speaker(claim: DraftClaim, others: list[DraftClaim]) -> bool:
 
 def _drop_restated(draft: Draft) -> None:
     """The outlet's narration that only restates what a speaker of the article reports is not a claim."""
+    from conflictkg.drafting.review import fold_dated_narration
+
     others = [c for c in draft.claims if c.claimant != draft.publisher]
     draft.claims = [c for c in draft.claims if c.claimant != draft.publisher or not _repeats_a_speaker(c, others)]
+    fold_dated_narration(draft)
 
 
 # "As news.am informs, Ivan Nechayev, deputy director of ..., said.": a sentence that only names who

@@ -26,13 +26,13 @@ EVENT_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
                                       r"|\b(hand[- ]?over|return|transfer) of the (city|town|village|district|settlement)", re.I)),
     ("prisoner-exchange", re.compile(r"exchange of (prisoners|detainees)|prisoner exchange|repatriat", re.I)),
     ("armed-attack", re.compile(r"\battack(ed|s)?\b|opened (\w+ ){0,2}fire|fire was opened|fired (at|on|upon|towards|in the direction)"
-                                r"|sniper|small[- ]arms fire|gunfire|shot (at|dead)|subjected (\w+ ){0,2}to (\w+ ){0,2}fire", re.I)),
+                                r"|sniper|small[- ]arms fire|gunfire|(came|come|comes|was|were) under fire|shot (at|dead)|subjected (\w+ ){0,2}to (\w+ ){0,2}fire", re.I)),
 )
 
 
 # Something happened at a place, though of no type above: its places are the claim's (an explosion at a
 # depot, an evacuation, a deployment).
-INCIDENT = re.compile(r"\b(explosions?|blasts?|exploded|evacuat\w*|deployed)\b", re.I)
+INCIDENT = re.compile(r"\b(explosions?|blasts?|exploded|evacuat\w*|deployed|killed|wounded|injured)\b", re.I)
 
 
 def event_types(text: str) -> list[str]:
