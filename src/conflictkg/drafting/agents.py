@@ -15,7 +15,7 @@ from conflictkg.drafting.lexicon import PERSON, STATE_KINDS, AgentInfo, Lexicon
 from conflictkg.drafting.scan import Mention
 from conflictkg.drafting.stance import Cue
 
-ANAPHOR = re.compile(r"\b(it|he|she|they|the (ministry|department|agency|office|spokes\w+|statement|minister"
+ANAPHOR = re.compile(r"\b(it|he|she|they|the ((foreign|defen[cs]e|interior|deputy|vice|prime) )?(ministry|department|agency|office|spokes\w+|statement|minister"
                      r"|defen[cs]e ministry|foreign ministry|military|president|prime minister|premier|official|diplomat"
                      r"|ombuds\w+|service|cent(er|re)|headquarters|command|army|report|bulletin|press release))\b", re.I)
 CK_BODY = "https://w3id.org/conflictkg/ontology#GovernmentBody"
@@ -54,6 +54,9 @@ def trailing(text: str, cue: Cue) -> int:
     return boundary.end() if boundary and boundary.start() > 15 else -1
 
 
+_SUBJECT_LEAD = re.compile(r"(?:[\W\d]|\b(?:date|the|on|in|at|late|early|\w+day)\b)*", re.I)  # "date 2023-07-11 ", "On Monday, the "
+
+
 def speaker(text: str, cue: Cue, mentions: list[Mention], lex: Lexicon) -> tuple[AgentInfo | None, Mention | None]:
     """The agent who speaks through ``cue``, if named in the sentence. In a reporting clause at
     the end of the sentence, the names before its comma are what is reported, not who speaks."""
@@ -71,6 +74,8 @@ def speaker(text: str, cue: Cue, mentions: list[Mention], lex: Lexicon) -> tuple
     chosen = None
     if cue.after_speaker and after and after[0].start - cue.end <= 5:
         chosen = after[0]
+    elif before and cue.text.lower().endswith("ing"):  # "Baku shut the road to Armenia, accusing ...": the subject,
+        chosen = before[0] if _SUBJECT_LEAD.fullmatch(text[:before[0].start]) else None  # named first, or nobody
     elif before:
         chosen = before[-1]
     elif after and after[0].start - cue.end <= 5 and INVERTIBLE.fullmatch(cue.text):  # "said the ministry"
@@ -206,3 +211,32 @@ def unknown_speaker(text: str, cue: Cue, mentions: list[Mention]) -> str:
     if any(x.start <= start < x.end for x in mentions):
         return ""
     return name
+
+
+# A body's title before a cue: capitalised words joined by "of", "for", "on", "and", commas
+# ("the State Commission for Prisoners of War, Hostages and Missing Persons said").
+_TITLE = re.compile(r"((?:[A-Z][\w'’-]*(?:\s+|,\s+(?=[A-Z])|\s+(?:of|for|on|and|the)\s+(?=[A-Z])))*[A-Z][\w'’-]*)\s*$")
+_FILLER = frozenset({"of", "for", "on", "and", "the", "republic"})
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[^\W\d_][\w'’-]*", text.lower()) if w not in _FILLER}
+
+
+def known_body(text: str, cue: Cue, lex: Lexicon) -> AgentInfo | None:
+    """A body the data knows, named by a title that is not one of its recorded names: the title's
+    words (two or more) are all words of exactly one body's label ("the State Service of Emergency
+    Situations" → "State Service of Emergency Situations of Artsakh (Nagorno-Karabakh)"). A title
+    that fits several bodies is kept to the one of a side named in the sentence, else left alone."""
+    if cue.after_speaker:
+        return None
+    m = _TITLE.search(text[:cue.start])
+    words = _words(m.group(1)) if m else set()
+    if len(words) < 2:
+        return None
+    bodies = [a for a in lex.agents.values() if PERSON not in a.kinds and not a.is_media
+              and not a.kinds & STATE_KINDS and words <= _words(a.label)]
+    if len(bodies) > 1:
+        sides = {i for i in lex.agents if i in {b.state for b in bodies} and _words(lex.agents[i].label) & _words(text)}
+        bodies = [b for b in bodies if b.state in sides]
+    return bodies[0] if len(bodies) == 1 else None

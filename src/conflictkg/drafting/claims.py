@@ -87,7 +87,7 @@ def _speaker(s: Sentence, cues, mentions, lex: Lexicon, previous: AgentInfo | No
     for cue in cues:
         name = agents.unknown_speaker(s.text, cue, mentions)
         if name:
-            return new_agent(name), None, cue.start
+            return agents.known_body(s.text, cue, lex) or new_agent(name), None, cue.start
     return None, None, (cues[0].start if cues else -1)
 
 
@@ -110,7 +110,7 @@ def read_sentence(s: Sentence, lex: Lexicon, ref: dates.Reference, previous: Age
     if stances == ["alleges"] and not stance.ACCUSATION.search(s.text) and not agents.accused_side(
             mentions, lex, who, max(cue_at, 0)):
         stances = ["reports"]  # casualties or events with nobody accused: a report
-    if stances == ["reports"] and who is not None and (points.statement_named(s.text) or points.named_points(s.text)):
+    if stances == ["reports"] and who is not None and (points.agreement_named(s.text) or points.named_points(s.text)):
         stances = ["interprets"]  # saying what the statement or a point of it does is reading it
     if stances == ["denies"] and COUNTER.search(s.text):
         stances.append("counter-alleges")
@@ -175,7 +175,8 @@ def _narration(r: Reading) -> bool:
 # Background the outlet recalls, not news: the 2020 war, the 1990s, "since 1991", a year before the article's.
 PAST_WAR = re.compile(r"\b(44-day|six-week|first|second|2020|1990s|previous) (karabakh )?war\b|\bwar (of|in) (1992|1994|2020)\b"
                       r"|\bsince (the )?(1988|1991|1992|1994|199\ds|2020)\b|\bin (the early )?1990s\b|\bdecades?[- ]long\b"
-                      r"|\bfor (three|two|several) decades\b", re.I)
+                      r"|\bfor (three|two|several) decades\b"
+                      r"|\bhad (long )?been\b|\bever since\b", re.I)  # the past perfect tells the backstory
 
 
 def _background(r: Reading, published: date | None) -> bool:
@@ -196,14 +197,35 @@ def _repeats_a_speaker(claim: DraftClaim, others: list[DraftClaim]) -> bool:
 
 def _drop_restated(draft: Draft) -> None:
     """The outlet's narration that only restates what a speaker of the article reports is not a claim."""
+    from conflictkg.drafting.review import fold_dated_narration
+
     others = [c for c in draft.claims if c.claimant != draft.publisher]
     draft.claims = [c for c in draft.claims if c.claimant != draft.publisher or not _repeats_a_speaker(c, others)]
+    fold_dated_narration(draft)
+
+
+# "As news.am informs, Ivan Nechayev, deputy director of ..., said.": a sentence that only names who
+# spoke; what was said is the sentence before it.
+ONLY_WHO = re.compile(r"^\W*(?:as\s+[\w.\s-]{1,40}?\s+(?:informs|reports|writes|reported|wrote),\s*)?(?P<who>[^\"“”]{3,200}?)"
+                      r",?\s+(?:said|stated|reported|announced|noted|added)(?:\s+(?:on\s+)?\w+day)?\W*$", re.I)
+_CLAUSE = re.compile(r"\b(that|is|are|was|were|has|have|had|will|would|should|must|can|could|it|this)\b", re.I)
+
+
+def _only_who(r: Reading) -> bool:
+    """The sentence names its speaker and nothing it says (see ``ONLY_WHO``)."""
+    m = ONLY_WHO.match(r.sentence.text)
+    return bool(m and r.speaker is not None and not _CLAUSE.search(m.group("who")))
+
+
+# "exacerbating allegations from Armenia of a blockade": what follows is someone's allegation, not the outlet's.
+ALLEGATION_OF = re.compile(r"\b(allegations?|accusations?|claims?|charges?)\s+(made\s+)?(from|by)\b", re.I)
 
 
 def _relayed(r: Reading) -> bool:
     """A sentence the article attributes to someone it does not name ("reportedly", "witnesses
-    said", a reporting cue with no speaker found): never the outlet's own claim."""
-    return bool(HEDGE.search(r.sentence.text)) or r.cue_at >= 0
+    said", a reporting cue with no speaker found) or only as a noun ("allegations from Armenia"):
+    never the outlet's own claim."""
+    return bool(HEDGE.search(r.sentence.text) or ALLEGATION_OF.search(r.sentence.text)) or r.cue_at >= 0
 
 
 def _claim_for(draft: Draft, claimant: str, stance_name: str, r: Reading) -> DraftClaim:
@@ -264,7 +286,8 @@ def _tells_events(text: str) -> bool:
     """A sentence that reports an event or a toll: only its places are the claim's; a place named
     in a sentence that reports none ("the minister visited Baku", "talks on Lachin") is background.
     The region is kept for :func:`places.region_with_a_place_inside` to judge."""
-    return bool(events.event_types(text) or figures.find_figures(text) or places.ZONE_WORDING.search(text))
+    return bool(events.event_types(text) or events.INCIDENT.search(text) or figures.find_figures(text)
+                or places.ZONE_WORDING.search(text))
 
 
 def _attribute(draft: Draft, r: Reading, lex: Lexicon, context: str, held: list[Reading],
@@ -318,6 +341,7 @@ def draft_article(text: str, meta: ArticleMeta, lex: Lexicon) -> Draft:
     voice: AgentInfo | None = None  # the speaker a heading names ("Statement by ..."): the text under it is theirs
     spoke = False  # has anyone spoken yet (before that, narration is the lede)
     told: AgentInfo | None = None  # the speaker of the sentence before (a paragraph goes on in their voice)
+    bare: Reading | None = None  # the sentence before, when nobody was found speaking it
     for i, s in enumerate(sentences):
         heading = headings.heading_speaker(s.text, lex)
         voice = heading or voice
@@ -326,6 +350,10 @@ def draft_article(text: str, meta: ArticleMeta, lex: Lexicon) -> Draft:
             same = bool(told) and sentences[i - 1].paragraph == s.paragraph
             r = read_sentence(s, lex, ref, (previous if near else None) or voice, last,
                               bool(voice) or same or bool(near and _announces(sentences[i - 1].text)))
+            if bare is not None and _only_who(r):  # the sentence before is what this speaker said
+                narrated[:] = [x for x in narrated if x is not bare]
+                r = read_sentence(bare.sentence, lex, ref, r.speaker, last, True)
+            bare = r if r.speaker is None else None
             _attribute(draft, r, lex, document, held, narrated, not spoke)
             spoke, told = spoke or r.speaker is not None, r.speaker
             previous = r.speaker or previous

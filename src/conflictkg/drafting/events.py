@@ -14,16 +14,25 @@ EVENT_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("shelling", re.compile(r"shell(ed|ing|s)\b|artillery|mortar", re.I)),
     ("armed-clash", re.compile(r"clash|exchange of fire|shootout|firefight|skirmish", re.I)),
     ("observation-post-established", re.compile(r"observation post", re.I)),
-    ("ground-advance", re.compile(r"advanc\w*|entered|moved into|crossed into|infiltrat\w*|incursion|invasion|invaded|seized|captured"
+    ("ground-advance", re.compile(r"advanc(e|es|ed|ing)\b|entered|moved into|crossed into|infiltrat\w*|incursion|invasion|invaded|seized|captured"
                                   r"|took (control|over)", re.I)),
     ("ceasefire-violation", re.compile(r"violat\w* (of )?(the )?(regime of (the )?)?cease-?fire|cease-?fire (regime )?violations?"
                                      r"|cease-?fire (regime )?was (\w+ )?violated", re.I)),
     ("withdrawal", re.compile(r"withdr[ae]w(al|n|s)?\b|pulled back|pullout", re.I)),
-    ("blockade", re.compile(r"blockade|blocked|closed the (road|corridor)", re.I)),
+    ("blockade", re.compile(r"blockade|blocked|closed the (road|corridor)|suspend\w* (the )?(passage|traffic|movement)"
+                            r"|(passage|traffic|movement)\b[^.]{0,60}\b(is|was|were|are|been) (\w+ )?suspended", re.I)),
+    ("territory-handover", re.compile(r"\b(hand(ed|ing)?[- ]over|return(ed|ing)?|transfer(red|ring)?) (of |to )?(the )?"
+                                      r"(city|town|village|district|region|settlement)s? of\b"
+                                      r"|\b(hand[- ]?over|return|transfer) of the (city|town|village|district|settlement)", re.I)),
     ("prisoner-exchange", re.compile(r"exchange of (prisoners|detainees)|prisoner exchange|repatriat", re.I)),
     ("armed-attack", re.compile(r"\battack(ed|s)?\b|opened (\w+ ){0,2}fire|fire was opened|fired (at|on|upon|towards|in the direction)"
-                                r"|sniper|small[- ]arms fire|gunfire|shot (at|dead)|subjected (\w+ ){0,2}to (\w+ ){0,2}fire", re.I)),
+                                r"|sniper|small[- ]arms fire|gunfire|(came|come|comes|was|were) under fire|shot (at|dead)|subjected (\w+ ){0,2}to (\w+ ){0,2}fire", re.I)),
 )
+
+
+# Something happened at a place, though of no type above: its places are the claim's (an explosion at a
+# depot, an evacuation, a deployment).
+INCIDENT = re.compile(r"\b(explosions?|blasts?|exploded|evacuat\w*|deployed|killed|wounded|injured)\b", re.I)
 
 
 def event_types(text: str) -> list[str]:

@@ -74,6 +74,12 @@ def statement_named(text: str) -> bool:
     return bool(STATEMENT.search(text))
 
 
+def agreement_named(text: str) -> bool:
+    """True when the sentence names the 2020 statement by more than "the statement" or "this
+    statement", which may be anyone's statement ("We find this statement unserious")."""
+    return any(m.group(0).lower() not in ("the statement", "this statement") for m in STATEMENT.finditer(text))
+
+
 def document_named(text: str) -> bool:
     """True when the sentence names a document: the statement or another one (a treaty, a plan)."""
     return statement_named(text) or bool(ANY_OTHER_DOCUMENT.search(text))

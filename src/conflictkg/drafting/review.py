@@ -188,3 +188,27 @@ def finish(draft: Draft, lex: Lexicon, ref: date | None, exact: bool = True) -> 
         _notes(claim, lex, draft)
     draft.checks = _checks(draft, ref)
     return draft
+
+
+def _day_words(day: date) -> tuple[str, str]:
+    return f"{day.strftime('%B')} {day.day}", f"{day.day} {day.strftime('%B')}"
+
+
+def fold_dated_narration(draft: Draft) -> None:
+    """The outlet's narration of an incident on a day a speaker's sentences name ("Russian
+    peacekeepers were killed near Dzhanyatag on September 20" after the Kremlin's statement on
+    their death "on September 20") tells that speaker's incident: it joins that claim, with a note."""
+    kept: list[DraftClaim] = []
+    for claim in draft.claims:
+        days = {e.begin for e in claim.events if e.begin}
+        host = None
+        if claim.claimant == draft.publisher and days:
+            host = next((c for c in draft.claims if c.claimant != draft.publisher and all(
+                any(w in draft.sentences[i] for i in c.sentences for w in _day_words(d)) for d in days)), None)
+        if host is None:
+            kept.append(claim)
+            continue
+        _merge(host, claim)
+        note = "the article's own narration of the same day's incident was added: check it is this claimant's"
+        host.notes += [note] if note not in host.notes else []
+    draft.claims = kept

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 SPEECH = (r"said|says|say|stated|states|told|added|noted|announced|declared|reported|reports|claimed|claims"
           r"|stressed|emphasized|emphasised|underlined|insisted|warned|wrote|tweeted|explained|argued"
           r"|accused|accuses|alleged|alleges|blamed|blames|charged|denied|denies|rejected|rejects|refuted"
+          r"|accusing|alleging|blaming|denying|claiming|saying"  # "..., accusing the troops of shelling": the subject speaks
           r"|dismissed|urged|urges|called on|calls on|called upon|called for|calls for|called to|appealed|demanded|demands|asked|requested"
           r"|urge|call on|call upon|call for|condemn|reject|deny"  # a statement's own voice: "We urge", "We call on"
           r"|condemned|condemns|expressed|pointed out|reiterated|informed|confirmed|interpreted"
@@ -31,15 +32,20 @@ CALL = re.compile(r"\b(urged?|urges|call(ed|s)? (on|upon|for|to)|appeal(ed|s)? t
 DENY = re.compile(r"\b(denied|denies|deny|rejected|rejects|refuted|refutes|dismissed|groundless|baseless"
                   r"|(does|do|did) not (reflect|correspond)|not true|is false|are false|disinformation|fake"
                   r"|(has|have|had) not violated|did not violate|no (cases? of )?(violation|injur|change)"
-                  r"|there (has|have) been no|untrue|unfounded|misinformation|false information|fabricat\w+|slander\w*"
+                  r"|there (has|have) been no|untrue|unfounded|misinformation|false information|fabricat\w++(?! (criminal )?(charges|cases|accusations)\b)|slander\w*"
                   r"|distort\w*|misleading|far from (the truth|reality)|(blatant|outright|provocative|absolute) lies?"
                   r"|is a lie\b|are lies\b|(has|have|had|did|do|does) not (open(ed)? fire|fire[d]?|shell(ed)?|violate[d]?)"
-                  r"|never (opened fire|fired|shelled|violated))", re.I)
+                  r"|never (opened fire|fired|shelled|violated)"
+                  # a rejection of the blame itself: "we strongly oppose attempts to blame the situation on Russia"
+                  r"|(oppose|opposes|reject|rejects|against) (any )?attempts to (blame|shift (the )?(blame|responsibility)|accuse)"
+                  # a denial of an obligation the other side reads into the statement
+                  r"|(has|have|had) not (undertaken|assumed|taken on|accepted) any (obligations?|commitments?)"
+                  r"|unserious)", re.I)
 ACCUSATION = re.compile(r"\b(accus\w*|alleg\w*|blam\w*|violat\w*|breach\w*|provocation\w*|contradict\w*)", re.I)
 ACCUSE = re.compile(r"\b(accus\w*|alleg\w*|blam\w*|violat\w*|breach\w*|provocation\w*|attack\w*|shell\w*"
                     r"|fired|opened fire|strikes?|struck|invasion|invaded|entered|infiltrat\w*|incursion"
                     r"|advanc\w*|sabotage|killed|wounded|injured|aggression|block\w*|occup\w*|crossed|condemn\w*"
-                    r"|denounc\w*|target(ed|ing)|obstruct\w*|hinder\w*|non-?compliance|fail(ed|s|ure)? to (fulfil|comply|implement"
+                    r"|denounc\w*|target(ed|ing)|smuggl\w*|obstruct\w*|hinder\w*|non-?compliance|fail(ed|s|ure)? to (fulfil|comply|implement"
                     r"|withdraw|honou?r)|not (comply|complied|fulfil\w*|honou?r\w*)"
                     r"|not (yet )?(been )?(completed|carried out|withdrawn|fulfilled|implemented))", re.I)
 INTERPRET = re.compile(r"\b(interpret\w*|provides? for|envisag\w*|stipulat\w*|does not (provide|envisage|mention)"
