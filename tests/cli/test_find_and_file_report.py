@@ -36,7 +36,7 @@ def test_validate_file_shows_its_errors_and_one_summary_line(tmp_path: Path) -> 
     assert all(str(bad) in line for line in lines[:-4]) and "claim-test-draft-no-claimant" in lines[0]
     assert lines[-3].startswith("Shipped data:") and "AttestedNameEvidenceShape" in lines[-3]
     assert lines[-2].startswith("Does not conform:") and lines[-1].startswith("Error: ")
-    assert "name-hramort" not in out.stderr  # the shipped warnings are summarised, not listed
+    assert "name-hin-tagher-hein-taglar" not in out.stderr  # the shipped warnings are summarised, not listed
 
 
 def test_find_by_any_name(built_store: Path) -> None:
@@ -65,12 +65,12 @@ def test_build_summarises_its_warnings_in_one_line_and_lists_them_on_request(tmp
     stages = [line.split(":")[1].strip() for line in lines if line.startswith("build: ")]
     assert stages == ["parse", "validate", "infer", "write"], lines  # piped: one plain line per stage, as it begins
     assert lines[len(stages)].startswith("Built ") and lines[-1].endswith("`conflictkg build --warnings` lists them.")
-    assert "from cksh:AttestedNameEvidenceShape" in lines[-1] and "name-hramort" not in quiet.stderr
+    assert "from cksh:AttestedNameEvidenceShape" in lines[-1] and "name-hin-tagher-hein-taglar" not in quiet.stderr
     count = int(lines[-1].split(" warning(s)")[0])
     loud = run_cli("--store", store, "build", "--no-reason", "--warnings")
     assert loud.returncode == 0, loud.stderr
     listed = [line for line in loud.stderr.splitlines() if ": warning: " in line]
-    assert len(listed) == count and any("name-hramort" in line for line in listed)
+    assert len(listed) == count and any("name-hin-tagher-hein-taglar" in line for line in listed)
     assert loud.stderr.splitlines()[-1] == lines[-1]
 
 
