@@ -41,3 +41,19 @@ def test_a_table_sorts_by_its_column(page, live_server):
     assert table.locator("thead th:nth-child(3)").get_attribute("aria-sort") == "ascending"
     table.locator("thead th:nth-child(3) button").click()
     assert bearers.all_inner_texts() == sorted(before, key=str.casefold, reverse=True)
+
+
+@pytest.mark.parametrize("width", [1366, 390])
+def test_a_clause_cards_year_leads_to_as_many_incidents_as_it_says(page, live_server, width):
+    """Point 6's card: the counting rule is shown under the years, and following a year lists as many
+    incidents as its number (#13)."""
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(live_server + "/resource/agreement-tri2020-p6")
+    rule = page.locator("#summary p.fact-rule")
+    assert rule.is_visible() and rule.inner_text().startswith("each incident ")
+    assert page.evaluate("document.documentElement.scrollWidth") <= width  # nothing wider than the window
+    link = page.locator("#summary a[href^='/incidents?point=6&from=2022-01-01']")
+    number = int(re.fullmatch(r"2022 \((\d+)\)", link.inner_text()).group(1))
+    link.click()
+    page.wait_for_url(re.compile(r"/incidents\?point=6&from=2022-01-01&to=2022-12-31$"))
+    assert page.locator("table.incidents tbody tr").count() == number > 0

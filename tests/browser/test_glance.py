@@ -122,3 +122,21 @@ def test_the_coverage_page_lists_the_other_side_searches_readably(page, live_ser
     first.click()
     page.wait_for_url(f"**{href}")
     assert page.locator("h1").first.inner_text().strip()
+
+
+def test_on_a_phone_the_list_of_network_views_folds_and_the_timeline_stays_in_the_window(page, live_server):
+    """A first visit on a phone (#13): /network was 11,500 px tall with a link per incident; the
+    timeline's last year label pushed the page 2 px wider than the window."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(live_server + "/network")
+    incidents = page.locator("#view-incident")
+    total = incidents.locator("li a:not(small a)").count()
+    assert total > 50 and incidents.locator("details.long").count() == 1  # every view is still listed, folded
+    assert page.evaluate("document.documentElement.scrollHeight") < 5000
+    incidents.locator("details.long summary").click()
+    assert incidents.locator("details.long li").first.is_visible()
+    page.goto(live_server + "/timeline")
+    assert page.evaluate("document.documentElement.scrollWidth") == 390
+    last = page.locator(".tl-axis span.end").first
+    box, axis = last.bounding_box(), page.locator(".tl-axis").first.bounding_box()
+    assert box is not None and axis is not None and box["x"] + box["width"] <= axis["x"] + axis["width"] + 0.5

@@ -35,8 +35,33 @@ def test_the_summary_opens_readable(page: Any, live_server: str) -> None:
     assert visible_counts(page) == (len(data["nodes"]), len(data["edges"]))
     drawn = page.evaluate(DRAWN_LABELS)
     assert_labels_fit(drawn)
-    assert len(drawn["boxes"]) >= 0.8 * len(data["nodes"])  # nearly every group is named at first sight
+    assert len(drawn["boxes"]) == len(data["nodes"])  # every group is named at first sight
     assert page.locator("#groups li a").count() == len(data["groups"])
+
+
+@pytest.mark.parametrize("width", [1366, 390])
+def test_every_group_label_is_drawn_in_full_or_numbered(page: Any, live_server: str, width: int) -> None:
+    """No label of the summary is cut (#13): wide, each group's full name is drawn (wrapped between
+    words); on a phone, its number in the list of groups, which names it in full, as does its tooltip."""
+    page.set_viewport_size({"width": width, "height": 900 if width > 600 else 844})
+    data = twin(page, live_server, "/network/whole")
+    open_view(page, f"{live_server}/network/whole")
+    drawn = page.evaluate(DRAWN_LABELS)
+    assert_labels_fit(drawn)  # inside the canvas, none over another, 11 px or more
+    texts = {box["id"]: box["text"] for box in drawn["boxes"]}
+    assert set(texts) == {node["id"] for node in data["nodes"]}
+    listed = {group["id"]: group for group in data["groups"]}
+    for node in data["nodes"]:
+        group = listed[node["id"]]
+        if width > 600:
+            assert texts[node["id"]].replace("\n", " ") == node["label"] == group["label"]
+        else:
+            assert texts[node["id"]] == node["short"] == str(group["number"])
+            item = page.locator(f'#groups li[value="{group["number"]}"]')
+            assert item.locator("a").text_content() == group["label"]
+        tip = page.evaluate("(id) => ckgNetwork.nodes.get(id).title.textContent", node["id"])
+        assert group["label"] in tip
+    assert any(len(node["label"]) > 40 for node in data["nodes"])  # the long side names are among them
 
 
 def test_clicking_a_group_drills_down_and_the_full_graph_is_one_click_away(page: Any, live_server: str) -> None:

@@ -66,9 +66,26 @@ def test_the_summary_is_deterministic(staged, res, summary):
 def test_the_summary_is_laid_out_in_columns(summary):
     columns = {node.kind: set() for node in summary.nodes.values()}
     for node in summary.nodes.values():
-        columns[node.kind].add(node.x)
+        if not node.iri.startswith(GROUP_ID + "source-undated"):  # the undated sources: a column of their own
+            columns[node.kind].add(node.x)
     assert all(len(xs) == 1 for kind, xs in columns.items() if kind != "agent")  # one column per kind
-    assert len({node.x for node in summary.nodes.values()}) == 5
+    undated = {n.x for n in summary.nodes.values() if n.iri.startswith(GROUP_ID + "source-undated")}
+    assert len(undated) == 1 and min(undated) > max(columns["source"])  # right of the dated sources
+    assert len({node.x for node in summary.nodes.values()}) == 6
+
+
+def test_a_long_name_is_wrapped_never_cut_and_the_rows_make_room_for_it(summary):
+    from conflictkg.network.drawing import node_options
+
+    nodes = list(summary.nodes.values())
+    artsakh = next(n for n in nodes if n.iri == GROUP_ID + "side-artsakh")
+    drawn = node_options(artsakh, "dot")["label"]
+    assert len(artsakh.label) > 40 and drawn.replace("\n", " ") == artsakh.label and drawn.count("\n") >= 2
+    column = sorted((n for n in nodes if n.x == artsakh.x), key=lambda n: n.y)
+    below = column[column.index(artsakh) + 1]
+    above = column[column.index(artsakh) - 1]
+    assert below.y - artsakh.y > artsakh.y - above.y  # more room below a three-line label
+    assert [n.short for n in nodes] == [str(g["number"]) for g in summary.groups]  # a phone's labels: the numbers
 
 
 def test_drilling_down_keeps_the_members_links_and_counts_the_rest(staged, res, full, summary):

@@ -44,5 +44,7 @@ def test_claim_marks_spread_over_the_span_and_count_the_undated():
 
 
 def test_ticks_mark_each_january_and_a_lone_first_month():
-    assert ticks(["2020-11", "2020-12", "2021-01", "2021-02"]) == [{"pos": 50.0, "text": "2021"}]
-    assert ticks(["2020-06", "2020-07", "2020-08", "2020-09", "2020-10", "2020-11"])[0] == {"pos": 0.0, "text": "2020-06"}
+    assert ticks(["2020-11", "2020-12", "2021-01", "2021-02"]) == [{"pos": 50.0, "text": "2021", "end": False}]
+    assert ticks(["2020-06", "2020-07", "2020-08", "2020-09", "2020-10", "2020-11"])[0] == {"pos": 0.0, "text": "2020-06",
+                                                                                            "end": False}
+    assert ticks(["2023-12", *(f"2024-{m:02d}" for m in range(1, 13)), "2025-01"])[-1]["end"]  # 92.86 %: at the edge

@@ -171,3 +171,21 @@ def test_a_clause_card_links_its_incidents_year_by_year_to_the_filtered_list(sit
         assert e["text"] == f"{year} ({listed['extra']['total']})" and listed["extra"]["total"] > 0
     html = get(site_url, P6).text
     assert 'href="/incidents?point=6&amp;from=2022-01-01&amp;to=2022-12-31"' in html
+
+
+def test_a_clause_cards_incidents_by_year_say_how_they_are_counted(site_url):
+    """An incident lasting into two years counts in both: the card says so and how many do, and its
+    numbers add up (#13)."""
+    fact = facts(site_url, P6)["incidents by year"]
+    counts = [int(e["text"][6:-1]) for e in entries(fact)]
+    found = re.fullmatch(r"each incident (?:in every year it lasts into: (\d+) of the (\d+) dated incidents spans? two "
+                         r"years or more and counts? in each|once, in the year it happened \((\d+) dated incidents?\))"
+                         r"(?:; (\d+) undated incidents? (?:is|are) in no year)?", fact["note"])
+    assert found, fact["note"]
+    spanning = int(found.group(1) or 0)
+    dated = int(found.group(2) or found.group(3))
+    undated = int(found.group(4) or 0)
+    total = get(site_url, "/incidents.json", params={"point": "6"}).json()["extra"]["total"]
+    assert dated + undated == total
+    assert (sum(counts) == dated) == (spanning == 0) and sum(counts) >= dated + spanning
+    assert f'<p class="note fact-rule">{fact["note"]}</p>' in get(site_url, P6).text

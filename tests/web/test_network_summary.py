@@ -27,7 +27,8 @@ def test_the_whole_view_opens_on_its_summary_with_groups_linked_without_scripts(
     assert "<h1 id=\"view-title\">Whole graph: summary</h1>" in page.text
     listing = re.search(r'<nav id="groups".*?</nav>', page.text, re.S)
     assert listing is not None  # plain links: drilling down works without JavaScript
-    groups = re.findall(r'<li data-kind="[a-z]+"><a href="\?group=([a-z0-9-]+)">([^<]+)</a>', listing.group(0))
+    groups = re.findall(r'<li value="\d+" data-kind="[a-z]+"><a href="\?group=([a-z0-9-]+)" title="[^"]+">([^<]+)</a>',
+                        listing.group(0))
     twin = client.get("/network/whole.json").json()
     assert [key for key, _label in groups] == [g["key"] for g in twin["groups"]]
     assert groups[1] == ("clause", next(g["label"] for g in twin["groups"] if g["key"] == "clause"))
@@ -53,7 +54,8 @@ def test_the_summary_json_twin_adds_up_to_the_full_one(client):
 def test_a_group_drilled_down_into_and_its_twin(client):
     page = client.get("/network/whole", params={"group": "side-armenia"})
     assert page.status_code == 200
-    assert re.search(r'<li data-kind="agent" aria-current="true"><a href="\?group=side-armenia">Armenia side', page.text)
+    assert re.search(r'<li value="\d+" data-kind="agent" aria-current="true"><a href="\?group=side-armenia" title="[^"]+">'
+                     'Armenia side', page.text)
     assert '<a href="?view=summary">Back to the summary</a>' in page.text
     twin = client.get("/network/whole.json", params={"group": "side-armenia"}).json()
     assert twin["scope"] == "group" and twin["params"]["group"] == ["side-armenia"]
@@ -140,3 +142,44 @@ def test_claims_without_a_date_are_grouped_by_their_incidents_year_never_dated(c
     if "claim-undated" in groups:  # the claims of no dated incident: last, named so
         assert keys.index("claim-undated") == keys.index(max(split)) + 1
         assert groups["claim-undated"]["label"].startswith("undated claims, no dated incident (")
+
+
+def test_sources_without_a_date_are_grouped_by_the_year_of_the_claims_they_carry(client, staged, res):
+    """No bucket of "undated sources" (#13): such a source falls in the year of the earliest claim it
+    carries (a claim without a date: its incident's), named so; the page says what each group holds."""
+    from conflictkg.sparql.queries import load_library, run
+
+    twin = client.get("/network/whole.json").json()
+    groups = {g["key"]: g for g in twin["groups"]}
+    split = {k: g for k, g in groups.items() if re.fullmatch(r"source-undated-\d{4}", k)}
+    assert len(split) >= 3
+    assert all(g["label"] == f"undated sources, claims of {k[-4:]} ({g['members']})" for k, g in split.items())
+    library = load_library(res.queries_dir)
+    rows = [r for r in run(staged.store, library["sources"]).dicts()]
+    claims = {r["claim"].value: r for r in run(staged.store, library["all-claims"]).dicts()}
+    begins = {r["incident"].value: r["earliest_begin"].value
+              for r in run(staged.store, library["incidents-overview"]).dicts() if r["earliest_begin"] is not None}
+
+    def claim_year(iri: str) -> str | None:
+        row = claims[iri]
+        if row["claim_date"] is not None:
+            return row["claim_date"].value[:4]
+        incident = row["incident"].value if row["incident"] is not None else None
+        return begins[incident][:4] if incident in begins else None
+
+    for key, group in split.items():
+        members = [n["id"] for n in client.get("/network/whole.json", params={"group": key}).json()["nodes"]
+                   if not n["id"].startswith("urn:")]
+        assert len(members) == group["members"]
+        for iri in members:
+            carried = [r for r in rows if r["source"].value == iri]
+            assert all(r["published"] is None for r in carried)  # never dated by its claims
+            years = {claim_year(r["claim"].value) for r in carried if r["claim"] is not None} - {None}
+            assert min(years) == key[-4:], iri
+    assert groups["source-undated"]["label"].startswith("undated sources, no dated claim or event (")
+    assert not any(g["label"].startswith("sources, undated") for g in twin["groups"])
+    page = client.get("/network/whole").text
+    first = min(split)
+    assert f'title="{split[first]["meaning"]}"' in page.replace("&#39;", "'")
+    assert "sources without a publication date, cited by claims of that year" in page  # the rule, said once
+    assert page.count('class="group-meaning"') == len({g.get("rule") for g in twin["groups"]} - {None})

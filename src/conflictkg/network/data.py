@@ -140,11 +140,15 @@ class Facets:
     date: str | None = None
     #: A claim without a date: the earliest beginning of the incident it is about (never its date).
     incident_date: str | None = None
+    #: A source: the earliest date of the claims citing it (a claim's date, else its incident's beginning).
+    claims_date: str | None = None
+    #: A source: the earliest beginning of the incidents and events it is the source of.
+    sourced_date: str | None = None
 
 
 def group_facets(store: Store, resources: Resources) -> dict[str, Facets]:
-    """Per resource: the side and date that sort first, whether it is an outlet, and for a claim
-    without a date its incident's first beginning (query ``groups``)."""
+    """Per resource: the side and dates that sort first, whether it is an outlet, for a claim without a
+    date its incident's first beginning, and for a source the dates of what it documents (query ``groups``)."""
     facets: dict[str, Facets] = {}
     for row in run(store, view_query(resources, "groups")).dicts():
         found = facets.setdefault(term_to_str(row["node"]), Facets())
@@ -155,7 +159,8 @@ def group_facets(store: Store, resources: Resources) -> dict[str, Facets]:
             found.outlet = True
         if date and (found.date is None or date < found.date):
             found.date = date
-        incident_date = _opt(row["incident_date"])
-        if incident_date and (found.incident_date is None or incident_date < found.incident_date):
-            found.incident_date = incident_date
+        for name in ("incident_date", "claims_date", "sourced_date"):
+            value, kept = _opt(row[name]), getattr(found, name)
+            if value and (kept is None or value < kept):
+                setattr(found, name, value)
     return dict(sorted(facets.items()))

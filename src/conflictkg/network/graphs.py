@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
-from conflictkg.network.model import Network
+from conflictkg.network.model import Network, wrap_label
 
 if TYPE_CHECKING:  # networkx is imported when a view is laid out, not when serve starts (#14)
     import networkx as nx
@@ -24,6 +24,8 @@ SPREAD = 140.0
 #: The summary's columns: canvas units between two columns, and between two nodes of a column.
 COLUMN_GAP = 420.0
 ROW_GAP = 110.0
+#: The summary's extra room below a node for each further line of its wrapped label.
+LINE_GAP = 30.0
 
 
 def to_graph(network: Network) -> nx.MultiDiGraph:
@@ -97,7 +99,8 @@ def _part_layout(part: nx.Graph) -> dict[str, tuple[float, float]]:
 
 def in_columns(network: Network) -> dict[str, tuple[float, float]]:
     """The positions of nodes given a column (the whole view's summary): columns left to right, each
-    node under the previous one of its column, in the view's order, both centred on the origin.
+    node under the previous one of its column (lower by ``LINE_GAP`` per further line of its wrapped
+    label), in the view's order, both centred on the origin.
 
     >>> from conflictkg.network.model import Node
     >>> net = Network("whole", "t", "d", "neutral", {}, {"a": Node("a", "agent", "a", column=0),
@@ -113,8 +116,13 @@ def in_columns(network: Network) -> dict[str, tuple[float, float]]:
     positions = {}
     for i, column in enumerate(order):
         members = columns[column]
-        for j, iri in enumerate(members):
-            positions[iri] = ((i - (len(order) - 1) / 2) * COLUMN_GAP, (j - (len(members) - 1) / 2) * ROW_GAP)
+        ys, y = [], 0.0
+        for iri in members:
+            ys.append(y)
+            y += ROW_GAP + LINE_GAP * wrap_label(network.nodes[iri].label).count("\n")
+        middle = ys[-1] / 2
+        for iri, top in zip(members, ys, strict=True):
+            positions[iri] = ((i - (len(order) - 1) / 2) * COLUMN_GAP, top - middle)
     return positions
 
 

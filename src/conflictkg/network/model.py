@@ -8,6 +8,7 @@ so that the page can filter by date, clause, claimant and stance without another
 
 from __future__ import annotations
 
+import textwrap
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -64,6 +65,8 @@ class Node:
     href: str | None = None
     #: The summary's column of this group (left to right); -1: laid out by the spring layout.
     column: int = -1
+    #: A group's label on a narrow canvas (a phone): its number in the list of groups, which names it in full.
+    short: str | None = None
 
 
 @dataclass
@@ -143,7 +146,8 @@ def _node_json(node: Node, base_url: str) -> dict[str, Any]:
     return {"id": node.iri, "curie": compact_iri(node.iri), "kind": node.kind, "label": node.label,
             "names": node.names, "keys": node.keys, "url": web_href(node.url),
             "href": node.href or page_href(node.iri, base_url), "claims": node.claims, "degree": node.degree,
-            "betweenness": node.betweenness, "x": node.x, "y": node.y, **({"members": node.members} if node.members else {})}
+            "betweenness": node.betweenness, "x": node.x, "y": node.y, **({"members": node.members} if node.members else {}),
+            **({"short": node.short} if node.short else {})}
 
 
 def _edge_json(index: int, edge: Edge, curve: int) -> dict[str, Any]:
@@ -158,3 +162,19 @@ def _claim_json(claim: Claim, base_url: str, labels: dict[str, str]) -> dict[str
             "claimant_label": labels.get(claim.claimant, compact_iri(claim.claimant)),
             "clauses": claim.clauses, "sources": [u for u in claim.sources if web_href(u)],
             "href": page_href(claim.iri, base_url)}
+
+
+#: A group's drawn label is wrapped to lines of at most this many characters (never cut).
+WRAP_WIDTH = 22
+
+
+def wrap_label(text: str, width: int = WRAP_WIDTH) -> str:
+    """``text`` in lines of at most ``width`` characters, broken between words only (a longer word
+    keeps its own line): every word of a long name is drawn.
+
+    >>> wrap_label("Republic of Artsakh (Nagorno-Karabakh authorities) side (28)")
+    'Republic of Artsakh\\n(Nagorno-Karabakh\\nauthorities) side (28)'
+    >>> wrap_label("claims 2021 (113)")
+    'claims 2021 (113)'
+    """
+    return "\n".join(textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False)) or text

@@ -11,6 +11,10 @@ reads at once and stays small however large the record grows:
   source's publication), the undated apart: the record grows by years, so these groups stay readable.
   Claims without a date are grouped by their incident's year (its earliest beginning), named so
   ("undated claims, incidents of 2022"; those of no dated incident apart): no claim is given a date.
+  Sources without a date likewise, by the earliest year of the claims citing them ("undated sources,
+  claims of 2022"), else of the incidents and events they are the source of ("undated sources, events
+  of 2020"); sources published before the record's first year are one group. :func:`meaning` says
+  what each group holds, in words the page shows beside the group.
 
 Edges are directed and weighted by the number of links of the full view between two groups; links
 inside a group are counted on the group. The groups are computed from the same answers as the full
@@ -20,6 +24,7 @@ groups. Every group count adds up to the full view's: members to its nodes, link
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from urllib.parse import quote
@@ -38,12 +43,17 @@ PLURALS = {"agreement": "agreement", "clause": "clauses", "norm": "norms", "plac
            "incident": "incidents", "claim": "claims", "source": "sources", "event": "events"}
 #: Kinds grouped by year.
 BY_YEAR = ("incident", "claim", "source")
+#: The record's first year (the trilateral statement of 9/10 November 2020): sources published before it
+#: (background: maps, laws, earlier reports, a handful a year) are one group.
+RECORD_START = "2020"
 #: The groups' order: the statement, the agents by side, the record by year, the places.
 GROUP_ORDER = ("agreement", "clause", "norm", "agent", "incident", "claim", "source", "event", "place")
 #: The summary's columns, left to right: the statement, the agents, the claims, what they are about
 #: (incidents, places) and where they were read (sources, news outlets).
 COLUMNS = {"agreement": 0, "clause": 0, "norm": 0, "agent": 1, "claim": 2, "event": 2, "incident": 3, "place": 3,
            "source": 4, "agent-outlets": 4}
+#: The sources without a date: a column of their own, right of the dated ones.
+UNDATED_SOURCES_COLUMN = 5
 #: Shapes drawn around their label, replaced in the summary and its groups by shapes with the label
 #: below: a group's label is long, and a box as wide as its label crowds a column.
 LABEL_BELOW = {"box": "square", "ellipse": "dot"}
@@ -102,6 +112,8 @@ def group_of(row: NodeRow, facets: Facets | None, side_name: dict[str, str]) -> 
             local = facets.side.rsplit("/", 1)[-1].removeprefix("agent-")
             return f"side-{local}", f"{side_name.get(facets.side, facets.side_label)} side"
         return "agent-other", "other agents"
+    if row.kind == "source":
+        return _source_group(facets)
     if row.kind in BY_YEAR:
         year = _year(facets.date)
         if year:
@@ -112,6 +124,79 @@ def group_of(row: NodeRow, facets: Facets | None, side_name: dict[str, str]) -> 
             return "claim-undated", "undated claims, no dated incident"
         return f"{row.kind}-undated", f"{PLURALS[row.kind]}, undated"
     return row.kind, PLURALS.get(row.kind, row.kind)
+
+
+def _source_group(facets: Facets) -> tuple[str, str]:
+    """A source's group: its publication year (those before the record's first year together), else the
+    year of what it documents, named so: the claims citing it, else the incidents and events it is the
+    source of (#13).
+
+    >>> _source_group(Facets(date="2014-05-01")), _source_group(Facets(date="2021-05-01"))
+    (('source-before-2020', 'sources before 2020'), ('source-2021', 'sources 2021'))
+    >>> _source_group(Facets(claims_date="2022-01-02", sourced_date="2020-11-10"))
+    ('source-undated-2022', 'undated sources, claims of 2022')
+    >>> _source_group(Facets(sourced_date="2020-11-10")), _source_group(Facets())
+    (('source-undated-events-2020', 'undated sources, events of 2020'), ('source-undated', 'undated sources, no dated claim or event'))
+    """
+    if year := _year(facets.date):
+        if year < RECORD_START:
+            return f"source-before-{RECORD_START}", f"sources before {RECORD_START}"
+        return f"source-{year}", f"sources {year}"
+    if year := _year(facets.claims_date):
+        return f"source-undated-{year}", f"undated sources, claims of {year}"
+    if year := _year(facets.sourced_date):
+        return f"source-undated-events-{year}", f"undated sources, events of {year}"
+    return "source-undated", "undated sources, no dated claim or event"
+
+
+#: What a group holds, by the pattern of its key ({year}: the group's year).
+MEANINGS = (
+    (r"agreement", "the agreements of the record"),
+    (r"clause", "the points (clauses) of the agreements"),
+    (r"norm", "the obligations and rights the points state"),
+    (r"side-.+", "agents that are this state or de facto authority, belong to it, are its forces or hold a post in it"),
+    (r"agent-outlets", "news outlets (the publishers of sources)"),
+    (r"agent-other", "agents on no state's or authority's side"),
+    (r"incident-(\d{4})", "incidents that began in {year} (their earliest beginning)"),
+    (r"claim-(\d{4})", "claims dated in {year}"),
+    (r"claim-undated-(\d{4})", "claims without a date, about an incident that began in {year} (the claims are not dated by it)"),
+    (r"claim-undated", "claims without a date, about no dated incident"),
+    (r"source-before-\d{4}", f"sources published before {RECORD_START}"),
+    (r"source-(\d{4})", "sources published in {year}"),
+    (r"source-undated-(\d{4})", "sources without a publication date, cited by claims of {year} (a claim's date, else its "
+                                "incident's beginning; the earliest), never dated by them"),
+    (r"source-undated-events-(\d{4})", "sources without a publication date, cited by no dated claim, the source of incidents "
+                                       "or events that began in {year}"),
+    (r"source-undated", "sources without a publication date, cited by no dated claim and the source of no dated incident "
+                        "or event (mostly of places, names, agents and the agreements' texts)"),
+    (r"place", "the places of the record"),
+    (r"event", "events"),
+)
+
+
+def meaning(key: str, year: str | None = None) -> tuple[int, str]:
+    """The rule the group ``key`` follows (its index in ``MEANINGS``) and what the group holds, in words
+    (``year``: in place of the group's year).
+
+    >>> meaning("claim-undated-2022")
+    (8, 'claims without a date, about an incident that began in 2022 (the claims are not dated by it)')
+    >>> meaning("claim-2021", "that year")
+    (7, 'claims dated in that year')
+    """
+    for index, (pattern, text) in enumerate(MEANINGS):
+        if found := re.fullmatch(pattern, key):
+            return index, text.format(year=year or (found.group(1) if found.groups() else ""))
+    return len(MEANINGS), key
+
+
+def _stage(key: str) -> int:
+    """Where a group of years comes among its kind's: before the record, dated, undated by a year (claims, then
+    events), undated with no year."""
+    if "-before-" in key:
+        return 0
+    if key.endswith("-undated"):
+        return 4
+    return 3 if "-undated-events-" in key else 2 if "-undated-" in key else 1
 
 
 def _year(date: str | None) -> str | None:
@@ -129,7 +214,7 @@ def aggregate(nodes: list[str], edges: list[Edge], table: dict[str, NodeRow], fa
         found.setdefault(key, Group(key, row.kind, name)).members.append(iri)
         of[iri] = key
     order = sorted(found.values(), key=lambda g: (GROUP_ORDER.index(g.kind), g.key.startswith("agent-"),
-                                                  "-undated" in g.key, g.key.endswith("-undated"), g.key))
+                                                  _stage(g.key), g.key))
     links = Counter((of[e.source], of[e.target]) for e in edges)
     return Grouping({g.key: g for g in order}, of, Counter(dict(sorted(links.items()))))
 
@@ -155,7 +240,8 @@ def summary_view(store: Store, resources: Resources, request: ViewRequest,
         network = assemble_network(ctx, request, info, title, {"view": ["summary"], **names}, ([], [], []))
         network.description = (f"The whole graph ({totals}) in {len(grouping.groups)} groups: agents by side, "
                                "incidents, claims and sources by year (claims without a date by their incident's "
-                               "year), the others by kind. An edge is as wide as the "
+                               "year, sources without a date by the year of the claims citing them; each group's "
+                               "meaning is given beside it), the others by kind. An edge is as wide as the "
                                "number of links between two groups (hover over it for the number). Click a group to "
                                "see its members.")
         _add_groups(network, grouping, list(grouping.groups), None)
@@ -171,7 +257,11 @@ def summary_view(store: Store, resources: Resources, request: ViewRequest,
         _add_groups(network, grouping, [k for k in grouping.groups if k != group.key], group, edges)
     network.scope = request.scope
     network.styles = [replace(s, shape=LABEL_BELOW.get(s.shape, s.shape)) for s in network.styles]
-    network.groups = [_group_json(g, grouping) for g in grouping.groups.values()]
+    network.groups = [_group_json(g, n, grouping) for n, g in enumerate(grouping.groups.values(), start=1)]
+    rules = [meaning(g["key"])[0] for g in network.groups]
+    for i, group in enumerate(network.groups):  # each rule said once, at its first group
+        if i == 0 or rules[i] != rules[i - 1]:
+            group["rule"] = meaning(str(group["key"]), "that year")[1]
     network.links = {"summary": "?view=summary", "full": "?view=full", "totals": totals}
     return network
 
@@ -182,10 +272,19 @@ def _checked_group(key: str | None, grouping: Grouping) -> Group:
     return grouping.groups[key]
 
 
-def _group_node(group: Group, summary: bool) -> Node:
+def _column(group: Group) -> int:
+    if group.key.startswith("source-undated"):
+        return UNDATED_SOURCES_COLUMN
+    return COLUMNS.get(group.key, COLUMNS[group.kind])
+
+
+def _group_node(group: Group, number: int, summary: bool) -> Node:
+    """A group as a node: labelled in full (wrapped), and on a phone by ``number``, its place in the list of
+    groups beside the drawing, which names it in full (#13)."""
     keys = sorted({k for k in name_keys(group.name) if k})
     return Node(group.node_id, group.kind, group.label, [group.name], keys, members=len(group.members),
-                href=f"?group={quote(group.key)}", column=COLUMNS.get(group.key, COLUMNS[group.kind]) if summary else -1)
+                href=f"?group={quote(group.key)}", column=_column(group) if summary else -1,
+                short=str(number))
 
 
 def _add_groups(network: Network, grouping: Grouping, keys: list[str], opened: Group | None,
@@ -204,15 +303,17 @@ def _add_groups(network: Network, grouping: Grouping, keys: list[str], opened: G
                 target = e.target if e.target in members else grouping.groups[grouping.of[e.target]].node_id
                 counted[(source, target)] += 1
     linked = {end for pair in counted for end in pair}
+    numbers = {key: n for n, key in enumerate(grouping.groups, start=1)}
     for key in keys:
         group = grouping.groups[key]
         if opened is None or group.node_id in linked:
-            network.nodes[group.node_id] = _group_node(group, opened is None)
+            network.nodes[group.node_id] = _group_node(group, numbers[key], opened is None)
     for (source, target), n in sorted(counted.items()):
         network.edges.append(Edge(source, target, f"{n:,}", "links", count=n))
 
 
-def _group_json(group: Group, grouping: Grouping) -> dict[str, object]:
-    return {"key": group.key, "kind": group.kind, "label": group.label, "members": len(group.members),
+def _group_json(group: Group, number: int, grouping: Grouping) -> dict[str, object]:
+    return {"number": number, "key": group.key, "kind": group.kind, "label": group.label, "meaning": meaning(group.key)[1],
+            "members": len(group.members),
             "inside": grouping.inside(group.key), "links": grouping.touching(group.key),
             "href": f"?group={quote(group.key)}", "id": group.node_id}

@@ -166,22 +166,48 @@ def clause_card(ctx: PageContext, facts: Facts, s: Summary, norms: Section) -> N
         "text": f"named by the claimant in {_claims(named)}, implied (the curators' reading) in {implied}; "
                 f"about {counts.get('incidents', '0')} incidents; {counts.get('responses', '0')} answers",
         "href": "#allegations"}))
-    by_year = _incidents_by_year(ctx, s.clause_number)
+    by_year, rule = _incidents_by_year(ctx, s.clause_number)
     if by_year:
-        facts.append(("incidents by year", {"text": " · ".join(e["text"] for e in by_year), "entries": by_year}))
+        facts.append(("incidents by year", {"text": " · ".join(e["text"] for e in by_year), "entries": by_year,
+                                            "note": rule}))
 
 
-def _incidents_by_year(ctx: PageContext, number: str) -> list[Fact]:
+def _incidents_by_year(ctx: PageContext, number: str) -> tuple[list[Fact], str]:
     """Per year, the incidents linked to point ``number`` (named or implied) that overlap it, linked to
-    that filtered list (``/incidents?point=N&from=YYYY-01-01&to=YYYY-12-31``: the same count)."""
+    that filtered list (``/incidents?point=N&from=YYYY-01-01&to=YYYY-12-31``: the same count), and the
+    counting rule in words: an incident lasting into several years counts in each, said with how many
+    do, so that the years' sum is never read as the number of incidents (#13)."""
     rows = matching_incidents(ctx, {"point": number}).rows
-    years = sorted({y for r in rows if r.begin for y in range(int(r.begin[:4]), int((r.end or r.begin)[:4]) + 1)})
+    spans = {r.iri: range(int(r.begin[:4]), int((r.end or r.begin)[:4]) + 1) for r in rows if r.begin}
+    years = sorted({y for span in spans.values() for y in span})
     out = []
     for year in years:
         start, end = f"{year}-01-01", f"{year}-12-31"
         count = sum(1 for r in rows if in_window(r, start, end))
         out.append({"text": f"{year} ({count})", "href": f"/incidents?point={number}&from={start}&to={end}"})
-    return out
+    return out, _year_rule(len(spans), sum(1 for span in spans.values() if len(span) > 1), len(rows) - len(spans))
+
+
+def _year_rule(dated: int, spanning: int, undated: int) -> str:
+    """How the incidents by year are counted, in words.
+
+    >>> _year_rule(40, 3, 1)
+    'each incident in every year it lasts into: 3 of the 40 dated incidents span two years or more and count in each; 1 undated incident is in no year'
+    >>> _year_rule(1, 0, 2)
+    'each incident once, in the year it happened (1 dated incident); 2 undated incidents are in no year'
+    >>> _year_rule(9, 1, 0)
+    'each incident in every year it lasts into: 1 of the 9 dated incidents spans two years or more and counts in each'
+    """
+    rest = f"; {_incidents(undated, 'undated')} {'is' if undated == 1 else 'are'} in no year" if undated else ""
+    if not spanning:
+        return f"each incident once, in the year it happened ({_incidents(dated, 'dated')}){rest}"
+    verbs = ("spans", "counts") if spanning == 1 else ("span", "count")
+    return (f"each incident in every year it lasts into: {spanning} of the {dated} dated incidents {verbs[0]} two years "
+            f"or more and {verbs[1]} in each{rest}")
+
+
+def _incidents(n: int, kind: str) -> str:
+    return f"{n} {kind} incident{'' if n == 1 else 's'}"
 
 
 def _short(cell: Cell, prefix: str) -> Cell:

@@ -79,12 +79,23 @@ def all_months(items: list[Allegation]) -> list[str]:
 
 def ticks(months: list[str]) -> list[dict[str, Any]]:
     """Axis labels: each January (its year) at its position in per cent, and the first month when
-    no January follows within four months (so labels do not collide on a narrow screen)."""
+    no January follows within four months (so labels do not collide on a narrow screen). A label in the
+    last ``END_SHARE`` per cent is marked ``end``: on a phone drawn ending at the right edge, not past it.
+
+    >>> [t for t in ticks([f"2020-{m:02d}" for m in range(1, 13)] + ["2021-01"]) if t["end"]]
+    [{'pos': 92.31, 'text': '2021', 'end': True}]
+    """
     n = len(months)
     out = [{"pos": round(100 * i / n, 2), "text": m[:4]} for i, m in enumerate(months) if m.endswith("-01")]
     if months and not months[0].endswith("-01") and not any(m.endswith("-01") for m in months[1:5]):
         out.insert(0, {"pos": 0.0, "text": months[0]})
+    for tick in out:
+        tick["end"] = tick["pos"] > 100 - END_SHARE
     return out
+
+
+#: The share of the axis (per cent) at its right end where a label is drawn ending at the edge.
+END_SHARE = 8.0
 
 
 def _point_key(point: str) -> tuple[int, str]:

@@ -158,6 +158,7 @@
     labelInfo.inside[item.id] = ["box", "ellipse", "circle", "database", "text"].indexOf(group.shape || item.shape) >= 0;
   });
   var labels = ckgLabels(network, nodes, labelInfo);
+  shortLabelsWhenNarrow();
   /* the first view: fitted with room for the labels, the most connected ones drawn */
   labels.frame();
   network.once("afterDrawing", function () {
@@ -165,6 +166,21 @@
     document.documentElement.setAttribute("data-ready", "true");
   });
   network.redraw();
+
+  /* A phone's canvas is too narrow for the summary's names side by side: each group is labelled by its
+     number in the list of groups (which names it in full, as does its tooltip), and the columns are
+     stretched to the canvas's height so that the numbers do not overlap (#13). */
+  function shortLabelsWhenNarrow() {
+    var width = container.clientWidth, height = container.clientHeight;
+    var grouped = data.nodes.filter(function (node) { return node.short; });
+    if (width >= ckgLabels.NARROW_PX || !grouped.length || !width || !height) { return; }
+    var xs = grouped.map(function (node) { return node.x; }), ys = grouped.map(function (node) { return node.y; });
+    var spanX = Math.max.apply(null, xs) - Math.min.apply(null, xs) || 1;
+    var spanY = Math.max.apply(null, ys) - Math.min.apply(null, ys) || 1;
+    var room = 80;  /* px: the labels below the lowest nodes, and the largest nodes' halves above and below */
+    var stretch = Math.min(Math.max(((height - room) / width) / (spanY / spanX), 0.6), 3);  /* also squeezed: the width decides the scale */
+    nodes.update(grouped.map(function (node) { return { id: node.id, label: node.short, y: node.y * stretch }; }));
+  }
 
   var relabelTimer = null;
   function relabelSoon() {

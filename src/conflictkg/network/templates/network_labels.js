@@ -5,7 +5,8 @@
    the labels that would reach past an edge are not drawn until the view is zoomed. A label is drawn only when it lies wholly inside the canvas and does not
    overlap a label already drawn, the most connected nodes first (ties by id): the others show on
    hover and appear as the view is zoomed in. Deterministic: the same view and size draw the same
-   labels. Exposes ckgLabels(network, nodes, info) -> {frame, refresh, hover, drawn}. */
+   labels. Exposes ckgLabels(network, nodes, info) -> {frame, refresh, hover, drawn}, and
+   ckgLabels.NARROW_PX. */
 var ckgLabels = (function () {
   "use strict";
 
@@ -26,7 +27,7 @@ var ckgLabels = (function () {
 
   /* info: {degree: {id: links}, color: {id: the label colour of its group}, inside: {id: true when the
      shape is drawn around its label}} */
-  return function (network, nodes, info) {
+  function labeller(network, nodes, info) {
     var state = {};   /* id -> {size, shown}: what each node's font was last set to */
     var hovered = null;
     var shownIds = {};
@@ -175,11 +176,17 @@ var ckgLabels = (function () {
 
     /* the labels drawn now, as boxes in canvas pixels (the browser tests read them) */
     function drawn() {
-      var boxes = Object.keys(shownIds).sort().map(function (id) { return labelBox(id); }).filter(Boolean);
+      var boxes = Object.keys(shownIds).sort().map(function (id) {
+        var box = labelBox(id);
+        if (box) { box.text = String(nodes.get(id).label); }
+        return box;
+      }).filter(Boolean);
       var canvas = canvasSize();
       return { width: canvas.width, height: canvas.height, fontPx: fontSize(network.getScale()) * network.getScale(), boxes: boxes };
     }
 
     return { frame: frame, refresh: refresh, hover: hover, drawn: drawn };
-  };
+  }
+  labeller.NARROW_PX = NARROW_PX;
+  return labeller;
 }());
