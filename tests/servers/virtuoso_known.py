@@ -7,47 +7,30 @@ from __future__ import annotations
 import re
 
 #: The literals Virtuoso stores otherwise than given (so ``quads()`` gives them back changed): WKT points
-#: become its own ``virtrdf:Geometry`` in single precision, xsd:boolean ``true`` becomes ``"1"``, the
-#: xsd:duration ``P5Y`` becomes ``"60"``.
+#: become its own ``virtrdf:Geometry`` in single precision, the xsd:duration ``P5Y`` becomes ``"60"``.
+#: (Its xsd:boolean ``"1"`` and ``"0"`` are read back as ``true`` and ``false``: ``store.remote.canonical``.)
 REWRITTEN = re.compile(r'\^\^<(http://www\.opengis\.net/ont/geosparql#wktLiteral|'
                        r'http://www\.openlinksw\.com/schemas/virtrdf#Geometry|'
-                       r'http://www\.w3\.org/2001/XMLSchema#(boolean|duration))> <[^>]*>$')
+                       r'http://www\.w3\.org/2001/XMLSchema#duration)> <[^>]*>$')
 
 #: Virtuoso refuses the query: its message (matched in the error) and the reason.
 FAILS = {
     "queries/denials": ("transitive", "a * property path whose ends are not bound"),
-    "views/groups": ("SP031", "Virtuoso's SPARQL compiler fails (internal error)"),
-    "exports/claims-table": ("SQ200", "Virtuoso's translation to SQL fails (\"No column … named\")"),
 }
 
-SYSTEM = "counts every graph or class of the default graph, and Virtuoso's union holds its system graphs"
 STAR = ("a * path over an RDF list (rdf:rest*) inside OPTIONAL whose start is bound outside it (a class's "
         "superclasses, a property's domain and range): Virtuoso finds no match")
 GEOMETRY = ("Virtuoso stores WKT points as its own geometries in single precision: POINT(46.54333 39.58972) "
            "comes back as POINT(46.54333114624 39.589721679688), and so do the coordinates read from it")
-OTHER = "nested OPTIONALs with filters answer otherwise on Virtuoso (not analysed further)"
 COLLATION = ("Virtuoso orders strings by its own collation (\"Ministry … of Turkey\" before \"… of the Russian "
              "Federation\"), not by code point as SPARQL does: the same rows in another order")
-CONCAT = "GROUP_CONCAT joins the same values in another order (SPARQL leaves the order to the engine)"
-COUNT = "answers, but counts an agreement's clauses twice (not analysed further)"
 
 #: Virtuoso answers, but not the same: the reason.
 DIFFERS = {
-    "queries/class-counts": SYSTEM,
-    "queries/graph-sizes": SYSTEM,
-    "exports/class-partitions": SYSTEM,
     "pages/ontology-classes": STAR,
     "pages/ontology-properties": STAR,
     "queries/third-party-positions": COLLATION,
     "drafting/place-names": COLLATION,
-    "exports/events-table": CONCAT,
-    "pages/agreement-card": COUNT,
     "queries/place-coordinates": GEOMETRY,
     "exports/places-table": GEOMETRY,
-    "queries/accusation-network": OTHER,
-    "pages/incident-sources": OTHER,
-    "pages/source-card": OTHER,
-    "views/allegations": OTHER,
-    "exports/norms-table": OTHER,
-    "exports/sources-table": OTHER,
 }

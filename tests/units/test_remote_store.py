@@ -94,3 +94,19 @@ def test_virtuosos_blank_nodes_in_sparql_json_are_read() -> None:
     json = b'{"head":{"vars":["s"]},"results":{"bindings":[{"s":{"type":"bnode","value":"nodeID://b10000"}}]}}'
     (row,) = parse_answer(RESULTS_JSON, json, "http://h/q").rows
     assert row == (ox.BlankNode("b10000"),)
+
+
+def test_virtuosos_booleans_written_1_or_0_are_read_as_true_or_false() -> None:
+    """Virtuoso writes an xsd:boolean as "1" or "0" in SPARQL JSON; the store gives the canonical forms
+    (the embedded store's), and leaves every other literal, 1 and 0 as integers too, as it was sent."""
+    def binding(datatype: str, value: str) -> str:
+        return f'{{"type":"typed-literal","datatype":"http://www.w3.org/2001/XMLSchema#{datatype}","value":"{value}"}}'
+
+    row = ",".join(f'"{name}":{binding(dt, v)}' for name, dt, v in
+                   (("a", "boolean", "1"), ("b", "boolean", "0"), ("c", "boolean", "true"), ("d", "integer", "1")))
+    json = ('{"head":{"vars":["a","b","c","d"]},"results":{"bindings":[{' + row + '}]}}').encode()
+    (answer,) = parse_answer(RESULTS_JSON, json, "http://h/q").rows
+    boolean = ox.NamedNode("http://www.w3.org/2001/XMLSchema#boolean")
+    assert answer == (ox.Literal("true", datatype=boolean), ox.Literal("false", datatype=boolean),
+                      ox.Literal("true", datatype=boolean), ox.Literal("1", datatype=ox.NamedNode(
+                          "http://www.w3.org/2001/XMLSchema#integer")))

@@ -24,7 +24,9 @@ protocol would make it echo each as a response header (past Python's limit of 10
 that count every graph or class see its system graphs (docs/servers.md lists them). It answers an
 ASK as a one-row SELECT of ``__ASK_RETVAL`` (none when false) whatever the ``Accept``:
 :func:`parse_native` reads that back as the boolean. Its blank nodes in SPARQL JSON are
-``nodeID://b10000``, not a blank node label: the ``nodeID://`` is dropped before parsing.
+``nodeID://b10000``, not a blank node label: the ``nodeID://`` is dropped before parsing. It writes
+an ``xsd:boolean`` in SPARQL JSON as ``"1"`` or ``"0"``, lexical forms XML Schema allows for the
+same values: :func:`parse_answer` gives the canonical ``true`` and ``false`` the embedded store gives.
 
 The store is read-only: an update is refused before anything is sent (``conflictkg publish`` is
 the one writer, :mod:`conflictkg.store.publish`). Every request has a timeout; a refused
@@ -67,6 +69,9 @@ _TURTLE = ("text/turtle", "application/x-turtle")
 _PROLOGUE = re.compile(r"\s*(?:(?:PREFIX\s+[^\s:]*:\s*|BASE\s*)<[^>]*>\s*)*", re.I)
 #: Virtuoso labels blank nodes ``nodeID://b10000`` in SPARQL JSON, which is no blank node label.
 _VIRTUOSO_BNODE = re.compile(rb'("type"\s*:\s*"bnode"\s*,\s*"value"\s*:\s*")nodeID://')
+#: XML Schema's boolean, whose lexical forms ``1`` and ``0`` are read as the canonical ``true`` and ``false``.
+XSD_BOOLEAN = ox.NamedNode("http://www.w3.org/2001/XMLSchema#boolean")
+_CANONICAL_BOOLEAN = {"1": "true", "0": "false"}
 _GRAPH_FORM = re.compile(r"(CONSTRUCT|DESCRIBE)\b", re.I)
 _ASK_FORM = re.compile(r"ASK\b", re.I)
 
@@ -192,8 +197,21 @@ def parse_answer(content_type: str, payload: bytes, endpoint: str, *, ask: bool 
     if isinstance(answer, ox.QueryBoolean):
         return Result("ask", boolean=bool(answer))
     if isinstance(answer, ox.QuerySolutions):
-        return Result("select", [v.value for v in answer.variables], [tuple(row) for row in answer])
+        return Result("select", [v.value for v in answer.variables],
+                      [tuple(canonical(term) for term in row) for row in answer])
     return Result("graph", triples=answer)
+
+
+def canonical(term: Term | None) -> Term | None:
+    """``term`` in its canonical form where a server may send another lexical form of the same value:
+    an ``xsd:boolean`` written ``1`` or ``0`` (Virtuoso) is ``true`` or ``false``; any other term as it is.
+
+    >>> canonical(ox.Literal("1", datatype=XSD_BOOLEAN)).value
+    'true'
+    """
+    if isinstance(term, ox.Literal) and term.datatype == XSD_BOOLEAN and term.value in _CANONICAL_BOOLEAN:
+        return ox.Literal(_CANONICAL_BOOLEAN[term.value], datatype=XSD_BOOLEAN)
+    return term
 
 
 def parse_native(content_type: str, payload: bytes, endpoint: str, *,
