@@ -1,17 +1,24 @@
 """Questions asked a page at a time (#14, ``window: true``): every window of the engine's answer is the
-same rows as the whole answer cut in Python, and the engine's count is the whole answer's length."""
+same rows as the whole answer cut in Python, and the engine's count is the whole answer's length.
+
+A ``window: keys`` question pages its keys (claims) in a sub-select: its pages, in order, are its whole
+answer; its count is how many keys it has; and its whole answer is the answer of the flat question it
+replaced (``tests/fixtures/flat-questions``, each row's details joined for every row before sorting)."""
 
 from __future__ import annotations
 
 import pytest
 
+from pathlib import Path
+
 from conflictkg.resources import default_resources
-from conflictkg.sparql.queries import example_params, load_library, run
+from conflictkg.sparql.queries import example_params, load_library, load_query, run
 from conflictkg.sparql.windows import Slice, count, run_slice
 
 RES = default_resources()
 WINDOWED = {q.id: q for lib in (load_library(RES.queries_dir), load_library(RES.pages_queries_dir))
             for q in lib.values() if q.window}
+FLAT = Path(__file__).parents[1] / "fixtures" / "flat-questions"
 
 
 def test_the_paged_lists_of_entity_pages_are_windowed() -> None:
@@ -19,7 +26,30 @@ def test_the_paged_lists_of_entity_pages_are_windowed() -> None:
             "resource-statements", "source-claims", "provision-claims"} <= set(WINDOWED)
 
 
-@pytest.mark.parametrize("query_id", sorted(WINDOWED))
+def test_the_heaviest_lists_page_their_keys() -> None:
+    keyed = {q.id for q in WINDOWED.values() if q.keyed}
+    assert {"claims-accusing", "claims-about-place"} <= keyed
+    assert keyed == {p.stem for p in FLAT.glob("*.rq")}  # each proved against the flat question it replaced
+    assert all(WINDOWED[q].unit != "rows" for q in keyed)
+
+
+@pytest.mark.parametrize("query_id", sorted(q.id for q in WINDOWED.values() if q.keyed))
+def test_keyed_windows_are_the_flat_answer_a_few_keys_at_a_time(staged, query_id: str) -> None:  # noqa: ANN001
+    query = WINDOWED[query_id]
+    raw = example_params(query)
+    whole = run(staged.store, query, raw).rows
+    assert whole == run(staged.store, load_query(FLAT / f"{query_id}.rq"), raw).rows
+    keys = count(staged.store, query, raw)
+    assert 3 < keys <= len(whole), f"{query_id}: its example parameters should give keys to page through"
+    size = max(1, keys // 3)
+    pages = [run_slice(staged.store, query, raw, Slice(size, start)).rows for start in range(0, keys + size, size)]
+    assert [row for page in pages for row in page] == whole
+    assert all(pages[:-1]) and pages[-1] == []
+    assert run_slice(staged.store, query, raw, Slice(1, keys - 1)).rows and not run_slice(
+        staged.store, query, raw, Slice(1, keys)).rows  # the count is the keys'
+
+
+@pytest.mark.parametrize("query_id", sorted(q.id for q in WINDOWED.values() if not q.keyed))
 def test_windows_cut_the_whole_answer(staged, query_id: str) -> None:  # noqa: ANN001
     query = WINDOWED[query_id]
     raw = example_params(query)

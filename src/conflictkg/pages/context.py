@@ -137,4 +137,6 @@ class PageContext:
         section = section_from_result(section_id, title, rows, self.labeller, query=query_id, params=params,
                                       **shown)  # type: ignore[arg-type]
         section.total, section.offset = total, window.start
+        if query.keyed:  # a window of keys (e.g. claims), each with all its rows
+            section.unit, section.shown = query.unit, max(0, min(window.size, total - window.start))
         return section
