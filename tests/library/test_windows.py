@@ -60,3 +60,17 @@ def test_windows_cut_the_whole_answer(staged, query_id: str) -> None:  # noqa: A
     pages = [run_slice(staged.store, query, raw, Slice(size, start)).rows for start in range(0, len(whole) + size, size)]
     assert [row for page in pages for row in page] == whole
     assert pages[-1] == []  # past the end: no rows, no error
+
+
+def test_the_query_page_runs_a_keyed_question_bound_inside_its_key_sub_select(staged) -> None:  # noqa: ANN001
+    """The query page sends the text to the endpoint's workers: its key sub-select is bound there too, so the
+    engine chooses the place's claims first (the answer is the library's either way)."""
+    from types import SimpleNamespace
+
+    from conflictkg.pages.query_page import QueryForm, prepared_text
+
+    query = WINDOWED["claims-about-place"]
+    site = SimpleNamespace(library={query.id: query}, internal={})
+    text = prepared_text(site, QueryForm(query.id, "", {"place": "ckr:place-lachin-corridor"}))  # type: ignore[arg-type]
+    assert text.count("VALUES (?place) { (<https://w3id.org/conflictkg/resource/place-lachin-corridor>) }") == 2
+    assert staged.store.query(text).rows == run(staged.store, query, {"place": "ckr:place-lachin-corridor"}).rows
