@@ -135,8 +135,9 @@ def test_the_home_page_aggregates_are_answered_once(app_over):
     with serve_app(app) as url:
         first = httpx.get(url + "/index.json", timeout=GUARD_S).json()
         site = app.state.site.get()
-        assert sorted(key[0] for key in site.answers) == ["clause-breach-counts", "incidents-overview",
-                                                          "record-counts"]
+        # (the background warm-up may have answered more: the incidents list's and the points' pages')
+        assert {"clause-breach-counts", "incidents-overview", "record-counts"} <= {key[0] for key in site.answers}
+        assert len({key for key in site.answers if key[0] == "record-counts"}) == 1
         # a kept answer is what the next request shows (here, one changed to tell it apart)
         key = next(k for k in site.answers if k[0] == "record-counts")
         kept = site.answers[key]

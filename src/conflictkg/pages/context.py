@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any, TypeVar
 import threading
 from dataclasses import dataclass, field
 
@@ -16,6 +17,8 @@ from conflictkg.resources import Resources
 from conflictkg.sparql.queries import Query, load_library, run
 from conflictkg.sparql.windows import Slice, count, run_slice
 from conflictkg.store import Result, Store
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -39,6 +42,7 @@ class Site:
     #: Rows in all of the paged questions (``window: true``) asked so far, by query and parameters.
     counts: dict[tuple[str, tuple[tuple[str, str], ...]], int] = field(default_factory=dict, compare=False, repr=False)
     _answering: threading.Lock = field(default_factory=threading.Lock, compare=False, repr=False)
+    _making: dict[Any, threading.Lock] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def load(cls, store: Store, resources: Resources) -> Site:
@@ -53,20 +57,26 @@ class Site:
                    _search_keys(labels, gazetteer), {iri: tuple(places) for iri, places in titled.items()})
 
     def answer_once(self, query_id: str, query: Query, params: dict[str, str]) -> Result:
-        """``query``'s answer, computed on the first call and kept (one at a time: no double work)."""
+        """``query``'s answer, computed on the first call and kept (once: no double work)."""
         key = (query_id, tuple(sorted(params.items())))
-        with self._answering:
-            if key not in self.answers:
-                self.answers[key] = run(self.store, query, params)
-            return self.answers[key]
+        return self._once(self.answers, key, lambda: run(self.store, query, params))
 
     def count_once(self, query_id: str, query: Query, params: dict[str, str]) -> int:
         """How many rows ``query`` has with ``params`` (:func:`~conflictkg.sparql.windows.count`), counted once."""
         key = (query_id, tuple(sorted(params.items())))
+        return self._once(self.counts, key, lambda: count(self.store, query, params))
+
+    def _once(self, kept: dict[Any, T], key: Any, make: Callable[[], T]) -> T:
+        """``kept[key]``, made by ``make`` the first time: one maker per key, so a kept answer is read
+        without waiting while another is being made (e.g. by the background warm-up, :mod:`conflictkg.pages.warm`)."""
+        if key in kept:
+            return kept[key]
         with self._answering:
-            if key not in self.counts:
-                self.counts[key] = count(self.store, query, params)
-            return self.counts[key]
+            lock = self._making.setdefault((id(kept), key), threading.Lock())
+        with lock:
+            if key not in kept:
+                kept[key] = make()
+            return kept[key]
 
     def view(self, perspective: Perspective) -> PageContext:
         return PageContext(self, Labeller(self.gazetteer, perspective, self.labels, self.titled_places))
@@ -137,4 +147,6 @@ class PageContext:
         section = section_from_result(section_id, title, rows, self.labeller, query=query_id, params=params,
                                       **shown)  # type: ignore[arg-type]
         section.total, section.offset = total, window.start
+        if query.keyed:  # a window of keys (e.g. claims), each with all its rows
+            section.unit, section.shown = query.unit, max(0, min(window.size, total - window.start))
         return section

@@ -82,6 +82,10 @@ class Section:
     #: A paged section (a long list shown a page at a time): rows in all, and the rows before this page's.
     total: int | None = None
     offset: int = 0
+    #: What ``total`` and ``offset`` count: "rows", or the keys of a ``window: keys`` question (e.g. "claims",
+    #: whose rows stay on one page); ``shown``: how many of them this page holds (None: its rows).
+    unit: str = "rows"
+    shown: int | None = None
 
 
 @dataclass

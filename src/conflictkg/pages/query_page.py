@@ -11,7 +11,7 @@ from conflictkg.errors import QueryError
 from conflictkg.pages.context import Site
 from conflictkg.pages.model import Labeller, Section, section_from_result
 from conflictkg.rdf.terms import term_from_json
-from conflictkg.sparql.binding import bind_values
+from conflictkg.sparql.binding import bind_sub_select, bind_values, keyed_problem
 from conflictkg.sparql.queries import Query, bind, example_params
 from conflictkg.store import Result
 
@@ -79,7 +79,10 @@ def prepared_text(site: Site, form: QueryForm) -> str:
     query = find(site, form.query_id)
     values = {k: v for k, v in form.params.items() if k in query.params and v != ""}
     bindings = bind(query, values)
-    return bind_values(form.text if form.text.strip() else query.text, bindings)
+    text = form.text if form.text.strip() else query.text
+    if query.keyed and keyed_problem(text, tuple(query.params)) is None:  # its key sub-select is bound too
+        text = bind_sub_select(text, bindings)
+    return bind_values(text, bindings)
 
 
 def result_from_json(body: bytes) -> Result:

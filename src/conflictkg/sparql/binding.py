@@ -91,3 +91,54 @@ def bind_values(sparql: str, bindings: Mapping[str, Term] | None) -> str:
     if at is None:
         return sparql + "\n" + values_block(bindings).strip() + "\n"
     return sparql[:at] + values_block(bindings) + sparql[at:]
+
+
+#: The line that ends the key sub-select of a ``window: keys`` question: a page's LIMIT and OFFSET go there.
+WINDOW_MARK = "# window:"
+_MARK = re.compile(r"^[ \t]*# window:.*$", re.MULTILINE)
+_SUB_SELECT = re.compile(r"\{\s*(SELECT)\b", re.IGNORECASE)
+
+
+def _sub_select_span(text: str) -> tuple[int, int] | None:
+    """Where the first sub-select starts (its SELECT) and where its :data:`WINDOW_MARK` line starts."""
+    outer = where_group_start(text)
+    sub = _SUB_SELECT.search(text, outer) if outer is not None else None
+    marks = list(_MARK.finditer(text))
+    if sub is None or len(marks) != 1 or marks[0].start() < sub.start():
+        return None
+    return sub.start(1), marks[0].start()
+
+
+def keyed_problem(text: str, params: tuple[str, ...]) -> str | None:
+    """Why ``text`` cannot be a ``window: keys`` question (None: it can): it needs a first sub-select
+    ending in one :data:`WINDOW_MARK` line that projects every parameter (so the whole answer, unwindowed,
+    is right on any engine)."""
+    span = _sub_select_span(text)
+    if span is None:
+        return f"needs a first sub-select followed by exactly one line starting {WINDOW_MARK!r}"
+    head = text[span[0]:span[1]]
+    where = re.search(r"\bWHERE\b", head, re.IGNORECASE)
+    projected = set(re.findall(r"\?([A-Za-z_]\w*)", head[:where.start() if where else 0]))
+    missing = [name for name in params if name not in projected]
+    return f"must project its parameters from the key sub-select: {', '.join(missing)}" if missing else None
+
+
+def sub_select_text(text: str) -> str:
+    """The key sub-select of a ``window: keys`` question: from its SELECT to its ORDER BY."""
+    span = _sub_select_span(text)
+    if span is None:
+        raise ValueError("no key sub-select")
+    return text[span[0]:span[1]]
+
+
+def bind_sub_select(text: str, bindings: Mapping[str, Term] | None, window: str = "") -> str:
+    """``text`` with ``bindings`` as a VALUES block opening its key sub-select's WHERE group (a sub-select
+    does not see the outer VALUES) and its :data:`WINDOW_MARK` line replaced by ``window`` (a checked
+    ``LIMIT n OFFSET m``, or "" for the whole answer)."""
+    span = _sub_select_span(text)
+    if span is None:
+        raise ValueError("no key sub-select")
+    start, mark = span
+    end = text.index("\n", mark) if "\n" in text[mark:] else len(text)
+    text = text[:mark] + (window + "\n" if window else text[mark:end] + "\n") + text[end + 1:]
+    return text[:start] + bind_values(text[start:], bindings)

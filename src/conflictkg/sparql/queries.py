@@ -2,7 +2,8 @@
 
 Header keys: ``title`` (required), ``description`` (required), ``params`` (a mapping of name to
 ``{type, example, default, description}``), ``tags`` (list), ``window`` (``true``: the question may
-be asked a page at a time, :mod:`conflictkg.sparql.windows`). Parameters are SPARQL variables of
+be asked a page at a time, :mod:`conflictkg.sparql.windows`; ``keys``: a page at a time of the keys its
+first sub-select chooses, the details joined outside it), ``unit`` (what those keys are, plural: ``claims``). Parameters are SPARQL variables of
 the query body; their values are bound by the engine (never pasted into the text).
 """
 
@@ -20,6 +21,7 @@ from conflictkg.errors import QueryError
 from conflictkg.names import name_key
 from conflictkg.rdf.namespaces import expand_curie
 from conflictkg.rdf.terms import XSD, Term, iri_bad_char, iri_problem
+from conflictkg.sparql.binding import WINDOW_MARK, bind_sub_select, keyed_problem
 from conflictkg.store import Result, Store
 
 PARAM_TYPES = ("iri", "string", "name", "integer", "decimal", "date", "dateTime", "boolean")
@@ -48,8 +50,13 @@ class Query:
     params: dict[str, Param] = field(default_factory=dict)
     tags: tuple[str, ...] = ()
     severity: str = "error"
-    #: The header's ``window: true``: a SELECT ending in its ORDER BY, askable a page at a time.
+    #: The header's ``window: true`` (or ``keys``): a SELECT ending in its ORDER BY, askable a page at a time.
     window: bool = False
+    #: The header's ``window: keys``: a page is a window of the keys chosen by its first sub-select, whose
+    #: ``# window:`` line (:data:`~conflictkg.sparql.binding.WINDOW_MARK`) takes the LIMIT and OFFSET.
+    keyed: bool = False
+    #: What a keyed window counts, plural (the header's ``unit``, e.g. ``claims``); "rows" otherwise.
+    unit: str = "rows"
 
 
 def parse_header(text: str, path: Path) -> dict[str, object]:
@@ -88,13 +95,18 @@ def load_query(path: Path) -> Query:
         params[name] = Param(name, ptype, str(spec.get("description", "")),
                              _opt_str(spec.get("example")), _opt_str(spec.get("default")))
     window = header.get("window", False)
-    if window not in (True, False):
-        raise QueryError(f"{path}: the header's window must be true or false, got {window!r}")
+    if window not in (True, False, "keys"):
+        raise QueryError(f"{path}: the header's window must be true, false or keys, got {window!r}")
     if window and not _ends_in_order_by(text):
-        raise QueryError(f"{path}: a question with window: true must end in its ORDER BY (no LIMIT or OFFSET)",
+        raise QueryError(f"{path}: a question with window: {window} must end in its ORDER BY (no LIMIT or OFFSET)",
                          hint="the window adds LIMIT and OFFSET to the ordered answer")
+    if window == "keys" and (problem := keyed_problem(text, tuple(params))):
+        raise QueryError(f"{path}: a question with window: keys {problem}",
+                         hint=f"choose the page's keys in a first {{ SELECT ... ORDER BY ... }} sub-select ending in "
+                              f"a line {WINDOW_MARK!r}, and project every parameter from it")
     return Query(path.stem, str(header["title"]).strip(), str(header["description"]).strip(), text, path,
-                 params, tuple(header.get("tags") or ()), str(header.get("severity", "error")), window)
+                 params, tuple(header.get("tags") or ()), str(header.get("severity", "error")), bool(window),
+                 window == "keys", str(header.get("unit") or "rows") if window == "keys" else "rows")
 
 
 def _ends_in_order_by(text: str) -> bool:
@@ -224,8 +236,9 @@ def _describe_params(query: Query) -> str:
 
 
 def run(store: Store, query: Query, raw: dict[str, str] | None = None) -> Result:
-    """Run a library query with its parameters bound."""
-    return store.query(query.text, bind(query, raw or {}))
+    """Run a library query with its parameters bound (in its key sub-select too, for ``window: keys``)."""
+    bindings = bind(query, raw or {})
+    return store.query(bind_sub_select(query.text, bindings) if query.keyed else query.text, bindings)
 
 
 def param_signature(param: Param) -> str:

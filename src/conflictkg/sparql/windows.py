@@ -5,6 +5,12 @@ SPARQL cannot bind ``LIMIT`` and ``OFFSET`` as variables, so a question declares
 its header (:func:`conflictkg.sparql.queries.load_query` then checks that it ends in its ORDER BY),
 and the window is written after that ORDER BY from two whole numbers checked here: never from text.
 Its total is the same question, bound the same way, wrapped as a sub-select under ``COUNT(*)``.
+
+A LIMIT after the final ORDER BY still has the engine join every row's details before it sorts. A
+question declaring ``window: keys`` chooses its page's keys (e.g. claims) in a first sub-select on the
+sort keys only, ending in a ``# window:`` line: the LIMIT and OFFSET are written there, the parameters
+are bound inside it too, and the details are joined outside for the page's keys alone. Its window and
+total count keys, not rows (a claim's rows stay on one page); its pages, in order, are its whole answer.
 """
 
 from __future__ import annotations
@@ -13,7 +19,7 @@ from dataclasses import dataclass
 
 from conflictkg.errors import QueryError
 from conflictkg.rdf.terms import term_to_str
-from conflictkg.sparql.binding import bind_values
+from conflictkg.sparql.binding import bind_sub_select, bind_values, sub_select_text
 from conflictkg.sparql.queries import Query, bind
 from conflictkg.store import Result, Store
 
@@ -52,7 +58,10 @@ def _windowed(query: Query) -> None:
 def run_slice(store: Store, query: Query, raw: dict[str, str], part: Slice) -> Result:
     """The rows of ``part`` of ``query``'s ordered answer, ``raw`` bound as by :func:`~conflictkg.sparql.queries.run`."""
     _windowed(query)
-    return store.query(f"{query.text.rstrip()}\n{part.clause()}\n", bind(query, raw))
+    bindings = bind(query, raw)
+    if query.keyed:  # the keys of this page, then their details
+        return store.query(bind_sub_select(query.text, bindings, part.clause()), bindings)
+    return store.query(f"{query.text.rstrip()}\n{part.clause()}\n", bindings)
 
 
 def count_text(text: str) -> str:
@@ -67,16 +76,29 @@ def count_text(text: str) -> str:
     }
     """
     lines = text.splitlines()
+    head = len(_prologue(text))
+    return "\n".join([*lines[:head], "SELECT (COUNT(*) AS ?total) WHERE {", *lines[head:], "}"])
+
+
+def _prologue(text: str) -> list[str]:
+    """The leading lines of ``text`` that are blank, comments, PREFIX or BASE."""
+    lines = text.splitlines()
     head = 0
     while head < len(lines) and (not lines[head].strip() or lines[head].lstrip().startswith("#")
                                  or lines[head].lstrip().upper().startswith(("PREFIX", "BASE"))):
         head += 1
-    return "\n".join([*lines[:head], "SELECT (COUNT(*) AS ?total) WHERE {", *lines[head:], "}"])
+    return lines[:head]
 
 
 def count(store: Store, query: Query, raw: dict[str, str]) -> int:
-    """How many rows ``query``'s whole answer has (the engine counts them; none are sent)."""
+    """How many rows ``query``'s whole answer has (the engine counts them; none are sent); for ``window: keys``,
+    how many keys its sub-select chooses."""
     _windowed(query)
-    result = store.query(count_text(bind_values(query.text, bind(query, raw))))
+    bindings = bind(query, raw)
+    if query.keyed:
+        text = count_text("\n".join([*_prologue(query.text), bind_values(sub_select_text(query.text), bindings)]))
+    else:
+        text = count_text(bind_values(query.text, bindings))
+    result = store.query(text)
     (row,) = result.rows
     return int(term_to_str(row[0]) or 0)

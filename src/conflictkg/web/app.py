@@ -19,6 +19,7 @@ from conflictkg import exports
 from conflictkg.errors import ConflictKGError
 from conflictkg.network.render import TEMPLATES as NETWORK_TEMPLATES
 from conflictkg.pages.context import Site
+from conflictkg.pages.warm import warm
 from conflictkg.resources import Resources, default_resources
 from conflictkg.settings import DEFAULT_WORKER_MEMORY_MB, DEFAULT_WORKERS, Settings
 from conflictkg.store.directory import current_path, generation_date
@@ -97,6 +98,7 @@ def create_app(store: OxigraphStore | RemoteStore, settings: Settings, *, worker
                 if settings.prepare_downloads:
                     background.start_soon(prepare_downloads, app)
                 background.start_soon(app.state.description.wait)
+                background.start_soon(app.state.warm_pages.wait)  # the busiest pages' answers, after the site
                 yield
                 background.cancel_scope.cancel()
         finally:
@@ -125,6 +127,7 @@ def create_app(store: OxigraphStore | RemoteStore, settings: Settings, *, worker
     app.state.site = Deferred(lambda: Site.load(pages_store.get(), app.state.resources))
     app.state.description = Deferred(lambda: ServiceDescription.of(store, settings))
     app.state.void = Deferred(lambda: void_turtle(app.state.site.get(), app.state.built))  # made on first request
+    app.state.warm_pages = Deferred(lambda: warm(app.state.site.get()))  # in the background after start-up
     app.state.network_views = view_builds(app)
     app.state.downloads = downloads_of(spec, pages_store, app.state.resources, app.state.built)
     return app

@@ -1,0 +1,63 @@
+"""A fresh server makes the busiest pages' whole-store answers in the background (#14): its first
+request of /incidents and of /clause/6 computes no answer or total, it finds them made. Counted (the
+site's answers and totals before and after the request), not timed."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from starlette.testclient import TestClient
+
+from conflictkg.pages.context import Site
+from conflictkg.resources import Resources
+from conflictkg.settings import Settings
+from conflictkg.store.directory import open_store
+from conflictkg.web import create_app
+
+from tests.conftest import REPO
+
+FIRST = ("/incidents", "/clause/6", "/")
+
+
+@pytest.fixture()
+def app(shipped_store_dir: Path) -> Iterator[object]:
+    store = open_store(shipped_store_dir)
+    try:
+        yield create_app(store, Settings(shipped_store_dir, reason=False, prepare_downloads=False), workers=1,
+                         resources=Resources(REPO), in_memory=True)
+    finally:
+        store.close()
+
+
+def made(site: Site) -> set[tuple]:
+    """Which answers and totals the site holds."""
+    return {("answer", *key) for key in site.answers} | {("count", *key) for key in site.counts}
+
+
+def test_the_first_requests_find_the_answers_made(app) -> None:  # noqa: ANN001
+    with TestClient(app) as client:  # entered: the lifespan runs, and so does the background warm-up
+        waited = time.monotonic()
+        while not app.state.warm_pages.made:  # made by the lifespan's background task, not by this test
+            assert time.monotonic() - waited < 300, "the background warm-up did not finish"
+            time.sleep(0.05)
+        warmed = app.state.warm_pages.get()
+        site = app.state.site.get()
+        before = made(site)
+        assert warmed == len(before) and ("answer", "incidents-overview", ()) in before
+        assert any(key[:2] == ("answer", "claims-alleging-breach-of-clause") for key in before)
+        for path in FIRST:
+            assert client.get(path).status_code == 200, path
+        assert made(site) == before  # nothing was computed for those first requests
+
+
+def test_without_the_warm_up_the_first_request_computes_them(app) -> None:  # noqa: ANN001
+    client = TestClient(app)  # not entered: no lifespan, no warm-up (the control of the test above)
+    site = app.state.site.get()
+    before = made(site)
+    for path in FIRST:
+        assert client.get(path).status_code == 200, path
+    assert not app.state.warm_pages.made and made(site) > before
+    assert ("answer", "incidents-overview", ()) in made(site) - before
