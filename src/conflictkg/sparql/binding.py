@@ -123,22 +123,26 @@ def keyed_problem(text: str, params: tuple[str, ...]) -> str | None:
     return f"must project its parameters from the key sub-select: {', '.join(missing)}" if missing else None
 
 
-def sub_select_text(text: str) -> str:
-    """The key sub-select of a ``window: keys`` question: from its SELECT to its ORDER BY."""
+def _key_span(text: str) -> tuple[int, int]:
+    """:func:`_sub_select_span` of a question :func:`keyed_problem` accepted (ValueError if it has none)."""
     span = _sub_select_span(text)
     if span is None:
         raise ValueError("no key sub-select")
-    return text[span[0]:span[1]]
+    return span
+
+
+def sub_select_text(text: str) -> str:
+    """The key sub-select of a ``window: keys`` question: from its SELECT to its ORDER BY."""
+    start, mark = _key_span(text)
+    return text[start:mark]
 
 
 def bind_sub_select(text: str, bindings: Mapping[str, Term] | None, window: str = "") -> str:
     """``text`` with ``bindings`` as a VALUES block opening its key sub-select's WHERE group (a sub-select
     does not see the outer VALUES) and its :data:`WINDOW_MARK` line replaced by ``window`` (a checked
     ``LIMIT n OFFSET m``, or "" for the whole answer)."""
-    span = _sub_select_span(text)
-    if span is None:
-        raise ValueError("no key sub-select")
-    start, mark = span
-    end = text.index("\n", mark) if "\n" in text[mark:] else len(text)
-    text = text[:mark] + (window + "\n" if window else text[mark:end] + "\n") + text[end + 1:]
+    start, mark = _key_span(text)
+    if window:  # the mark line, up to its newline, becomes the window
+        end = text.find("\n", mark)
+        text = text[:mark] + window + (text[end:] if end >= 0 else "\n")
     return text[:start] + bind_values(text[start:], bindings)
