@@ -73,6 +73,12 @@ class Resources:
         only, never loaded into the graph (a phrasing is not a name of the agent)."""
         return self.data_dir / "drafting" / "lexicon.toml"
 
+    @property
+    def drafting_bodies_file(self) -> Path:
+        """The drafter's bodies (``data/drafting/bodies.toml``): names, side and a source page of
+        the bodies that speak in articles; read by ``conflictkg draft`` only, never loaded into the graph."""
+        return self.data_dir / "drafting" / "bodies.toml"
+
     def ontology_files(self) -> list[Path]:
         """TBox files (graph ``ckg:ontology``), sorted."""
         return sorted(p for p in self.ontology_dir.glob("*.ttl") if p.name != "shapes.ttl")

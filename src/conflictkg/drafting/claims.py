@@ -19,14 +19,13 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from conflictkg.drafting import agents, dates, events, figures, headings, places, points, quotes, stance
-from conflictkg.drafting.lexicon import STATE_KINDS, AgentInfo, Lexicon
+from conflictkg.drafting.lexicon import NEW, STATE_KINDS, AgentInfo, Lexicon
 from conflictkg.drafting.model import ArticleMeta, Draft, DraftClaim, EventDraft
 from conflictkg.drafting.scan import Mention, scan
 from conflictkg.drafting.sentences import Sentence, split_sentences
 from conflictkg.names import name_keys
 from conflictkg.rdf.namespaces import CKR
 
-NEW = "new"  # the kind of an agent minted by the drafter
 ALLEGING = ("alleges", "counter-alleges")
 WITH_EVENTS = ("alleges", "counter-alleges", "reports")
 COUNTER = re.compile(r"\bit is \w+(?:\s+\w+)?,? (?:and )?not \w+,? (?:that|who)\b|\b(?:in turn|instead) (?:accus|blam)"
@@ -115,7 +114,8 @@ def read_sentence(s: Sentence, lex: Lexicon, ref: dates.Reference, previous: Age
     if stances == ["denies"] and COUNTER.search(s.text):
         stances.append("counter-alleges")
     claim_dates, event_dates = _split_dates(s.text, ref, cue_at, mention, quoted, last)
-    return Reading(s, who, stances, cue_at, mentions, quoted, claim_dates, event_dates, _speaker_notes(s.text, mention, lex))
+    notes = _speaker_notes(s.text, mention, lex) + _new_body_note(who, lex)
+    return Reading(s, who, stances, cue_at, mentions, quoted, claim_dates, event_dates, notes)
 
 
 def _speaker_notes(text: str, mention: Mention | None, lex: Lexicon) -> list[str]:
@@ -129,6 +129,16 @@ def _speaker_notes(text: str, mention: Mention | None, lex: Lexicon) -> list[str
     out += [f"the article's wording '{phrase}' is one side's ({perspective.removeprefix('perspective-')} usage), "
             "not a name to record" for phrase, perspective in contested_phrases(text, lex)]
     return out
+
+
+def _new_body_note(who: AgentInfo | None, lex: Lexicon) -> list[str]:
+    """A body of the drafting lexicon of bodies that the data does not record: say where it is named."""
+    if who is None or NEW not in who.kinds or who.iri not in lex.body_sources:
+        return []
+    side = lex.agents[who.state].label if who.state in lex.agents else "no state (international)"
+    return [f"{who.label} is not in the data yet: the drafting lexicon of bodies (data/drafting/bodies.toml) "
+            f"gives its side as {side} and names it at {lex.body_sources[who.iri]}; record it as a "
+            "ck:GovernmentBody or ck:Organization with ck:affiliatedWith before accepting the claim"]
 
 
 def contested_phrases(text: str, lex: Lexicon) -> list[tuple[str, str]]:

@@ -1,8 +1,9 @@
 """The names the drafter looks for, read from the project's own data by the queries in
 ``queries/drafting/``: agents (labels, attested names, persons' surnames),
 places (every attested name in any script) and recorded sources (by URL); then the drafting
-lexicon's phrasings, which are not in the graph (``data/drafting/lexicon.toml``, read by
-:mod:`conflictkg.drafting.phrasings`)."""
+lexicon's phrasings and bodies, which are not in the graph (``data/drafting/lexicon.toml``, read by
+:mod:`conflictkg.drafting.phrasings`; ``data/drafting/bodies.toml``, read by
+:mod:`conflictkg.drafting.bodies`)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from conflictkg.drafting.bodies import Body, read_bodies
 from conflictkg.drafting.phrasings import Phrasings, read_phrasings
 from conflictkg.errors import InputError
 from conflictkg.names import name_key, name_keys
@@ -22,6 +24,7 @@ from conflictkg.store import Store
 MEDIA = CK + "MediaOutlet"
 PERSON = CK + "Person"
 STATE_KINDS = frozenset({CK + "State", CK + "DeFactoAuthority"})
+NEW = "new"  # the kind of an agent the data does not record, proposed by the drafter
 
 
 @dataclass(frozen=True)
@@ -55,6 +58,7 @@ class Lexicon:
     place_labels: dict[str, str] = field(default_factory=dict)
     sources: dict[str, tuple[str, str]] = field(default_factory=dict)  # url -> (source, publisher)
     contested: dict[str, str] = field(default_factory=dict)  # phrasing key -> perspective whose usage it is
+    body_sources: dict[str, str] = field(default_factory=dict)  # body IRI -> a page that names it (bodies.toml)
 
     @property
     def longest(self) -> int:
@@ -101,7 +105,8 @@ def load_lexicon(store: Store, res: Resources) -> Lexicon:
             lex.place_keys[key].add(place)
     for row in store.query(library["source-urls"].text).dicts():
         lex.sources.setdefault(_value(row, "url"), (_value(row, "source"), _value(row, "publisher")))
-    return add_phrasings(lex, read_phrasings(res.drafting_lexicon_file), res.drafting_lexicon_file)
+    lex = add_phrasings(lex, read_phrasings(res.drafting_lexicon_file), res.drafting_lexicon_file)
+    return add_bodies(lex, read_bodies(res.drafting_bodies_file), res.drafting_bodies_file)
 
 
 def _iri(lex: Lexicon, local: str, path: Path) -> str:
@@ -134,3 +139,44 @@ def add_phrasings(lex: Lexicon, phrasings: Phrasings, path: Path) -> Lexicon:
         lex.agents[iri] = dataclasses.replace(lex.agents[iri], voice_of=body_iri)
     return lex
 
+
+
+def _side(lex: Lexicon, body: Body, path: Path) -> str:
+    side = _iri(lex, body.side, path) if body.side else ""
+    if side and not lex.agents[side].kinds & STATE_KINDS:
+        raise InputError(f"bodies.{body.local}: side {body.side} is no state or authority", str(path),
+                         hint="give the ckr:agent-... of a ck:State or ck:DeFactoAuthority, or \"\"")
+    return side
+
+
+def _body_info(lex: Lexicon, body: Body, path: Path) -> AgentInfo:
+    """The recorded agent (its side checked against the data's), or a new one with the file's label."""
+    iri, side = CKR + body.local, _side(lex, body, path)
+    if iri not in lex.agents:
+        if not body.label:
+            raise InputError(f"bodies.{body.local} is no agent in the data and has no label", str(path),
+                             hint="give label = \"...\" for a body the data does not record, or fix the IRI")
+        return AgentInfo(iri, body.label, frozenset({NEW}), side)
+    known = lex.agents[iri]
+    if body.label:
+        raise InputError(f"bodies.{body.local} is recorded in the data: its label is the data's", str(path),
+                         hint=f"drop label = \"{body.label}\"")
+    if known.state != side:
+        data_side = known.state.removeprefix(CKR) or "none"
+        raise InputError(f"bodies.{body.local}: side {body.side or 'none'} is not the data's ({data_side})",
+                         str(path), hint=f"the data records it under {data_side}")
+    return known
+
+
+def add_bodies(lex: Lexicon, bodies: list[Body], path: Path) -> Lexicon:
+    """Add the lexicon of bodies to ``lex``: their names find them, one side's wordings are
+    remembered with their side, and a body the data does not record becomes a known new agent."""
+    for body in bodies:
+        info = _body_info(lex, body, path)
+        lex.agents[info.iri] = info
+        lex.body_sources[info.iri] = body.source
+        _index(lex, info.iri, list(body.names))
+        for perspective, phrases in sorted(body.contested.items()):
+            _index(lex, info.iri, phrases)
+            lex.contested.update({key: perspective for phrase in phrases for key in name_keys(phrase)})
+    return lex
