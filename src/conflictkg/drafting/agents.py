@@ -51,7 +51,13 @@ def trailing(text: str, cue: Cue) -> int:
     boundary = None
     for boundary in _BOUNDARY.finditer(text[:cue.start]):
         pass
+    if boundary and not text[boundary.end():cue.start].strip() and _APPOSITION.search(text[:boundary.start()]):
+        return -1  # "Artak Beglaryan, the ombudsman of ..., said troops fired": the apposition names the speaker
     return boundary.end() if boundary and boundary.start() > 15 else -1
+
+
+# A name and its role between commas, right before ", said": "Hunan Tadevosyan, spokesman of the Service".
+_APPOSITION = re.compile(r"\b[A-Z][\w'’-]+\s+[A-Z][\w'’-]+,\s+(?:the\s+|a\s+|an\s+)?[a-z][^,]{2,90}$")
 
 
 _SUBJECT_LEAD = re.compile(r"(?:[\W\d]|\b(?:date|the|on|in|at|late|early|\w+day)\b)*", re.I)  # "date 2023-07-11 ", "On Monday, the "
@@ -67,7 +73,8 @@ def speaker(text: str, cue: Cue, mentions: list[Mention], lex: Lexicon) -> tuple
         return for_body(text, _pick(after[0], lex), after[0], mentions, lex), after[0]
     clause = trailing(text, cue)
     if clause >= 0:
-        before = [m for m in before if m.start >= clause]
+        # a name that runs over the comma is in the clause ("the State Commission for Prisoners of War, Hostages ...")
+        before = [m for m in before if m.end > clause]
         after = [m for m in after if m.start - cue.end <= 80]
         chosen = before[-1] if before else (after[0] if after else None)
         return (None, None) if chosen is None else (for_body(text, _pick(chosen, lex), chosen, mentions, lex), chosen)

@@ -40,7 +40,9 @@ DENY = re.compile(r"\b(denied|denies|deny|rejected|rejects|refuted|refutes|dismi
                   r"|(oppose|opposes|reject|rejects|against) (any )?attempts to (blame|shift (the )?(blame|responsibility)|accuse)"
                   # a denial of an obligation the other side reads into the statement
                   r"|(has|have|had) not (undertaken|assumed|taken on|accepted) any (obligations?|commitments?)"
-                  r"|unserious)", re.I)
+                  r"|unserious"
+                  # a denial of any part in what happened: "the company has nothing to do with the supply"
+                  r"|(has|have|had) (absolutely )?nothing to do with)", re.I)
 ACCUSATION = re.compile(r"\b(accus\w*|alleg\w*|blam\w*|violat\w*|breach\w*|provocation\w*|contradict\w*)", re.I)
 ACCUSE = re.compile(r"\b(accus\w*|alleg\w*|blam\w*|violat\w*|breach\w*|provocation\w*|attack\w*|shell\w*"
                     r"|fired|opened fire|strikes?|struck|invasion|invaded|entered|infiltrat\w*|incursion"
