@@ -125,3 +125,19 @@ def test_nothing_to_do_with_it_is_a_denial(lex: Lexicon) -> None:
 def test_a_closing_said_after_a_plain_clause_still_ends_the_sentence(lex: Lexicon) -> None:
     text = "Azerbaijani forces fired at Armenian posts near Sotk overnight, the Armenian Defense Ministry said."
     assert _claimants(text, lex) == ["agent-am-mod"]
+
+
+def _stance(text: str) -> str:
+    from conflictkg.drafting import stance
+    return stance.sentence_stance(text, stance.find_cues(text, []))
+
+
+def test_a_statement_urging_the_sides_calls_on_them() -> None:
+    assert _stance("The co-chairs issued a statement on May 5, urging the sides to complete the exchange.") == "calls-on"
+    assert _stance("The ministry issued a statement, urging “all parties” to show restraint.") == "calls-on"
+
+
+def test_a_commitment_to_principles_is_no_reading_of_the_statement() -> None:
+    assert _stance("In order to show its commitment to the principles of humanism, Baku handed over ten men, "
+                   "the commission said.") == "reports"
+    assert _stance("The minister said Azerbaijan remains committed to the trilateral statement.") == "interprets"

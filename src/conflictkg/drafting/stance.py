@@ -53,7 +53,7 @@ ACCUSE = re.compile(r"\b(accus\w*|alleg\w*|blam\w*|violat\w*|breach\w*|provocati
 INTERPRET = re.compile(r"\b(interpret\w*|provides? for|envisag\w*|stipulat\w*|does not (provide|envisage|mention)"
                        r"|under the (terms of the )?(trilateral |tripartite |joint )?(statement|agreement)"
                        r"|(in accordance with|under|according to|in line with|pursuant to) (the )?(point|article|paragraph|clause|item|provision)s?\b"
-                       r"|means that|obliges?|commit\w* to"
+                       r"|means that|obliges?|(?:is|are|was|were|remains?|stay) committed to|commits? (?:itself |themselves )?to"
                        r"|(was|were|has|have) never (been )?(discussed|mentioned|agreed)|(retain|keep|exercise)s? (the )?(jurisdiction|sovereignty|control)"
                        r"|(based on|according to|under|in accordance with) (the |those |these )?(trilateral |tripartite |joint )?(statements?|agreements?|declarations?)"
                        r"|(does|do|did) not (stipulate|say|contain|imply|include|oblige|require)|nowhere (in|does)|contains no"
@@ -70,7 +70,7 @@ DEMAND = re.compile(r"\b(must|should|has to|have to|needs? to)\s+(immediately\s+
 # A call made in the reported words themselves, also inside a quotation ("We call for a halt", "the ministry
 # is calling on the sides to", "the need for restraint", "must be strictly observed", "exercise restraint").
 CALL_WORDS = re.compile(r"\b(we|i)\s+(\w+ly\s+)?(urge|call (on|upon|for)|appeal to|demand|ask|invite)\b"
-                        r"|\b(is|are) (calling|urging) (on|upon|for)?\b|\burges (the|all|both|them|it|azerbaijan|armenia|baku|yerevan)\b"
+                        r"|\b(is|are) (calling|urging) (on|upon|for)?\b|\burging (the|all|both|them|it|azerbaijan|armenia|baku|yerevan|[“\"])|\burges (the|all|both|them|it|azerbaijan|armenia|baku|yerevan)\b"
                         r"|\bcalls (on|upon)\b|\bthe need (for|to)\b[^.]{0,80}\b(restraint|observ\w*|de-?escalat\w*|dialogue|refrain)"
                         r"|\b(show|exercise|display) (\w+ ){0,2}restraint|\brefrain from\b|\btake (\w+ ){0,2}steps to de-?escalate"
                         r"|\b(must|should) be (\w+ly )?(observed|respected|implemented|fulfilled|honou?red)\b"
