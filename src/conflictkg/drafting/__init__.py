@@ -2,7 +2,7 @@
 
 Rule-based, over the project's own data: agent names and phrasings, the gazetteer, the clauses
 of the statement. Each module does one thing: ``text`` (article → plain text), ``sentences``
-(split, quote-aware), ``lexicon`` (names from the shipped data), ``scan`` (find names in a
+(split, quote-aware), ``lexicon`` (names from the shipped data, with ``phrasings`` and ``bodies``, the TOML lexicons), ``scan`` (find names in a
 sentence), ``agents`` (speaker and accused), ``stance`` (cues), ``dates`` (wording → dates),
 ``points`` (named and implied clauses), ``places``, ``figures`` (casualty counts), ``quotes``,
 ``events``, ``claims`` (assembles the draft), ``review`` (replies, notes), ``trig`` (writes it).
