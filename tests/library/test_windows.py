@@ -28,7 +28,7 @@ def test_the_paged_lists_of_entity_pages_are_windowed() -> None:
 
 def test_the_heaviest_lists_page_their_keys() -> None:
     keyed = {q.id for q in WINDOWED.values() if q.keyed}
-    assert {"claims-accusing", "claims-about-place"} <= keyed
+    assert {"claims-accusing", "claims-about-place", "resource-mentions"} <= keyed
     assert keyed == {p.stem for p in FLAT.glob("*.rq")}  # each proved against the flat question it replaced
     assert all(WINDOWED[q].unit != "rows" for q in keyed)
 

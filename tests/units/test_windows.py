@@ -114,3 +114,20 @@ def test_a_keyed_window_is_keys_of_the_sub_select_with_all_their_rows(tmp_path, 
 def test_a_keyed_header_needs_its_sub_select(tmp_path, text: str, message: str) -> None:  # noqa: ANN001
     with pytest.raises(QueryError, match=message):
         load_query(write(tmp_path, HEADER + "#+ window: keys\n" + text))
+
+
+def test_a_count_is_asked_without_the_order_by(tmp_path, tagged) -> None:  # noqa: ANN001
+    """Sorting costs two term lookups per comparison on an on-disk store: a count leaves the ORDER BY out."""
+    asked: list[str] = []
+
+    class Recording(OxigraphStore):
+        def query(self, sparql, bindings=None, prefixes=None):  # noqa: ANN001, ANN201
+            asked.append(sparql)
+            return super().query(sparql, bindings, prefixes)
+
+    store = Recording(tagged.native)
+    flat = load_query(write(tmp_path, HEADER + "#+ window: true\n" + BODY))
+    keyed = load_query(write(tmp_path, HEADER + "#+ window: keys\n" + KEYED))
+    assert count(store, flat, {"low": "2"}) == 8 and count(store, keyed, {"low": "3"}) == 7
+    assert len(asked) == 2 and not any("ORDER BY" in text for text in asked)
+    assert run_slice(store, keyed, {"low": "3"}, Slice(2)).rows and "ORDER BY ?n" in asked[-1]  # pages keep it

@@ -104,3 +104,28 @@ def test_bad_pages_are_400_naming_the_parameter(site_url):
         assert set(answer.json()) == {"ok", "status", "error", "hint"}
         page = get(site_url, f"{CLAUSE}?{query}")
         assert page.status_code == 400 and says in page.text and "Traceback" not in page.text
+
+
+def test_a_clause_page_previews_each_norms_status_and_the_norm_page_pages_it(site_url):
+    """A point's page shows the first rows of each norm's status, counts them all and links the norm's page,
+    which pages them (#14): the point's page stays the same size however many statuses are recorded."""
+    first = get(site_url, CLAUSE + ".json?per_page=5").json()
+    second = get(site_url, CLAUSE + ".json?per_page=5&page=2").json()
+    previews = [s for s in first["sections"] if s["id"].startswith("status-")]
+    assert len(previews) > 3 and not any(k.startswith("status-") for k in first["extra"]["totals"])
+    cut = 0
+    for preview in previews:
+        assert preview == section(second, preview["id"])  # not paged with the point's own lists
+        norm = preview["more"]["href"].removesuffix("#status")
+        pages = every_page(site_url, norm, 3)
+        rows = [r for p in pages for r in section(p, "status")["rows"]]
+        assert preview["more"]["href"] == f"{norm}#status" and preview["total"] == len(rows) == \
+            section(pages[0], "status")["total"]
+        assert preview["rows"] == rows[:5] and len(preview["rows"]) == min(5, len(rows))
+        assert all(len(section(p, "status")["rows"]) <= 3 for p in pages)
+        cut += len(rows) > 5
+    assert cut  # some norm has more rows than its preview
+    big = max(previews, key=lambda s: s["total"])
+    html = get(site_url, CLAUSE).text
+    assert f"The first 5 of {big['total']} rows: <a href=\"{big['more']['href']}\">every row on the norm&#39;s page</a>" \
+        in html

@@ -43,10 +43,12 @@ def _claims(count: str) -> str:
     return f"{count} claim{'' if count == '1' else 's'}"
 
 
-def _by_field(ctx: PageContext, query_id: str, params: dict[str, str], note: str) -> dict[str, list[Fact]]:
+def _by_field(ctx: PageContext, query_id: str, params: dict[str, str], note: str, *,
+              once: bool = False) -> dict[str, list[Fact]]:
     """The card query's rows as cells grouped by ``field`` (in the query's order); ``note`` names the
-    column (``detail`` or ``claims``) that annotates each value."""
-    return _fields(ctx, ctx.run(query_id, params).dicts(), note)
+    column (``detail`` or ``claims``) that annotates each value. ``once``: an aggregate over the claims,
+    answered once per site (``PageContext.run``)."""
+    return _fields(ctx, ctx.run(query_id, params, once=once).dicts(), note)
 
 
 def _fields(ctx: PageContext, rows: Iterable[dict[str, Any]], note: str) -> dict[str, list[Fact]]:
@@ -109,7 +111,8 @@ def incident_card(ctx: PageContext, facts: Facts, s: Summary, casualties: dict[s
 
 def agent_card(ctx: PageContext, facts: Facts, s: Summary) -> None:
     """Side, parent body, claims by stance and by point, whom it accuses and who accuses it."""
-    fields = _by_field(ctx, "agent-card", {"agent": compact_iri(s.iri)}, "claims")
+    # counted over every claim of the agent: once per site (#14), a few rows per agent
+    fields = _by_field(ctx, "agent-card", {"agent": compact_iri(s.iri)}, "claims", once=True)
     sides = {c.get("iri") for c in fields.get("side", [])}
     fields["parent"] = [c for c in fields.get("parent", []) if c.get("iri") not in sides]
     _append(facts, fields, [("side", "side"), ("parent", "part of"), ("stance", "its claims by stance")])

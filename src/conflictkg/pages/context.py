@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from conflictkg.names import name_key
 from conflictkg.naming import Gazetteer, Perspective
-from conflictkg.pages.model import Labeller, Section, section_from_result
+from conflictkg.pages.model import Cell, Labeller, Section, section_from_result
 from conflictkg.pages.paging import Window
 from conflictkg.rdf.namespaces import CKR
 from conflictkg.rdf.terms import term_to_str
@@ -65,6 +65,11 @@ class Site:
         """How many rows ``query`` has with ``params`` (:func:`~conflictkg.sparql.windows.count`), counted once."""
         key = (query_id, tuple(sorted(params.items())))
         return self._once(self.counts, key, lambda: count(self.store, query, params))
+
+    def first_once(self, query_id: str, query: Query, params: dict[str, str], rows: int) -> Result:
+        """The first ``rows`` rows of ``query``'s ordered answer (``window: true``), asked once."""
+        key = (query_id, tuple(sorted(params.items())), rows)
+        return self._once(self.answers, key, lambda: run_slice(self.store, query, params, Slice(rows)))
 
     def _once(self, kept: dict[Any, T], key: Any, make: Callable[[], T]) -> T:
         """``kept[key]``, made by ``make`` the first time: one maker per key, so a kept answer is read
@@ -132,6 +137,19 @@ class PageContext:
                                       params=params, hide=hide, note=note, empty=empty)
         if window is not None:
             section.total, section.offset = total, window.start
+        return section
+
+    def preview(self, section_id: str, title: str, query_id: str, params: dict[str, str], *, rows: int,
+                more: Cell, **shown: str | tuple[str, ...]) -> Section:
+        """The first ``rows`` rows of a long list (a ``window: true`` question) whose every row is on another
+        page, linked by ``more`` (its text and href): the same on every page of this one, its total counted,
+        and both asked once per site. Its size stays put however the store grows (#14)."""
+        query = self._query(query_id)
+        total = self.site.count_once(query_id, query, params)
+        first = self.site.first_once(query_id, query, params, rows)
+        section = section_from_result(section_id, title, first, self.labeller, query=query_id, params=params,
+                                      **shown)  # type: ignore[arg-type]
+        section.total, section.more = total, more
         return section
 
     def _query(self, query_id: str) -> Query:

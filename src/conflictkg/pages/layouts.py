@@ -17,6 +17,8 @@ from conflictkg.rdf.namespaces import compact_iri
 from conflictkg.rdf.terms import term_to_str
 
 NO_STATUS = "No status recorded in the curated sources."
+#: Rows of each norm's status a clause page shows (the first, in date order); the norm's page pages them all.
+STATUS_PREVIEW = 5
 
 Builder = Callable[[PageContext, Page, Summary], None]
 
@@ -31,11 +33,14 @@ def clause(ctx: PageContext, page: Page, s: Summary) -> None:
                         keep=lambda d: term_to_str(d["clause_number"]) == s.clause_number, hide=("clause_number", "clause"))
     page.sections.append(norms)
     cards.clause_card(ctx, page.facts, s, norms)
-    # one status section per norm, however many bearers or objects its rows list
+    # one status section per norm, however many bearers or objects its rows list: its first rows, the
+    # norm's page has them all (#14)
     for norm in {row["norm"]["iri"]: row["norm"] for row in norms.rows}.values():
-        page.sections.append(ctx.section(f"status-{compact_iri(norm['iri']).split(':')[-1]}",
+        page.sections.append(ctx.preview(f"status-{compact_iri(norm['iri']).split(':')[-1]}",
                                          f"Status over time: {norm['text']}", "norm-status-timeline",
-                                         {"norm": compact_iri(norm["iri"])}, empty=NO_STATUS, once=True))
+                                         {"norm": compact_iri(norm["iri"])}, rows=STATUS_PREVIEW, empty=NO_STATUS,
+                                         more={"text": "every row on the norm's page",
+                                               "href": f"{norm.get('href', '')}#status"}))
     # the point's whole answers, once per generation (#14): the allegations and their table share them
     claims = ctx.run("claims-alleging-breach-of-clause", params, once=True)
     page.extra["allegations"], page.extra["totals"]["allegations"] = threads.allegations_with_responses(ctx, params,
@@ -50,7 +55,7 @@ def norm(ctx: PageContext, page: Page, s: Summary) -> None:
     curie = compact_iri(s.iri)
     cards.norm_card(ctx, page.facts, s)
     page.sections.append(ctx.section("status", "Status over time, and who says so", "norm-status-timeline",
-                                     {"norm": curie}, empty=NO_STATUS))
+                                     {"norm": curie}, empty=NO_STATUS, paged=True))
     page.sections.append(ctx.section("claims", "Claims linking a breach to this norm", "provision-claims",
                                      {"provision": curie}, paged=True))
 

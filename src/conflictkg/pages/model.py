@@ -86,6 +86,9 @@ class Section:
     #: whose rows stay on one page); ``shown``: how many of them this page holds (None: its rows).
     unit: str = "rows"
     shown: int | None = None
+    #: A preview (``PageContext.preview``): the first rows of a list whose every row is on the linked page
+    #: (``text`` and ``href``); ``total`` counts them all, and this page's pager does not page it.
+    more: Cell | None = None
 
 
 @dataclass

@@ -49,7 +49,8 @@ def resource_page(ctx: PageContext, iri_or_curie: str, page_param: str = "", per
                                      "what that claim asserts, not facts the project vouches for."))
     page.sections.append(ctx.section("mentions", "What points here", "resource-mentions", {"resource": iri},
                                      paged=True))
-    page.extra["totals"].update({s.id: s.total for s in page.sections if s.total is not None})
+    paged = {s.id: s.total for s in page.sections if s.total is not None and s.more is None}  # previews: not paged
+    page.extra["totals"].update(paged)
     pages = max(window.pages(total) for total in page.extra["totals"].values())
     page.extra.update(page_links(window.page, pages, lambda n: _query(n, per_page_param.strip())))
     page.extra["per_page"] = window.size
