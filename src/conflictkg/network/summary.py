@@ -59,6 +59,8 @@ UNDATED_SOURCES_COLUMN = 5
 LABEL_BELOW = {"box": "square", "ellipse": "dot"}
 #: Prefix of a group node's id (never an IRI of the data).
 GROUP_ID = "urn:conflictkg:group:"
+#: Prefix of a group's number in a drilled-down group, where its members are numbered 1, 2, ….
+GROUP_NUMBER = "G"
 
 
 @dataclass
@@ -254,6 +256,7 @@ def summary_view(store: Store, resources: Resources, request: ViewRequest,
                                    (group.members, inner, [c for c in claims if c in members]))
         network.description = (f"The {group.label} of the whole graph ({totals}) with the links between them, "
                                "and the other groups they link to, each edge as wide as its number of links.")
+        _number_members(network)
         _add_groups(network, grouping, [k for k in grouping.groups if k != group.key], group, edges)
     network.scope = request.scope
     network.styles = [replace(s, shape=LABEL_BELOW.get(s.shape, s.shape)) for s in network.styles]
@@ -280,11 +283,21 @@ def _column(group: Group) -> int:
 
 def _group_node(group: Group, number: int, summary: bool) -> Node:
     """A group as a node: labelled in full (wrapped), and on a phone by ``number``, its place in the list of
-    groups beside the drawing, which names it in full (#13)."""
+    groups beside the drawing, which names it in full (#13); in a drilled-down group ``G`` and the number,
+    the members being numbered 1, 2, …."""
     keys = sorted({k for k in name_keys(group.name) if k})
     return Node(group.node_id, group.kind, group.label, [group.name], keys, members=len(group.members),
                 href=f"?group={quote(group.key)}", column=_column(group) if summary else -1,
-                short=str(number))
+                short=str(number) if summary else f"{GROUP_NUMBER}{number}")
+
+
+def _number_members(network: Network) -> None:
+    """Number a drilled-down group's members 1, 2, … in the order of their labels (then IRIs): the list of
+    members beside the drawing, and on a narrow canvas the drawing's labels, which that list names (#13)."""
+    ordered = sorted(network.nodes.values(), key=lambda node: (node.label.casefold(), node.iri))
+    for number, node in enumerate(ordered, start=1):
+        node.short = str(number)
+    network.nodes = {node.iri: node for node in ordered}  # the JSON twin lists them in that order
 
 
 def _add_groups(network: Network, grouping: Grouping, keys: list[str], opened: Group | None,
