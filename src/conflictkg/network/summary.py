@@ -249,11 +249,9 @@ def summary_view(store: Store, resources: Resources, request: ViewRequest,
         _add_groups(network, grouping, list(grouping.groups), None)
     else:
         group = _checked_group(request.group, grouping)
-        members = set(group.members)
-        inner = [e for e in edges if e.source in members and e.target in members]
         title = f"{info.title}: {group.label}"
         network = assemble_network(ctx, request, info, title, {"group": [group.key], **names},
-                                   (group.members, inner, [c for c in claims if c in members]))
+                                   group_parts(group, edges, claims))
         network.description = (f"The {group.label} of the whole graph ({totals}) with the links between them, "
                                "and the other groups they link to, each edge as wide as its number of links.")
         _number_members(network)
@@ -267,6 +265,23 @@ def summary_view(store: Store, resources: Resources, request: ViewRequest,
             group["rule"] = meaning(str(group["key"]), "that year")[1]
     network.links = {"summary": "?view=summary", "full": "?view=full", "totals": totals}
     return network
+
+
+def group_parts(group: Group, edges: list[Edge], claims: list[str]) -> tuple[list[str], list[Edge], list[str]]:
+    """A drilled-down group's members, the links between them and the claims they carry, each link's claims
+    numbered in the group's list of claims, not the whole view's (a link kept the whole view's numbers: the
+    page of a group of claims read past the end of its list and drew nothing, #13).
+
+    >>> parts = group_parts(Group("g", "claim", "g", ["c2", "x"]), [Edge("c2", "x", "l", "r", [2])], ["c0", "c1", "c2"])
+    >>> parts[0], parts[1][0].claims, parts[2]
+    (['c2', 'x'], [0], ['c2'])
+    """
+    members = set(group.members)
+    inner = [e for e in edges if e.source in members and e.target in members]
+    carried = sorted({i for e in inner for i in e.claims} | {i for i, iri in enumerate(claims) if iri in members})
+    renumbered = {old: new for new, old in enumerate(carried)}
+    inner = [replace(e, claims=[renumbered[i] for i in e.claims]) for e in inner]
+    return group.members, inner, [claims[i] for i in carried]
 
 
 def _checked_group(key: str | None, grouping: Grouping) -> Group:

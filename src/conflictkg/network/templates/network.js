@@ -163,7 +163,7 @@
   var drawn = {};  /* each node's label and place as drawn first: full labels, wrapped, never cut */
   drawing.nodes.forEach(function (item) { drawn[item.id] = { label: item.label, y: item.y }; });
   var numbered = data.nodes.filter(function (node) { return node.short; });
-  var CELL_PX = 190, LABEL_ROOM = 80, EDGE_ROOM = 12;  /* graphs.CELL_WIDTH; room for the last row's labels, the edges' */
+  var LINE_PX = 18, EDGE_PX = 8;  /* a label line's height on screen (12 px font), room at the canvas's edges */
   /* the first view: labels chosen for the canvas, fitted with room for them, the most connected drawn */
   chooseLabels();
   network.once("afterDrawing", function () {
@@ -175,13 +175,14 @@
   /* Labels for the canvas as it is now, chosen again whenever it changes size (a phone turned, a window
      resized): full names (wrapped) when the canvas is wide enough for all of them, else each group or
      member by its number in the list beside the drawing, which names it in full, as does its tooltip (#13).
-     The layout says which: data-labels="full" or "numbers". */
+     The layout says which: data-labels="full" or "numbers", and data-labels-width for which canvas width. */
   function chooseLabels() {
     var narrow = container.clientWidth < ckgLabels.NARROW_PX;
     var mode = numbered.length && narrow ? "numbers" : "full";
     showLabels(mode);
     if (mode === "full" && numbered.length && !everyLabelDrawn()) { mode = "numbers"; showLabels(mode); }
     layoutBox.setAttribute("data-labels", mode);
+    layoutBox.setAttribute("data-labels-width", String(container.clientWidth));  /* the canvas width they were chosen for */
   }
 
   function showLabels(mode) {
@@ -212,18 +213,23 @@
   }
 
   /* A drilled-down group is laid out on a grid whose cells hold full labels at scale 1 (graphs.on_grid):
-     the drawing is made as tall as the grid at the scale the canvas's width allows, so that every label
-     is drawn; the list beside it scrolls (#13). */
+     the drawing is made as tall as the grid needs at the scale the canvas's width allows (the scale
+     ckgLabels' frame then chooses), so that every label is drawn; the list beside it scrolls (#13). */
   function fitHeight(mode) {
     var column = getComputedStyle(layoutBox).flexDirection === "column";  /* a phone: the panel below */
     var sized = column ? container : layoutBox;
-    sized.style.height = "";
-    var ys = numbered.map(function (node) { return drawn[node.id].y; });
-    var xs = data.nodes.map(function (node) { return node.x; });
-    var spanX = Math.max.apply(null, xs) - Math.min.apply(null, xs) + CELL_PX;
-    var spanY = Math.max.apply(null, ys) - Math.min.apply(null, ys) + 2 * LABEL_ROOM;
-    var scale = Math.min(1, (container.clientWidth - EDGE_ROOM) / spanX);
-    var need = Math.ceil(spanY * scale + EDGE_ROOM) + (sized === container ? 0 : layoutBox.clientHeight - container.clientHeight);
+    container.style.height = layoutBox.style.height = "";  /* the other may have been sized before a turn */
+    var box = { minX: Infinity, maxX: -Infinity, minY: Infinity, maxY: -Infinity }, lines = 1;
+    numbered.forEach(function (node) {
+      var r = network.body.nodes[node.id].options.size || 10, y = drawn[node.id].y;
+      box.minX = Math.min(box.minX, node.x - r); box.maxX = Math.max(box.maxX, node.x + r);
+      box.minY = Math.min(box.minY, y - r); box.maxY = Math.max(box.maxY, y + r);
+      if (mode === "full") { lines = Math.max(lines, String(drawn[node.id].label).split("\n").length); }
+    });
+    var scale = Math.min(1, (container.clientWidth - 2 * EDGE_PX) / Math.max(box.maxX - box.minX, 1));
+    var below = LINE_PX * lines + 4 * EDGE_PX;  /* the last row's labels and their gap to the nodes, in pixels at any scale */
+    var need = Math.ceil((box.maxY - box.minY) * scale + below + 2 * EDGE_PX);
+    need += sized === container ? 0 : layoutBox.clientHeight - container.clientHeight;
     if (need > sized.clientHeight) { sized.style.height = need + "px"; }
     network.setSize("100%", "100%");
     network.redraw();
