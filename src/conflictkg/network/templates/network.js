@@ -163,7 +163,7 @@
   var drawn = {};  /* each node's label and place as drawn first: full labels, wrapped, never cut */
   drawing.nodes.forEach(function (item) { drawn[item.id] = { label: item.label, y: item.y }; });
   var numbered = data.nodes.filter(function (node) { return node.short; });
-  var LINE_PX = 18, EDGE_PX = 8;  /* a label line's height on screen (12 px font), room at the canvas's edges */
+  var LINE_PX = 18, EDGE_PX = 8, MIN_SHARE = 0.8;  /* a label line's height on screen (12 px font), room at the canvas's edges */
   /* the first view: labels chosen for the canvas, fitted with room for them, the most connected drawn */
   chooseLabels();
   network.once("afterDrawing", function () {
@@ -191,7 +191,7 @@
     }));
     if (mode === "numbers" && scope === "summary" && container.clientWidth < ckgLabels.NARROW_PX) { stretchColumns(); }
     if (scope === "group") { fitHeight(mode); }
-    labels.frame();
+    labels.frame(scope === "group" ? MIN_SHARE : undefined);  /* a group's numbers may shrink it a little: none is cut */
   }
 
   function everyLabelDrawn() {
