@@ -96,3 +96,62 @@ def test_on_a_phone_the_drawing_fills_the_content_width(page: Any, live_server: 
     assert extent["canvas"] >= extent["content"] - 2  # the canvas takes the column (its border aside)
     assert extent["span"] >= PHONE_FILL * extent["canvas"], extent  # and the drawing the canvas
     assert_labels_fit(page.evaluate(DRAWN_LABELS))
+
+
+#: The canvas width the page last chose its labels for equals the canvas's width now (after a resize).
+LABELS_CHOSEN = """() => { const layout = document.getElementById('layout');
+    return layout.dataset.labelsWidth === String(document.getElementById('network').clientWidth); }"""
+
+
+def assert_every_label_drawn(page: Any, data: dict[str, Any], mode: str) -> None:
+    """Every node of the view has its label drawn, inside the canvas, none over another (bounding boxes),
+    in full (wrapped) when ``mode`` is "full", else its number, which the lists beside the drawing name."""
+    assert page.get_attribute("#layout", "data-labels") == mode
+    drawn = page.evaluate(DRAWN_LABELS)
+    assert_labels_fit(drawn)
+    texts = {box["id"]: box["text"] for box in drawn["boxes"]}
+    assert set(texts) == {node["id"] for node in data["nodes"]}  # as many labels as nodes: none missing
+    for node in data["nodes"]:
+        if mode == "full":
+            assert texts[node["id"]].replace("\n", " ") == node["label"]  # wrapped, never cut
+        else:
+            assert texts[node["id"]] == node["short"]
+
+
+@pytest.mark.parametrize("width", [1366, 390])
+def test_every_label_of_a_drilled_down_group_is_drawn(page: Any, live_server: str, width: int) -> None:
+    """A drilled-down group (#13): wide, every member's and group's full name is drawn, wrapped, none cut,
+    none missing; on a phone each is drawn by its number: a member's in the list of members, a group's (G
+    and its number) in the list of groups, each list naming it in full."""
+    page.set_viewport_size({"width": width, "height": 900 if width > 600 else 844})
+    path = "/network/whole?group=clause"
+    data = twin(page, live_server, path)
+    open_view(page, live_server + path)
+    assert_every_label_drawn(page, data, "full" if width > 600 else "numbers")
+    members = [node for node in data["nodes"] if "members" not in node]
+    assert any(len(node["label"]) > 40 for node in members)  # the long clause labels are among them
+    assert page.locator("#members li").count() == len(members)
+    for node in members:
+        assert page.locator(f'#members li[value="{node["short"]}"] a').text_content() == node["label"]
+    for node in data["nodes"]:
+        if "members" in node:
+            number = node["short"].removeprefix("G")
+            assert page.locator(f'#groups li[value="{number}"] a').text_content() == node["label"]
+    assert page.evaluate("() => document.documentElement.scrollWidth") == width  # nothing wider than the window
+
+
+@pytest.mark.parametrize("path", ["/network/whole?group=clause", "/network/whole"])
+def test_labels_are_chosen_again_when_the_viewport_changes(page: Any, live_server: str, path: str) -> None:
+    """A phone turned to landscape, a window resized (#13): the labels are chosen again for the new
+    canvas, numbers on a narrow one and full names on a wide one, and every one is still drawn."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    data = twin(page, live_server, path)
+    open_view(page, live_server + path)
+    assert_every_label_drawn(page, data, "numbers")
+    for size, mode in (({"width": 1366, "height": 900}, "full"), ({"width": 844, "height": 390}, None),
+                       ({"width": 390, "height": 844}, "numbers")):
+        page.set_viewport_size(size)
+        page.wait_for_function(LABELS_CHOSEN, timeout=10_000)
+        page.wait_for_timeout(150)  # the drawing's own redraw after its resize
+        chosen = page.get_attribute("#layout", "data-labels")
+        assert_every_label_drawn(page, data, mode or chosen)

@@ -130,3 +130,42 @@ def test_summary_view_refuses_the_full_scope_in_build_network(staged, res):
     with pytest.raises(ViewError, match="built by conflictkg.network.network_view"):
         build_network(staged.store, res, SUMMARY)
     assert summary_view(staged.store, res, SUMMARY).nodes  # not yet laid out, but grouped
+
+
+def test_a_drilled_down_group_of_claims_numbers_its_links_claims_in_its_own_list(staged, res, summary):
+    """A link between two members carries its claim by its place in the group's list of claims (it kept the
+    whole view's: the page of a group of claims read past the end of its list and drew nothing, #13)."""
+    key = max((g for g in summary.groups if g["kind"] == "claim"), key=lambda g: g["inside"])["key"]
+    view = network_view(staged.store, res, ViewRequest("whole", scope="group", group=key))
+    carried = [(e, i) for e in view.edges for i in e.claims]
+    assert carried  # links between claims of one group, each carrying a claim
+    for edge, i in carried:
+        assert view.claims[i].iri in (edge.source, edge.target)
+    members = {iri for iri, node in view.nodes.items() if not node.members}
+    assert {c.iri for c in view.claims} == {iri for iri in members if view.nodes[iri].kind == "claim"}
+    assert all(view.nodes[iri].claims and view.claims[view.nodes[iri].claims[0]].iri == iri
+               for iri in members if view.nodes[iri].kind == "claim")
+
+
+def test_a_drilled_down_group_is_numbered_and_laid_out_on_a_grid_with_room_for_its_labels(staged, res):
+    """Members numbered 1, 2, … in the order of their labels, the other groups G and their number; on the
+    grid no two nodes share a place, and each row leaves room for the wrapped labels above it (#13)."""
+    from conflictkg.network.graphs import CELL_WIDTH, GRID_COLUMNS, LABEL_LINE
+    from conflictkg.network.model import node_size, wrap_label
+
+    view = network_view(staged.store, res, ViewRequest("whole", scope="group", group="clause"))
+    members = [node for node in view.nodes.values() if not node.members]
+    assert [m.short for m in members] == [str(n) for n in range(1, len(members) + 1)]
+    assert [m.label.casefold() for m in members] == sorted(m.label.casefold() for m in members)
+    groups = [node for node in view.nodes.values() if node.members]
+    assert groups and all(g.short and g.short.startswith("G") for g in groups)
+    places = {(n.x, n.y) for n in view.nodes.values()}
+    assert len(places) == len(view.nodes)
+    columns = sorted({n.x for n in view.nodes.values()})
+    assert len(columns) == GRID_COLUMNS and {b - a for a, b in zip(columns, columns[1:])} == {CELL_WIDTH}
+    rows = sorted({n.y for n in view.nodes.values()})
+    for upper, lower in zip(rows, rows[1:]):
+        above = [n for n in view.nodes.values() if n.y == upper]
+        below = [n for n in view.nodes.values() if n.y == lower]
+        label_bottom = max(upper + node_size(n) + LABEL_LINE * (wrap_label(n.label).count("\n") + 1) for n in above)
+        assert label_bottom <= lower - max(node_size(n) for n in below), (upper, lower)

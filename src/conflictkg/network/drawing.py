@@ -13,7 +13,7 @@ import json
 import math
 from typing import TYPE_CHECKING, Any
 
-from conflictkg.network.model import Edge, Network, Node, Style, wrap_label
+from conflictkg.network.model import Edge, Network, Node, Style, node_size, wrap_label
 
 if TYPE_CHECKING:
     from pyvis.network import Network as PyvisNetwork
@@ -47,9 +47,9 @@ def to_pyvis(network: Network, clause_colors: dict[str, str]) -> PyvisNetwork:
 def node_options(node: Node, shape: str) -> dict[str, Any]:
     """``add_node`` keywords: position fixed (physics off), size by degree (a summary's group: by its number
     of members), group (and shape) by kind. A resource's label is cut at ``NODE_LABEL_MAX`` (its full name
-    shows on hover); a group's is wrapped, never cut (#13)."""
-    size = min(10 + 2.5 * math.sqrt(node.members), 40) if node.members else min(6 + 2 * math.sqrt(node.degree), 28)
-    label = wrap_label(node.label) if node.members else shorten(node.label, NODE_LABEL_MAX)
+    shows on hover); a numbered node's (a group, a drilled-down group's member) is wrapped, never cut (#13)."""
+    size = node_size(node)
+    label = wrap_label(node.label) if node.short else shorten(node.label, NODE_LABEL_MAX)
     return {"label": label, "group": node.kind, "shape": shape,
             "x": node.x, "y": node.y, "physics": False, "size": size}
 

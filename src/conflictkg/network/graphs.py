@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
-from conflictkg.network.model import Network, wrap_label
+from conflictkg.network.model import Network, node_size, wrap_label
 
 if TYPE_CHECKING:  # networkx is imported when a view is laid out, not when serve starts (#14)
     import networkx as nx
@@ -26,6 +26,12 @@ COLUMN_GAP = 420.0
 ROW_GAP = 110.0
 #: The summary's extra room below a node for each further line of its wrapped label.
 LINE_GAP = 30.0
+#: A drilled-down group's grid (#13): at most this many columns, each this wide (canvas units: at scale 1
+#: a label's wrapped line of 22 characters is about 150 px), a label line this high, and room between rows.
+GRID_COLUMNS = 5
+CELL_WIDTH = 190.0
+LABEL_LINE = 16.0
+ROW_MARGIN = 22.0
 
 
 def to_graph(network: Network) -> nx.MultiDiGraph:
@@ -126,14 +132,60 @@ def in_columns(network: Network) -> dict[str, tuple[float, float]]:
     return positions
 
 
+def on_grid(network: Network, spring: dict[str, tuple[float, float]]) -> dict[str, tuple[float, float]]:
+    """A drilled-down group's positions (#13): the spring layout ``spring`` snapped to a grid of at most
+    ``GRID_COLUMNS`` columns, each node to the free cell nearest its place (the most connected first, ties
+    by id), so that neighbours stay near; each row as high as its nodes and wrapped labels need. Every
+    full label fits its cell at scale 1, so none overlaps another (the degrees must be set).
+
+    >>> from conflictkg.network.model import Node
+    >>> net = Network("whole", "t", "d", "neutral", {}, {k: Node(k, "clause", k) for k in "abcd"}, [], [], [], {}, {})
+    >>> on_grid(net, {"a": (0, 0), "b": (10, 0), "c": (0, 10), "d": (10, 10)})
+    {'a': (-95.0, -44.0), 'b': (95.0, -44.0), 'c': (-95.0, 6.0), 'd': (95.0, 6.0)}
+    """
+    ids = list(network.nodes)
+    columns = max(1, min(GRID_COLUMNS, math.ceil(math.sqrt(len(ids)))))
+    rows = math.ceil(len(ids) / columns)
+    cell = _snap(ids, spring, columns, rows, {iri: network.nodes[iri].degree for iri in ids})
+    tops, y = [], 0.0
+    for row in range(rows):
+        members = [network.nodes[iri] for iri in ids if cell[iri][0] == row]
+        above = max((node_size(n) for n in members), default=0.0)
+        below = max((node_size(n) + LABEL_LINE * (wrap_label(n.label).count("\n") + 1) for n in members), default=0.0)
+        tops.append(y + above)
+        y += above + below + ROW_MARGIN
+    return {iri: (round((cell[iri][1] - (columns - 1) / 2) * CELL_WIDTH, 1), round(tops[cell[iri][0]] - y / 2, 1))
+            for iri in ids}
+
+
+def _snap(ids: list[str], spring: dict[str, tuple[float, float]], columns: int, rows: int,
+          degree: dict[str, int]) -> dict[str, tuple[int, int]]:
+    """Each node's (row, column), the nearest free one to its spring position scaled onto the grid."""
+    xs, ys = [spring[i][0] for i in ids], [spring[i][1] for i in ids]
+    def scaled(value: float, low: float, high: float, cells: int) -> float:
+        return (value - low) / (high - low) * (cells - 1) if high > low else (cells - 1) / 2
+    free = {(r, c) for r in range(rows) for c in range(columns)}
+    cell = {}
+    for iri in sorted(ids, key=lambda i: (-degree[i], i)):
+        gx = scaled(spring[iri][0], min(xs), max(xs), columns)
+        gy = scaled(spring[iri][1], min(ys), max(ys), rows)
+        cell[iri] = min(free, key=lambda rc: ((rc[1] - gx) ** 2 + (rc[0] - gy) ** 2, rc))
+        free.discard(cell[iri])
+    return cell
+
+
 def measure_and_lay_out(network: Network) -> Network:
     """Fill in every node's degree, betweenness and position; returns ``network``. Nodes that all have
-    a column (the whole view's summary) are placed in their columns, the others by :func:`layout`."""
+    a column (the whole view's summary) are placed in their columns, a drilled-down group on a grid
+    (:func:`on_grid`), the others by :func:`layout`."""
     graph = to_graph(network)
     degree, between = measures(graph)
-    placed = bool(network.nodes) and all(node.column >= 0 for node in network.nodes.values())
-    positions = in_columns(network) if placed else layout(graph)
     for iri, node in network.nodes.items():
         node.degree, node.betweenness = degree[iri], between[iri]
+    placed = bool(network.nodes) and all(node.column >= 0 for node in network.nodes.values())
+    positions = in_columns(network) if placed else layout(graph)
+    if network.scope == "group":
+        positions = on_grid(network, positions)
+    for iri, node in network.nodes.items():
         node.x, node.y = positions[iri]
     return network

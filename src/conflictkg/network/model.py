@@ -8,6 +8,7 @@ so that the page can filter by date, clause, claimant and stance without another
 
 from __future__ import annotations
 
+import math
 import textwrap
 from dataclasses import dataclass, field
 from typing import Any
@@ -178,3 +179,12 @@ def wrap_label(text: str, width: int = WRAP_WIDTH) -> str:
     'claims 2021 (113)'
     """
     return "\n".join(textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False)) or text
+
+
+def node_size(node: Node) -> float:
+    """A node's drawn size (its radius): by its number of links, a group's by its number of members.
+
+    >>> node_size(Node("a", "agent", "a", degree=4)), node_size(Node("g", "claim", "g", members=16))
+    (10.0, 20.0)
+    """
+    return min(10 + 2.5 * math.sqrt(node.members), 40) if node.members else min(6 + 2 * math.sqrt(node.degree), 28)

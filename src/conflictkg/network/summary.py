@@ -59,6 +59,8 @@ UNDATED_SOURCES_COLUMN = 5
 LABEL_BELOW = {"box": "square", "ellipse": "dot"}
 #: Prefix of a group node's id (never an IRI of the data).
 GROUP_ID = "urn:conflictkg:group:"
+#: Prefix of a group's number in a drilled-down group, where its members are numbered 1, 2, ….
+GROUP_NUMBER = "G"
 
 
 @dataclass
@@ -247,13 +249,12 @@ def summary_view(store: Store, resources: Resources, request: ViewRequest,
         _add_groups(network, grouping, list(grouping.groups), None)
     else:
         group = _checked_group(request.group, grouping)
-        members = set(group.members)
-        inner = [e for e in edges if e.source in members and e.target in members]
         title = f"{info.title}: {group.label}"
         network = assemble_network(ctx, request, info, title, {"group": [group.key], **names},
-                                   (group.members, inner, [c for c in claims if c in members]))
+                                   group_parts(group, edges, claims))
         network.description = (f"The {group.label} of the whole graph ({totals}) with the links between them, "
                                "and the other groups they link to, each edge as wide as its number of links.")
+        _number_members(network)
         _add_groups(network, grouping, [k for k in grouping.groups if k != group.key], group, edges)
     network.scope = request.scope
     network.styles = [replace(s, shape=LABEL_BELOW.get(s.shape, s.shape)) for s in network.styles]
@@ -264,6 +265,23 @@ def summary_view(store: Store, resources: Resources, request: ViewRequest,
             group["rule"] = meaning(str(group["key"]), "that year")[1]
     network.links = {"summary": "?view=summary", "full": "?view=full", "totals": totals}
     return network
+
+
+def group_parts(group: Group, edges: list[Edge], claims: list[str]) -> tuple[list[str], list[Edge], list[str]]:
+    """A drilled-down group's members, the links between them and the claims they carry, each link's claims
+    numbered in the group's list of claims, not the whole view's (a link kept the whole view's numbers: the
+    page of a group of claims read past the end of its list and drew nothing, #13).
+
+    >>> parts = group_parts(Group("g", "claim", "g", ["c2", "x"]), [Edge("c2", "x", "l", "r", [2])], ["c0", "c1", "c2"])
+    >>> parts[0], parts[1][0].claims, parts[2]
+    (['c2', 'x'], [0], ['c2'])
+    """
+    members = set(group.members)
+    inner = [e for e in edges if e.source in members and e.target in members]
+    carried = sorted({i for e in inner for i in e.claims} | {i for i, iri in enumerate(claims) if iri in members})
+    renumbered = {old: new for new, old in enumerate(carried)}
+    inner = [replace(e, claims=[renumbered[i] for i in e.claims]) for e in inner]
+    return group.members, inner, [claims[i] for i in carried]
 
 
 def _checked_group(key: str | None, grouping: Grouping) -> Group:
@@ -280,11 +298,21 @@ def _column(group: Group) -> int:
 
 def _group_node(group: Group, number: int, summary: bool) -> Node:
     """A group as a node: labelled in full (wrapped), and on a phone by ``number``, its place in the list of
-    groups beside the drawing, which names it in full (#13)."""
+    groups beside the drawing, which names it in full (#13); in a drilled-down group ``G`` and the number,
+    the members being numbered 1, 2, …."""
     keys = sorted({k for k in name_keys(group.name) if k})
     return Node(group.node_id, group.kind, group.label, [group.name], keys, members=len(group.members),
                 href=f"?group={quote(group.key)}", column=_column(group) if summary else -1,
-                short=str(number))
+                short=str(number) if summary else f"{GROUP_NUMBER}{number}")
+
+
+def _number_members(network: Network) -> None:
+    """Number a drilled-down group's members 1, 2, … in the order of their labels (then IRIs): the list of
+    members beside the drawing, and on a narrow canvas the drawing's labels, which that list names (#13)."""
+    ordered = sorted(network.nodes.values(), key=lambda node: (node.label.casefold(), node.iri))
+    for number, node in enumerate(ordered, start=1):
+        node.short = str(number)
+    network.nodes = {node.iri: node for node in ordered}  # the JSON twin lists them in that order
 
 
 def _add_groups(network: Network, grouping: Grouping, keys: list[str], opened: Group | None,

@@ -158,28 +158,81 @@
     labelInfo.inside[item.id] = ["box", "ellipse", "circle", "database", "text"].indexOf(group.shape || item.shape) >= 0;
   });
   var labels = ckgLabels(network, nodes, labelInfo);
-  shortLabelsWhenNarrow();
-  /* the first view: fitted with room for the labels, the most connected ones drawn */
-  labels.frame();
+  var layoutBox = document.getElementById("layout");
+  var scope = layoutBox.getAttribute("data-scope");
+  var drawn = {};  /* each node's label and place as drawn first: full labels, wrapped, never cut */
+  drawing.nodes.forEach(function (item) { drawn[item.id] = { label: item.label, y: item.y }; });
+  var numbered = data.nodes.filter(function (node) { return node.short; });
+  var LINE_PX = 18, EDGE_PX = 8, MIN_SHARE = 0.8;  /* a label line's height on screen (12 px font), room at the canvas's edges */
+  /* the first view: labels chosen for the canvas, fitted with room for them, the most connected drawn */
+  chooseLabels();
   network.once("afterDrawing", function () {
     window.ckgNetwork = { network: network, nodes: nodes, edges: edges, labels: labels.drawn, ready: true, readyMs: performance.now() };
     document.documentElement.setAttribute("data-ready", "true");
   });
   network.redraw();
 
-  /* A phone's canvas is too narrow for the summary's names side by side: each group is labelled by its
-     number in the list of groups (which names it in full, as does its tooltip), and the columns are
-     stretched to the canvas's height so that the numbers do not overlap (#13). */
-  function shortLabelsWhenNarrow() {
+  /* Labels for the canvas as it is now, chosen again whenever it changes size (a phone turned, a window
+     resized): full names (wrapped) when the canvas is wide enough for all of them, else each group or
+     member by its number in the list beside the drawing, which names it in full, as does its tooltip (#13).
+     The layout says which: data-labels="full" or "numbers", and data-labels-width for which canvas width. */
+  function chooseLabels() {
+    var narrow = container.clientWidth < ckgLabels.NARROW_PX;
+    var mode = numbered.length && narrow ? "numbers" : "full";
+    showLabels(mode);
+    if (mode === "full" && numbered.length && !everyLabelDrawn()) { mode = "numbers"; showLabels(mode); }
+    layoutBox.setAttribute("data-labels", mode);
+    layoutBox.setAttribute("data-labels-width", String(container.clientWidth));  /* the canvas width they were chosen for */
+  }
+
+  function showLabels(mode) {
+    nodes.update(numbered.map(function (node) {
+      return { id: node.id, label: mode === "numbers" ? node.short : drawn[node.id].label, y: drawn[node.id].y };
+    }));
+    if (mode === "numbers" && scope === "summary" && container.clientWidth < ckgLabels.NARROW_PX) { stretchColumns(); }
+    if (scope === "group") { fitHeight(mode); }
+    labels.frame(scope === "group" ? MIN_SHARE : undefined);  /* a group's numbers may shrink it a little: none is cut */
+  }
+
+  function everyLabelDrawn() {
+    var visible = nodes.getIds({ filter: function (item) { return !item.hidden; } }).length;
+    return labels.drawn().boxes.length === visible;
+  }
+
+  /* A phone's canvas is too narrow for the summary's names side by side: the columns are stretched to
+     the canvas's height so that the numbers do not overlap (#13). */
+  function stretchColumns() {
     var width = container.clientWidth, height = container.clientHeight;
-    var grouped = data.nodes.filter(function (node) { return node.short; });
-    if (width >= ckgLabels.NARROW_PX || !grouped.length || !width || !height) { return; }
-    var xs = grouped.map(function (node) { return node.x; }), ys = grouped.map(function (node) { return node.y; });
+    if (!width || !height) { return; }
+    var xs = numbered.map(function (node) { return node.x; }), ys = numbered.map(function (node) { return node.y; });
     var spanX = Math.max.apply(null, xs) - Math.min.apply(null, xs) || 1;
     var spanY = Math.max.apply(null, ys) - Math.min.apply(null, ys) || 1;
     var room = 80;  /* px: the labels below the lowest nodes, and the largest nodes' halves above and below */
     var stretch = Math.min(Math.max(((height - room) / width) / (spanY / spanX), 0.6), 3);  /* also squeezed: the width decides the scale */
-    nodes.update(grouped.map(function (node) { return { id: node.id, label: node.short, y: node.y * stretch }; }));
+    nodes.update(numbered.map(function (node) { return { id: node.id, y: node.y * stretch }; }));
+  }
+
+  /* A drilled-down group is laid out on a grid whose cells hold full labels at scale 1 (graphs.on_grid):
+     the drawing is made as tall as the grid needs at the scale the canvas's width allows (the scale
+     ckgLabels' frame then chooses), so that every label is drawn; the list beside it scrolls (#13). */
+  function fitHeight(mode) {
+    var column = getComputedStyle(layoutBox).flexDirection === "column";  /* a phone: the panel below */
+    var sized = column ? container : layoutBox;
+    container.style.height = layoutBox.style.height = "";  /* the other may have been sized before a turn */
+    var box = { minX: Infinity, maxX: -Infinity, minY: Infinity, maxY: -Infinity }, lines = 1;
+    numbered.forEach(function (node) {
+      var r = network.body.nodes[node.id].options.size || 10, y = drawn[node.id].y;
+      box.minX = Math.min(box.minX, node.x - r); box.maxX = Math.max(box.maxX, node.x + r);
+      box.minY = Math.min(box.minY, y - r); box.maxY = Math.max(box.maxY, y + r);
+      if (mode === "full") { lines = Math.max(lines, String(drawn[node.id].label).split("\n").length); }
+    });
+    var scale = Math.min(1, (container.clientWidth - 2 * EDGE_PX) / Math.max(box.maxX - box.minX, 1));
+    var below = LINE_PX * lines + 4 * EDGE_PX;  /* the last row's labels and their gap to the nodes, in pixels at any scale */
+    var need = Math.ceil((box.maxY - box.minY) * scale + below + 2 * EDGE_PX);
+    need += sized === container ? 0 : layoutBox.clientHeight - container.clientHeight;
+    if (need > sized.clientHeight) { sized.style.height = need + "px"; }
+    network.setSize("100%", "100%");
+    network.redraw();
   }
 
   var relabelTimer = null;
@@ -190,6 +243,15 @@
   network.on("zoom", relabelSoon);
   network.on("dragEnd", relabelSoon);
   network.on("resize", relabelSoon);
+  var sizeTimer = null, lastWidth = container.clientWidth;
+  window.addEventListener("resize", function () {  /* a phone turned, a window resized: labels chosen again */
+    clearTimeout(sizeTimer);
+    sizeTimer = setTimeout(function () {
+      if (container.clientWidth === lastWidth && scope !== "group") { labels.frame(); return; }
+      lastWidth = container.clientWidth;
+      chooseLabels();
+    }, 150);
+  });
   network.on("blurNode", function () { labels.hover(null); });
 
   /* ---- PNG export: the drawing as shown, on white, made in the browser (no request) ---- */

@@ -130,7 +130,7 @@ var ckgLabels = (function () {
 
     /* the first view: fitted with room for every label (found by bisection over the scale, the
        labels measured once: their screen size does not change with the scale) */
-    function frame() {
+    function frame(minShare) {  /* minShare: how far the labels may shrink the drawing, in place of the default */
       var ids = visibleIds();
       var canvas = canvasSize();
       if (!ids.length || !canvas.width || !canvas.height) { return; }
@@ -138,7 +138,7 @@ var ckgLabels = (function () {
       setFonts(fontSize(high), shownIds);
       network.redraw();
       var items = reach(ids, high);
-      var low = (canvas.width < NARROW_PX ? NARROW_SHARE : MIN_SHARE) * high;
+      var low = (minShare || (canvas.width < NARROW_PX ? NARROW_SHARE : MIN_SHARE)) * high;
       var withLabels = fits(span(items, low, true), canvas);  /* else narrow screens: labels at the edges wait */
       if (withLabels) {
         for (var step = 0; step < 30; step += 1) {
