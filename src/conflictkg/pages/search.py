@@ -9,6 +9,7 @@ transliterations meet because each is an attested name of the same place (``name
 
 from __future__ import annotations
 
+import heapq
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
@@ -95,12 +96,18 @@ def find_hits(ctx: PageContext, text: str, offset: int = 0, limit: int = LIMIT) 
     in page order (types in the order of their best hit, ranked within each), and how many there are in all."""
     key = name_key(text) if text.strip() else ""
     best = best_matches(ctx, key) if key else {}
-    ranked = sorted(best.items(), key=lambda kv: (kv[1][0], kv[1][1].casefold(), kv[0]))[offset:offset + limit]
+    ranked = heapq.nsmallest(offset + limit, best.items(), key=_rank_order)[offset:]  # = sorted(...)[:offset + limit]
     types = resource_types(ctx, [iri for iri, _ in ranked])  # of the hits shown only
     hits = [SearchHit(iri, types[iri], matched, RANKS[rank]) for iri, (rank, matched) in ranked]
     order = list(TYPES.values())
     first = {hit.type: i for i, hit in reversed(list(enumerate(hits)))}  # where each type's best hit is
     return sorted(hits, key=lambda h: (first[h.type], order.index(h.type))), len(best)
+
+
+def _rank_order(item: tuple[str, tuple[int, str]]) -> tuple[int, str, str]:
+    """Rank, then the matched name (case folded), then the IRI: the order hits are numbered in."""
+    iri, (rank, matched) = item
+    return rank, matched.casefold(), iri
 
 
 def search_page(ctx: PageContext, text: str, page_param: str = "") -> Page:
