@@ -9,6 +9,7 @@ transliterations meet because each is an attested name of the same place (``name
 
 from __future__ import annotations
 
+import heapq
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
@@ -60,12 +61,24 @@ def best_matches(ctx: PageContext, key: str) -> dict[str, tuple[int, str]]:
     return best
 
 
-def resource_types(ctx: PageContext) -> dict[str, str]:
-    """The reader's type word of every typed resource (most specific layout class, as its page)."""
-    kinds: dict[str, set[str]] = {}
-    for row in ctx.run("resource-kinds", once=True).dicts():
-        kinds.setdefault(term_to_str(row["resource"]), set()).add(term_to_str(row["kind"]).removeprefix(CK))
-    return {iri: TYPES[next((k for k in CLASSES if k in found), "Resource")] for iri, found in kinds.items()}
+def kind_classes(ctx: PageContext) -> dict[str, set[str]]:
+    """The layout classes (local names, :data:`CLASSES`) each class of the ontology falls under: asked once per site."""
+    under: dict[str, set[str]] = {}
+    for row in ctx.run("kind-classes", once=True).dicts():
+        under.setdefault(term_to_str(row["type"]), set()).add(term_to_str(row["kind"]).removeprefix(CK))
+    return under
+
+
+def resource_types(ctx: PageContext, iris: list[str]) -> dict[str, str]:
+    """The reader's type word of each of ``iris`` (most specific layout class, as its page): one bound
+    question per resource, so a page of hits costs the same however large the store is."""
+    under = kind_classes(ctx)
+    types: dict[str, str] = {}
+    for iri in iris:
+        rows = ctx.run("resource-types", {"resource": iri}).dicts()
+        found = {kind for row in rows for kind in under.get(term_to_str(row["type"]), ())}
+        types[iri] = TYPES[next((k for k in CLASSES if k in found), "Resource")]
+    return types
 
 
 @dataclass(frozen=True)
@@ -83,12 +96,18 @@ def find_hits(ctx: PageContext, text: str, offset: int = 0, limit: int = LIMIT) 
     in page order (types in the order of their best hit, ranked within each), and how many there are in all."""
     key = name_key(text) if text.strip() else ""
     best = best_matches(ctx, key) if key else {}
-    types = resource_types(ctx) if best else {}
-    ranked = sorted(best.items(), key=lambda kv: (kv[1][0], kv[1][1].casefold(), kv[0]))[offset:offset + limit]
-    hits = [SearchHit(iri, types.get(iri, TYPES["Resource"]), matched, RANKS[rank]) for iri, (rank, matched) in ranked]
+    ranked = heapq.nsmallest(offset + limit, best.items(), key=_rank_order)[offset:]  # = sorted(...)[:offset + limit]
+    types = resource_types(ctx, [iri for iri, _ in ranked])  # of the hits shown only
+    hits = [SearchHit(iri, types[iri], matched, RANKS[rank]) for iri, (rank, matched) in ranked]
     order = list(TYPES.values())
     first = {hit.type: i for i, hit in reversed(list(enumerate(hits)))}  # where each type's best hit is
     return sorted(hits, key=lambda h: (first[h.type], order.index(h.type))), len(best)
+
+
+def _rank_order(item: tuple[str, tuple[int, str]]) -> tuple[int, str, str]:
+    """Rank, then the matched name (case folded), then the IRI: the order hits are numbered in."""
+    iri, (rank, matched) = item
+    return rank, matched.casefold(), iri
 
 
 def search_page(ctx: PageContext, text: str, page_param: str = "") -> Page:
