@@ -62,11 +62,29 @@ def best_matches(ctx: PageContext, key: str) -> dict[str, tuple[int, str]]:
 
 
 def kind_classes(ctx: PageContext) -> dict[str, set[str]]:
-    """The layout classes (local names, :data:`CLASSES`) each class of the ontology falls under: asked once per site."""
-    under: dict[str, set[str]] = {}
-    for row in ctx.run("kind-classes", once=True).dicts():
-        under.setdefault(term_to_str(row["type"]), set()).add(term_to_str(row["kind"]).removeprefix(CK))
-    return under
+    """The layout classes (local names, :data:`CLASSES`) each class of the ontology falls under (itself
+    included), walked up the ontology's ``rdfs:subClassOf`` edges: asked once per site."""
+    parents: dict[str, set[str]] = {}
+    for row in ctx.run("class-parents", once=True).dicts():
+        parents.setdefault(term_to_str(row["type"]), set()).add(term_to_str(row["parent"]))
+    kinds = {CK + kind for kind in CLASSES}
+    return {cls: {a.removeprefix(CK) for a in ancestors(cls, parents) if a in kinds}
+            for cls in set(parents) | kinds}
+
+
+def ancestors(cls: str, parents: dict[str, set[str]]) -> set[str]:
+    """``cls`` and every class above it in ``parents`` (cycles allowed).
+
+    >>> sorted(ancestors("c", {"c": {"b"}, "b": {"a", "c"}}))
+    ['a', 'b', 'c']
+    """
+    seen, todo = {cls}, [cls]
+    while todo:
+        for parent in parents.get(todo.pop(), ()):
+            if parent not in seen:
+                seen.add(parent)
+                todo.append(parent)
+    return seen
 
 
 def resource_types(ctx: PageContext, iris: list[str]) -> dict[str, str]:
