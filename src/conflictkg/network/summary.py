@@ -258,13 +258,19 @@ def summary_view(store: Store, resources: Resources, request: ViewRequest,
         _add_groups(network, grouping, [k for k in grouping.groups if k != group.key], group, edges)
     network.scope = request.scope
     network.styles = [replace(s, shape=LABEL_BELOW.get(s.shape, s.shape)) for s in network.styles]
-    network.groups = [_group_json(g, n, grouping) for n, g in enumerate(grouping.groups.values(), start=1)]
-    rules = [meaning(g["key"])[0] for g in network.groups]
-    for i, group in enumerate(network.groups):  # each rule said once, at its first group
-        if i == 0 or rules[i] != rules[i - 1]:
-            group["rule"] = meaning(str(group["key"]), "that year")[1]
+    network.groups = _groups_json(grouping)
     network.links = {"summary": "?view=summary", "full": "?view=full", "totals": totals}
     return network
+
+
+def _groups_json(grouping: Grouping) -> list[dict[str, object]]:
+    """The numbered list of groups beside the drawing, each group's rule said once, at its first group."""
+    groups = [_group_json(g, n, grouping) for n, g in enumerate(grouping.groups.values(), start=1)]
+    rules = [meaning(g["key"])[0] for g in groups]
+    for i, group in enumerate(groups):
+        if i == 0 or rules[i] != rules[i - 1]:
+            group["rule"] = meaning(str(group["key"]), "that year")[1]
+    return groups
 
 
 def group_parts(group: Group, edges: list[Edge], claims: list[str]) -> tuple[list[str], list[Edge], list[str]]:
