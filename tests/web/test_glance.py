@@ -145,15 +145,21 @@ def test_search_paging_errors_say_what_exists(site_url, page, message):
 
 
 def test_a_clause_pages_status_tables_fold_past_three_rows(site_url):
-    """Point 6 has a status table per norm, of tall rows: the longer ones fold, the short stay open."""
+    """Point 6 has a status table per norm, of tall rows: the longer ones fold, the short stay open; a table
+    longer than its preview says so and links to the norm's page (#14)."""
     sections = [s for s in get(site_url, f"{P6}.json").json()["sections"] if s["id"].startswith("status-")]
     assert len(sections) >= 5 and any(len(s["rows"]) > 3 for s in sections) and any(len(s["rows"]) <= 3 for s in sections)
+    assert any(s["total"] > len(s["rows"]) for s in sections)  # some norm's table is a preview
     html = get(site_url, P6).text
     for s in sections:
         part = html[html.index(f'id="{s["id"]}"'):]
         part = part[:part.index("</section>")]
-        folded = f'<details class="long"><summary>Show all {len(s["rows"])} rows</summary>' in part
-        assert folded == (len(s["rows"]) > 3) and part.count("<tr>") == len(s["rows"]) + 1  # every row is there
+        rows, previewed = len(s["rows"]), s["total"] > len(s["rows"])  # a preview: every row on the norm's page
+        summary = f"Show rows 1–{rows}" if previewed else f"Show all {rows} rows"
+        folded = f'<details class="long"><summary>{summary}</summary>' in part
+        assert folded == (rows > 3) and part.count("<tr>") == rows + 1  # every row sent is there
+        assert (f"The first {rows} of {s['total']} rows: " in part) == previewed
+        assert not previewed or f'href="{s["more"]["href"]}"' in part
     claims = html[html.index('id="claims"'):]  # other tables keep folding past 12 rows
     rows = len(next(s for s in get(site_url, f"{P6}.json").json()["sections"] if s["id"] == "claims")["rows"])
     assert ('<details class="long">' in claims[:claims.index("</section>")]) == (rows > 12)
