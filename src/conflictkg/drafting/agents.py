@@ -66,7 +66,7 @@ _SUBJECT_LEAD = re.compile(r"(?:[\W\d]|\b(?:date|the|on|in|at|late|early|\w+day)
 def speaker(text: str, cue: Cue, mentions: list[Mention], lex: Lexicon) -> tuple[AgentInfo | None, Mention | None]:
     """The agent who speaks through ``cue``, if named in the sentence. In a reporting clause at
     the end of the sentence, the names before its comma are what is reported, not who speaks."""
-    before = [m for m in mentions if m.end <= cue.start and not _TOLD.search(text[:m.start])]
+    before = outside_parentheses([m for m in mentions if m.end <= cue.start and not _TOLD.search(text[:m.start])], text)
     after = [m for m in mentions if m.start >= cue.end and not _TOLD.search(text[cue.end:m.start])]
     by = re.match(r"\s+by\s+", text[cue.end:])  # "was reported by the ministry": the passive's agent speaks
     if by and after and after[0].start - cue.end <= by.end() + 4:
@@ -92,6 +92,28 @@ def speaker(text: str, cue: Cue, mentions: list[Mention], lex: Lexicon) -> tuple
     return for_body(text, _pick(chosen, lex), chosen, mentions, lex), chosen
 
 
+def outside_parentheses(mentions: list[Mention], text: str) -> list[Mention]:
+    """The mentions that are not inside a parenthesis, when there are any: "The Co-Chairs (Jane Roe of
+    Russia, John Doe of France) have called on" names the co-chairs; the parenthesis only lists who
+    they are."""
+    spans = [(m.start(), m.end()) for m in re.finditer(r"\([^()]*\)", text)]
+    kept = [m for m in mentions if not any(a < m.start and m.end < b for a, b in spans)]
+    return kept or mentions
+
+
+# "..., the agency reported, citing the Defence Ministry": the source the reporter relays speaks.
+CITING = re.compile(r"\b(?:citing|quoting|with reference to|referring to)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$", re.I)
+
+
+def cited_source(text: str, mentions: list[Mention], lex: Lexicon) -> tuple[AgentInfo | None, Mention | None]:
+    """The agent a reporter relays ("media reported, citing the Russian Defence Ministry"): the
+    claim is the cited agent's, not the relaying outlet's or the agency's."""
+    for m in mentions:
+        if CITING.search(text[:m.start]):
+            return for_body(text, _pick(m, lex), m, mentions, lex), m
+    return None, None
+
+
 OFFICE_OF = re.compile(r"['’]s?\s+(office|press (service|office|secretary)|spokes\w+|administration|aides?|team)\b", re.I)
 
 
@@ -111,6 +133,13 @@ def refers_back(text: str, cue: Cue) -> bool:
     """True when the cue's subject is a pronoun or "the ministry" (the previous speaker)."""
     window = text[max(0, cue.start - 40):cue.start]
     return bool(ANAPHOR.search(window)) or cue.start < 3
+
+
+def subject_refers_back(text: str, cue: Cue) -> bool:
+    """True when the sentence opens with a pronoun or "the ministry" right before its first cue
+    ("The ministry noted that ..."): the subject is the previous speaker, whatever follows."""
+    lead = ANAPHOR.match(text[:cue.start].strip())
+    return bool(lead) and lead.end() == len(text[:cue.start].strip())
 
 
 def accused_side(mentions: list[Mention], lex: Lexicon, claimant: AgentInfo, after: int = 0) -> str:

@@ -29,7 +29,9 @@ from conflictkg.rdf.namespaces import CKR
 ALLEGING = ("alleges", "counter-alleges")
 WITH_EVENTS = ("alleges", "counter-alleges", "reports")
 COUNTER = re.compile(r"\bit is \w+(?:\s+\w+)?,? (?:and )?not \w+,? (?:that|who)\b|\b(?:in turn|instead) (?:accus|blam)"
-                     r"|\bhas not (?:yet )?been (?:completed|carried out|fulfilled|implemented)", re.I)
+                     r"|\bhas not (?:yet )?been (?:completed|carried out|fulfilled|implemented)"
+                     # a denial that turns the charge round: "a futile attempt to accuse us, while the enemy shelled ..."
+                     r"|\b(?:while|whereas)\b[^.]{0,60}\b(?:shell\w*|fired|opened fire|attack\w*|violat\w*|provocation\w*)", re.I)
 
 
 @dataclass
@@ -71,8 +73,14 @@ def _speaker(s: Sentence, cues, mentions, lex: Lexicon, previous: AgentInfo | No
     """Who speaks: a reporting clause at the end ("..., the ministry said") first, then the cues in
     order; then the previous speaker (a pronoun, a quotation or a colon goes on); then a new agent."""
     cues = [c for c in cues if agents.trailing(s.text, c) >= 0] + [c for c in cues if agents.trailing(s.text, c) < 0]
+    cited, mention = agents.cited_source(s.text, mentions, lex)
+    if cited is not None and cues:  # "media reported, citing the Defence Ministry": the cited source speaks
+        return cited, mention, cues[0].start
+    first = min(cues, key=lambda c: c.start, default=None)
     for cue in cues:
         who, mention = agents.speaker(s.text, cue, mentions, lex)
+        if who is None and cue is first and previous is not None and agents.subject_refers_back(s.text, cue):
+            return previous, None, cue.start  # "The ministry noted that ..., while making claims": the ministry
         if who is not None:
             if previous is not None and who.kinds & STATE_KINDS and previous.side == who.iri:
                 who = previous  # "Moscow also said" after the Russian MoD: the same speaker
@@ -348,7 +356,7 @@ def draft_article(text: str, meta: ArticleMeta, lex: Lexicon) -> Draft:
     held: list[Reading] = []  # narration relayed from unnamed sources, waiting for its reporter
     narrated: list[Reading] = []  # the outlet's own narration, waiting to see who speaks next
     last: date | None = None  # the latest date given so far: "the following day" counts from it
-    voice: AgentInfo | None = None  # the speaker a heading names ("Statement by ..."): the text under it is theirs
+    voice = headings.own_voice(draft.publisher, lex)  # a heading's speaker ("Statement by ..."): the text under it is theirs
     spoke = False  # has anyone spoken yet (before that, narration is the lede)
     told: AgentInfo | None = None  # the speaker of the sentence before (a paragraph goes on in their voice)
     bare: Reading | None = None  # the sentence before, when nobody was found speaking it

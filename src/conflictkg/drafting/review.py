@@ -23,13 +23,15 @@ def _side(iri: str, lex: Lexicon) -> str:
 STRENGTH = ("alleges", "counter-alleges", "denies", "interprets", "calls-on")
 
 
-def _absorb_reports(draft: Draft) -> None:
+def _absorb_reports(draft: Draft, lex: Lexicon) -> None:
     """A claimant's plain "said" sentences belong to their allegation or denial of the same day
-    (the ministry "added" details); only a claimant who does nothing else keeps a report."""
+    (the ministry "added" details); only a claimant who does nothing else keeps a report. A media
+    outlet's narration is kept apart; a body publishing its own bulletin is a claimant like any."""
+    media = draft.publisher in lex.agents and lex.agents[draft.publisher].is_media
     kept: list[DraftClaim] = []
     for claim in draft.claims:
         host = None
-        if claim.stance == "reports" and claim.claimant != draft.publisher:
+        if claim.stance == "reports" and (claim.claimant != draft.publisher or not media):
             host = next((c for name in STRENGTH for c in draft.claims if c.claimant == claim.claimant
                          and c.stance == name and (claim.claim_date is None or c.claim_date in (None, claim.claim_date))),
                         None)
@@ -111,13 +113,22 @@ def _government(state: str, lex: Lexicon) -> str:
     return found[0] if len(found) == 1 else ""
 
 
+# The other side's charges spoken of by the claimant: "Armenian claims about the situation are a
+# manipulation", "while making claims of a crisis", "an attempt to accuse Azerbaijan".
+REBUTS = re.compile(r"\b(?:armenian|azerbaijani|russian|armenia['’]s|azerbaijan['’]s|yerevan['’]s|baku['’]s)\s+"
+                    r"(?:\w+\s+)?(?:claims|accusations|allegations)\b|\b(?:making|made|spreading|spread)\s+(?:\w+\s+)?"
+                    r"(?:claims|accusations|allegations)\b|\battempts?\s+to\s+(?:accuse|blame)\b", re.I)
+
+
 def _counter(draft: Draft, lex: Lexicon) -> None:
-    """An allegation answers back when its claimant also denies in the same article, or when it
+    """An allegation answers back when its claimant also denies in the same article, when it
     accuses the side of an earlier claimant who accused the answering side ("Baku said Armenian
-    units fired first" after "Yerevan accused Azerbaijan of shelling")."""
+    units fired first" after "Yerevan accused Azerbaijan of shelling"), or when its own sentences
+    speak of the other side's charges ("Armenia's claims of a crisis are a manipulation")."""
     deniers = {c.claimant for c in draft.claims if c.stance == "denies"}
     for claim in draft.claims:
-        if claim.stance == "alleges" and (claim.claimant in deniers or _answers_an_allegation(draft, claim, lex)):
+        rebuts = any(REBUTS.search(draft.sentences[i]) for i in claim.sentences if i < len(draft.sentences))
+        if claim.stance == "alleges" and (claim.claimant in deniers or rebuts or _answers_an_allegation(draft, claim, lex)):
             claim.stance = "counter-alleges"
 
 
@@ -179,7 +190,7 @@ def finish(draft: Draft, lex: Lexicon, ref: date | None, exact: bool = True) -> 
     """Counter-allegations, replies, points kept apart, notes."""
     _to_bodies(draft, lex)
     _counter(draft, lex)
-    _absorb_reports(draft)
+    _absorb_reports(draft, lex)
     _carry_dates(draft, ref if exact else None)
     for claim in draft.claims:
         claim.implied_points -= claim.named_points

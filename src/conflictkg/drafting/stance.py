@@ -18,7 +18,7 @@ SPEECH = (r"said|says|say|stated|states|told|added|noted|announced|declared|repo
           r"|accused|accuses|alleged|alleges|blamed|blames|charged|denied|denies|rejected|rejects|refuted"
           r"|accusing|alleging|blaming|denying|claiming|saying"  # "..., accusing the troops of shelling": the subject speaks
           r"|dismissed|urged|urges|called on|calls on|called upon|called for|calls for|called to|appealed|demanded|demands|asked|requested"
-          r"|urge|call on|call upon|call for|condemn|reject|deny"  # a statement's own voice: "We urge", "We call on"
+          r"|urge|call on|call upon|call for|condemn|reject|deny|declare"  # a statement's own voice: "We urge", "We declare"
           r"|condemned|condemns|expressed|pointed out|reiterated|informed|confirmed|interpreted"
           r"|slammed|critici[sz]ed|denounced|protested|responded|replied|commented|recalled|reminded|assured"
           r"|clarified|acknowledged|admitted|asserted|maintained|voiced|underscored|highlighted|recorded"
@@ -38,6 +38,8 @@ DENY = re.compile(r"\b(denied|denies|deny|rejected|rejects|refuted|refutes|dismi
                   r"|never (opened fire|fired|shelled|violated)"
                   # a rejection of the blame itself: "we strongly oppose attempts to blame the situation on Russia"
                   r"|(oppose|opposes|reject|rejects|against) (any )?attempts to (blame|shift (the )?(blame|responsibility)|accuse)"
+                  # an accusation called vain: "made a futile attempt to accuse Armenia"
+                  r"|(futile|vain|absurd|groundless|baseless|unfounded|desperate) attempts? to (accuse|blame)"
                   # a denial of an obligation the other side reads into the statement
                   r"|(has|have|had) not (undertaken|assumed|taken on|accepted) any (obligations?|commitments?)"
                   r"|unserious"
@@ -66,7 +68,8 @@ INTERPRET = re.compile(r"\b(interpret\w*|provides? for|envisag\w*|stipulat\w*|do
 
 
 DEMAND = re.compile(r"\b(must|should|has to|have to|needs? to)\s+(immediately\s+|urgently\s+)?(withdraw|stop|cease|refrain"
-                    r"|ensure|fulfil\w*|comply|return|open|reopen|lift|unblock|release|end|respect|implement|remove)\b", re.I)
+                    r"|ensure|fulfil\w*|comply|return|open|reopen|lift|unblock|release|end|respect|implement|remove"
+                    r"|provide|initiate|explain|intervene|guarantee|restore|take (\w+ ){0,2}(steps|measures|action))\b", re.I)
 # A call made in the reported words themselves, also inside a quotation ("We call for a halt", "the ministry
 # is calling on the sides to", "the need for restraint", "must be strictly observed", "exercise restraint").
 CALL_WORDS = re.compile(r"\b(we|i)\s+(\w+ly\s+)?(urge|call (on|upon|for)|appeal to|demand|ask|invite)\b"
@@ -74,7 +77,10 @@ CALL_WORDS = re.compile(r"\b(we|i)\s+(\w+ly\s+)?(urge|call (on|upon|for)|appeal 
                         r"|\bcalls (on|upon)\b|\bthe need (for|to)\b[^.]{0,80}\b(restraint|observ\w*|de-?escalat\w*|dialogue|refrain)"
                         r"|\b(show|exercise|display) (\w+ ){0,2}restraint|\brefrain from\b|\btake (\w+ ){0,2}steps to de-?escalate"
                         r"|\b(must|should) be (\w+ly )?(observed|respected|implemented|fulfilled|honou?red)\b"
-                        r"|\bdemand to (observe|stop|cease|withdraw)", re.I)
+                        r"|\bdemand to (observe|stop|cease|withdraw)"
+                        # an expectation addressed to someone: "the government expects a plan from Moscow to reopen the road"
+                        r"|\b(steps|measures|action)\b[^.]{0,20}\b(should|must) be taken\b"
+                        r"|\bexpects? (\w+ ){0,4}from (\w+ ){0,3}to\b|\b(is|are) waiting for (\w+ ){0,4}to (answer|respond|act|explain)", re.I)
 # An allegation carried by the reported words: fire opened, responsibility laid on someone, a harm done.
 ALLEGE_WORDS = re.compile(r"\b(opened|open|opening) (\w+ ){0,2}fire\b|\bfire was opened\b|\bsubjected (\w+ ){0,2}to (\w+ ){0,2}fire"
                           r"|\bbears? (\w+ ){0,2}responsibility|\bresponsibility (\w+ ){0,5}(fall|falls|lies|rests)\b"
