@@ -15,7 +15,7 @@ from conflictkg.rdf.namespaces import CKR
 from conflictkg.rdf.terms import term_to_str
 from conflictkg.resources import Resources
 from conflictkg.sparql.queries import Query, load_library, run
-from conflictkg.sparql.windows import Slice, count, run_slice
+from conflictkg.sparql.windows import Slice, count, run_slice, unordered
 from conflictkg.store import Result, Store
 
 T = TypeVar("T")
@@ -47,12 +47,11 @@ class Site:
     @classmethod
     def load(cls, store: Store, resources: Resources) -> Site:
         internal = load_library(resources.pages_queries_dir)
-        labels = {term_to_str(r["resource"]): term_to_str(r["label"])
-                  for r in run(store, internal["labels"]).dicts()}
+        labels = dict(_sorted_rows(store, internal["labels"], "resource", "label"))
         gazetteer = Gazetteer.load(store, resources)
         titled: dict[str, list[str]] = {}
-        for row in run(store, internal["titled-places"]).dicts():
-            titled.setdefault(term_to_str(row["resource"]), []).append(term_to_str(row["place"]))
+        for resource, place in _sorted_rows(store, internal["titled-places"], "resource", "place"):
+            titled.setdefault(resource, []).append(place)
         return cls(store, resources, load_library(resources.queries_dir), internal, gazetteer, labels,
                    _search_keys(labels, gazetteer), {iri: tuple(places) for iri, places in titled.items()})
 
@@ -85,6 +84,14 @@ class Site:
 
     def view(self, perspective: Perspective) -> PageContext:
         return PageContext(self, Labeller(self.gazetteer, perspective, self.labels, self.titled_places))
+
+
+def _sorted_rows(store: Store, query: Query, *columns: str) -> list[tuple[str, ...]]:
+    """``query``'s rows as text, in the order of its ORDER BY on those ``columns`` (IRIs and strings:
+    code point order), sorted here: on an on-disk store the engine's sort looks up both terms at every
+    comparison, 4 of the labels' 5 s at 10x the shipped data (#14)."""
+    rows = store.query(unordered(query.text)).dicts()
+    return sorted(tuple(term_to_str(row[column]) for column in columns) for row in rows)
 
 
 def _search_keys(labels: dict[str, str], gazetteer: Gazetteer) -> tuple[tuple[str, str, str], ...]:
