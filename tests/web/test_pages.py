@@ -258,6 +258,17 @@ def test_the_site_holds_labels_and_titled_places_in_their_queries_order(staged, 
     assert titled and [(iri, place) for iri, places in site.titled_places.items() for place in places] == titled
 
 
+def test_a_points_incidents_by_year_are_counted_once_per_site_in_every_perspective(staged, res):
+    site = Site.load(staged.store, res)
+    made: list[str] = []
+    assert site.derive_once(("k",), lambda: made.append("k") or ["v"]) == ["v"]
+    assert site.derive_once(("k",), lambda: made.append("again") or ["w"]) == ["v"] and made == ["k"]
+    facts = [dict(resource_page(site.view(p), "ckr:agreement-tri2020-p6").facts)["incidents by year"]
+             for p in Perspective]
+    assert facts[0]["entries"] and all(f == facts[0] for f in facts)
+    assert [k for k in site.derived if k[0] == "incidents-by-year"] == [("incidents-by-year", "6")]
+
+
 def test_mark_segments_prefers_the_longest_form():
     assert mark_segments("Shushi and Shusha", {"Shushi": "D7", "Shusha": "D7", "": "x"}) == [
         {"text": "Shushi", "mark": "D7"}, {"text": " and ", "mark": ""}, {"text": "Shusha", "mark": "D7"}]

@@ -41,6 +41,9 @@ class Site:
                                                                           repr=False)
     #: Rows in all of the paged questions (``window: true``) asked so far, by query and parameters.
     counts: dict[tuple[str, tuple[tuple[str, str], ...]], int] = field(default_factory=dict, compare=False, repr=False)
+    #: Values the pages derive from whole-store answers alone, in no naming perspective (e.g. the incidents'
+    #: facets), by key (:meth:`derive_once`).
+    derived: dict[tuple[Any, ...], Any] = field(default_factory=dict, compare=False, repr=False)
     _answering: threading.Lock = field(default_factory=threading.Lock, compare=False, repr=False)
     _making: dict[Any, threading.Lock] = field(default_factory=dict, compare=False, repr=False)
 
@@ -69,6 +72,11 @@ class Site:
         """The first ``rows`` rows of ``query``'s ordered answer (``window: true``), asked once."""
         key = (query_id, tuple(sorted(params.items())), rows)
         return self._once(self.answers, key, lambda: run_slice(self.store, query, params, Slice(rows)))
+
+    def derive_once(self, key: tuple[Any, ...], make: Callable[[], T]) -> T:
+        """``make()``, made on the first call and kept: a value derived from whole-store answers only, the same
+        in every naming perspective and, once made, never changed (the store is one generation)."""
+        return self._once(self.derived, key, make)
 
     def _once(self, kept: dict[Any, T], key: Any, make: Callable[[], T]) -> T:
         """``kept[key]``, made by ``make`` the first time: one maker per key, so a kept answer is read
