@@ -280,8 +280,9 @@ def stats(obj: Context, fmt: str) -> None:
               help="Query worker processes: queries that run at the same time (each holds the store open).")
 @click.option("--in-memory/--on-disk", "in_memory", default=None,
               help="Query copies of the store held in memory (faster, costs RAM per worker) or the store on "
-                   "disk [default: in memory when one copy per worker and one for the pages take at most half "
-                   "the memory available, and a copy a quarter of --worker-memory; see docs/architecture.md].")
+                   "disk [default: the workers in memory when one copy per worker and one for the pages take at "
+                   "most half the memory available, and a copy a quarter of --worker-memory; the pages when their "
+                   "copy (and the workers') take at most half; see docs/architecture.md].")
 @click.option("--worker-memory", type=click.IntRange(min=0), default=None, metavar="MB",
               help=f"Megabytes of memory each query worker may use; a query needing more gets 503 "
                    f"(0: no limit) [default {DEFAULT_WORKER_MEMORY_MB}].")
@@ -317,10 +318,11 @@ def serve(obj: Context, host: str, port: int, timeout: float | None, max_rows: i
     with pinned_generation(settings.store_dir) as generation:
         store = OxigraphStore.open_read_only(generation)
         memory = serve_in_memory(store, in_memory, workers=workers, worker_memory_mb=settings.worker_memory_mb)
-        app = create_app(store, settings, workers=workers, resources=obj.resources, in_memory=memory,
+        app = create_app(store, settings, workers=workers, resources=obj.resources, in_memory=memory.workers,
+                         pages_in_memory=memory.pages,
                          generation=generation, curate=workbench)
         limit = f"at most {settings.worker_memory_mb:,} MB each" if settings.worker_memory_mb else "no memory limit"
-        click.echo(f"Serving {len(store):,} quads of {generation.name} from {'memory' if memory else 'disk'} "
+        click.echo(f"Serving {len(store):,} quads of {generation.name} from {memory.where()} "
                    f"({workers} query workers, {limit}).", err=True)
         click.echo(f"Site: http://{host}:{port}/  SPARQL endpoint: http://{host}:{port}/sparql (Ctrl-C stops)",
                    err=True)

@@ -31,7 +31,8 @@ def name_key(text: str) -> str:
     True
     """
     folded = unicodedata.normalize("NFKD", text.casefold().translate(_SPECIAL))
-    base = "".join(c for c in folded if not unicodedata.combining(c))
+    # ASCII has no combining mark: most labels skip the per-character filter (a search index of #14's sizes)
+    base = folded if folded.isascii() else "".join(c for c in folded if not unicodedata.combining(c))
     return " ".join(base.translate(_SEPARATORS).split())
 
 

@@ -11,7 +11,7 @@ import pytest
 from conflictkg.store.oxigraph import OxigraphStore
 from conflictkg.web import worker
 from conflictkg.web.execute import Answer
-from conflictkg.web.sizing import BYTES_PER_QUAD, FALLBACK_AVAILABLE, available_bytes, fits_in_memory
+from conflictkg.web.sizing import BYTES_PER_QUAD, FALLBACK_AVAILABLE, Placement, available_bytes, placement
 
 QUAD = ox.Quad(ox.NamedNode("urn:s"), ox.NamedNode("urn:p"), ox.Literal("o"), ox.NamedNode("urn:g"))
 
@@ -25,17 +25,34 @@ def test_available_memory_is_read_from_meminfo(tmp_path: Path) -> None:
     assert available_bytes(tmp_path / "missing") == FALLBACK_AVAILABLE
 
 
-@pytest.mark.parametrize(("quads", "workers", "limit_mb", "available", "fits"), [
-    (100_000, 2, 1024, 8 * 2**30, True),             # 54 MB a copy: small beside both
-    (1_000_000, 2, 1024, 8 * 2**30, False),          # 540 MB a copy: over a quarter of 1 GB
-    (1_000_000, 2, 0, 8 * 2**30, True),              # no worker limit: 1.6 GB of 4 GB allowed
-    (1_000_000, 7, 0, 8 * 2**30, False),             # eight copies: 4.3 GB, over half of 8 GB
-    (400_000, 2, 1024, 2**30, False),                # 648 MB of copies, over half of 1 GB available
+@pytest.mark.parametrize(("quads", "workers", "limit_mb", "available", "workers_copy", "pages_copy"), [
+    (100_000, 2, 1024, 8 * 2**30, True, True),       # 54 MB a copy: small beside both
+    (1_000_000, 2, 1024, 8 * 2**30, False, True),    # 540 MB: over a quarter of a worker's 1 GB, the pages copy
+    (1_000_000, 2, 0, 8 * 2**30, True, True),        # no worker limit: 1.6 GB of 4 GB allowed
+    (1_000_000, 7, 0, 8 * 2**30, False, True),       # eight copies: 4.3 GB, over half of 8 GB; one fits
+    (1_000_000, 2, 1024, 2**30, False, False),       # 540 MB alone is over half of 1 GB available
+    (400_000, 2, 1024, 2**30, False, True),          # 648 MB of copies, over half of 1 GB; 216 MB fits
+    (400_000, 2, 1024, 3 * 2 * 400_000 * BYTES_PER_QUAD, True, True),       # three copies: exactly half
+    (400_000, 2, 1024, 3 * 2 * 400_000 * BYTES_PER_QUAD - 2, False, True),  # a byte short of it
+    (10_000_000, 2, 0, 8 * 2**30, False, False),     # 5.4 GB: over half of 8 GB for one copy
 ])
-def test_a_store_is_copied_when_the_copies_fit(quads: int, workers: int, limit_mb: int, available: int,
-                                               fits: bool) -> None:
-    assert fits_in_memory(quads, workers=workers, worker_memory_mb=limit_mb, available=available) is fits
-    assert BYTES_PER_QUAD * quads > 0
+def test_workers_and_pages_are_sized_apart(quads: int, workers: int, limit_mb: int, available: int,
+                                           workers_copy: bool, pages_copy: bool) -> None:
+    assert placement(quads, workers=workers, worker_memory_mb=limit_mb, available=available) == \
+        Placement(workers=workers_copy, pages=pages_copy)
+
+
+def test_the_pages_copy_counts_the_workers_copies_when_they_are_made() -> None:
+    copy = 100_000 * BYTES_PER_QUAD
+    # the workers' copies fit (3 of 4 allowed) and leave room for the pages' copy: the fourth
+    assert placement(100_000, workers=3, worker_memory_mb=0, available=8 * copy) == Placement(True, True)
+    # one byte less: the workers answer from disk, so the pages' copy is alone and fits
+    assert placement(100_000, workers=3, worker_memory_mb=0, available=8 * copy - 2) == Placement(False, True)
+
+
+def test_serve_says_where_each_part_answers_from() -> None:
+    assert Placement(True, True).where() == "memory" and Placement(False, False).where() == "disk"
+    assert Placement(False, True).where() == "memory for the pages, disk for /sparql"
 
 
 def _generation(tmp_path: Path) -> Path:

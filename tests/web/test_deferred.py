@@ -72,6 +72,20 @@ def test_the_first_page_makes_the_copy_and_the_site_once(client: TestClient, cal
     assert calls == Counter({"copy": 1, "site": 1})  # the description waits for its own first request
 
 
+@pytest.mark.parametrize(("workers_copy", "pages_copy"), [(False, True), (True, False)])
+def test_the_pages_copy_is_decided_apart_from_the_workers(built_store: Path, calls: Counter[str],
+                                                          workers_copy: bool, pages_copy: bool) -> None:
+    store = open_store(built_store)
+    try:
+        app = create_app(store, Settings(built_store, reason=False), workers=1, resources=Resources(REPO),
+                         in_memory=workers_copy, pages_in_memory=pages_copy)
+        assert TestClient(app).get("/index.json").status_code == 200
+        assert (app.state.store.get() is not store) is pages_copy  # the pages' own copy, or the disk store
+        assert calls["copy"] == int(pages_copy)  # the workers make theirs in their own processes
+    finally:
+        store.close()
+
+
 def test_the_service_description_is_made_on_its_first_request(client: TestClient, calls: Counter[str]) -> None:
     for _ in range(2):
         described = client.get("/sparql", headers={"Accept": "text/turtle"})

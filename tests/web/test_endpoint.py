@@ -363,20 +363,25 @@ def _query_workers(parent: int) -> list[int]:
 
 def test_serving_from_memory_is_sized_to_the_memory_available() -> None:
     from conflictkg.web.app import serve_in_memory
-    from conflictkg.web.sizing import BYTES_PER_QUAD
+    from conflictkg.web.sizing import BYTES_PER_QUAD, Placement
 
     small = OxigraphStore.create(None, [])
-    assert serve_in_memory(small, None) and not serve_in_memory(small, False)
+    assert serve_in_memory(small, None) == Placement(True, True)
+    assert serve_in_memory(small, False) == Placement(False, False)
 
     class Big:  # only its size is read
         def __len__(self) -> int:
             return 1_000_000
 
     copies = 1_000_000 * BYTES_PER_QUAD * 3  # two workers and the pages
-    assert serve_in_memory(Big(), None, workers=2, worker_memory_mb=0, available=2 * copies)
-    assert not serve_in_memory(Big(), None, workers=2, worker_memory_mb=0, available=2 * copies - 2)
-    assert not serve_in_memory(Big(), None, workers=2, worker_memory_mb=1024, available=2 * copies)
-    assert serve_in_memory(Big(), True, available=0)
+    assert serve_in_memory(Big(), None, workers=2, worker_memory_mb=0, available=2 * copies) == Placement(True, True)
+    assert serve_in_memory(Big(), None, workers=2, worker_memory_mb=0, available=2 * copies - 2) == \
+        Placement(False, True)  # the workers' copies do not fit; the pages' copy alone does
+    assert serve_in_memory(Big(), None, workers=2, worker_memory_mb=1024, available=2 * copies) == \
+        Placement(False, True)  # a copy over a quarter of a worker's limit: the pages, unlimited, copy
+    assert serve_in_memory(Big(), None, workers=2, worker_memory_mb=0, available=BYTES_PER_QUAD) == \
+        Placement(False, False)
+    assert serve_in_memory(Big(), True, available=0) == Placement(True, True)
 
 
 def test_serve_refuses_zero_workers(store_dir: Path) -> None:

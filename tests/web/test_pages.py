@@ -248,6 +248,27 @@ def test_hostile_labels_are_escaped(staged, res):
     assert "&lt;script&gt;window.__pwned=1&lt;/script&gt;" in html
 
 
+def test_the_site_holds_labels_and_titled_places_in_their_queries_order(staged, res):
+    """Site.load sorts these answers itself (#14: the engine's sort is slow on disk): the same rows, the same order."""
+    site, internal = Site.load(staged.store, res), load_library(res.pages_queries_dir)
+    labels = [(term_to_str(r["resource"]), term_to_str(r["label"])) for r in run(staged.store, internal["labels"]).dicts()]
+    assert len(labels) > 1000 and list(site.labels.items()) == labels
+    titled = [(term_to_str(r["resource"]), term_to_str(r["place"]))
+              for r in run(staged.store, internal["titled-places"]).dicts()]
+    assert titled and [(iri, place) for iri, places in site.titled_places.items() for place in places] == titled
+
+
+def test_a_points_incidents_by_year_are_counted_once_per_site_in_every_perspective(staged, res):
+    site = Site.load(staged.store, res)
+    made: list[str] = []
+    assert site.derive_once(("k",), lambda: made.append("k") or ["v"]) == ["v"]
+    assert site.derive_once(("k",), lambda: made.append("again") or ["w"]) == ["v"] and made == ["k"]
+    facts = [dict(resource_page(site.view(p), "ckr:agreement-tri2020-p6").facts)["incidents by year"]
+             for p in Perspective]
+    assert facts[0]["entries"] and all(f == facts[0] for f in facts)
+    assert [k for k in site.derived if k[0] == "incidents-by-year"] == [("incidents-by-year", "6")]
+
+
 def test_mark_segments_prefers_the_longest_form():
     assert mark_segments("Shushi and Shusha", {"Shushi": "D7", "Shusha": "D7", "": "x"}) == [
         {"text": "Shushi", "mark": "D7"}, {"text": " and ", "mark": ""}, {"text": "Shusha", "mark": "D7"}]

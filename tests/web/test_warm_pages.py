@@ -33,8 +33,9 @@ def app(shipped_store_dir: Path) -> Iterator[object]:
 
 
 def made(site: Site) -> set[tuple]:
-    """Which answers and totals the site holds."""
-    return {("answer", *key) for key in site.answers} | {("count", *key) for key in site.counts}
+    """Which answers, totals and derived values the site holds."""
+    return ({("answer", *key) for key in site.answers} | {("count", *key) for key in site.counts}
+            | {("derived", *key) for key in site.derived})
 
 
 def test_the_first_requests_find_the_answers_made(app) -> None:  # noqa: ANN001
@@ -48,6 +49,7 @@ def test_the_first_requests_find_the_answers_made(app) -> None:  # noqa: ANN001
         before = made(site)
         assert warmed == len(before) and ("answer", "incidents-overview", ()) in before
         assert any(key[:2] == ("answer", "claims-alleging-breach-of-clause") for key in before)
+        assert ("derived", "incident-facets") in before and ("derived", "incidents-by-year", "6") in before
         for path in FIRST:
             assert client.get(path).status_code == 200, path
         assert made(site) == before  # nothing was computed for those first requests
@@ -61,3 +63,4 @@ def test_without_the_warm_up_the_first_request_computes_them(app) -> None:  # no
         assert client.get(path).status_code == 200, path
     assert not app.state.warm_pages.made and made(site) > before
     assert ("answer", "incidents-overview", ()) in made(site) - before
+    assert ("derived", "incidents-by-year", "6") in made(site) - before

@@ -179,7 +179,12 @@ def _incidents_by_year(ctx: PageContext, number: str) -> tuple[list[Fact], str]:
     """Per year, the incidents linked to point ``number`` (named or implied) that overlap it, linked to
     that filtered list (``/incidents?point=N&from=YYYY-01-01&to=YYYY-12-31``: the same count), and the
     counting rule in words: an incident lasting into several years counts in each, said with how many
-    do, so that the years' sum is never read as the number of incidents (#13)."""
+    do, so that the years' sum is never read as the number of incidents (#13). Counted once per site (#14)."""
+    by_year, rule = ctx.site.derive_once(("incidents-by-year", number), lambda: _count_by_year(ctx, number))
+    return [dict(entry) for entry in by_year], rule
+
+
+def _count_by_year(ctx: PageContext, number: str) -> tuple[list[Fact], str]:
     rows = matching_incidents(ctx, {"point": number}).rows
     spans = {r.iri: range(int(r.begin[:4]), int((r.end or r.begin)[:4]) + 1) for r in rows if r.begin}
     years = sorted({y for span in spans.values() for y in span})

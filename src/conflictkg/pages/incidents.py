@@ -181,7 +181,8 @@ def matching_incidents(ctx: PageContext, params: Mapping[str, str]) -> Matching:
     Raises:
         QueryError: as :func:`parse_filters`.
     """
-    facets = Facets.of(ctx.run("incident-facets", once=True).dicts())  # whole-store: once per generation
+    facets = ctx.site.derive_once(("incident-facets",),  # whole-store: once per generation
+                                  lambda: Facets.of(ctx.run("incident-facets", once=True).dicts()))
     points = statement_points(ctx.site.labels)
     filters = parse_filters(params, facets, points)
     return Matching(filters, facets, points, [row for row in _rows(ctx, facets) if _matches(row, filters, facets)])

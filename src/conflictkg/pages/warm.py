@@ -27,10 +27,11 @@ def points_of(site: Site, agreement: str = AGREEMENT) -> list[str]:
 
 def warm(site: Site) -> int:
     """Build the home page, the incidents list and every point's page (page 1) once, so that their
-    once-per-generation answers and totals are made; how many answers and totals the site then holds."""
+    once-per-generation answers, totals and derived values (:meth:`~conflictkg.pages.context.Site.derive_once`)
+    are made; how many of them the site then holds."""
     ctx = site.view(Perspective.NEUTRAL)
     home_page(ctx)
     incidents_page(ctx, {})
     for iri in points_of(site):
         resource_page(ctx, iri)
-    return len(site.answers) + len(site.counts)
+    return len(site.answers) + len(site.counts) + len(site.derived)

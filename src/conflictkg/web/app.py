@@ -49,24 +49,25 @@ if TYPE_CHECKING:
 
 
 def serve_in_memory(store: OxigraphStore, choice: bool | None, *, workers: int = DEFAULT_WORKERS,
-                    worker_memory_mb: int = DEFAULT_WORKER_MEMORY_MB, available: int | None = None) -> bool:
-    """``choice``, or when it is ``None``, whether copies of ``store`` fit this machine's memory
-    (:func:`conflictkg.web.sizing.fits_in_memory`; ``available`` defaults to what it has now)."""
+                    worker_memory_mb: int = DEFAULT_WORKER_MEMORY_MB, available: int | None = None) -> sizing.Placement:
+    """``choice`` for the workers and the pages alike, or when it is ``None``, where copies of ``store`` fit
+    this machine's memory (:func:`conflictkg.web.sizing.placement`; ``available`` defaults to what it has now)."""
     if choice is not None:
-        return choice
+        return sizing.Placement(workers=choice, pages=choice)
     room = sizing.available_bytes() if available is None else available
-    return sizing.fits_in_memory(len(store), workers=workers, worker_memory_mb=worker_memory_mb, available=room)
+    return sizing.placement(len(store), workers=workers, worker_memory_mb=worker_memory_mb, available=room)
 
 
 def create_app(store: OxigraphStore | RemoteStore, settings: Settings, *, workers: int = DEFAULT_WORKERS,
-               resources: Resources | None = None, in_memory: bool = False,
+               resources: Resources | None = None, in_memory: bool = False, pages_in_memory: bool | None = None,
                generation: Path | None = None, curate: Workbench | None = None) -> Starlette:
     """The site over ``store``, the published store at ``settings.store_dir``.
 
     ``store`` is read once for the service description (on first use); queries run in ``workers`` processes
     that open ``settings.store_dir`` read-only, each query stopped after
     ``settings.query_timeout_s`` seconds and cut to ``settings.max_rows`` rows. With
-    ``in_memory``, the workers and the pages query copies of the store held in memory. Nothing
+    ``in_memory``, the workers query copies of the store held in memory, and so do the pages with
+    ``pages_in_memory`` (``None``: as the workers; :mod:`conflictkg.web.sizing` sizes the two apart). Nothing
     expensive runs here: the pages' copy, the :class:`Site` and the service description are
     :class:`~conflictkg.web.deferred.Deferred` (made after start-up or on first use).
 
@@ -81,7 +82,7 @@ def create_app(store: OxigraphStore | RemoteStore, settings: Settings, *, worker
     that workbench; without it the site has no POST route but ``/sparql``.
     """
     if isinstance(store, RemoteStore):  # a SPARQL server answers: no workers, no generation, no copy
-        spec, in_memory = None, False
+        spec, in_memory, pages_in_memory = None, False, False
     else:
         spec = WorkerSpec(generation or current_path(settings.store_dir).resolve(), in_memory,
                           settings.worker_memory_mb or None)
@@ -123,7 +124,8 @@ def create_app(store: OxigraphStore | RemoteStore, settings: Settings, *, worker
     app.state.built = generation_date(spec.generation) if spec else None  # the "cite this" line's build date
     app.state.resources = resources or default_resources()
     # made on first use or in the background after start-up, never before the server listens (#14)
-    pages_store = app.state.store = Deferred(store.in_memory_copy if in_memory else lambda: store)
+    pages_copy = in_memory if pages_in_memory is None else pages_in_memory
+    pages_store = app.state.store = Deferred(store.in_memory_copy if pages_copy else lambda: store)
     app.state.site = Deferred(lambda: Site.load(pages_store.get(), app.state.resources))
     app.state.description = Deferred(lambda: ServiceDescription.of(store, settings))
     app.state.void = Deferred(lambda: void_turtle(app.state.site.get(), app.state.built))  # made on first request

@@ -1,20 +1,26 @@
 """Whether ``serve`` keeps its store in memory: sized to this machine's memory, not a fixed count.
 
-A published generation never changes, so each query worker (and the pages' process) may answer
+A published generation never changes, so each query worker and the pages' process may answer
 from an in-memory copy of it, where the library's queries run 4-6x faster than on disk. A copy
 costs about :data:`BYTES_PER_QUAD` per quad per process (measured: 539 bytes per quad for the
-shipped store's 24,848 quads, RSS before and after ``in_memory_copy``). The store is copied when
+shipped store's 24,848 quads, RSS before and after ``in_memory_copy``). The two are sized apart
+(:func:`placement`), because only the workers run under a memory limit (``--worker-memory``):
 
-* all the copies (one per worker and one for the pages) take at most half of the memory the
-  machine has available now (``MemAvailable`` in ``/proc/meminfo``), and
-* one copy takes at most a quarter of a worker's memory limit (``--worker-memory``), so a query
-  keeps three quarters of it to sort and group (no limit: only the first rule applies).
+* **the workers** copy the store when one copy per worker plus the pages' copy take at most half
+  of the memory the machine has available now (``MemAvailable`` in ``/proc/meminfo``), and one
+  copy takes at most a quarter of a worker's memory limit, so a query keeps three quarters of it
+  to sort and group (no limit: only the first rule applies);
+* **the pages' process** (no memory limit) copies the store when its copy, plus the workers'
+  copies if they make them, take at most half of the memory available. So a store too big for a
+  worker's limit (e.g. 1,000,000 quads, 540 MB, beside the default 1,024 MB limit) is still
+  served to the pages from memory, while ``/sparql`` answers from disk.
 
-Where the available memory cannot be read, the first rule assumes :data:`FALLBACK_AVAILABLE`.
+Where the available memory cannot be read, :data:`FALLBACK_AVAILABLE` is assumed.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 BYTES_PER_QUAD = 540
@@ -33,9 +39,23 @@ def available_bytes(meminfo: Path = MEMINFO) -> int:
     return FALLBACK_AVAILABLE
 
 
-def fits_in_memory(quads: int, *, workers: int, worker_memory_mb: int, available: int) -> bool:
-    """Whether ``workers`` copies plus the pages' copy of ``quads`` quads fit (see the module doc)."""
-    copy = quads * BYTES_PER_QUAD
-    if copy * (workers + 1) > available // 2:
-        return False
-    return worker_memory_mb == 0 or copy <= worker_memory_mb * 2**20 // 4
+@dataclass(frozen=True)
+class Placement:
+    """Who answers from an in-memory copy of the store: the query workers, the pages' process."""
+
+    workers: bool
+    pages: bool
+
+    def where(self) -> str:
+        """In words, for ``serve``'s first line: "memory", "disk", or each part's place."""
+        if self.workers == self.pages:
+            return "memory" if self.workers else "disk"
+        return "memory for the pages, disk for /sparql" if self.pages else "memory for /sparql, disk for the pages"
+
+
+def placement(quads: int, *, workers: int, worker_memory_mb: int, available: int) -> Placement:
+    """Where copies of a store of ``quads`` quads go, with ``workers`` workers each limited to
+    ``worker_memory_mb`` MB (0: no limit) and ``available`` bytes free (see the module doc)."""
+    copy, half = quads * BYTES_PER_QUAD, available // 2
+    in_workers = copy * (workers + 1) <= half and (worker_memory_mb == 0 or copy <= worker_memory_mb * 2**20 // 4)
+    return Placement(workers=in_workers, pages=copy * (1 + (workers if in_workers else 0)) <= half)
