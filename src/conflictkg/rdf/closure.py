@@ -30,7 +30,7 @@ def reachable(start: N, edges: Mapping[N, Iterable[N]]) -> set[N]:
 def closure(edges: Mapping[N, Iterable[N]]) -> dict[N, set[N]]:
     """Each node that has edges, with everything reachable from it (itself included).
 
-    >>> closure({"a": {"b"}, "b": {"c"}})
-    {'a': {'a', 'b', 'c'}, 'b': {'b', 'c'}}
+    >>> {node: sorted(reached) for node, reached in closure({"a": {"b"}, "b": {"c"}}).items()}
+    {'a': ['a', 'b', 'c'], 'b': ['b', 'c']}
     """
     return {start: reachable(start, edges) for start in list(edges)}
