@@ -13,7 +13,7 @@ import pytest
 
 from conflictkg.errors import QueryError, StoreError
 from conflictkg.exports import tables
-from conflictkg.sparql.queries import Query, example_params, load_library, run
+from conflictkg.sparql.queries import Query, example_params, load_library, run, run_over
 from conflictkg.store import Result
 from conflictkg.store.oxigraph import OxigraphStore
 from conflictkg.store.publish import publish
@@ -88,6 +88,18 @@ def test_every_question_answers_the_same_on_a_uniting_server(query: Query, embed
         known_difference(name, query, embedded, remote)
     else:
         same_answers(query, embedded, remote)
+
+
+def test_a_list_bound_in_one_question_answers_the_same_on_a_uniting_server(embedded: OxigraphStore,
+                                                                          uniting: tuple[str, Server]) -> None:
+    """Search asks ``pages/resource-types`` once for a page's hits (``run_over``: a VALUES row each)."""
+    query = load_library(REPO / "queries" / "pages")["resource-types"]
+    ckr = "https://w3id.org/conflictkg/resource/"
+    hits = [ckr + name for name in ("place-parukh-farrukh", "agent-armenia", "agreement-tri2020", "agreement-tri2020-p6",
+                                    "incident-2022-03-24-parukh-farrukh", "nothing-of-that-name")]
+    here = answers(run_over(embedded, query, "resource", hits))
+    assert len({row[0] for row in here}) == len(hits) - 1
+    assert answers(run_over(RemoteStore(uniting[1].query, timeout_s=300), query, "resource", hits)) == here
 
 
 def test_the_known_differences_are_questions_of_the_package() -> None:

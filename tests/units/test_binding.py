@@ -39,3 +39,29 @@ def test_subquery_and_filter_see_the_value() -> None:
     high = {"min": ox.Literal("7", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer"))}
     assert len(list(store.query(bind_values(q, low)))) == 1  # type: ignore[arg-type]
     assert len(list(store.query(bind_values(q, high)))) == 0  # type: ignore[arg-type]
+
+
+def test_a_list_binds_one_row_per_value_and_the_other_parameters_as_usual(tmp_path) -> None:
+    """``run_over``: one question over every value of one parameter; each value checked as that parameter's."""
+    from conflictkg.errors import QueryError
+    from conflictkg.sparql.queries import load_query, run_over
+    from conflictkg.store.memory import MemoryStore
+
+    path = tmp_path / "typed.rq"
+    path.write_text('#+ title: t\n#+ description: d\n#+ params:\n#+   thing: {type: iri}\n#+   kind: {type: iri}\n'
+                    "SELECT ?thing WHERE { ?thing a ?kind } ORDER BY ?thing\n", encoding="utf-8")
+    query = load_query(path)
+    e = "http://e.org/"
+    memory = MemoryStore(ox.Quad(ox.NamedNode(e + thing), ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
+                                 ox.NamedNode(e + kind), ox.NamedNode(e + "graph"))
+                         for thing, kind in (("a", "K"), ("b", "K"), ("c", "K"), ("d", "L")))
+    answer = run_over(memory, query, "thing", [e + "a", e + "c", e + "d"], {"kind": e + "K"})
+    assert [str(row[0]) for row in answer.rows] == [f"<{e}a>", f"<{e}c>"]
+    with pytest.raises(QueryError, match="no value of 'thing'"):
+        run_over(memory, query, "thing", [], {"kind": e + "K"})
+    with pytest.raises(QueryError, match="thing"):
+        run_over(memory, query, "thing", [e + "a> } DELETE WHERE { ?s ?p ?o"], {"kind": e + "K"})
+    with pytest.raises(QueryError, match="no parameter 'nothing'"):
+        run_over(memory, query, "nothing", [e + "a"], {"kind": e + "K"})
+    with pytest.raises(QueryError, match="needs parameter 'kind'"):
+        run_over(memory, query, "thing", [e + "a"])

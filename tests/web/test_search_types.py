@@ -3,6 +3,7 @@ order and with the same types, as when every resource's type was read from the w
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -85,13 +86,26 @@ class Asked:
 
 
 def test_search_asks_about_the_hits_it_shows_and_nothing_store_wide(site):
+    """One question names the page's hits (a VALUES row each, so a server is asked once), one reads the
+    ontology's subclass edges, and nothing else is asked."""
     asked = Asked(site.store)
     ctx = Site(asked, site.resources, site.library, site.internal, site.gazetteer, site.labels,
                site.search_keys, site.titled_places).view(Perspective.NEUTRAL)
     hits, total = search.find_hits(ctx, "Lachin")
-    assert 0 < len(hits) <= total
+    assert 1 < len(hits) <= total
     shown = {hit.iri for hit in hits}
-    bound = [b for _, b in asked.texts if b]
-    assert {term_to_str(b["resource"]) for b in bound} == shown and len(bound) == len(shown)
-    unbound = [text for text, b in asked.texts if not b]
+    assert not [b for _, b in asked.texts if b]
+    listed = [re.search(r"VALUES \?resource \{([^}]*)\}", text) for text, _ in asked.texts]
+    assert sum(m is not None for m in listed) == 1
+    iris = next(m for m in listed if m).group(1).split()
+    assert sorted(iris) == sorted(f"<{iri}>" for iri in shown) and len(iris) == len(shown)
+    unbound = [text for (text, _), m in zip(asked.texts, listed, strict=True) if m is None]
     assert len(unbound) == 1 and "GRAPH ckg:ontology" in unbound[0] and "GRAPH ?g" not in unbound[0]
+
+
+def test_a_search_without_hits_asks_nothing_about_types(site):
+    asked = Asked(site.store)
+    ctx = Site(asked, site.resources, site.library, site.internal, site.gazetteer, site.labels,
+               site.search_keys, site.titled_places).view(Perspective.NEUTRAL)
+    assert search.find_hits(ctx, "zzqx") == ([], 0)
+    assert not [text for text, _ in asked.texts if "VALUES" in text]

@@ -27,6 +27,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from conflictkg.owl.reasoning import XSD, reasoner_literal
+from conflictkg.rdf.closure import closure
 from conflictkg.rdf.namespaces import PREFIXES, compact_iri
 
 RDF, RDFS, OWL = PREFIXES["rdf"], PREFIXES["rdfs"], PREFIXES["owl"]
@@ -104,28 +105,14 @@ def read_axioms(tbox: list[ox.Triple]) -> Axioms:
             sub_props[s.value].add(o.value)
         elif p == TYPE:
             kinds[o.value].add(s.value)
-    props = _closure(sub_props)
+    props = closure(sub_props)
     domains = _inherited(tbox, RDFS + "domain", props)
     ranges = _inherited(tbox, RDFS + "range", props)
     data_props = kinds[OWL + "DatatypeProperty"]
-    return Axioms(_closure(edges), _disjoint_pairs(tbox), kinds[OWL + "FunctionalProperty"], data_props,
+    return Axioms(closure(edges), _disjoint_pairs(tbox), kinds[OWL + "FunctionalProperty"], data_props,
                   {p: c for p, c in domains.items()},
                   {p: c for p, c in ranges.items() if p not in data_props},
                   {p: c for p, c in ranges.items() if p in data_props})
-
-
-def _closure(edges: dict[str, set[str]]) -> dict[str, set[str]]:
-    """Each node with everything reachable from it (itself included)."""
-    out: dict[str, set[str]] = {}
-    for start in list(edges):
-        seen, todo = {start}, [start]
-        while todo:
-            for nxt in edges.get(todo.pop(), ()):
-                if nxt not in seen:
-                    seen.add(nxt)
-                    todo.append(nxt)
-        out[start] = seen
-    return out
 
 
 def _inherited(tbox: list[ox.Triple], axiom: str, props: dict[str, set[str]]) -> dict[str, set[str]]:

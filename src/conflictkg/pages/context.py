@@ -14,7 +14,7 @@ from conflictkg.pages.paging import Window
 from conflictkg.rdf.namespaces import CKR
 from conflictkg.rdf.terms import term_to_str
 from conflictkg.resources import Resources
-from conflictkg.sparql.queries import Query, load_library, run
+from conflictkg.sparql.queries import Query, load_library, run, run_over
 from conflictkg.sparql.windows import Slice, count, run_slice, unordered
 from conflictkg.store import Result, Store
 
@@ -127,6 +127,10 @@ class PageContext:
         if once:
             return self.site.answer_once(query_id, query, params or {})
         return run(self.site.store, query, params or {})
+
+    def run_over(self, query_id: str, name: str, values: list[str]) -> Result:
+        """Run a question once over every value of its parameter ``name`` (:func:`~conflictkg.sparql.queries.run_over`)."""
+        return run_over(self.site.store, self._query(query_id), name, values)
 
     def section(self, section_id: str, title: str, query_id: str, params: dict[str, str] | None = None, *,
                 keep: Callable[[dict], bool] | None = None, hide: tuple[str, ...] = (),

@@ -20,6 +20,7 @@ from conflictkg.pages.context import PageContext
 from conflictkg.pages.model import Page, Section
 from conflictkg.pages.paging import page_number
 from conflictkg.pages.summary import KINDS
+from conflictkg.rdf.closure import reachable
 from conflictkg.rdf.namespaces import CK
 from conflictkg.rdf.terms import term_to_str
 
@@ -68,35 +69,20 @@ def kind_classes(ctx: PageContext) -> dict[str, set[str]]:
     for row in ctx.run("class-parents", once=True).dicts():
         parents.setdefault(term_to_str(row["type"]), set()).add(term_to_str(row["parent"]))
     kinds = {CK + kind for kind in CLASSES}
-    return {cls: {a.removeprefix(CK) for a in ancestors(cls, parents) if a in kinds}
+    return {cls: {a.removeprefix(CK) for a in reachable(cls, parents) if a in kinds}
             for cls in set(parents) | kinds}
 
 
-def ancestors(cls: str, parents: dict[str, set[str]]) -> set[str]:
-    """``cls`` and every class above it in ``parents`` (cycles allowed).
-
-    >>> sorted(ancestors("c", {"c": {"b"}, "b": {"a", "c"}}))
-    ['a', 'b', 'c']
-    """
-    seen, todo = {cls}, [cls]
-    while todo:
-        for parent in parents.get(todo.pop(), ()):
-            if parent not in seen:
-                seen.add(parent)
-                todo.append(parent)
-    return seen
-
-
 def resource_types(ctx: PageContext, iris: list[str]) -> dict[str, str]:
-    """The reader's type word of each of ``iris`` (most specific layout class, as its page): one bound
-    question per resource, so a page of hits costs the same however large the store is."""
+    """The reader's type word of each of ``iris`` (most specific layout class, as its page): one question
+    over the page's hits (a VALUES row each), so a page costs the same however large the store is and a
+    server is asked once."""
     under = kind_classes(ctx)
-    types: dict[str, str] = {}
-    for iri in iris:
-        rows = ctx.run("resource-types", {"resource": iri}).dicts()
-        found = {kind for row in rows for kind in under.get(term_to_str(row["type"]), ())}
-        types[iri] = TYPES[next((k for k in CLASSES if k in found), "Resource")]
-    return types
+    found: dict[str, set[str]] = {iri: set() for iri in iris}
+    if iris:
+        for row in ctx.run_over("resource-types", "resource", iris).dicts():
+            found[term_to_str(row["resource"])].update(under.get(term_to_str(row["type"]), ()))
+    return {iri: TYPES[next((k for k in CLASSES if k in kinds), "Resource")] for iri, kinds in found.items()}
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ found by scanning the text, skipping comments, strings and IRIs.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 import pyoxigraph as ox
 
@@ -30,6 +30,11 @@ def values_block(bindings: Mapping[str, Term]) -> str:
     names = " ".join(f"?{ox.Variable(k).value}" for k in bindings)
     terms = " ".join(str(v) for v in bindings.values())
     return f" VALUES ({names}) {{ ({terms}) }} "
+
+
+def values_rows(name: str, terms: Sequence[Term]) -> str:
+    """``VALUES ?name { t1 t2 … }``: one variable bound to each of ``terms`` in turn (a row each)."""
+    return f" VALUES ?{ox.Variable(name).value} {{ {' '.join(str(t) for t in terms)} }} "
 
 
 def _skip_string(text: str, i: int) -> int:
@@ -91,6 +96,19 @@ def bind_values(sparql: str, bindings: Mapping[str, Term] | None) -> str:
     if at is None:
         return sparql + "\n" + values_block(bindings).strip() + "\n"
     return sparql[:at] + values_block(bindings) + sparql[at:]
+
+
+def bind_rows(sparql: str, name: str, terms: Sequence[Term]) -> str:
+    """``sparql`` with ``?name`` bound to each of ``terms`` (a row each) by a VALUES block opening its WHERE
+    group: one question over a list of values instead of one per value (a remote server's one round trip).
+
+    >>> bind_rows("SELECT ?t WHERE { ?r a ?t }", "r", [ox.NamedNode("https://e.org/a"), ox.NamedNode("https://e.org/b")])
+    'SELECT ?t WHERE { VALUES ?r { <https://e.org/a> <https://e.org/b> }  ?r a ?t }'
+    """
+    at = where_group_start(sparql)
+    if at is None:
+        raise ValueError("a list is bound in the WHERE group, and the query has none")
+    return sparql[:at] + values_rows(name, terms) + sparql[at:]
 
 
 #: The line that ends the key sub-select of a ``window: keys`` question: a page's LIMIT and OFFSET go there.

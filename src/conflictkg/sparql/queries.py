@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -21,7 +21,7 @@ from conflictkg.errors import QueryError
 from conflictkg.names import name_key
 from conflictkg.rdf.namespaces import expand_curie
 from conflictkg.rdf.terms import XSD, Term, iri_bad_char, iri_problem
-from conflictkg.sparql.binding import WINDOW_MARK, bind_sub_select, keyed_problem
+from conflictkg.sparql.binding import WINDOW_MARK, bind_rows, bind_sub_select, keyed_problem
 from conflictkg.store import Result, Store
 
 PARAM_TYPES = ("iri", "string", "name", "integer", "decimal", "date", "dateTime", "boolean")
@@ -239,6 +239,25 @@ def run(store: Store, query: Query, raw: dict[str, str] | None = None) -> Result
     """Run a library query with its parameters bound (in its key sub-select too, for ``window: keys``)."""
     bindings = bind(query, raw or {})
     return store.query(bind_sub_select(query.text, bindings) if query.keyed else query.text, bindings)
+
+
+def run_over(store: Store, query: Query, name: str, values: list[str], raw: dict[str, str] | None = None) -> Result:
+    """Run a library query once for every value of its parameter ``name`` at once (one VALUES row each, every
+    value checked as that parameter's), its other parameters from ``raw``: one question, not one per value.
+
+    Raises:
+        QueryError: ``name`` is not a parameter of the query, no value is given (an empty VALUES block is
+            refused by rdflib), or a value does not fit its type.
+    """
+    if not values:
+        raise QueryError(f"query {query.id!r}: no value of {name!r} to ask about", hint="ask only when there is one")
+    if name not in query.params:
+        raise QueryError(f"query {query.id!r} has no parameter {name!r}", hint=_describe_params(query))
+    if query.keyed:
+        raise QueryError(f"query {query.id!r} is asked a page of keys at a time; bind one {name} at a time")
+    terms = [to_term(query.params[name], value) for value in values]
+    others = bind(replace(query, params={k: p for k, p in query.params.items() if k != name}), raw or {})
+    return store.query(bind_rows(query.text, name, terms), others or None)
 
 
 def param_signature(param: Param) -> str:
