@@ -7,7 +7,7 @@ beside the drawing, its page ran to thousands of pixels (the claims of 2023: 7,0
 labels and numbered across pages (41, 42, … on page 2), with links to every page; the JSON twin says the
 same (``paging``: ``page``, ``pages``, ``total``, ``first``, ``last``, ``previous``, ``next`` and the
 query string of every page), so a client follows ``next`` through every member. A page is laid out on
-its own: as tall at most as eight rows of the grid, however large the group grows.
+its own: with the groups it links to, a dozen rows of the grid at most, however large the group grows.
 """
 
 from __future__ import annotations
@@ -18,8 +18,8 @@ from urllib.parse import urlencode
 
 from conflictkg.errors import QueryError
 
-#: Members drawn and listed on one page of a drilled-down group: eight rows of the grid's five columns.
-MEMBERS_PER_PAGE = 40
+#: Members drawn and listed on one page of a drilled-down group: six rows of the grid's five columns.
+MEMBERS_PER_PAGE = 30
 
 
 @dataclass(frozen=True)
