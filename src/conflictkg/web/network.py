@@ -42,7 +42,8 @@ def _request_of(request: Request, view: str) -> ViewRequest:
     scope, group = _scope_of(request, view)
     page = page_number(request.query_params.get("page", ""))
     if page != 1 and not group:
-        raise QueryError("page= applies to a group of the whole view", hint="e.g. /network/whole?group=claim-2023&page=2")
+        raise QueryError("page= applies to a group of the whole view",
+                         hint="e.g. /network/whole?group=claim-2023&page=2")
     return ViewRequest(view, clauses, request.query_params.get("incident") or None, perspective_of(request),
                        scope, group, page)
 
