@@ -61,6 +61,7 @@ def test_following_the_pages_reaches_every_member_of_the_largest_group_once(stag
         own = view.nodes.get(GROUP_ID + largest["key"])
         if own is not None:  # the page's links to the other pages' members
             assert own.members == largest["members"] - len(members) and "members on other pages" in own.label
+            assert own.href == (view.paging["next"] or view.paging["previous"])  # clicked: another page
         pages = view.paging["pages"]
         assert view.params.get("page") == [str(page)]
         page = page + 1 if view.paging["next"] else 0

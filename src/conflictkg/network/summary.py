@@ -287,6 +287,8 @@ def _group_network(ctx: ViewContext, request: ViewRequest, grouping: Grouping, w
         own.names = [own.label]
         own.members = found.total - len(found.members)
     network.paging = paging_json(found, group.key)
+    if own is not None:  # clicked: the next page of members (the last page: the one before)
+        own.href = network.paging["next"] or network.paging["previous"]
     return network
 
 
