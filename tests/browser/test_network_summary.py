@@ -7,6 +7,8 @@ from typing import Any
 
 import pytest
 
+from conflictkg.network.paging import MEMBERS_PER_PAGE
+
 from .test_network import DRAWN_LABELS, READY, assert_labels_fit, open_view, twin, visible_counts
 
 pytestmark = pytest.mark.browser
@@ -155,3 +157,53 @@ def test_labels_are_chosen_again_when_the_viewport_changes(page: Any, live_serve
         page.wait_for_timeout(150)  # the drawing's own redraw after its resize
         chosen = page.get_attribute("#layout", "data-labels")
         assert_every_label_drawn(page, data, mode or chosen)
+
+
+#: The tallest a drilled-down group's page may be, by window width, however many members the group has
+#: (#13: the claims of 2023 drawn and listed at once made a page of 7,000 px at 1366 px, 21,000 px at 390).
+PAGE_HEIGHT_MAX = {1366: 2400, 390: 7000}
+#: The page's height, the members listed and their links.
+LISTED = """() => ({height: document.documentElement.scrollHeight,
+    members: [...document.querySelectorAll('#members li')].map(li => [li.value, li.querySelector('a').getAttribute('href')])})"""
+
+
+@pytest.mark.parametrize("width", [1366, 390])
+def test_a_large_group_stays_a_few_screens_tall_and_every_member_is_reachable(page: Any, live_server: str,
+                                                                              width: int) -> None:
+    """The largest group is drawn and listed a page at a time (network.paging): each page stays within
+    PAGE_HEIGHT_MAX, its labels drawn, and following "Next" from the first page lists every member once,
+    numbered 1 to N in the order of their names."""
+    page.set_viewport_size({"width": width, "height": 900 if width > 600 else 844})
+    groups = twin(page, live_server, "/network/whole")["groups"]
+    largest = max(groups, key=lambda g: g["members"])
+    assert largest["members"] > 150
+    open_view(page, f"{live_server}/network/whole?group={largest['key']}")
+    seen: dict[int, str] = {}
+    while True:
+        listed = page.evaluate(LISTED)
+        assert listed["height"] <= PAGE_HEIGHT_MAX[width], (page.url, listed["height"])
+        assert page.locator("#members-title").text_content().startswith(f"Members {len(seen) + 1}–")
+        seen.update({number: href for number, href in listed["members"]})
+        assert page.get_attribute("#layout", "data-labels") == ("full" if width > 600 else "numbers")
+        assert_labels_fit(page.evaluate(DRAWN_LABELS))
+        following = page.locator('.member-pages a[rel="next"]').first
+        if not following.count():
+            break
+        following.click()
+        page.wait_for_url(f"**page={len(seen) // MEMBERS_PER_PAGE + 1}", timeout=30_000)
+        page.wait_for_function(READY, timeout=120_000)
+    assert sorted(seen) == list(range(1, largest["members"] + 1))
+    assert len(set(seen.values())) == largest["members"] and all(h.startswith("/resource/") for h in seen.values())
+
+
+def test_a_landscape_phone_draws_a_group_by_its_names(page: Any, live_server: str) -> None:
+    """On a phone turned to landscape (844×390) a drilled-down group's drawing takes the full width, its lists
+    below, and every member's and group's name is drawn in full: beside the panel the canvas was 454 px wide
+    and the names did not fit (#13)."""
+    page.set_viewport_size({"width": 844, "height": 390})
+    path = "/network/whole?group=clause"
+    data = twin(page, live_server, path)
+    open_view(page, live_server + path)
+    assert page.evaluate("() => document.getElementById('network').clientWidth") > 780
+    assert_every_label_drawn(page, data, "full")
+    assert page.evaluate("() => document.documentElement.scrollWidth") == 844

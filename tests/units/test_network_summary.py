@@ -136,8 +136,12 @@ def test_a_drilled_down_group_of_claims_numbers_its_links_claims_in_its_own_list
     """A link between two members carries its claim by its place in the group's list of claims (it kept the
     whole view's: the page of a group of claims read past the end of its list and drew nothing, #13)."""
     key = max((g for g in summary.groups if g["kind"] == "claim"), key=lambda g: g["inside"])["key"]
-    view = network_view(staged.store, res, ViewRequest("whole", scope="group", group=key))
-    carried = [(e, i) for e in view.edges for i in e.claims]
+    pages = summary_view(staged.store, res, ViewRequest("whole", scope="group", group=key)).paging["pages"]
+    for page in range(1, pages + 1):  # a page of members with links between them (#13: a page at a time)
+        view = network_view(staged.store, res, ViewRequest("whole", scope="group", group=key, page=page))
+        carried = [(e, i) for e in view.edges for i in e.claims]
+        if carried:
+            break
     assert carried  # links between claims of one group, each carrying a claim
     for edge, i in carried:
         assert view.claims[i].iri in (edge.source, edge.target)

@@ -21,6 +21,16 @@ def client(staged, res, tmp_path_factory):
     return TestClient(app)
 
 
+def group_members(client, key: str) -> list[str]:
+    """Every member of group ``key``, following its JSON twin's pages (#13)."""
+    members, query = [], f"?group={key}"
+    while query:
+        answer = client.get("/network/whole.json" + query).json()
+        members += [n["id"] for n in answer["nodes"] if not n["id"].startswith("urn:")]
+        query = answer["paging"]["next"]
+    return members
+
+
 def test_the_whole_view_opens_on_its_summary_with_groups_linked_without_scripts(client):
     page = client.get("/network/whole")
     assert page.status_code == 200
@@ -59,12 +69,12 @@ def test_a_group_drilled_down_into_and_its_twin(client):
     assert '<a href="?view=summary">Back to the summary</a>' in page.text
     twin = client.get("/network/whole.json", params={"group": "side-armenia"}).json()
     assert twin["scope"] == "group" and twin["params"]["group"] == ["side-armenia"]
-    ids = {n["id"] for n in twin["nodes"]}
+    ids = set(group_members(client, "side-armenia"))  # every page of members (#13)
     assert "https://w3id.org/conflictkg/resource/agent-armenia" in ids
     group = next(g for g in twin["groups"] if g["key"] == "side-armenia")
-    assert len([i for i in ids if not i.startswith("urn:")]) == group["members"]
-    graphml = client.get("/network/whole.graphml", params={"group": "side-armenia"})
-    assert graphml.status_code == 200 and "network-whole-side-armenia.graphml" in graphml.headers["content-disposition"]
+    assert len(ids) == group["members"]
+    graphml = client.get("/network/whole.graphml", params={"group": "norm"})
+    assert graphml.status_code == 200 and "network-whole-norm.graphml" in graphml.headers["content-disposition"]
 
 
 def test_the_full_graph_is_one_click_away_and_links_back(client):
@@ -93,6 +103,9 @@ def test_the_summary_files_are_the_summary(client, fmt):
     ("/network/whole.json?group=nope", 404, "the whole view has no group 'nope'"),
     ("/network/allegations.json?group=clause", 400, "apply to the whole view"),
     ("/network/clause.json?clause=6&view=full", 400, "apply to the whole view"),
+    ("/network/whole.json?group=clause&page=2", 400, "this group has 1 page of members, not page 2"),
+    ("/network/whole.json?group=clause&page=x", 400, "parameter page must be a whole number from 1"),
+    ("/network/whole.json?page=2", 400, "page= applies to a group of the whole view"),
 ])
 def test_bad_scopes_answer_in_the_error_shape(client, path, status, text):
     response = client.get(path)
@@ -130,8 +143,7 @@ def test_claims_without_a_date_are_grouped_by_their_incidents_year_never_dated(c
     begins = {r["incident"].value: r["earliest_begin"].value
               for r in run(staged.store, library["incidents-overview"]).dicts() if r["earliest_begin"] is not None}
     key = sorted(split)[0]
-    drilled = client.get("/network/whole.json", params={"group": key}).json()
-    members = [n["id"] for n in drilled["nodes"] if not n["id"].startswith("urn:")]
+    members = group_members(client, key)
     assert len(members) == split[key]["members"]
     for iri in members:
         assert claims[iri]["claim_date"] is None and begins[claims[iri]["incident"].value][:4] == key[-4:]
@@ -168,8 +180,7 @@ def test_sources_without_a_date_are_grouped_by_the_year_of_the_claims_they_carry
         return begins[incident][:4] if incident in begins else None
 
     for key, group in split.items():
-        members = [n["id"] for n in client.get("/network/whole.json", params={"group": key}).json()["nodes"]
-                   if not n["id"].startswith("urn:")]
+        members = group_members(client, key)
         assert len(members) == group["members"]
         for iri in members:
             carried = [r for r in rows if r["source"].value == iri]
@@ -183,3 +194,33 @@ def test_sources_without_a_date_are_grouped_by_the_year_of_the_claims_they_carry
     assert f'title="{split[first]["meaning"]}"' in page.replace("&#39;", "'")
     assert "sources without a publication date, cited by claims of that year" in page  # the rule, said once
     assert page.count('class="group-meaning"') == len({g.get("rule") for g in twin["groups"]} - {None})
+
+
+def test_a_large_group_pages_its_members_in_the_page_and_its_twin(client):
+    """A group larger than a page (#13): the page lists its window of members under "Members 41–80 of N"
+    with a link to every page, and the JSON twin says the same, so a client follows next to every member."""
+    from conflictkg.network.paging import MEMBERS_PER_PAGE
+
+    groups = client.get("/network/whole.json").json()["groups"]
+    largest = max(groups, key=lambda g: g["members"])
+    key, total = largest["key"], largest["members"]
+    twin = client.get("/network/whole.json", params={"group": key, "page": 2}).json()
+    paging = twin["paging"]
+    assert (paging["page"], paging["first"], paging["last"], paging["total"]) == (2, MEMBERS_PER_PAGE + 1,
+                                                                                   2 * MEMBERS_PER_PAGE, total)
+    assert twin["params"]["page"] == ["2"] and twin["title"].endswith(f"members {MEMBERS_PER_PAGE + 1}–{2 * MEMBERS_PER_PAGE}")
+    page = client.get("/network/whole", params={"group": key, "page": 2}).text
+    assert f"Members {MEMBERS_PER_PAGE + 1}–{2 * MEMBERS_PER_PAGE} of {total}" in page
+    pager = re.search(r'<nav class="member-pages".*?</nav>', page, re.S)
+    assert pager is not None
+    assert re.findall(r'href="([^"]+)"', pager.group(0)) == [
+        paging["previous"].replace("&", "&amp;"),
+        *[link.replace("&", "&amp;") for n, link in enumerate(paging["links"], start=1) if n != 2],
+        paging["next"].replace("&", "&amp;")]
+    assert '<strong aria-current="page">2</strong>' in pager.group(0)
+    listed = re.findall(r'<li value="(\d+)"><a href="/resource/', page)
+    assert listed == [str(n) for n in range(MEMBERS_PER_PAGE + 1, 2 * MEMBERS_PER_PAGE + 1)]
+    members = group_members(client, key)
+    assert len(members) == len(set(members)) == total
+    graphml = client.get("/network/whole.graphml", params={"group": key, "page": 2})
+    assert f"network-whole-{key}-2.graphml" in graphml.headers["content-disposition"]

@@ -110,6 +110,8 @@ class Network:
     scope: str = "full"
     groups: list[dict[str, Any]] = field(default_factory=list)
     links: dict[str, str] = field(default_factory=dict)
+    #: A drilled-down group's page of members (:func:`conflictkg.network.paging.paging_json`).
+    paging: dict[str, Any] = field(default_factory=dict)
 
     def to_json(self, base_url: str = "") -> dict[str, Any]:
         """The view as JSON-ready data; ``href`` of a resource page is ``{base_url}/resource/{local}``."""
@@ -124,6 +126,7 @@ class Network:
             "claims": [_claim_json(c, base_url, self.labels) for c in self.claims],
             "clauses": self._clauses(),
             **({"scope": self.scope, "groups": self.groups, "links": self.links} if self.scope != "full" else {}),
+            **({"paging": self.paging} if self.paging else {}),
         }
 
     def _clauses(self) -> list[dict[str, str]]:

@@ -34,7 +34,9 @@ from conflictkg.naming import Gazetteer
 from conflictkg.network import data
 from conflictkg.network.data import Facets, NodeRow
 from conflictkg.network.model import Edge, Network, Node
-from conflictkg.network.views import ViewError, ViewRequest, assemble_network, context, view_info, whole_graph
+from conflictkg.network.paging import MEMBERS_PER_PAGE, member_page, paging_json
+from conflictkg.network.views import (ViewError, ViewContext, ViewRequest, assemble_network, context, view_info,
+                                      whole_graph)
 from conflictkg.resources import Resources
 from conflictkg.store import Store
 
@@ -248,18 +250,45 @@ def summary_view(store: Store, resources: Resources, request: ViewRequest,
                                "see its members.")
         _add_groups(network, grouping, list(grouping.groups), None)
     else:
-        group = _checked_group(request.group, grouping)
-        title = f"{info.title}: {group.label}"
-        network = assemble_network(ctx, request, info, title, {"group": [group.key], **names},
-                                   group_parts(group, edges, claims))
-        network.description = (f"The {group.label} of the whole graph ({totals}) with the links between them, "
-                               "and the other groups they link to, each edge as wide as its number of links.")
-        _number_members(network)
-        _add_groups(network, grouping, [k for k in grouping.groups if k != group.key], group, edges)
+        network = _group_network(ctx, request, grouping, (edges, claims), totals)
     network.scope = request.scope
     network.styles = [replace(s, shape=LABEL_BELOW.get(s.shape, s.shape)) for s in network.styles]
     network.groups = _groups_json(grouping)
     network.links = {"summary": "?view=summary", "full": "?view=full", "totals": totals}
+    return network
+
+
+def _group_network(ctx: ViewContext, request: ViewRequest, grouping: Grouping, whole: tuple[list[Edge], list[str]],
+                   totals: str) -> Network:
+    """One group drilled down into: one page of its members (in the order of their labels, numbered across
+    pages), their links, and the other groups they link to; the group itself stands for its members on the
+    other pages, where this page's members link to them (#13)."""
+    edges, claims = whole
+    group = _checked_group(request.group, grouping)
+    ordered = sorted(group.members, key=lambda iri: (ctx.label(iri).casefold(), iri))
+    found = member_page(ordered, request.page)
+    shown = replace(group, members=found.members)
+    params = {"group": [group.key], **({"page": [str(found.page)]} if found.paged else {}),
+              "names": [request.perspective.value]}
+    pages = f", members {found.start + 1:,}–{found.start + len(found.members):,}" if found.paged else ""
+    network = assemble_network(ctx, request, view_info("whole"), f"{view_info('whole').title}: {group.label}{pages}",
+                               params, group_parts(shown, edges, claims))
+    network.description = (f"The {group.label} of the whole graph ({totals}) with the links between them, "
+                           "and the other groups they link to, each edge as wide as its number of links.")
+    if found.paged:
+        network.description += (f" {MEMBERS_PER_PAGE} members a page, in the order of their names: this is page "
+                                f"{found.page} of {found.pages}; the group's own node stands for its members on "
+                                "the other pages.")
+    _number_members(network, found.start)
+    keys = [k for k in grouping.groups if k != group.key or found.paged]
+    _add_groups(network, grouping, keys, shown, edges)
+    if (own := network.nodes.get(group.node_id)) is not None:
+        own.label = f"{group.name}: {found.total - len(found.members):,} members on other pages"
+        own.names = [own.label]
+        own.members = found.total - len(found.members)
+    network.paging = paging_json(found, group.key)
+    if own is not None:  # clicked: the next page of members (the last page: the one before)
+        own.href = network.paging["next"] or network.paging["previous"]
     return network
 
 
@@ -312,11 +341,12 @@ def _group_node(group: Group, number: int, summary: bool) -> Node:
                 short=str(number) if summary else f"{GROUP_NUMBER}{number}")
 
 
-def _number_members(network: Network) -> None:
-    """Number a drilled-down group's members 1, 2, … in the order of their labels (then IRIs): the list of
-    members beside the drawing, and on a narrow canvas the drawing's labels, which that list names (#13)."""
+def _number_members(network: Network, start: int = 0) -> None:
+    """Number a drilled-down group's members ``start`` + 1, + 2, … in the order of their labels (then IRIs):
+    the list of members beside the drawing, and on a narrow canvas the drawing's labels, which that list
+    names (#13)."""
     ordered = sorted(network.nodes.values(), key=lambda node: (node.label.casefold(), node.iri))
-    for number, node in enumerate(ordered, start=1):
+    for number, node in enumerate(ordered, start=start + 1):
         node.short = str(number)
     network.nodes = {node.iri: node for node in ordered}  # the JSON twin lists them in that order
 

@@ -69,6 +69,8 @@ class ViewRequest:
     #: (the members of ``group`` and the other groups; :mod:`conflictkg.network.summary`).
     scope: str = "full"
     group: str | None = None
+    #: A drilled-down group's page of members (from 1; :mod:`conflictkg.network.paging`).
+    page: int = 1
 
 
 @dataclass
@@ -88,6 +90,10 @@ class _Context:
             fallback = row.label if row and row.label else compact_iri(iri)
             self.labels[iri] = self.gazetteer.name(iri, self.perspective, fallback) or fallback
         return self.labels[iri]
+
+
+#: The tables a view is built from, read once per build (what :func:`context` returns).
+ViewContext = _Context
 
 
 def view_info(name: str) -> ViewInfo:
@@ -137,6 +143,8 @@ def check_scope(request: ViewRequest) -> None:
     if (request.scope == "group") != bool(request.group):
         raise ViewError("a group is drilled down into with scope 'group' and a group name",
                         hint="the summary of the whole view lists its groups")
+    if request.page != 1 and request.scope != "group":
+        raise ViewError("a page of members applies to a drilled-down group", hint="e.g. ?group=claim-2023&page=2")
 
 
 def context(store: Store, resources: Resources, request: ViewRequest, gazetteer: Gazetteer | None) -> _Context:

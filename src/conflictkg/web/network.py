@@ -1,7 +1,9 @@
 """The network pages: ``/network`` (the list), ``/network/{view}`` (HTML) and ``/network/{view}.json``.
 
 Query parameters: ``clause`` (repeatable, clause view), ``incident`` (a prefixed or full IRI,
-incident view) and ``names`` (the naming perspective; else the site's cookie, as on every page).
+incident view), ``view`` (``full`` or ``summary``) and ``group`` with ``page`` (a group of the whole view
+drilled down into, a page of its members at a time) and ``names`` (the naming perspective; else the site's
+cookie, as on every page).
 Views are built from ``app.state.store`` (a :class:`~conflictkg.web.deferred.Deferred` store) in
 daemon threads and kept in a small per-application cache (:mod:`conflictkg.web.builds`); the most visited are built in the background at start.
 """
@@ -23,6 +25,7 @@ from conflictkg.naming import Perspective
 from conflictkg.network import VIEWS, Network, ViewRequest, network_view, view_choices
 from conflictkg.network.files import GRAPH_MEDIA_TYPES, file_graph, view_file_name, write_graph
 from conflictkg.network.render import VIS_FILES, to_html, vis_assets, views_index_html
+from conflictkg.pages.paging import page_number
 from conflictkg.settings import VIS_CACHE_CONTROL
 from conflictkg.web.builds import ViewBuilds
 from conflictkg.web.rendering import perspective_of, remember_perspective, require_html, wants_json
@@ -37,8 +40,12 @@ def _request_of(request: Request, view: str) -> ViewRequest:
     except ValueError:
         raise QueryError("clause must be a whole number, e.g. ?clause=6") from None
     scope, group = _scope_of(request, view)
+    page = page_number(request.query_params.get("page", ""))
+    if page != 1 and not group:
+        raise QueryError("page= applies to a group of the whole view",
+                         hint="e.g. /network/whole?group=claim-2023&page=2")
     return ViewRequest(view, clauses, request.query_params.get("incident") or None, perspective_of(request),
-                       scope, group)
+                       scope, group, page)
 
 
 def _scope_of(request: Request, view: str) -> tuple[str, str | None]:

@@ -1,0 +1,80 @@
+"""A drilled-down group's members a page at a time (#13): the window, its links, and every member of the
+largest group reached once by following the pages."""
+
+from __future__ import annotations
+
+import pytest
+
+from conflictkg.errors import QueryError
+from conflictkg.network import ViewError, ViewRequest, network_view
+from conflictkg.network.paging import MEMBERS_PER_PAGE, member_page, paging_json
+from conflictkg.network.summary import GROUP_ID, summary_view
+
+SUMMARY = ViewRequest("whole", scope="summary")
+
+
+@pytest.mark.parametrize(("total", "page", "members", "pages"), [
+    (0, 1, [], 1), (1, 1, [0], 1), (5, 1, [0, 1, 2, 3, 4], 1), (6, 2, [5], 2), (10, 2, [5, 6, 7, 8, 9], 2),
+])
+def test_a_page_holds_its_window_of_members(total, page, members, pages):
+    found = member_page(list(range(total)), page, 5)  # type: ignore[arg-type]
+    assert found.members == members and found.pages == pages and found.total == total
+    assert found.start == (page - 1) * 5 and found.paged == (pages > 1)
+
+
+@pytest.mark.parametrize("page", [0, -1, 3, 99])
+def test_a_page_outside_the_group_is_refused_naming_the_range(page):
+    with pytest.raises(QueryError, match=f"this group has 2 pages of members, not page {page}") as caught:
+        member_page(list(range(7)), page, 5)  # type: ignore[arg-type]
+    assert not isinstance(caught.value, ViewError)  # a 400, as the site's other paged lists
+    assert caught.value.hint == "page=1 to page=2"
+
+
+def test_the_links_reach_every_page_and_stop_at_either_end():
+    first = paging_json(member_page(list("abcdefghijk"), 1, 5), "claim-2023")
+    last = paging_json(member_page(list("abcdefghijk"), 3, 5), "claim-2023")
+    assert first["previous"] is None and first["next"] == "?group=claim-2023&page=2"
+    assert last["next"] is None and last["previous"] == "?group=claim-2023&page=2"
+    assert first["links"] == [f"?group=claim-2023&page={n}" for n in (1, 2, 3)] == last["links"]
+    assert (first["first"], first["last"], last["first"], last["last"], last["total"]) == (1, 5, 11, 11, 11)
+    assert paging_json(member_page([], 1, 5), "x")["first"] == 0
+
+
+def test_following_the_pages_reaches_every_member_of_the_largest_group_once(staged, res):
+    """Each page draws at most MEMBERS_PER_PAGE members, numbered across pages in the order of their names;
+    together the pages hold every member once, and the group's own node stands for the other pages' members."""
+    groups = summary_view(staged.store, res, SUMMARY).groups
+    largest = max(groups, key=lambda g: g["members"])
+    assert largest["members"] > 2 * MEMBERS_PER_PAGE
+    seen: dict[str, str] = {}
+    labels: list[str] = []
+    page, pages = 1, None
+    while page:
+        view = summary_view(staged.store, res, ViewRequest("whole", scope="group", group=largest["key"], page=page))
+        members = [node for node in view.nodes.values() if not node.iri.startswith(GROUP_ID)]
+        assert 0 < len(members) <= MEMBERS_PER_PAGE
+        assert view.paging["first"] == len(seen) + 1 and view.paging["last"] == len(seen) + len(members)
+        for node in members:
+            assert node.iri not in seen
+            seen[node.iri] = node.short or ""
+            labels.append(node.label.casefold())
+        own = view.nodes.get(GROUP_ID + largest["key"])
+        if own is not None:  # the page's links to the other pages' members
+            assert own.members == largest["members"] - len(members) and "members on other pages" in own.label
+            assert own.href == (view.paging["next"] or view.paging["previous"])  # clicked: another page
+        pages = view.paging["pages"]
+        assert view.params.get("page") == [str(page)]
+        page = page + 1 if view.paging["next"] else 0
+    assert len(seen) == largest["members"] and pages == -(-largest["members"] // MEMBERS_PER_PAGE)
+    assert sorted(int(n) for n in seen.values()) == list(range(1, len(seen) + 1))
+    assert labels == sorted(labels)
+
+
+def test_a_small_group_is_one_page_and_a_page_past_the_last_is_refused(staged, res):
+    view = network_view(staged.store, res, ViewRequest("whole", scope="group", group="clause"))
+    assert view.paging["pages"] == 1 and "page" not in view.params
+    assert GROUP_ID + "clause" not in view.nodes  # no other pages: the group is not drawn in itself
+    with pytest.raises(QueryError, match="this group has 1 page of members, not page 2"):
+        summary_view(staged.store, res, ViewRequest("whole", scope="group", group="clause", page=2))
+    with pytest.raises(ViewError, match="a page of members applies to a drilled-down group"):
+        network_view(staged.store, res, ViewRequest("whole", scope="summary", page=2))
