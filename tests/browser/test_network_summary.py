@@ -179,6 +179,7 @@ def test_a_large_group_stays_a_few_screens_tall_and_every_member_is_reachable(pa
     assert largest["members"] > 150
     open_view(page, f"{live_server}/network/whole?group={largest['key']}")
     seen: dict[int, str] = {}
+    own_cards: list[int] = []  # per page: the group's own node, drawn where a member links to another page
     while True:
         listed = page.evaluate(LISTED)
         assert listed["height"] <= PAGE_HEIGHT_MAX[width], (page.url, listed["height"])
@@ -186,6 +187,8 @@ def test_a_large_group_stays_a_few_screens_tall_and_every_member_is_reachable(pa
         seen.update({number: href for number, href in listed["members"]})
         assert page.get_attribute("#layout", "data-labels") == ("full" if width > 600 else "numbers")
         assert_labels_fit(page.evaluate(DRAWN_LABELS))
+        cards = page.evaluate("() => ckgNetwork.nodes.get().filter(n => n.title).map(n => n.title.textContent)")
+        own_cards.append(sum("open another page of this group" in card for card in cards))
         following = page.locator('.member-pages a[rel="next"]').first
         if not following.count():
             break
@@ -193,6 +196,7 @@ def test_a_large_group_stays_a_few_screens_tall_and_every_member_is_reachable(pa
         page.wait_for_url(f"**page={len(seen) // MEMBERS_PER_PAGE + 1}", timeout=30_000)
         page.wait_for_function(READY, timeout=120_000)
     assert sorted(seen) == list(range(1, largest["members"] + 1))
+    assert own_cards[0] == 1 and max(own_cards) == 1, own_cards
     assert len(set(seen.values())) == largest["members"] and all(h.startswith("/resource/") for h in seen.values())
 
 

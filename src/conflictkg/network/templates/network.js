@@ -102,7 +102,9 @@
     }
     if (node.claims.length) { card.appendChild(claimList(node.claims)); }
     if (node.members) {
-      card.appendChild(el("div", "Click the group to see its " + node.members + " members and their links.", "kind"));
+      card.appendChild(el("div", data.paging && (node.href === data.paging.next || node.href === data.paging.previous)  // the group's own node
+        ? "Click to open another page of this group (" + node.members + " members are on other pages)."
+        : "Click the group to see its " + node.members + " members and their links.", "kind"));
     } else if (node.href) { card.appendChild(el("div", "Click the node to open its page.", "kind")); }
     return card;
   }
