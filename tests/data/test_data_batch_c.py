@@ -70,7 +70,7 @@ C = {
     "claim-artsakh-hrd-2023-03-planned-attack": ("incident-2023-03-05-police-car-ambush", "agent-artsakh-human-rights-defender", "2023-03-08", "stance-denies",
                                                  set(), set(), {p(6)}, {"agent-azerbaijan"}, True),
     # 26 Aliyev at OTS
-    "claim-az-president-2023-03-16-ots": ("incident-2023-03-16-aliyev-ots-ankara", "agent-aliyev", "2023-03-16", "stance-counter-alleges",
+    "claim-az-president-2023-03-16-ots": ("incident-2023-03-16-aliyev-ots-ankara", "agent-aliyev", "2023-03-16", "stance-alleges",
                                           {A}, {p(4), p(9)}, set(), {"agent-armenia"}, True),
     # 27 Lisagor
     "claim-az-mod-2023-03-25-local-control": ("incident-2023-03-25-lisagor-height", "agent-az-mod", "2023-03-25", "stance-counter-alleges",
