@@ -320,6 +320,10 @@ ADDED = {
     "claim-mirzoyan-2023-08-01-perfidious": "incident-2023-07-29-khachatryan-arrest",
     "claim-artsakh-mfa-2023-08-15-fake-news": "incident-2023-08-12-troop-presence-dispute",
     "claim-am-mfa-2023-03-16-ots-reply": "incident-2023-03-16-aliyev-ots-ankara",  # the one-sided search (sides)
+    # session 12, helper "episodes": the Azerbaijani MFA, the French MFA and Hajizada on the checkpoint
+    "claim-az-mfa-2023-04-23-checkpoint-legitimate": "incident-2023-04-21-hakari-checkpoint",
+    "claim-fr-mfa-2023-04-23-checkpoint-breaches": "incident-2023-04-21-hakari-checkpoint",
+    "claim-aykhan-hajizada-2023-04-24-france-unfounded": "incident-2023-04-21-hakari-checkpoint",
 }
 
 
@@ -333,7 +337,7 @@ def test_claim_count_per_incident(store) -> None:
     for inc in ADDED.values():
         expected[inc] += 1
     assert got == expected
-    assert sum(got.values()) == len(C) + len(ADDED) + 21 == 39 + 8 + 21
+    assert sum(got.values()) == len(C) + len(ADDED) + 21 == 39 + 11 + 21
 
 
 def test_added_claims_are_the_only_claims_outside_the_record(store) -> None:

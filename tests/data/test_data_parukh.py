@@ -47,6 +47,8 @@ EXTRA_CLAIMS = {
     # added for issue #12 (rec-b): the Armenian MFA's statements of 24 and 26 March
     "claim-am-mfa-2022-03-24-gross-violation": ("agent-am-mfa", "2022-03-24", "stance-alleges"),
     "claim-am-mfa-2022-03-26-contempt-for-commitments": ("agent-am-mfa", "2022-03-26", "stance-alleges"),
+    # added in session 12 (episodes): the United States, a third party that spoke
+    "claim-karen-donfried-2022-03-25-deescalate": ("agent-karen-donfried", "2022-03-25", "stance-calls-on"),
 }
 ALL_CLAIMS = {**CHRONOLOGY_CLAIMS, **EXTRA_CLAIMS}
 

@@ -220,9 +220,10 @@ def is_status(claim: str) -> bool:
 
 @pytest.fixture(scope="session")
 def parukh(ask) -> set[str]:  # noqa: ANN001
-    """The 17 claims about the Parukh incident: tests written for it look only at these rows."""
+    """The 18 claims about the Parukh incident (the 18th, Donfried's call of 25 March 2022, added in
+    session 12): tests written for it look only at these rows."""
     claims = {r["claim"] for r in ask("incident-thread", incident=INCIDENT)}
-    assert len(claims) == 17
+    assert len(claims) == 18
     return claims
 
 
@@ -350,7 +351,7 @@ def test_place_search_finds_the_parukh_incident_by_any_name(ask, name: str) -> N
     assert [(r["incident"], r["place"]) for r in rows] == [
         (ckr("incident-2022-03-24-parukh-farrukh"), ckr("place-parukh-farrukh")),
         (ckr("incident-2022-04-12-parukh-shooting"), ckr("place-parukh-farrukh"))]  # added in issue #12
-    assert rows[0]["claims"] == "17"  # 15 curated first, 2 Armenian MFA statements added in issue #12
+    assert rows[0]["claims"] == "18"  # 15 curated first, 2 Armenian MFA statements added in issue #12, Donfried (session 12)
 
 
 @pytest.mark.parametrize("name", ["fərrux", "PARUKH", "Փառուխ"])
@@ -364,7 +365,7 @@ def test_place_search_agrees_on_rdflib(staged: Staged, memory: MemoryStore, name
 def test_place_search_by_an_administrative_unit_and_a_miss(ask) -> None:
     rows = ask("incidents-at-place-by-name", name="khojaly district")
     assert {(r["incident"], r["place"], r["matched_name"], r["claims"]) for r in rows} == {
-        (ckr("incident-2022-03-24-parukh-farrukh"), ckr("place-khojaly-district"), "Khojaly district", "17"),
+        (ckr("incident-2022-03-24-parukh-farrukh"), ckr("place-khojaly-district"), "Khojaly district", "18"),
         (ckr("incident-2023-06-01-fortification-dispute"), ckr("place-khojaly-district"), "Khojaly district", "4"),
         (ckr("incident-2023-09-19-offensive"), ckr("place-khojaly-district"), "Khojaly district", "28")}
     assert ask("incidents-at-place-by-name", name="Parukh / Farrukh") == []  # the neutral label is not a name
@@ -502,7 +503,7 @@ def test_denials_and_whether_the_denier_is_on_the_accused_side(ask, parukh) -> N
     assert {r["accuser_label"] for r in rows} == {"Ministry of Defence of the Russian Federation"}
     # the incident claims of the whole chronology (the record of issue #12). Artsakh officials denying an accusation
     # against Armenia are not on the accused side as far as the graph records (Artsakh is not Armenia)
-    assert len(everything) == 75
+    assert len(everything) == 77  # + 2 denials added in session 12 (episodes: Azerbaijani MFA May 2021, Hajizada April 2023)
     side = {(r["denial"], r["accused"]): r["denier_on_accused_side"] for r in everything}
     assert side[(ckr("claim-babayan-2021-08-11-provocation"), ckr("agent-armenia"))] == "false"
     assert side[(ckr("claim-artsakh-hrd-2023-03-planned-attack"), ckr("agent-armenia"))] == "false"
@@ -517,7 +518,8 @@ def test_denials_and_whether_the_denier_is_on_the_accused_side(ask, parukh) -> N
         "claim-az-president-2021-05-armenian-reaction-inadequate", "claim-az-president-2021-11-26-mostly-implemented",
         "claim-artsakh-mod-2022-02-ghapanlu-denial", "claim-bayramov-2023-01-17-lavrov-call", "claim-az-mfa-2023-02-23-icj-reading",
         "claim-artsakh-mod-2023-06-06-fortification-denial", "claim-artsakh-interior-2023-07-18-disinformation",
-        "claim-eyvazov-2023-09-20-peacekeepers")}
+        "claim-eyvazov-2023-09-20-peacekeepers",
+        "claim-az-mfa-2021-05-border-deployment")}  # session 12 (episodes): the page names no Armenian statement it answers
     assert {r["denial"] for r in everything if not r["accused"]} == unanswered | {ckr(c) for c in (
         "claim-artsakh-presidency-2022-04-01-unserious", "claim-am-deputy-pm-office-2023-06-12-no-agreement",
         "claim-az-mfa-2023-09-23-rejects-borrell", "claim-am-mfa-2023-11-09-sovereignty",
@@ -528,7 +530,7 @@ def test_denials_and_whether_the_denier_is_on_the_accused_side(ask, parukh) -> N
 def test_counter_allegation_invokes_point_4(ask, parukh) -> None:
     everything = ask("counter-allegations")
     pairs = {(r["counter_claim"], r["original_claim"]) for r in everything}
-    assert len(pairs) == 36  # the record of issue #12 (+1: the Armenian MoD answers on Vardenis; +1: the Armenian MFA answers Aliyev's OTS speech); the first record's pairs all still there
+    assert len(pairs) == 37  # the record of issue #12 (+1: the Armenian MoD answers on Vardenis; +1: the Armenian MFA answers Aliyev's OTS speech; +1: the Azerbaijani MFA answers the Armenian MFA on the Hakari checkpoint, session 12); the first record's pairs all still there
     assert pairs >= {(ckr(a), ckr(b)) for a, b in (
         ("claim-az-mfa-2021-12-armenia-not-fulfilling", "claim-am-mfa-2021-12-07-no-corridor-obligation"),
         ("claim-am-mfa-2021-04-20-condemns-threat", "claim-aliyev-2021-04-20-zangezur-corridor"),
@@ -837,7 +839,7 @@ def test_incidents_overview_counts_stances(ask) -> None:  # noqa: ANN001
     parukh = rows[ckr("incident-2022-03-24-parukh-farrukh")]
     counts = [parukh[k] for k in ("claims", "allegations", "denials", "counter_allegations", "calls",
                                   "interpretations", "reports", "claimants")]
-    assert counts == ["17", "8", "2", "1", "1", "0", "5", "7"]
+    assert counts == ["18", "8", "2", "1", "2", "0", "5", "8"]  # + Donfried's call (session 12)
     lachin = rows[ckr("incident-2022-12-12-lachin-blockade")]
     assert (lachin["earliest_begin"], lachin["claims"], lachin["calls"]) == ("2022-12-12", "18", "6")
     starts = [r["earliest_begin"] for r in ask("incidents-overview")]
