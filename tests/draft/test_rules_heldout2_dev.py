@@ -3,32 +3,9 @@ each, on short sentences written for these tests (never article text)."""
 
 from __future__ import annotations
 
-from datetime import date
-
-import pytest
-
-from conflictkg.build import shipped_lexicon
-from conflictkg.drafting import ArticleMeta, Lexicon, draft_article, events, points, stance
-from conflictkg.drafting.model import Draft
+from conflictkg.drafting import Lexicon, events, points, stance
 from conflictkg.rdf.namespaces import CKR
-from conflictkg.resources import Resources
-
-
-@pytest.fixture(scope="module")
-def lex(res: Resources) -> Lexicon:
-    return shipped_lexicon(res)
-
-
-def _draft(text: str, lex: Lexicon, publisher: str = "") -> Draft:
-    return draft_article(text, ArticleMeta("https://example.org/x", publisher, date(2023, 9, 25)), lex)
-
-
-def _claims(text: str, lex: Lexicon, publisher: str = "") -> list[tuple[str, str]]:
-    return [(c.claimant.removeprefix(CKR), c.stance) for c in _draft(text, lex, publisher).claims]
-
-
-def _stance(text: str) -> str:
-    return stance.sentence_stance(text, stance.find_cues(text, []))
+from tests.draft.sentences import claims as _claims, draft as _draft, sentence_stance as _stance
 
 
 def test_a_rejection_of_the_blame_or_of_an_obligation_denies() -> None:

@@ -5,32 +5,9 @@ allegations, counter-allegations), one test each, on short sentences written for
 
 from __future__ import annotations
 
-from datetime import date
-
-import pytest
-
-from conflictkg.build import shipped_lexicon
-from conflictkg.drafting import ArticleMeta, Lexicon, draft_article, stance
-from conflictkg.drafting.model import Draft
+from conflictkg.drafting import Lexicon
 from conflictkg.rdf.namespaces import CKR
-from conflictkg.resources import Resources
-
-
-@pytest.fixture(scope="module")
-def lex(res: Resources) -> Lexicon:
-    return shipped_lexicon(res)
-
-
-def _draft(text: str, lex: Lexicon, publisher: str = "") -> Draft:
-    return draft_article(text, ArticleMeta("https://example.org/x", publisher, date(2023, 9, 25)), lex)
-
-
-def _claims(text: str, lex: Lexicon, publisher: str = "") -> list[tuple[str, str]]:
-    return [(c.claimant.removeprefix(CKR), c.stance) for c in _draft(text, lex, publisher).claims]
-
-
-def _stance(text: str) -> str:
-    return stance.sentence_stance(text, stance.find_cues(text, []))
+from tests.draft.sentences import claims as _claims, sentence_stance as _stance
 
 
 def test_names_in_a_parenthesis_after_a_title_do_not_speak(lex: Lexicon) -> None:
