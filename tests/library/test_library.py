@@ -295,7 +295,7 @@ def test_claims_alleging_breach_of_point_1_are_all_curator_inferences(ask, paruk
 
 def test_incident_thread_links_denial_and_counter_allegation_to_the_bulletin(ask) -> None:
     rows = ask("incident-thread", incident=INCIDENT)
-    assert len({r["claim"] for r in rows}) == 17  # 15, and the Armenian MFA's statements of 24 and 26 March (issue #12)
+    assert len({r["claim"] for r in rows}) == 18  # 15, the Armenian MFA's statements of 24 and 26 March, and the US call of 25 March (issue #12)
     answers = {(r["claim"], r["stance_label"], r["responds_to"]) for r in rows if r["responds_to"]}
     assert (AZ_DENIAL, "denies", BULLETIN) in answers
     assert (AZ_COUNTER, "counter-alleges", BULLETIN) in answers
@@ -324,7 +324,7 @@ def test_accusation_network_edges(ask) -> None:
     rows = ask("accusation-network")
     # one edge per provision: two norms of point 1 are two edges with the same relation text
     edges = {(r["source"], r["target"], r["provision"], r["basis"]): (r["relation"], int(r["weight"])) for r in rows}
-    assert len(edges) == len(rows) == 188  # the record of issue #12 (named speakers are claimants of their own); +1: Armenian MFA -> Azerbaijan (OTS speech)
+    assert len(edges) == len(rows) == 189  # the record of issue #12 (named speakers are claimants of their own); +1: Armenian MFA -> Azerbaijan (OTS speech); +1: the French MFA (Hakari, April 2023)
     az_mod, ru_mod, armenia, azerbaijan = ckr("agent-az-mod"), ckr("agent-ru-mod"), ckr("agent-armenia"), ckr("agent-azerbaijan")
     assert edges[(az_mod, armenia, ckr("agreement-tri2020-p4"), "named by claimant")] == ("alleges breach of point 4", 1)
     assert edges[(az_mod, armenia, ckr("agreement-tri2020-p4"), "inferred by curator")] == ("alleges breach of point 4", 12)
@@ -338,6 +338,7 @@ def test_accusation_network_edges(ask) -> None:
     assert edges[(ckr("agent-am-mfa"), azerbaijan, ckr("agreement-tri2020-p1"), "inferred by curator")] == ("alleges breach of point 1", 11)
     assert edges[(ckr("agent-asbarez"), azerbaijan, "", "")] == ("accuses", 3)
     assert edges[(ckr("agent-hikmet-hajiyev"), ckr("agent-ru-peacekeepers"), "", "")] == ("accuses", 1)
+    assert edges[(ckr("agent-fr-mfa"), azerbaijan, ckr("agreement-tri2020-p6"), "inferred by curator")] == ("alleges breach of point 6", 1)
     assert {r["target"] for r in rows} == {azerbaijan, armenia, ckr("agent-artsakh-defence-army"), ckr("agent-ru-peacekeepers"),
                                           ckr("agent-artsakh"), ckr("agent-icrc"), ckr("agent-iran"), ckr("agent-russia")}
     weights = [int(r["weight"]) for r in rows]
