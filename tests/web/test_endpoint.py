@@ -276,8 +276,8 @@ def test_timeout_stops_the_query_and_the_server_goes_on(tight: str) -> None:
     with ThreadPoolExecutor(2) as executor:
         slow = executor.submit(timed_post, tight, EXPENSIVE)
         time.sleep(0.2)
-        quick, quick_s = timed_post(tight, count)  # the other worker answers meanwhile
-        assert quick.status_code == 200 and quick_s < 0.8 and not slow.done()
+        quick, _ = timed_post(tight, count)  # the other worker answers while the slow query still runs
+        assert quick.status_code == 200 and not slow.done()
         response, elapsed = slow.result()
         assert response.status_code == 503 and "query exceeded the time limit of 1 s" in response.text
         assert 1 <= elapsed < 5

@@ -86,17 +86,63 @@ def create_app(store: OxigraphStore | RemoteStore, settings: Settings, *, worker
     else:
         spec = WorkerSpec(generation or current_path(settings.store_dir).resolve(), in_memory,
                           settings.worker_memory_mb or None)
+    # the one error boundary: typed errors, Starlette's 404/405 and anything unexpected (500)
+    handlers = {ConflictKGError: error_response, HTTPException: error_response, Exception: error_response}
+    app = Starlette(routes=site_routes(curate is not None), middleware=[CORS],
+                    lifespan=lifespan_of(store, spec, workers, settings.query_timeout_s),
+                    exception_handlers=handlers)  # type: ignore[arg-type]
+    app.state.templates = environment(PAGE_TEMPLATES, NETWORK_TEMPLATES)  # the app's one Jinja2 environment
+    app.state.settings = settings
+    if curate is not None:
+        from conflictkg.web.curate import Desk
+        app.state.curate = Desk.open(curate)
+    app.state.built = generation_date(spec.generation) if spec else None  # the "cite this" line's build date
+    app.state.resources = resources or default_resources()
+    defer_state(app, store, in_memory if pages_in_memory is None else pages_in_memory)
+    app.state.network_views = view_builds(app)
+    app.state.downloads = downloads_of(spec, app.state.store, app.state.resources, app.state.built)
+    return app
 
+
+CORS = Middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "POST", "OPTIONS"],
+                  allow_headers=["*"], expose_headers=["X-Conflictkg-Truncated", "X-Conflictkg-Max-Rows"],
+                  max_age=86400)
+
+
+def site_routes(curating: bool) -> list[Route]:
+    """Every route of the site; the curator's pages only when ``curating``."""
+    curate: list[Route] = []
+    if curating:  # the curate pages import the drafter and the validator: only when asked for
+        from conflictkg.web.curate import curate_routes
+        curate = curate_routes()
+    return [Route("/sparql", sparql_endpoint, methods=["GET", "POST", "OPTIONS"]), *page_routes(),
+            *query_routes(), *network_routes, *download_routes, *ontology_routes, *curate]
+
+
+def defer_state(app: Starlette, store: OxigraphStore | RemoteStore, pages_copy: bool) -> None:
+    """The app's expensive state, made on first use or in the background after start-up, never before the
+    server listens (#14): the pages' store (a copy in memory with ``pages_copy``), the :class:`Site`, the
+    service description, VoID and the busiest pages' answers."""
+    pages_store = app.state.store = Deferred(store.in_memory_copy if pages_copy else lambda: store)
+    app.state.site = Deferred(lambda: Site.load(pages_store.get(), app.state.resources))
+    app.state.description = Deferred(lambda: ServiceDescription.of(store, app.state.settings))
+    app.state.void = Deferred(lambda: void_turtle(app.state.site.get(), app.state.built))  # made on first request
+    app.state.warm_pages = Deferred(lambda: warm(app.state.site.get()))  # in the background after start-up
+
+
+def lifespan_of(store: OxigraphStore | RemoteStore, spec: WorkerSpec | None, workers: int, timeout_s: float):
+    """The app's lifespan: the query pool (worker processes over ``spec``, or the SPARQL server that is
+    ``store``), and after start-up, in the background, the site, the network views and the downloads."""
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        pool = RemoteQueries(store) if spec is None else WorkerPool(spec, workers, settings.query_timeout_s)
+        pool = RemoteQueries(store) if spec is None else WorkerPool(spec, workers, timeout_s)
         app.state.pool = pool
         try:
             async with anyio.create_task_group() as background:
                 # after start-up: the app answers while the site is loaded and the views laid out;
                 # stopping abandons them
                 background.start_soon(warm_network_views, app)  # its builds wait for the site
-                if settings.prepare_downloads:
+                if app.state.settings.prepare_downloads:
                     background.start_soon(prepare_downloads, app)
                 background.start_soon(app.state.description.wait)
                 background.start_soon(app.state.warm_pages.wait)  # the busiest pages' answers, after the site
@@ -105,34 +151,7 @@ def create_app(store: OxigraphStore | RemoteStore, settings: Settings, *, worker
         finally:
             app.state.downloads.stop()
             await anyio.to_thread.run_sync(pool.close)
-
-    cors = Middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "POST", "OPTIONS"],
-                      allow_headers=["*"], expose_headers=["X-Conflictkg-Truncated", "X-Conflictkg-Max-Rows"],
-                      max_age=86400)
-    if curate is not None:  # the curate pages import the drafter and the validator: only when asked for
-        from conflictkg.web.curate import Desk, curate_routes
-    site_routes = [Route("/sparql", sparql_endpoint, methods=["GET", "POST", "OPTIONS"]), *page_routes(),
-                   *query_routes(), *network_routes, *download_routes, *ontology_routes, *(curate_routes() if curate else [])]
-    # the one error boundary: typed errors, Starlette's 404/405 and anything unexpected (500)
-    handlers = {ConflictKGError: error_response, HTTPException: error_response, Exception: error_response}
-    app = Starlette(routes=site_routes, middleware=[cors], lifespan=lifespan,
-                    exception_handlers=handlers)  # type: ignore[arg-type]
-    app.state.templates = environment(PAGE_TEMPLATES, NETWORK_TEMPLATES)  # the app's one Jinja2 environment
-    app.state.settings = settings
-    if curate is not None:
-        app.state.curate = Desk.open(curate)
-    app.state.built = generation_date(spec.generation) if spec else None  # the "cite this" line's build date
-    app.state.resources = resources or default_resources()
-    # made on first use or in the background after start-up, never before the server listens (#14)
-    pages_copy = in_memory if pages_in_memory is None else pages_in_memory
-    pages_store = app.state.store = Deferred(store.in_memory_copy if pages_copy else lambda: store)
-    app.state.site = Deferred(lambda: Site.load(pages_store.get(), app.state.resources))
-    app.state.description = Deferred(lambda: ServiceDescription.of(store, settings))
-    app.state.void = Deferred(lambda: void_turtle(app.state.site.get(), app.state.built))  # made on first request
-    app.state.warm_pages = Deferred(lambda: warm(app.state.site.get()))  # in the background after start-up
-    app.state.network_views = view_builds(app)
-    app.state.downloads = downloads_of(spec, pages_store, app.state.resources, app.state.built)
-    return app
+    return lifespan
 
 
 async def prepare_downloads(app: Starlette) -> None:
