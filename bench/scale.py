@@ -11,11 +11,18 @@ places, the agreement and the vocabularies are shared, as they would be in a lar
 Stores are cached in ``bench/out/scale-<N>``.
 
 Per scale, one ``conflictkg serve`` on a free 127.0.0.1 port: seconds from start until ``/sparql``
-answers an ASK and until ``/`` answers 200 and the resident memory (RSS) of the server and its query workers then; then first and repeat time and bytes of ``/``, an
-incident page, the whole network view (the first may wait for the background build), the clause,
-actor and place pages with the most claims, a search and the incidents list; the first ``/downloads`` (its time and
-status) and when it is ready; then the
-seconds from SIGTERM to exit (server log: ``bench/out/scale-<N>[-<checkout>]-serve.log``). Nothing here is asserted: it is measured and printed as one table.
+answers an ASK and until ``/`` answers 200, and the resident memory (RSS) of the server and its query
+workers then; the first ``/downloads`` (its time and status) and when it is ready; then the seconds
+from start until the server has settled (``settled_s``: its processes idle, i.e. the background
+warm-up of the site, the pages' answers, the network views and the workers' copies is over) and its
+RSS then. Only then the pages, so their times are theirs alone: first and repeat time (whole response
+on loopback, i.e. the server's time plus a fraction of a millisecond) and bytes of ``/``, an incident
+page, the whole network view, the clause, actor and place pages with the most claims, a search, the
+incidents list, and three network views (the allegations view, warmed at start; an incident's and
+clause 6's, whose first request builds them). Then the seconds from SIGTERM to exit (with
+``--startup``: SIGTERM as soon as ``/`` answers, i.e. during the warm-up). Server log:
+``bench/out/scale-<N>[-<checkout>]-serve.log``. Nothing here is asserted: it is measured and printed
+as two tables (the server's figures, then the pages one line each).
 """
 
 from __future__ import annotations
@@ -38,9 +45,15 @@ COPIED = re.compile(r"^(https://w3id\.org/conflictkg/(?:resource|graph)/)(incide
 INCIDENT = "incident-2022-03-24-parukh-farrukh"
 PAGES = {"home": "/", "incident": f"/resource/{INCIDENT}", "network": "/network/whole",
          "clause": "/resource/agreement-tri2020-p6", "actor": "/resource/agent-azerbaijan",
-         "place": "/resource/place-armenia-azerbaijan-border", "search": "/search?q=a", "incidents": "/incidents"}
+         "place": "/resource/place-armenia-azerbaijan-border", "search": "/search?q=a", "incidents": "/incidents",
+         "allegations": "/network/allegations", "incidentview": f"/network/incident?incident=ckr:{INCIDENT}",
+         "clauseview": "/network/clause?clause=6"}
 START_LIMIT_S = 900.0
 STOP_LIMIT_S = 60.0
+#: The server has settled (its background warm-up is over) when its processes used at most this share of
+#: one CPU over SETTLE_WINDOW_S seconds.
+SETTLE_SHARE = 0.05
+SETTLE_WINDOW_S = 3.0
 
 
 def scaled_store(scale: int) -> Path:
@@ -104,11 +117,38 @@ def _fetch(url: str) -> tuple[float, int]:
     return time.monotonic() - start, len(response.content)
 
 
+def _tree(pid: int) -> list[int]:
+    """``pid`` and its children (the query workers)."""
+    return [pid, *(int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split())]
+
+
+def cpu_s(pid: int) -> float:
+    """CPU seconds (user + system) used so far by process ``pid`` and its children, from /proc."""
+    ticks = 0
+    for one in _tree(pid):
+        fields = Path(f"/proc/{one}/stat").read_text().rsplit(")", 1)[1].split()
+        ticks += int(fields[11]) + int(fields[12])  # utime, stime (fields 14 and 15 of proc(5))
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def settled(pid: int, start: float, share: float = SETTLE_SHARE, window: float = SETTLE_WINDOW_S) -> float:
+    """Seconds from ``start`` until the server is idle: its processes used at most ``share`` of a CPU over
+    ``window`` seconds, i.e. its background work (the site, the pages' answers, the warm network views, the
+    downloads, the workers' in-memory copies) is done and page timings measure the pages alone."""
+    used = cpu_s(pid)
+    while time.monotonic() - start < START_LIMIT_S:
+        time.sleep(window)
+        now = cpu_s(pid)
+        if now - used <= share * window:
+            return time.monotonic() - start - window
+        used = now
+    raise RuntimeError(f"serve was still busy {START_LIMIT_S:.0f} s after start")
+
+
 def rss_mb(pid: int) -> int:
     """Resident memory in MB of process ``pid`` and its children (the query workers), from /proc."""
-    pids = [pid, *(int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split())]
     kb = 0
-    for one in pids:
+    for one in _tree(pid):
         status = Path(f"/proc/{one}/status").read_text()
         kb += int(re.search(r"VmRSS:\s+(\d+)", status).group(1))  # type: ignore[union-attr]
     return kb // 1024
@@ -147,6 +187,9 @@ def measure(scale: int, src: Path | None, pages: bool = True,
         row["rss_mb"] = rss_mb(proc.pid)
         if pages and (names is None or "downloads" in names):
             row.update(_first_downloads(base, start))
+        if pages:  # pages measured alone, not while the background warm-up competes for the CPU
+            row["settled_s"] = settled(proc.pid, start)
+            row["settled_rss_mb"] = rss_mb(proc.pid)
         for name, path in PAGES.items() if pages else ():
             if names is not None and name not in names:
                 continue
@@ -167,11 +210,9 @@ def _quads(log: Path) -> int:
     return int(found.group(1).replace(",", "")) if found else 0
 
 
-COLUMNS = ["scale", "quads", "sparql_s", "home_ready_s", "rss_mb", "home_first_s", "home_repeat_s", "home_bytes",
-           "incident_first_s", "incident_repeat_s", "incident_bytes", "network_first_s", "network_repeat_s",
-           "network_bytes", "clause_first_s", "clause_repeat_s", "clause_bytes", "actor_first_s", "actor_repeat_s",
-           "actor_bytes", "place_first_s", "place_repeat_s", "place_bytes", "search_first_s", "search_repeat_s",
-           "search_bytes", "incidents_first_s", "incidents_repeat_s", "incidents_bytes", "downloads_first_s", "downloads_first_status", "downloads_ready_s", "stop_s"]
+PAGE_COLUMNS = [f"{name}_{what}" for name in PAGES for what in ("first_s", "repeat_s", "bytes")]
+COLUMNS = ["scale", "quads", "sparql_s", "home_ready_s", "rss_mb", "downloads_first_s", "downloads_first_status",
+           "downloads_ready_s", "settled_s", "settled_rss_mb", *PAGE_COLUMNS, "stop_s"]
 
 
 def table(rows: list[dict[str, float | int]]) -> str:
@@ -181,6 +222,21 @@ def table(rows: list[dict[str, float | int]]) -> str:
     columns = [c for c in COLUMNS if any(c in r for r in rows)]  # --startup measures no pages
     lines = ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
     lines += ["| " + " | ".join(cell(r[c]) if c in r else "" for c in columns) + " |" for r in rows]  # blank: not measured
+    return "\n".join(lines)
+
+
+def pages_table(rows: list[dict[str, float | int]]) -> str:
+    """The pages, one line each: first and repeat seconds and kB at every scale measured (blank: not measured)."""
+    head = ["page", "path"] + [f"{r['scale']}x {w}" for r in rows for w in ("first s", "repeat s", "kB")]
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    for name, path in PAGES.items():
+        cells = [name, f"`{path}`"]
+        for r in rows:
+            cells += [f"{r[f'{name}_first_s']:.2f}" if f"{name}_first_s" in r else "",
+                      f"{r[f'{name}_repeat_s']:.2f}" if f"{name}_repeat_s" in r else "",
+                      f"{r[f'{name}_bytes'] / 1000:,.0f}" if f"{name}_bytes" in r else ""]
+        if any(cells[2:]):
+            lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
 
@@ -197,7 +253,8 @@ def main(argv: list[str] | None = None) -> None:
     for scale in args.scales:
         rows.append(measure(scale, args.src, pages=not args.startup, names=args.pages))
         print(rows[-1], flush=True)  # each scale as soon as it is measured; the table at the end
-    print(table(rows))
+    print(table([{c: v for c, v in r.items() if c not in PAGE_COLUMNS} for r in rows]))  # the pages: one line each
+    print(pages_table(rows))
 
 
 if __name__ == "__main__":
