@@ -20,7 +20,9 @@ on loopback, i.e. the server's time plus a fraction of a millisecond) and bytes 
 page, the whole network view, the clause, actor and place pages with the most claims, a search, the
 incidents list, and three network views (the allegations view, warmed at start; an incident's and
 clause 6's, whose first request builds them). Then the seconds from SIGTERM to exit (with
-``--startup``: SIGTERM as soon as ``/`` answers, i.e. during the warm-up). Server log:
+``--startup``: SIGTERM as soon as ``/`` answers, i.e. during the warm-up). ``--page-limit N``: a page
+slower than N seconds is shown as ``>N`` and not asked again; each page's first time is printed to
+stderr as it is measured. Server log:
 ``bench/out/scale-<N>[-<checkout>]-serve.log``. Nothing here is asserted: it is measured and printed
 as two tables (the server's figures, then the pages one line each).
 """
@@ -28,6 +30,7 @@ as two tables (the server's figures, then the pages one line each).
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import re
 import signal
@@ -110,9 +113,13 @@ def _until(url: str, proc: subprocess.Popen, start: float, **params: str) -> flo
     raise RuntimeError(f"{url} did not answer within {START_LIMIT_S:.0f} s")
 
 
-def _fetch(url: str) -> tuple[float, int]:
+def _fetch(url: str, limit: float = START_LIMIT_S) -> tuple[float, int]:
+    """Seconds until ``url``'s whole answer, and its bytes; ``(inf, 0)`` when it took over ``limit`` s."""
     start = time.monotonic()
-    response = httpx.get(url, timeout=START_LIMIT_S)
+    try:
+        response = httpx.get(url, timeout=limit)
+    except httpx.TimeoutException:
+        return math.inf, 0
     response.raise_for_status()
     return time.monotonic() - start, len(response.content)
 
@@ -172,7 +179,7 @@ def _first_downloads(base: str, start: float, limit: float = START_LIMIT_S) -> d
 
 
 def measure(scale: int, src: Path | None, pages: bool = True, names: list[str] | None = None,
-            settle_limit: float = START_LIMIT_S) -> dict[str, float | int]:
+            settle_limit: float = START_LIMIT_S, page_limit: float = START_LIMIT_S) -> dict[str, float | int]:
     """Start-up, page times and bytes, and shutdown of one ``serve`` over the store of ``scale``."""
     store_dir = scaled_store(scale)
     port = serving.free_port()
@@ -183,7 +190,7 @@ def measure(scale: int, src: Path | None, pages: bool = True, names: list[str] |
         start = time.monotonic()
         proc = subprocess.Popen(_serve_cmd(store_dir, port), stdout=sink, stderr=subprocess.STDOUT,
                                 start_new_session=True, env=env)
-    row: dict[str, float | int] = {"scale": scale}
+    row: dict[str, float | int] = {"scale": scale, "page_limit_s": page_limit}
     try:
         row["sparql_s"] = _until(f"{base}/sparql", proc, start, query="ASK {}")
         row["home_ready_s"] = _until(f"{base}/", proc, start)
@@ -197,8 +204,10 @@ def measure(scale: int, src: Path | None, pages: bool = True, names: list[str] |
         for name, path in PAGES.items() if pages else ():
             if names is not None and name not in names:
                 continue
-            row[f"{name}_first_s"], row[f"{name}_bytes"] = _fetch(base + path)
-            row[f"{name}_repeat_s"], _ = _fetch(base + path)
+            row[f"{name}_first_s"], row[f"{name}_bytes"] = _fetch(base + path, page_limit)
+            if row[f"{name}_bytes"]:  # not past the limit: asked again
+                row[f"{name}_repeat_s"], _ = _fetch(base + path, page_limit)
+            print(f"[scale {scale}] {name}: {row[f'{name}_first_s']:.2f} s", file=sys.stderr, flush=True)
         stopped = time.monotonic()
         os.killpg(proc.pid, signal.SIGTERM)
         proc.wait(STOP_LIMIT_S)
@@ -236,9 +245,10 @@ def pages_table(rows: list[dict[str, float | int]]) -> str:
     for name, path in PAGES.items():
         cells = [name, f"`{path}`"]
         for r in rows:
-            cells += [f"{r[f'{name}_first_s']:.2f}" if f"{name}_first_s" in r else "",
+            over = r.get(f"{name}_first_s") == math.inf  # past --page-limit: not repeated, no bytes
+            cells += [f">{r['page_limit_s']:.0f}" if over else f"{r[f'{name}_first_s']:.2f}" if f"{name}_first_s" in r else "",
                       f"{r[f'{name}_repeat_s']:.2f}" if f"{name}_repeat_s" in r else "",
-                      f"{r[f'{name}_bytes'] / 1000:,.0f}" if f"{name}_bytes" in r else ""]
+                      "" if over else f"{r[f'{name}_bytes'] / 1000:,.0f}" if f"{name}_bytes" in r else ""]
         if any(cells[2:]):
             lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
@@ -252,13 +262,16 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--settle-limit", type=float, default=START_LIMIT_S,
                         help="seconds to wait for the server to settle before measuring the pages anyway "
                              "(then busy_at_pages_s says since when: the pages were measured during the warm-up)")
+    parser.add_argument("--page-limit", type=float, default=START_LIMIT_S,
+                        help="seconds a page may take; one that takes longer is shown as over it (>N) and not repeated")
     parser.add_argument("--pages", nargs="+", choices=[*PAGES, "downloads"],
                         help="measure only these pages (default: all, and the first /downloads)")
     args = parser.parse_args(argv)
     OUT.mkdir(parents=True, exist_ok=True)
     rows = []
     for scale in args.scales:
-        rows.append(measure(scale, args.src, pages=not args.startup, names=args.pages, settle_limit=args.settle_limit))
+        rows.append(measure(scale, args.src, pages=not args.startup, names=args.pages, settle_limit=args.settle_limit,
+                            page_limit=args.page_limit))
         print(rows[-1], flush=True)  # each scale as soon as it is measured; the table at the end
     print(table([{c: v for c, v in r.items() if c not in PAGE_COLUMNS} for r in rows]))  # the pages: one line each
     print(pages_table(rows))

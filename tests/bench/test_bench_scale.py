@@ -49,6 +49,9 @@ def test_pages_table_has_a_line_per_measured_page_and_columns_per_scale(scale):
     assert lines[2] == "| home | `/` | 0.01 | 0.01 | 8 | 0.50 | 0.25 | 344 |"
     assert lines[3] == "| clause | `/resource/agreement-tri2020-p6` |  |  |  |  |  | 10 |"  # blank: not measured
     assert len(lines) == 4  # pages no scale measured are left out
+    over = scale.pages_table([{"scale": 100, "page_limit_s": 120.0, "clauseview_first_s": float("inf"),
+                               "clauseview_bytes": 0}]).splitlines()
+    assert over[2] == "| clauseview | `/network/clause?clause=6` | >120 |  |  |"  # past --page-limit
     assert set(scale.PAGE_COLUMNS) <= set(scale.COLUMNS)
 
 
