@@ -39,3 +39,33 @@ def test_table_has_a_row_per_scale_and_every_column(scale):
     assert "| 1 | 22,315 | 1.23 |" in lines[2] and "| 10 | 200,000 |" in lines[3]
     every = scale.table([{c: 1 for c in scale.COLUMNS}])
     assert every.splitlines()[0].count("|") == len(scale.COLUMNS) + 1
+
+
+def test_pages_table_has_a_line_per_measured_page_and_columns_per_scale(scale):
+    rows = [{"scale": 1, "home_first_s": 0.0123, "home_repeat_s": 0.01, "home_bytes": 8172},
+            {"scale": 10, "home_first_s": 0.5, "home_repeat_s": 0.25, "home_bytes": 344_000, "clause_bytes": 9_500}]
+    lines = scale.pages_table(rows).splitlines()
+    assert lines[0] == ("| page | path | 1x first s | 1x repeat s | 1x kB | 10x first s | 10x repeat s | 10x kB |")
+    assert lines[2] == "| home | `/` | 0.01 | 0.01 | 8 | 0.50 | 0.25 | 344 |"
+    assert lines[3] == "| clause | `/resource/agreement-tri2020-p6` |  |  |  |  |  | 10 |"  # blank: not measured
+    assert len(lines) == 4  # pages no scale measured are left out
+    over = scale.pages_table([{"scale": 100, "page_limit_s": 120.0, "clauseview_first_s": float("inf"),
+                               "clauseview_bytes": 0}]).splitlines()
+    assert over[2] == "| clauseview | `/network/clause?clause=6` | >120 |  |  |"  # past --page-limit
+    assert set(scale.PAGE_COLUMNS) <= set(scale.COLUMNS)
+
+
+def test_settled_waits_until_the_process_is_idle(scale):
+    import subprocess
+    import sys
+    import time
+
+    busy = subprocess.Popen([sys.executable, "-c", "import time\nwhile time.process_time() < 1.0: pass"])
+    try:
+        start = time.monotonic()
+        waited = scale.settled(busy.pid, start, share=0.05, window=0.5)
+        assert waited >= 1.0  # busy for 1 CPU second, idle once it has left the loop (a zombie uses no CPU)
+        assert scale.cpu_s(busy.pid) >= 0.9  # in clock ticks (10 ms)
+    finally:
+        busy.kill()
+        busy.wait()

@@ -11,6 +11,9 @@ from html import unescape
 import httpx
 import pytest
 
+from conflictkg.naming import Perspective
+from conflictkg.pages.context import Site
+from conflictkg.pages.incidents import incidents_page
 from conflictkg.rdf.namespaces import CKR
 from conflictkg.rdf.terms import term_to_str
 from conflictkg.sparql.queries import load_library, run
@@ -61,6 +64,25 @@ def test_default_page_is_the_first_fifty_by_begin_date(site_url, staged):
     assert [c["text"] for c in parukh["points_implied"]] == ["1", "3", "4"]
     assert {c["text"] for c in parukh["accused"]} == {"Armenia", "Azerbaijan"}
     assert "none (no state or authority)" in {c["text"] for c in parukh["sides"]}
+
+
+def test_incident_rows_are_made_once_per_perspective_and_every_request_pages_them(staged, res):
+    """#14: a request filters, sorts and pages the kept rows; it does not label every incident again."""
+    site = Site.load(staged.store, res)
+    neutral = site.view(Perspective.NEUTRAL)
+    first = incidents_page(neutral, {})
+    kept = site.derived[("incident-rows", Perspective.NEUTRAL)]
+    later = [incidents_page(neutral, params) for params in ({"page": "2"}, {"sort": "claims", "order": "desc"},
+                                                             {"point": "6", "per_page": "500"})]
+    assert [k for k in site.derived if k[0] == "incident-rows"] == [("incident-rows", Perspective.NEUTRAL)]
+    assert site.derived[("incident-rows", Perspective.NEUTRAL)] is kept and len(kept) == first.extra["total"] > 50
+    cells = {id(row.cells) for row in kept}
+    assert all(id(shown) in cells for page in (first, *later) for shown in page.sections[0].rows)
+    assert {r["incident"]["iri"] for r in later[2].sections[0].rows} < {row.iri for row in kept}
+    armenian = incidents_page(site.view(Perspective.ARMENIAN), {})  # labelled in its own perspective, kept apart
+    assert ("incident-rows", Perspective.ARMENIAN) in site.derived
+    assert [r["incident"]["iri"] for r in armenian.sections[0].rows] == [r["incident"]["iri"]
+                                                                         for r in first.sections[0].rows]
 
 
 def test_paging_visits_every_incident_once_and_keeps_the_filters(site_url, staged):

@@ -12,12 +12,14 @@ import pytest
 from conflictkg.build import build_store
 from conflictkg.naming import Perspective
 from conflictkg.pages.context import Site
+from conflictkg.pages.home import latest
 from conflictkg.pages.resource import resource_page
 from conflictkg.pages.threads import mark_segments
 from conflictkg.rdf.namespaces import CKR
 from conflictkg.rdf.terms import term_to_str
 from conflictkg.resources import Resources
 from conflictkg.sparql.queries import load_library, run
+from conflictkg.store import Result
 from conflictkg.store.oxigraph import OxigraphStore
 from conflictkg.templating import environment
 from conflictkg.web.pages import TEMPLATES
@@ -55,7 +57,10 @@ def test_home_lists_the_nine_points_with_breach_counts(site_url, staged):
                      {"clause_number": row["clause_number"]["text"]})
         assert int(row["claims"]["text"]) == len({term_to_str(d["claim"]) for d in answer.dicts()})
     assert row["clause"]["href"] == "/resource/agreement-tri2020-p9"
-    assert len(section(data, "incidents")["rows"]) == 10
+    recent = section(data, "incidents")["rows"]
+    begins = sorted((term_to_str(d["earliest_begin"]) if d["earliest_begin"] is not None else ""
+                     for d in run(staged.store, library["incidents-overview"]).dicts()), reverse=True)
+    assert len(recent) == 10 and [r["earliest_begin"]["text"] for r in recent] == begins[:10]
     html = get(site_url, "/").text
     assert "How to query" in html and "/sparql" in html and 'href="/resource/agreement-tri2020-p4"' in html
 
@@ -267,6 +272,17 @@ def test_a_points_incidents_by_year_are_counted_once_per_site_in_every_perspecti
              for p in Perspective]
     assert facts[0]["entries"] and all(f == facts[0] for f in facts)
     assert [k for k in site.derived if k[0] == "incidents-by-year"] == [("incidents-by-year", "6")]
+
+
+def test_the_recent_incidents_are_chosen_before_they_are_labelled():
+    """#14: ten rows of the whole answer, the latest begin first (undated last, ties in the answer's order)."""
+    begin = [ox.Literal(d, datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#date"))
+             for d in ("2021-05-01", "2023-01-02", "2022-07-07")]
+    rows = [(ox.NamedNode(CKR + f"incident-{i}"), b) for i, b in enumerate([begin[0], None, begin[1], begin[2], begin[1]])]
+    overview = Result("select", ["incident", "earliest_begin"], rows)
+    picked = latest(overview, 3)
+    assert [term_to_str(r[0]).removeprefix(CKR) for r in picked.rows] == ["incident-2", "incident-4", "incident-3"]
+    assert picked.variables == overview.variables and latest(overview, 10).rows[-1] == rows[1]
 
 
 def test_mark_segments_prefers_the_longest_form():

@@ -164,8 +164,8 @@ class PageContext:
         page, linked by ``more`` (its text and href): the same on every page of this one, its total counted,
         and both asked once per site. Its size stays put however the store grows (#14)."""
         query = self._query(query_id)
-        section, _ = self._counted_section(section_id, title, query_id, query, params,
-                                           lambda: self.site.first_once(query_id, query, params, rows), shown)
+        section = self._counted_section(section_id, title, query_id, query, params,
+                                        lambda: self.site.first_once(query_id, query, params, rows), shown)
         section.more = more
         return section
 
@@ -177,20 +177,20 @@ class PageContext:
         """A paged section of a ``window: true`` question: the engine answers this page's rows only, and the
         total is counted once per site (the store is one generation for the site's life)."""
         query = self._query(query_id)
-        section, total = self._counted_section(
+        section = self._counted_section(
             section_id, title, query_id, query, params,
             lambda: run_slice(self.site.store, query, params, Slice(window.size, window.start)), shown)
         section.offset = window.start
         if query.keyed:  # a window of keys (e.g. claims), each with all its rows
-            section.unit, section.shown = query.unit, max(0, min(window.size, total - window.start))
+            section.unit, section.shown = query.unit, max(0, min(window.size, section.total - window.start))
         return section
 
     def _counted_section(self, section_id: str, title: str, query_id: str, query: Query, params: dict[str, str],
-                         fetch: Callable[[], Result], shown: dict[str, Any]) -> tuple[Section, int]:
-        """A section of the rows ``fetch`` asks of a ``window: true`` question, and its ``total`` (also
-        returned), counted once per site (the store is one generation for the site's life)."""
+                         fetch: Callable[[], Result], shown: dict[str, Any]) -> Section:
+        """A section of the rows ``fetch`` asks of a ``window: true`` question, its ``total`` counted once
+        per site (the store is one generation for the site's life)."""
         total = self.site.count_once(query_id, query, params)
         section = section_from_result(section_id, title, fetch(), self.labeller, query=query_id, params=params,
                                       **shown)
         section.total = total
-        return section, total
+        return section
