@@ -2,7 +2,7 @@
 
     python bench/engines.py                               # shipped size: embedded, Oxigraph (both modes), Virtuoso
     python bench/engines.py --scale 10 --repeat 1         # 10x: bench/scale.py's product-shaped copies
-    python bench/engines.py --scale 40 --repeat 1 --cap 60   # ~1M quads
+    python bench/engines.py --scale 40 --repeat 1 --cap 30   # 1,046,972 quads
     python bench/engines.py --engines embedded virtuoso   # some engines only
     python bench/engines.py --server other=http://127.0.0.1:8890/sparql   # also a server loaded already
 
