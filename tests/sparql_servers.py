@@ -124,13 +124,14 @@ def virtuoso_binaries() -> tuple[str, str]:
 
 
 @contextmanager
-def virtuoso_server(location: Path) -> Iterator[Server]:
+def virtuoso_server(location: Path, *, ini: str = VIRTUOSO_INI) -> Iterator[Server]:
     """Virtuoso over a new database in ``location`` (its SPARQL endpoint writable through the Graph
-    Store Protocol) until the block ends."""
+    Store Protocol) until the block ends; ``ini`` its settings, with ``{sql_port}`` and ``{http_port}``
+    to fill (``bench/engines.py`` gives it more buffers)."""
     virtuoso, isql = virtuoso_binaries()
     sql_port, http_port = free_port(), free_port()
     location.mkdir(parents=True, exist_ok=True)
-    (location / "virtuoso.ini").write_text(VIRTUOSO_INI.format(sql_port=sql_port, http_port=http_port))
+    (location / "virtuoso.ini").write_text(ini.format(sql_port=sql_port, http_port=http_port))
     log = (location / "stdout.log").open("wb")
     process = subprocess.Popen([virtuoso, "+foreground", "+configfile", "virtuoso.ini"], cwd=location,
                                stdout=log, stderr=subprocess.STDOUT, env=dict(os.environ, HOME=str(location)))
