@@ -64,7 +64,7 @@ def test_the_summary_json_twin_adds_up_to_the_full_one(client):
 def test_a_group_drilled_down_into_and_its_twin(client):
     page = client.get("/network/whole", params={"group": "side-armenia"})
     assert page.status_code == 200
-    assert re.search(r'<li value="\d+" data-kind="agent" aria-current="true"><a href="\?group=side-armenia" title="[^"]+">'
+    assert re.search(r'<li value="\d+" data-kind="agent" aria-current="true"(?: data-drawn)?><a href="\?group=side-armenia" title="[^"]+">'
                      'Armenia side', page.text)
     assert '<a href="?view=summary">Back to the summary</a>' in page.text
     twin = client.get("/network/whole.json", params={"group": "side-armenia"}).json()
@@ -236,7 +236,7 @@ def test_per_page_sizes_a_groups_pages_and_its_links_keep_it(client):
     across pages; every link of the pager and the JSON twin keeps the size, so following next reaches every
     member once."""
     groups = client.get("/network/whole.json").json()["groups"]
-    key = max(groups, key=lambda g: g["members"])["key"]
+    key = max((g for g in groups if g["kind"] == "claim"), key=lambda g: g["members"])["key"]  # claims link claims
     default = group_members(client, key)
     twin = client.get("/network/whole.json", params={"group": key, "page": 2, "per_page": 10}).json()
     paging = twin["paging"]
@@ -255,3 +255,22 @@ def test_per_page_sizes_a_groups_pages_and_its_links_keep_it(client):
         members += [n["id"] for n in answer["nodes"] if not n["id"].startswith("urn:")]
         query = answer["paging"]["next"]
     assert members == default
+
+
+def test_a_claim_group_lists_its_claims_by_claimant_then_date(client):
+    """Claims in a group are in the order a reader looks them up (#13): by their claimant's name, then date,
+    the undated last, so a status claim ("Status of p8-exchange according to …") sits among its claimant's
+    claims, not under "S"; the numbers follow that order across pages."""
+    twin = client.get("/network/whole.json", params={"group": "claim-2021", "per_page": 100}).json()
+    claims = twin["claims"]
+    members = [n for n in twin["nodes"] if not n["id"].startswith("urn:")]
+    keys = [(claims[n["claims"][0]]["claimant_label"].casefold(), claims[n["claims"][0]]["date"] or "~") for n in members]
+    assert keys == sorted(keys) and len(set(k[0] for k in keys)) > 10
+    status = [i for i, n in enumerate(members) if n["label"].startswith("Status of ")]
+    assert len(status) > 3 and status != list(range(status[0], status[0] + len(status)))  # not one block under "S"
+    for i in status:  # beside a claim of the same claimant where it has others
+        same = [j for j, k in enumerate(keys) if k[0] == keys[i][0]]
+        assert same == list(range(same[0], same[-1] + 1))
+    assert [n["short"] for n in members] == [str(n) for n in range(1, len(members) + 1)]
+    second = client.get("/network/whole.json", params={"group": "claim-2021", "page": 2, "per_page": 50}).json()
+    assert [n["id"] for n in second["nodes"] if not n["id"].startswith("urn:")] == [n["id"] for n in members[50:100]]
