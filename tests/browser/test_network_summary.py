@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from conflictkg.network.paging import MEMBERS_PER_PAGE
+from conflictkg.network.paging import MEMBERS_PER_PAGE, PHONE_PER_PAGE
 
 from .test_network import DRAWN_LABELS, READY, assert_labels_fit, open_view, twin, visible_counts
 
@@ -218,6 +218,52 @@ def test_a_landscape_phone_draws_a_group_by_its_names(page: Any, live_server: st
     path = "/network/whole?group=clause"
     data = twin(page, live_server, path)
     open_view(page, live_server + path)
+    assert page.evaluate("() => document.getElementById('network').clientWidth") > 780
+    assert_every_label_drawn(page, data, "full")
+    assert page.evaluate("() => document.documentElement.scrollWidth") == 844
+
+
+#: The tallest a drilled-down claim group's page may be on a phone (390×844) when opened from the summary, which
+#: asks for PHONE_PER_PAGE members a page and lists only the groups drawn: five screens (30 members a page and
+#: every group listed made 6,500 px, #13).
+PHONE_PAGE_MAX = 5 * 844
+
+
+@pytest.mark.parametrize("width", [1366, 390])
+def test_a_phone_opens_a_group_a_few_members_a_page(page: Any, live_server: str, width: int) -> None:
+    """On a phone the summary's link to a group asks for PHONE_PER_PAGE members a page, and the page stays
+    within five screens, its members listed and drawn by their numbers, the groups drawn listed, the others
+    not; wide, the link is the plain one (30 a page)."""
+    page.set_viewport_size({"width": width, "height": 900 if width > 600 else 844})
+    groups = twin(page, live_server, "/network/whole")["groups"]
+    largest = max((g for g in groups if g["kind"] == "claim"), key=lambda g: g["members"])
+    open_view(page, f"{live_server}/network/whole")
+    link = page.locator(f'#groups li[value="{largest["number"]}"] a')
+    expected = f"?group={largest['key']}" + (f"&per_page={PHONE_PER_PAGE}" if width < 600 else "")
+    assert link.get_attribute("href") == expected
+    link.click()
+    page.wait_for_url(f"{live_server}/network/whole{expected}", timeout=30_000)
+    page.wait_for_function(READY, timeout=120_000)
+    listed = page.evaluate(LISTED)
+    assert len(listed["members"]) == (PHONE_PER_PAGE if width < 600 else MEMBERS_PER_PAGE)
+    if width < 600:
+        assert listed["height"] <= PHONE_PAGE_MAX, listed["height"]
+        data = twin(page, live_server, f"/network/whole{expected}")
+        drawn = {node["id"] for node in data["nodes"]}
+        shown = page.evaluate("""() => [...document.querySelectorAll('#groups li')]
+            .filter(li => li.offsetParent !== null).map(li => li.value)""")
+        assert sorted(shown) == sorted(g["number"] for g in data["groups"] if g["id"] in drawn)
+        assert len(shown) < len(data["groups"])
+        assert page.locator('.member-pages a[rel="next"]').first.get_attribute("href").endswith(f"per_page={PHONE_PER_PAGE}")
+    assert_labels_fit(page.evaluate(DRAWN_LABELS))
+
+
+def test_a_landscape_phone_draws_the_summary_by_its_names(page: Any, live_server: str) -> None:
+    """On a phone turned to landscape (844×390) the summary's drawing takes the full width, its lists below, and
+    every group's name is drawn in full: beside the panel the canvas was 470 px wide and drew numbers (#13)."""
+    page.set_viewport_size({"width": 844, "height": 390})
+    data = twin(page, live_server, "/network/whole")
+    open_view(page, f"{live_server}/network/whole")
     assert page.evaluate("() => document.getElementById('network').clientWidth") > 780
     assert_every_label_drawn(page, data, "full")
     assert page.evaluate("() => document.documentElement.scrollWidth") == 844

@@ -24,7 +24,7 @@ def test_a_page_holds_its_window_of_members(total, page, members, pages):
 
 @pytest.mark.parametrize("page", [0, -1, 3, 99])
 def test_a_page_outside_the_group_is_refused_naming_the_range(page):
-    with pytest.raises(QueryError, match=f"this group has 2 pages of members, not page {page}") as caught:
+    with pytest.raises(QueryError, match=f"there is no page {page}, this group's list of members has 2 pages") as caught:
         member_page(list(range(7)), page, 5)  # type: ignore[arg-type]
     assert not isinstance(caught.value, ViewError)  # a 400, as the site's other paged lists
     assert caught.value.hint == "page=1 to page=2"
@@ -33,9 +33,11 @@ def test_a_page_outside_the_group_is_refused_naming_the_range(page):
 def test_the_links_reach_every_page_and_stop_at_either_end():
     first = paging_json(member_page(list("abcdefghijk"), 1, 5), "claim-2023")
     last = paging_json(member_page(list("abcdefghijk"), 3, 5), "claim-2023")
-    assert first["previous"] is None and first["next"] == "?group=claim-2023&page=2"
-    assert last["next"] is None and last["previous"] == "?group=claim-2023&page=2"
-    assert first["links"] == [f"?group=claim-2023&page={n}" for n in (1, 2, 3)] == last["links"]
+    assert first["previous"] is None and first["next"] == "?group=claim-2023&page=2&per_page=5"  # not the default size
+    assert last["next"] is None and last["previous"] == "?group=claim-2023&page=2&per_page=5"
+    assert first["links"] == [f"?group=claim-2023&page={n}&per_page=5" for n in (1, 2, 3)] == last["links"]
+    default = paging_json(member_page(list(range(40)), 1), "claim-2023")  # type: ignore[arg-type]
+    assert default["next"] == "?group=claim-2023&page=2" and default["per_page"] == MEMBERS_PER_PAGE
     assert (first["first"], first["last"], last["first"], last["last"], last["total"]) == (1, 5, 11, 11, 11)
     assert paging_json(member_page([], 1, 5), "x")["first"] == 0
 
@@ -74,7 +76,7 @@ def test_a_small_group_is_one_page_and_a_page_past_the_last_is_refused(staged, r
     view = network_view(staged.store, res, ViewRequest("whole", scope="group", group="clause"))
     assert view.paging["pages"] == 1 and "page" not in view.params
     assert GROUP_ID + "clause" not in view.nodes  # no other pages: the group is not drawn in itself
-    with pytest.raises(QueryError, match="this group has 1 page of members, not page 2"):
+    with pytest.raises(QueryError, match="there is no page 2, this group's list of members has 1 page"):
         summary_view(staged.store, res, ViewRequest("whole", scope="group", group="clause", page=2))
     with pytest.raises(ViewError, match="a page of members applies to a drilled-down group"):
         network_view(staged.store, res, ViewRequest("whole", scope="summary", page=2))

@@ -64,7 +64,7 @@ def test_the_summary_json_twin_adds_up_to_the_full_one(client):
 def test_a_group_drilled_down_into_and_its_twin(client):
     page = client.get("/network/whole", params={"group": "side-armenia"})
     assert page.status_code == 200
-    assert re.search(r'<li value="\d+" data-kind="agent" aria-current="true"><a href="\?group=side-armenia" title="[^"]+">'
+    assert re.search(r'<li value="\d+" data-kind="agent" aria-current="true"(?: data-drawn)?><a href="\?group=side-armenia" title="[^"]+">'
                      'Armenia side', page.text)
     assert '<a href="?view=summary">Back to the summary</a>' in page.text
     twin = client.get("/network/whole.json", params={"group": "side-armenia"}).json()
@@ -103,9 +103,14 @@ def test_the_summary_files_are_the_summary(client, fmt):
     ("/network/whole.json?group=nope", 404, "the whole view has no group 'nope'"),
     ("/network/allegations.json?group=clause", 400, "apply to the whole view"),
     ("/network/clause.json?clause=6&view=full", 400, "apply to the whole view"),
-    ("/network/whole.json?group=clause&page=2", 400, "this group has 1 page of members, not page 2"),
+    ("/network/whole.json?group=clause&page=2", 400, "there is no page 2, this group's list of members has 1 page"),
     ("/network/whole.json?group=clause&page=x", 400, "parameter page must be a whole number from 1"),
     ("/network/whole.json?page=2", 400, "page= applies to a group of the whole view"),
+    ("/network/whole.json?per_page=10", 400, "per_page= applies to a group of the whole view"),
+    ("/network/whole.json?group=clause&per_page=4", 400, "parameter per_page needs a whole number from 5 to 100, got '4'"),
+    ("/network/whole.json?group=clause&per_page=101", 400, "parameter per_page needs a whole number from 5 to 100"),
+    ("/network/whole.json?group=clause&per_page=ten", 400, "parameter per_page needs a whole number from 5 to 100"),
+    ("/network/whole.json?group=clause&per_page=-5", 400, "parameter per_page needs a whole number from 5 to 100"),
 ])
 def test_bad_scopes_answer_in_the_error_shape(client, path, status, text):
     response = client.get(path)
@@ -224,3 +229,48 @@ def test_a_large_group_pages_its_members_in_the_page_and_its_twin(client):
     assert len(members) == len(set(members)) == total
     graphml = client.get("/network/whole.graphml", params={"group": key, "page": 2})
     assert f"network-whole-{key}-2.graphml" in graphml.headers["content-disposition"]
+
+
+def test_per_page_sizes_a_groups_pages_and_its_links_keep_it(client):
+    """``per_page`` (#13: a phone asks for 10): the same members in the same order, fewer a page, numbered
+    across pages; every link of the pager and the JSON twin keeps the size, so following next reaches every
+    member once."""
+    groups = client.get("/network/whole.json").json()["groups"]
+    key = max((g for g in groups if g["kind"] == "claim"), key=lambda g: g["members"])["key"]  # claims link claims
+    default = group_members(client, key)
+    twin = client.get("/network/whole.json", params={"group": key, "page": 2, "per_page": 10}).json()
+    paging = twin["paging"]
+    assert (paging["per_page"], paging["first"], paging["last"]) == (10, 11, 20)
+    assert paging["pages"] == -(-len(default) // 10) and twin["params"]["per_page"] == ["10"]
+    assert all(link.endswith("&per_page=10") for link in [paging["previous"], paging["next"], *paging["links"]])
+    shown = [n for n in twin["nodes"] if not n["id"].startswith("urn:")]
+    assert [n["id"] for n in shown] == default[10:20] and [n["short"] for n in shown] == [str(n) for n in range(11, 21)]
+    own = next(n for n in twin["nodes"] if n["id"] == f"urn:conflictkg:group:{key}")
+    assert own["href"] == paging["next"]  # the group's own node opens the next page, of the same size
+    page = client.get("/network/whole", params={"group": key, "page": 2, "per_page": 10}).text
+    assert "Members 11–20 of" in page and "10 members a page" in page
+    members, query = [], f"?group={key}&per_page=10"
+    while query:
+        answer = client.get("/network/whole.json" + query).json()
+        members += [n["id"] for n in answer["nodes"] if not n["id"].startswith("urn:")]
+        query = answer["paging"]["next"]
+    assert members == default
+
+
+def test_a_claim_group_lists_its_claims_by_claimant_then_date(client):
+    """Claims in a group are in the order a reader looks them up (#13): by their claimant's name, then date,
+    the undated last, so a status claim ("Status of p8-exchange according to …") sits among its claimant's
+    claims, not under "S"; the numbers follow that order across pages."""
+    twin = client.get("/network/whole.json", params={"group": "claim-2021", "per_page": 100}).json()
+    claims = twin["claims"]
+    members = [n for n in twin["nodes"] if not n["id"].startswith("urn:")]
+    keys = [(claims[n["claims"][0]]["claimant_label"].casefold(), claims[n["claims"][0]]["date"] or "~") for n in members]
+    assert keys == sorted(keys) and len(set(k[0] for k in keys)) > 10
+    status = [i for i, n in enumerate(members) if n["label"].startswith("Status of ")]
+    assert len(status) > 3 and status != list(range(status[0], status[0] + len(status)))  # not one block under "S"
+    for i in status:  # beside a claim of the same claimant where it has others
+        same = [j for j, k in enumerate(keys) if k[0] == keys[i][0]]
+        assert same == list(range(same[0], same[-1] + 1))
+    assert [n["short"] for n in members] == [str(n) for n in range(1, len(members) + 1)]
+    second = client.get("/network/whole.json", params={"group": "claim-2021", "page": 2, "per_page": 50}).json()
+    assert [n["id"] for n in second["nodes"] if not n["id"].startswith("urn:")] == [n["id"] for n in members[50:100]]

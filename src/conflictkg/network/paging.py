@@ -3,11 +3,16 @@
 A group of the whole view can hold hundreds of resources (the claims of a year, the news outlets): drawn
 all at once on the grid of :func:`conflictkg.network.graphs.on_grid`, with every label in full, and listed
 beside the drawing, its page ran to thousands of pixels (the claims of 2023: 7,000 px at 1366 px wide,
-21,000 px on a phone). So a group shows :data:`MEMBERS_PER_PAGE` members at a time, in the order of their
-labels and numbered across pages (41, 42, … on page 2), with links to every page; the JSON twin says the
-same (``paging``: ``page``, ``pages``, ``total``, ``first``, ``last``, ``previous``, ``next`` and the
-query string of every page), so a client follows ``next`` through every member. A page is laid out on
-its own: with the groups it links to, a dozen rows of the grid at most, however large the group grows.
+21,000 px on a phone). So a group shows :data:`MEMBERS_PER_PAGE` members at a time (``per_page``:
+:data:`MIN_PER_PAGE` to :data:`MAX_PER_PAGE`; a phone's page asks for :data:`PHONE_PER_PAGE`), in the
+order of their names (a claim's: its claimant's, then its date) and numbered across pages (31, 32, … on
+page 2), with links to every page; the JSON twin says the same (``paging``: ``page``, ``pages``,
+``per_page``, ``total``, ``first``, ``last``, ``previous``, ``next`` and the query string of every page),
+so a client follows ``next`` through every member. A page is laid out on its own: with the groups it links
+to, a dozen rows of the grid at most, however large the group grows.
+
+The page arithmetic, the parameters' checks and the previous and next links are :mod:`conflictkg.paging`'s,
+which the site's other paged lists share.
 """
 
 from __future__ import annotations
@@ -16,27 +21,49 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
 
-from conflictkg.errors import QueryError
+from conflictkg.paging import Window, check_page, page_links
 
 #: Members drawn and listed on one page of a drilled-down group: six rows of the grid's five columns.
 MEMBERS_PER_PAGE = 30
+#: The members a page may hold (``per_page``): a page of fewer is all pager, one of more a long scroll.
+MIN_PER_PAGE, MAX_PER_PAGE = 5, 100
+#: The members a page holds on a phone (``network.js`` asks for it when it opens a group on a narrow
+#: screen): two rows of the grid and a list that fits a screen or two, not 30 claims of five lines each.
+PHONE_PER_PAGE = 10
 
 
 @dataclass(frozen=True)
 class MemberPage:
-    """Page ``page`` of ``pages``: ``members`` (IRIs, in the group's order), the ``start`` members before
-    them, of ``total``, ``size`` a page."""
+    """The ``window`` of a group's ``total`` members this page shows: ``members`` (IRIs, in the group's
+    order)."""
 
-    page: int
-    pages: int
+    window: Window
     total: int
-    start: int
     members: list[str]
-    size: int = MEMBERS_PER_PAGE
+
+    @property
+    def page(self) -> int:
+        return self.window.page
+
+    @property
+    def size(self) -> int:
+        return self.window.size
+
+    @property
+    def start(self) -> int:
+        return self.window.start
+
+    @property
+    def pages(self) -> int:
+        return self.window.pages(self.total)
 
     @property
     def paged(self) -> bool:
         return self.pages > 1
+
+
+#: What has the pages, in the message refusing a page outside them.
+WHOLE = "this group's list of members"
 
 
 def member_page(ordered: list[str], page: int = 1, size: int = MEMBERS_PER_PAGE) -> MemberPage:
@@ -52,27 +79,26 @@ def member_page(ordered: list[str], page: int = 1, size: int = MEMBERS_PER_PAGE)
         QueryError: a page before the first or past the last (the message names the range; a 400, as
             the site's other paged lists answer).
     """
-    pages = max(1, -(-len(ordered) // size))
-    if not 1 <= page <= pages:
-        raise QueryError(f"this group has {pages} page{'s' if pages > 1 else ''} of members, not page {page}",
-                        hint=f"page=1 to page={pages}")
-    start = (page - 1) * size
-    return MemberPage(page, pages, len(ordered), start, ordered[start:start + size], size)
+    window = Window(page, size)
+    check_page(page, window.pages(len(ordered)), WHOLE)
+    return MemberPage(window, len(ordered), window.cut(ordered))
 
 
 def paging_json(found: MemberPage, key: str) -> dict[str, Any]:
     """What the page and its JSON twin say of the paging of group ``key``: the numbers of the first and
-    last members shown, and the query strings of the previous, next and every page (None at either end).
+    last members shown, and the query strings of the previous, next and every page (None at either end);
+    a page size other than :data:`MEMBERS_PER_PAGE` is kept in them.
 
     >>> paged = paging_json(member_page(list("abcdefg"), 3, 3), "claim-2023")
     >>> paged["first"], paged["last"], paged["previous"], paged["next"], paged["links"][0]
-    (7, 7, '?group=claim-2023&page=2', None, '?group=claim-2023&page=1')
+    (7, 7, '?group=claim-2023&page=2&per_page=3', None, '?group=claim-2023&page=1&per_page=3')
     """
     def query(number: int) -> str:
-        return "?" + urlencode({"group": key, "page": number})
+        size = {"per_page": found.size} if found.size != MEMBERS_PER_PAGE else {}
+        return "?" + urlencode({"group": key, "page": number, **size})
 
+    links = page_links(found.page, found.pages, query, WHOLE)
+    shown = found.window.shown(found.total)
     return {"page": found.page, "pages": found.pages, "per_page": found.size, "total": found.total,
-            "first": found.start + 1 if found.members else 0, "last": found.start + len(found.members),
-            "previous": query(found.page - 1) if found.page > 1 else None,
-            "next": query(found.page + 1) if found.page < found.pages else None,
-            "links": [query(n) for n in range(1, found.pages + 1)]}
+            "first": found.start + 1 if shown else 0, "last": found.start + shown,
+            "previous": links["previous"], "next": links["next"], "links": [query(n) for n in range(1, found.pages + 1)]}

@@ -260,15 +260,15 @@ def summary_view(store: Store, resources: Resources, request: ViewRequest,
 
 def _group_network(ctx: ViewContext, request: ViewRequest, grouping: Grouping, whole: tuple[list[Edge], list[str]],
                    totals: str) -> Network:
-    """One group drilled down into: one page of its members (in the order of their labels, numbered across
+    """One group drilled down into: one page of its members (in :func:`member_order`, numbered across
     pages), their links, and the other groups they link to; the group itself stands for its members on the
     other pages, where this page's members link to them (#13)."""
     edges, claims = whole
     group = _checked_group(request.group, grouping)
-    ordered = sorted(group.members, key=lambda iri: (ctx.label(iri).casefold(), iri))
-    found = member_page(ordered, request.page)
+    found = member_page(member_order(ctx, group.members), request.page, request.per_page)
     shown = replace(group, members=found.members)
     params = {"group": [group.key], **({"page": [str(found.page)]} if found.paged else {}),
+              **({"per_page": [str(found.size)]} if found.size != MEMBERS_PER_PAGE else {}),
               "names": [request.perspective.value]}
     pages = f", members {found.start + 1:,}–{found.start + len(found.members):,}" if found.paged else ""
     network = assemble_network(ctx, request, view_info("whole"), f"{view_info('whole').title}: {group.label}{pages}",
@@ -276,10 +276,10 @@ def _group_network(ctx: ViewContext, request: ViewRequest, grouping: Grouping, w
     network.description = (f"The {group.label} of the whole graph ({totals}) with the links between them, "
                            "and the other groups they link to, each edge as wide as its number of links.")
     if found.paged:
-        network.description += (f" {MEMBERS_PER_PAGE} members a page, in the order of their names: this is page "
-                                f"{found.page} of {found.pages}; the group's own node stands for its members on "
-                                "the other pages.")
-    _number_members(network, found.start)
+        network.description += (f" {found.size} members a page, in the order of their names (claims: of their "
+                                f"claimants, then by date): this is page {found.page} of {found.pages}; the group's "
+                                "own node stands for its members on the other pages.")
+    _number_members(network, found.members, found.start)
     keys = [k for k in grouping.groups if k != group.key or found.paged]
     _add_groups(network, grouping, keys, shown, edges)
     if (own := network.nodes.get(group.node_id)) is not None:
@@ -341,14 +341,26 @@ def _group_node(group: Group, number: int, summary: bool) -> Node:
                 short=str(number) if summary else f"{GROUP_NUMBER}{number}")
 
 
-def _number_members(network: Network, start: int = 0) -> None:
-    """Number a drilled-down group's members ``start`` + 1, + 2, … in the order of their labels (then IRIs):
-    the list of members beside the drawing, and on a narrow canvas the drawing's labels, which that list
-    names (#13)."""
-    ordered = sorted(network.nodes.values(), key=lambda node: (node.label.casefold(), node.iri))
-    for number, node in enumerate(ordered, start=start + 1):
-        node.short = str(number)
-    network.nodes = {node.iri: node for node in ordered}  # the JSON twin lists them in that order
+def member_order(ctx: ViewContext, members: list[str]) -> list[str]:
+    """A group's members in the order a reader looks them up: by name (then IRI); claims by their claimant's
+    name, then date (the undated last), then label, so that a status claim ("Status of p1-ceasefire
+    according to az-mod, …") sits among its claimant's claims, not under "S" (#13)."""
+    def key(iri: str) -> tuple[str, str, str, str]:
+        label = ctx.label(iri).casefold()
+        claim = ctx.claims.get(iri)
+        if claim is None or not claim.claimant:
+            return label, "", label, iri
+        return ctx.label(claim.claimant).casefold(), claim.date or "~", label, iri
+    return sorted(members, key=key)
+
+
+def _number_members(network: Network, ordered: list[str], start: int = 0) -> None:
+    """Number a drilled-down group's members ``ordered`` (this page's, in :func:`member_order`) ``start`` + 1,
+    + 2, …: the list of members beside the drawing, and on a narrow canvas the drawing's labels, which that
+    list names (#13)."""
+    for number, iri in enumerate(ordered, start=start + 1):
+        network.nodes[iri].short = str(number)
+    network.nodes = {iri: network.nodes[iri] for iri in ordered}  # the JSON twin lists them in that order
 
 
 def _add_groups(network: Network, grouping: Grouping, keys: list[str], opened: Group | None,

@@ -18,6 +18,8 @@ from conflictkg.naming import Gazetteer, Perspective
 from conflictkg.network import data
 from conflictkg.network.data import NodeRow, Statement
 from conflictkg.network.model import Claim, Edge, Network, Node, Style
+from conflictkg.network.paging import MAX_PER_PAGE, MEMBERS_PER_PAGE, MIN_PER_PAGE
+from conflictkg.paging import whole_number
 from conflictkg.rdf.namespaces import compact_iri, expand_curie
 from conflictkg.resources import Resources
 from conflictkg.store import Store
@@ -69,8 +71,9 @@ class ViewRequest:
     #: (the members of ``group`` and the other groups; :mod:`conflictkg.network.summary`).
     scope: str = "full"
     group: str | None = None
-    #: A drilled-down group's page of members (from 1; :mod:`conflictkg.network.paging`).
+    #: A drilled-down group's page of members (from 1) and its size (:mod:`conflictkg.network.paging`).
     page: int = 1
+    per_page: int = MEMBERS_PER_PAGE
 
 
 @dataclass
@@ -145,6 +148,10 @@ def check_scope(request: ViewRequest) -> None:
                         hint="the summary of the whole view lists its groups")
     if request.page != 1 and request.scope != "group":
         raise ViewError("a page of members applies to a drilled-down group", hint="e.g. ?group=claim-2023&page=2")
+    if request.per_page != MEMBERS_PER_PAGE:
+        if request.scope != "group":
+            raise ViewError("members per page apply to a drilled-down group", hint="e.g. ?group=claim-2023&per_page=10")
+        whole_number("per_page", str(request.per_page), MIN_PER_PAGE, MAX_PER_PAGE)
 
 
 def context(store: Store, resources: Resources, request: ViewRequest, gazetteer: Gazetteer | None) -> _Context:

@@ -18,7 +18,7 @@ from urllib.parse import urlencode
 from conflictkg.errors import QueryError
 from conflictkg.pages.context import PageContext
 from conflictkg.pages.model import Cell, Page, Section
-from conflictkg.pages.paging import whole_number
+from conflictkg.paging import whole_number
 from conflictkg.rdf.namespaces import CKR, compact_iri, expand_curie
 from conflictkg.rdf.terms import term_to_str
 

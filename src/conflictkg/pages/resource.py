@@ -13,8 +13,9 @@ from urllib.parse import urlencode
 from conflictkg.pages import layouts
 from conflictkg.pages.context import PageContext
 from conflictkg.pages.model import Page
-from conflictkg.pages.paging import page_links, window_of
+from conflictkg.pages.paging import window_of
 from conflictkg.pages.summary import summarize
+from conflictkg.paging import page_links
 from conflictkg.rdf.namespaces import expand_curie
 
 #: The structured parts a layout may put in ``Page.extra``, in page order: (key, anchor, heading).

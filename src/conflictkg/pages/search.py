@@ -18,8 +18,8 @@ from conflictkg.errors import QueryError
 from conflictkg.names import name_key
 from conflictkg.pages.context import PageContext
 from conflictkg.pages.model import Page, Section
-from conflictkg.pages.paging import page_number
 from conflictkg.pages.summary import KINDS
+from conflictkg.paging import page_number
 from conflictkg.rdf.closure import reachable
 from conflictkg.rdf.namespaces import CK
 from conflictkg.rdf.terms import term_to_str

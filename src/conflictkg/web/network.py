@@ -1,9 +1,9 @@
 """The network pages: ``/network`` (the list), ``/network/{view}`` (HTML) and ``/network/{view}.json``.
 
 Query parameters: ``clause`` (repeatable, clause view), ``incident`` (a prefixed or full IRI,
-incident view), ``view`` (``full`` or ``summary``) and ``group`` with ``page`` (a group of the whole view
-drilled down into, a page of its members at a time) and ``names`` (the naming perspective; else the site's
-cookie, as on every page).
+incident view), ``view`` (``full`` or ``summary``) and ``group`` with ``page`` and ``per_page`` (a group of
+the whole view drilled down into, a page of its members at a time, 30 by default) and ``names`` (the naming
+perspective; else the site's cookie, as on every page).
 Views are built from ``app.state.store`` (a :class:`~conflictkg.web.deferred.Deferred` store) in
 daemon threads and kept in a small per-application cache (:mod:`conflictkg.web.builds`); the most visited are built in the background at start.
 """
@@ -24,8 +24,9 @@ from conflictkg.errors import NotFound, QueryError, StoreError
 from conflictkg.naming import Perspective
 from conflictkg.network import VIEWS, Network, ViewRequest, network_view, view_choices
 from conflictkg.network.files import GRAPH_MEDIA_TYPES, file_graph, view_file_name, write_graph
+from conflictkg.network.paging import MAX_PER_PAGE, MEMBERS_PER_PAGE, MIN_PER_PAGE
 from conflictkg.network.render import VIS_FILES, to_html, vis_assets, views_index_html
-from conflictkg.pages.paging import page_number
+from conflictkg.paging import page_number, whole_number
 from conflictkg.settings import VIS_CACHE_CONTROL
 from conflictkg.web.builds import ViewBuilds
 from conflictkg.web.rendering import perspective_of, remember_perspective, require_html, wants_json
@@ -41,11 +42,14 @@ def _request_of(request: Request, view: str) -> ViewRequest:
         raise QueryError("clause must be a whole number, e.g. ?clause=6") from None
     scope, group = _scope_of(request, view)
     page = page_number(request.query_params.get("page", ""))
-    if page != 1 and not group:
-        raise QueryError("page= applies to a group of the whole view",
-                         hint="e.g. /network/whole?group=claim-2023&page=2")
+    per_page = request.query_params.get("per_page", "").strip()
+    for name, given in (("page", page != 1), ("per_page", bool(per_page))):
+        if given and not group:
+            raise QueryError(f"{name}= applies to a group of the whole view",
+                             hint=f"e.g. /network/whole?group=claim-2023&{name}=2")
+    size = whole_number("per_page", per_page, MIN_PER_PAGE, MAX_PER_PAGE) if per_page else MEMBERS_PER_PAGE
     return ViewRequest(view, clauses, request.query_params.get("incident") or None, perspective_of(request),
-                       scope, group, page)
+                       scope, group, page, size)
 
 
 def _scope_of(request: Request, view: str) -> tuple[str, str | None]:

@@ -256,6 +256,23 @@
   });
   network.on("blurNode", function () { labels.hover(null); });
 
+  /* ---- a phone opens a group a few members a page (#13) ---- */
+
+  /* On a phone's width a page of 30 members (claims of five lines each) ran to 6,500 px: the links that open
+     a group at its first page (the summary's nodes, the list of groups) ask for data-phone-per-page members a
+     page (network.paging.PHONE_PER_PAGE); a page's own links keep the size it was opened with. */
+  var phonePerPage = layoutBox.getAttribute("data-phone-per-page");
+  function firstPageOfGroup(href) { return typeof href === "string" && /^\?group=[^&]+$/.test(href); }
+  if (phonePerPage && window.matchMedia("(max-width: 760px)").matches) {
+    data.nodes.forEach(function (node) {
+      if (node.members && firstPageOfGroup(node.href)) { node.href += "&per_page=" + phonePerPage; }
+    });
+    document.querySelectorAll("#groups a").forEach(function (anchor) {
+      var href = anchor.getAttribute("href");
+      if (firstPageOfGroup(href)) { anchor.setAttribute("href", href + "&per_page=" + phonePerPage); }
+    });
+  }
+
   /* ---- PNG export: the drawing as shown, on white, made in the browser (no request) ---- */
 
   function pngName() {
