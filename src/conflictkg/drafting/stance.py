@@ -112,14 +112,26 @@ class Cue:
 
 
 _NOUN = re.compile(r"\b(the|these|those|such|its|their|his|her|our|any|\w+(ian|ani|ese|ish))\s+$", re.I)
+_ADJECTIVE = re.compile(r"\b(the|an?|its|their|his|her|these|those|such|any)\s+$", re.I)  # "the alleged shelling"
+# "what Baku calls a counter-terror operation": a label the reporter relays, not a claim by anyone in the sentence.
+_LABEL = re.compile(r"\bwhat\s+(?:[\w'’-]+\s+){1,4}$", re.I)
+_LABEL_VERBS = ("calls", "called", "describes", "described", "termed", "dubbed", "labelled", "labeled", "branded")
+
+
+def _is_cue(m: re.Match[str], text: str) -> bool:
+    """Not a cue: a noun ("the Armenian claims", "these reports"), an adjective ("the alleged
+    shelling"), "so-called", or a reported label ("what Baku calls ...")."""
+    word, before = m.group(1).lower(), text[:m.start()]
+    return not ((word in ("claims", "reports", "states") and _NOUN.search(before))
+                or (word == "alleged" and _ADJECTIVE.search(before))
+                or (word in _LABEL_VERBS and _LABEL.search(before))
+                or before.lower().endswith("so-"))  # "the so-called army"
 
 
 def find_cues(text: str, quoted: list[tuple[int, int]]) -> list[Cue]:
     """Reporting cues outside the quoted spans; "the Armenian claims", "these reports" are nouns."""
     return [Cue(m.start(), m.end(), m.group(1)) for m in CUE.finditer(text)
-            if not any(a <= m.start() < b for a, b in quoted)
-            and not (m.group(1).lower() in ("claims", "reports", "states") and _NOUN.search(text[:m.start()]))
-            and not text[:m.start()].lower().endswith("so-")]  # "the so-called army"
+            if not any(a <= m.start() < b for a, b in quoted) and _is_cue(m, text)]
 
 
 def sentence_stance(text: str, cues: list[Cue]) -> str:
