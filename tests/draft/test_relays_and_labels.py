@@ -1,12 +1,13 @@
 """Rules of session 13, written for the kinds of failure read on the fresh texts of session 12 (a dash
 list of names after a title, a statement "cited by" an agency, a label the reporter relays, ", adding
-that ...", information "spread by" a side), one test each, on short sentences written for these tests
+that ...", information "spread by" a side), and two read on a development text (a charge called absurd,
+a comment on the other side's statement), one test each, on short sentences written for these tests
 (never article text). Each test also holds a near case the rule must leave alone."""
 
 from __future__ import annotations
 
 from conflictkg.drafting import Lexicon
-from tests.draft.sentences import claims as _claims
+from tests.draft.sentences import claims as _claims, sentence_stance as _stance
 
 
 def test_names_in_a_dash_list_after_a_title_do_not_speak(lex: Lexicon) -> None:
@@ -55,3 +56,18 @@ def test_a_side_spreading_information_is_not_the_speaker_who_denies_it(lex: Lexi
         ("agent-az-mfa", "alleges")]
     # "alleged" after its subject is still a cue
     assert _claims("Baku alleged that Armenian troops shelled its positions.", lex) == [("agent-az-government", "alleges")]
+
+
+def test_a_charge_called_absurd_is_denied() -> None:
+    assert _stance("It takes a rich imagination to blame our troops for the fire at the post, the ministry said.") == "denies"
+    assert _stance("It would be absurd to accuse Armenia of the blast, the minister said.") == "denies"
+    # a plain charge is still an allegation
+    assert _stance("The ministry accused Armenia of shelling the post.") == "alleges"
+
+
+def test_the_other_sides_statement_that_a_speaker_comments_on_is_not_the_speakers_charge(lex: Lexicon) -> None:
+    text = "The Armenian Defence Ministry responded to Baku's statement that Armenian units had shelled Sotk."
+    assert _claims(text, lex) == [("agent-am-mod", "reports")]
+    # a response that makes its own charge still alleges
+    near = "The Armenian Defence Ministry responded to the shelling of Sotk by saying that Azerbaijani units had opened fire."
+    assert _claims(near, lex) == [("agent-am-mod", "alleges")]

@@ -44,7 +44,9 @@ DENY = re.compile(r"\b(denied|denies|deny|rejected|rejects|refuted|refutes|dismi
                   r"|(has|have|had) not (undertaken|assumed|taken on|accepted) any (obligations?|commitments?)"
                   r"|unserious"
                   # a denial of any part in what happened: "the company has nothing to do with the supply"
-                  r"|(has|have|had) (absolutely )?nothing to do with)", re.I)
+                  r"|(has|have|had) (absolutely )?nothing to do with"
+                  # a charge called absurd: "it requires a vivid imagination to accuse our troops", "it is absurd to blame"
+                  r"|(absurd|ridiculous|ludicrous|laughable|imagination|fantasy) to (accuse|blame|allege|claim))", re.I)
 ACCUSATION = re.compile(r"\b(accus\w*|alleg\w*|blam\w*|violat\w*|breach\w*|provocation\w*|contradict\w*)", re.I)
 ACCUSE = re.compile(r"\b(accus\w*|alleg\w*|blam\w*|violat\w*|breach\w*|provocation\w*|attack\w*|shell\w*"
                     r"|fired|opened fire|strikes?|struck|invasion|invaded|entered|infiltrat\w*|incursion"
@@ -134,9 +136,17 @@ def find_cues(text: str, quoted: list[tuple[int, int]]) -> list[Cue]:
             if not any(a <= m.start() < b for a, b in quoted) and _is_cue(m, text)]
 
 
+# "commented on Azerbaijan's statement that ...": what follows is the other side's statement, which the
+# speaker answers; its words are not the speaker's.
+ANSWERED = re.compile(r"\b(?:comment(?:ed|s|ing)?|respond(?:ed|s|ing)?|react(?:ed|s|ing)?|repl(?:ied|ies|ying))\s+(?:on|to)\s+"
+                      r"[^.“\"]{0,60}?\b(?:statement|claims?|allegations?|reports?|accusations?)\s+(?:that|about)\b", re.I)
+
+
 def sentence_stance(text: str, cues: list[Cue]) -> str:
     """The stance a sentence expresses (before the counter-allegation rule)."""
-    cue_words = " ".join(c.text.lower() for c in cues)
+    answered = ANSWERED.search(text)
+    text = text[:answered.end()] if answered else text
+    cue_words = " ".join(c.text.lower() for c in cues if not answered or c.start < answered.end())
     if CALL.search(cue_words):
         return "calls-on"
     if NO_VIOLATION_RECORDED.search(text) and not re.search(r"den(y|ies|ied)|reject", cue_words):
