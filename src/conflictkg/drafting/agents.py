@@ -42,10 +42,17 @@ CLOSING = re.compile(rf"{INVERTIBLE.pattern}|told|warned|insisted|emphasi[sz]ed|
 _BOUNDARY = re.compile(r"(?:,|[”\"’](?=\s)|\s[—–])\s*")  # a comma, a closing quote, a dash
 
 
+# ", adding that ...", ", noting that ...": the same speaker goes on, in the same claim.
+CONTINUATION = re.compile(r",\s*(?:adding|noting|stressing|saying|explaining|underlining|emphasi[sz]ing|recalling)\b", re.I)
+
+
 def trailing(text: str, cue: Cue) -> int:
     """For a reporting clause at the end ("..., the ministry said on Monday.", "..., said X, the
-    ministry's spokesperson."), where it starts (after the comma or quote); -1 otherwise."""
+    ministry's spokesperson."), where it starts (after the comma or quote); -1 otherwise. A
+    continuation after it (", adding that ...") is the same speaker's and does not end the clause."""
     rest = text[cue.end:]
+    going_on = CONTINUATION.search(rest)
+    rest = rest[:going_on.start()] if going_on else rest
     if re.search(r"\bthat\b|:", rest) or len(rest) > 90 or not CLOSING.fullmatch(cue.text):
         return -1
     boundary = None
@@ -66,7 +73,9 @@ _SUBJECT_LEAD = re.compile(r"(?:[\W\d]|\b(?:date|the|on|in|at|late|early|\w+day)
 def speaker(text: str, cue: Cue, mentions: list[Mention], lex: Lexicon) -> tuple[AgentInfo | None, Mention | None]:
     """The agent who speaks through ``cue``, if named in the sentence. In a reporting clause at
     the end of the sentence, the names before its comma are what is reported, not who speaks."""
-    before = outside_parentheses([m for m in mentions if m.end <= cue.start and not _TOLD.search(text[:m.start])], text)
+    mentions = [m for m in mentions if m not in not_speaking(text, mentions, lex)]
+    before = outside_listings([m for m in mentions if m.end <= cue.start and not _TOLD.search(text[:m.start])],
+                              text, cue.start)
     after = [m for m in mentions if m.start >= cue.end and not _TOLD.search(text[cue.end:m.start])]
     by = re.match(r"\s+by\s+", text[cue.end:])  # "was reported by the ministry": the passive's agent speaks
     if by and after and after[0].start - cue.end <= by.end() + 4:
@@ -92,13 +101,40 @@ def speaker(text: str, cue: Cue, mentions: list[Mention], lex: Lexicon) -> tuple
     return for_body(text, _pick(chosen, lex), chosen, mentions, lex), chosen
 
 
-def outside_parentheses(mentions: list[Mention], text: str) -> list[Mention]:
-    """The mentions that are not inside a parenthesis, when there are any: "The Co-Chairs (Jane Roe of
-    Russia, John Doe of France) have called on" names the co-chairs; the parenthesis only lists who
-    they are."""
+# A list set off by a dash right after a title: "The envoys of the co-chair countries – X of Russia, Y of
+# France and Z – have urged": up to the next dash or the cue, with a comma or "and" in it.
+_DASH_LIST = re.compile(r"\s[–—]\s+(?=[^–—]*(?:,|\band\b))[^–—]*?(?=\s[–—]\s|\s*$)")
+
+
+def outside_listings(mentions: list[Mention], text: str, cue_at: int) -> list[Mention]:
+    """The mentions (before the cue at ``cue_at``) that are not in a listing of who holds
+    a title, when there are any: a parenthesis ("The Co-Chairs (Jane Roe of Russia, John Doe of
+    France) have called on") or a dash list right after the title ("The envoys of the co-chair
+    countries – X of Russia, Y of France – have urged"): the title speaks."""
     spans = [(m.start(), m.end()) for m in re.finditer(r"\([^()]*\)", text)]
-    kept = [m for m in mentions if not any(a < m.start and m.end < b for a, b in spans)]
+    spans += [(d.start(), d.end()) for d in _DASH_LIST.finditer(text[:cue_at])
+              if any(0 <= d.start() - m.end <= 25 for m in mentions)]
+    kept = [m for m in mentions if not any(a < m.start and m.end <= b for a, b in spans)]
     return kept or mentions
+
+
+# "in a statement cited by TASS", "quoted by Interfax": the outlet relays, it does not speak; "the information
+# spread by the Armenian side": the side is the source of what is denied, not the sentence's speaker.
+_RELAY = re.compile(r"\b(?:cited|quoted|carried|relayed|circulated|spread|disseminated)\s+by\s+(?:the\s+)?$", re.I)
+
+
+def not_speaking(text: str, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
+    """Mentions that cannot speak in this sentence: an outlet that relays the statement ("cited
+    by TASS") and a side named as spreading information (the claimant of that information; the
+    sentence's speaker denies it)."""
+    spread = spreaders(text, mentions)
+    return [m for m in mentions if m in spread or (_RELAY.search(text[:m.start]) and _pick(m, lex).is_media)]
+
+
+def spreaders(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The agents named as spreading information ("disinformation spread by the Armenian side")."""
+    return [m for m in mentions if (by := _RELAY.search(text[:m.start]))
+            and by.group(0).lower().startswith(("spread", "disseminated", "circulated"))]
 
 
 # "..., the agency reported, citing the Defence Ministry": the source the reporter relays speaks.
@@ -109,7 +145,7 @@ def cited_source(text: str, mentions: list[Mention], lex: Lexicon) -> tuple[Agen
     """The agent a reporter relays ("media reported, citing the Russian Defence Ministry"): the
     claim is the cited agent's, not the relaying outlet's or the agency's."""
     for m in mentions:
-        if CITING.search(text[:m.start]):
+        if CITING.search(text[:m.start]) and text[m.end:m.end + 1] != "-":  # not "referring to the Russian-brokered truce"
             return for_body(text, _pick(m, lex), m, mentions, lex), m
     return None, None
 

@@ -89,6 +89,8 @@ def _speaker(s: Sentence, cues, mentions, lex: Lexicon, previous: AgentInfo | No
         return previous, None, cues[0].start
     if previous is not None and (s.text[:1] in quotes.OPEN_MARKS or introduced) and not cues:
         return previous, None, -1
+    if previous is not None and not cues and stance.DENY.search(s.text) and agents.spreaders(s.text, mentions):
+        return previous, None, -1  # "the information spread by Armenia ... is false": the speaker before denies it
     if previous is not None and introduced and not any(agents.unknown_speaker(s.text, c, mentions) for c in cues):
         return previous, None, cues[0].start  # "We urge ..." under "The ministry said:" or a heading
     for cue in cues:

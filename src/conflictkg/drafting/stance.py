@@ -44,7 +44,9 @@ DENY = re.compile(r"\b(denied|denies|deny|rejected|rejects|refuted|refutes|dismi
                   r"|(has|have|had) not (undertaken|assumed|taken on|accepted) any (obligations?|commitments?)"
                   r"|unserious"
                   # a denial of any part in what happened: "the company has nothing to do with the supply"
-                  r"|(has|have|had) (absolutely )?nothing to do with)", re.I)
+                  r"|(has|have|had) (absolutely )?nothing to do with"
+                  # a charge called absurd: "it requires a vivid imagination to accuse our troops", "it is absurd to blame"
+                  r"|(absurd|ridiculous|ludicrous|laughable|imagination|fantasy) to (accuse|blame|allege|claim))", re.I)
 ACCUSATION = re.compile(r"\b(accus\w*|alleg\w*|blam\w*|violat\w*|breach\w*|provocation\w*|contradict\w*)", re.I)
 ACCUSE = re.compile(r"\b(accus\w*|alleg\w*|blam\w*|violat\w*|breach\w*|provocation\w*|attack\w*|shell\w*"
                     r"|fired|opened fire|strikes?|struck|invasion|invaded|entered|infiltrat\w*|incursion"
@@ -112,19 +114,39 @@ class Cue:
 
 
 _NOUN = re.compile(r"\b(the|these|those|such|its|their|his|her|our|any|\w+(ian|ani|ese|ish))\s+$", re.I)
+_ADJECTIVE = re.compile(r"\b(the|an?|its|their|his|her|these|those|such|any)\s+$", re.I)  # "the alleged shelling"
+# "what Baku calls a counter-terror operation": a label the reporter relays, not a claim by anyone in the sentence.
+_LABEL = re.compile(r"\bwhat\s+(?:[\w'’-]+\s+){1,4}$", re.I)
+_LABEL_VERBS = ("calls", "called", "describes", "described", "termed", "dubbed", "labelled", "labeled", "branded")
+
+
+def _is_cue(m: re.Match[str], text: str) -> bool:
+    """Not a cue: a noun ("the Armenian claims", "these reports"), an adjective ("the alleged
+    shelling"), "so-called", or a reported label ("what Baku calls ...")."""
+    word, before = m.group(1).lower(), text[:m.start()]
+    return not ((word in ("claims", "reports", "states") and _NOUN.search(before))
+                or (word == "alleged" and _ADJECTIVE.search(before))
+                or (word in _LABEL_VERBS and _LABEL.search(before))
+                or before.lower().endswith("so-"))  # "the so-called army"
 
 
 def find_cues(text: str, quoted: list[tuple[int, int]]) -> list[Cue]:
     """Reporting cues outside the quoted spans; "the Armenian claims", "these reports" are nouns."""
     return [Cue(m.start(), m.end(), m.group(1)) for m in CUE.finditer(text)
-            if not any(a <= m.start() < b for a, b in quoted)
-            and not (m.group(1).lower() in ("claims", "reports", "states") and _NOUN.search(text[:m.start()]))
-            and not text[:m.start()].lower().endswith("so-")]  # "the so-called army"
+            if not any(a <= m.start() < b for a, b in quoted) and _is_cue(m, text)]
+
+
+# "commented on Azerbaijan's statement that ...": what follows is the other side's statement, which the
+# speaker answers; its words are not the speaker's.
+ANSWERED = re.compile(r"\b(?:comment(?:ed|s|ing)?|respond(?:ed|s|ing)?|react(?:ed|s|ing)?|repl(?:ied|ies|ying))\s+(?:on|to)\s+"
+                      r"[^.“\"]{0,60}?\b(?:statement|claims?|allegations?|reports?|accusations?)\s+(?:that|about)\b", re.I)
 
 
 def sentence_stance(text: str, cues: list[Cue]) -> str:
     """The stance a sentence expresses (before the counter-allegation rule)."""
-    cue_words = " ".join(c.text.lower() for c in cues)
+    answered = ANSWERED.search(text)
+    text = text[:answered.end()] if answered else text
+    cue_words = " ".join(c.text.lower() for c in cues if not answered or c.start < answered.end())
     if CALL.search(cue_words):
         return "calls-on"
     if NO_VIOLATION_RECORDED.search(text) and not re.search(r"den(y|ies|ied)|reject", cue_words):
