@@ -63,7 +63,8 @@ CLAIMS = {
     "az-mod-2021-05-27-sabotage-group": ("agent-az-mod", "2021-05-27", "counter-alleges", set(), set()),
     "am-mod-2021-05-27-captured": ("agent-am-mod", "2021-05-27", "alleges", set(), {8}),
     "az-mod-2021-08-11-new-forces": ("agent-az-mod", "2021-08-11", "counter-alleges", {"A"}, {4}),
-    "babayan-2021-08-11-provocation": ("agent-davit-babayan", "2021-08-11", "denies", {4}, set()),
+    # re-audit (issue #12, session 13): the page gives no day for his comment, and no year at all
+    "babayan-2021-08-11-provocation": ("agent-davit-babayan", None, "denies", {4}, set()),
     "am-mfa-2021-08-11-positions": ("agent-am-mfa", "2021-08-11", "alleges", {1, 4}, set()),
     "az-mfa-2021-08-12-stop-not-remain": ("agent-az-mfa", "2021-08-12", "denies", {1, 3, 4, 6}, set()),
     "ru-mod-2021-10-10-civilian-wounded": ("agent-ru-mod", "2021-10-10", "alleges", set(), {1}),

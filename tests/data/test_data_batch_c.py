@@ -193,7 +193,8 @@ CASUALTIES = {
         ("wounded", "Azerbaijani side", 1, 1, 1, None),
     },
     "claim-az-border-service-2023-06-15-guard-wounded": {("wounded", "Azerbaijani border guard", 1, 1, 1, None)},
-    "claim-am-nss-2023-06-15-flag-attempt": {("wounded", "Armenian border guard (Arthur Azroyan, 21)", 1, 1, 1, None)},
+    # re-audit (issue #12, session 13): the wounded guard is Asbarez's narration and the health authorities' report, not the NSS's
+    "claim-am-nss-2023-06-15-flag-attempt": set(),
     "claim-az-mod-2023-09-19-anti-terrorist": {("killed", "civilians (road agency truck)", 2, 2, 2, None)},
     "claim-artsakh-2023-09-20-casualties": {
         ("killed", "people (group not specified in the chronology)", 32, 32, 32, None),

@@ -75,7 +75,7 @@ EXPECTED = {
         ("p7-idp-return-pashinyan-2023-05-03", "2023-05-03", "not fulfilled", "Nikol Pashinyan"),
     },
     "p9-new-communications": {
-        ("p9-new-comms-aliyev-2021-02-15", "2021-02-15", "partly fulfilled", "Ilham Aliyev"),
+        ("p9-new-comms-aliyev-2021-02-15", "2021-02-14", "partly fulfilled", "Ilham Aliyev"),
         ("p9-new-comms-az-president-2023-11-21", "2023-11-21", "not fulfilled", "Hikmet Hajiyev"),
     },
     "p6-lachin-district": {

@@ -103,6 +103,12 @@ BROKEN: dict[str, tuple[str, str]] = {
            ckg:claims { ckr:claim-c4 a ck:Claim ; ck:claimant ckr:agent-p ; ck:stance ckv:stance-denies ;
              ck:citedIn ckr:source-s . }""",
         "ckr:agent-p"),
+    "person-claimant-without-side": (
+        """ckg:reference { ckr:agent-p a ck:Person ; rdfs:label "P"@en ; org:holds ckr:post-p .
+             ckr:post-p a org:Post ; rdfs:label "Spokesperson"@en ; org:postIn ckr:agent-y . }
+           ckg:claims { ckr:claim-c4 a ck:Claim ; ck:claimant ckr:agent-p ; ck:stance ckv:stance-denies ;
+             ck:citedIn ckr:source-s . }""",
+        "ckr:agent-p"),
     "stated-in-not-own-outlet": (
         """ckg:claims { ckr:claim-c4 a ck:Claim ; ck:claimant ckr:agent-y ; ck:stance ckv:stance-denies ;
              ck:statedIn ckr:source-s . }""",
@@ -155,6 +161,12 @@ NEAR_MISS: dict[str, str] = {
     # a person holding a post in a body, in another graph than the claim
     "person-claimant-without-post": """ckg:reference { ckr:agent-p a ck:Person ; rdfs:label "P"@en ; org:holds ckr:post-p .
         ckr:post-p a org:Post ; rdfs:label "Spokesperson"@en ; org:postIn ckr:agent-y . }
+        ckg:claims { ckr:claim-c4 a ck:Claim ; ck:claimant ckr:agent-p ; ck:stance ckv:stance-denies ; ck:citedIn ckr:source-s . }""",
+    # a spokesperson of a ministry that is under a state, affiliated with the state
+    "person-claimant-without-side": """ckg:reference { ckr:agent-p a ck:Person ; rdfs:label "P"@en ;
+          org:holds ckr:post-p ; ck:affiliatedWith ckr:agent-y .
+        ckr:agent-m a ck:GovernmentBody ; rdfs:label "M"@en ; org:subOrganizationOf ckr:agent-y .
+        ckr:post-p a org:Post ; rdfs:label "Spokesperson"@en ; org:postIn ckr:agent-m . }
         ckg:claims { ckr:claim-c4 a ck:Claim ; ck:claimant ckr:agent-p ; ck:stance ckv:stance-denies ; ck:citedIn ckr:source-s . }""",
     # a person's claim stated on the page of the body in which the person holds a post
     "stated-in-not-own-outlet": """ckg:reference { ckr:agent-p a ck:Person ; rdfs:label "P"@en ; org:holds ckr:post-p .
@@ -251,3 +263,20 @@ def test_check_fires_on_broken_data(check_id: str, tbox: list[ox.Quad]) -> None:
     found = foci(CHECKS[check_id], load(tbox, GOOD + trig))
     assert found["oxigraph"] == {expand(focus)}
     assert found["rdflib"] == found["oxigraph"]
+
+
+def test_person_affiliated_with_a_side_none_of_their_posts_is_on(tbox: list[ox.Quad]) -> None:
+    """An affiliation to another side than the post's (a ministry of X, affiliated with Y) is reported
+    too, with its own message; the same person affiliated with both is not."""
+    person = """ckg:reference { ckr:agent-p a ck:Person ; rdfs:label "P"@en ; org:holds ckr:post-p ; ck:affiliatedWith ckr:agent-y .
+        ckr:agent-m a ck:GovernmentBody ; rdfs:label "M"@en ; org:subOrganizationOf ckr:agent-x .
+        ckr:post-p a org:Post ; rdfs:label "Minister"@en ; org:postIn ckr:agent-m . }
+        ckg:claims { ckr:claim-c4 a ck:Claim ; ck:claimant ckr:agent-p ; ck:stance ckv:stance-denies ; ck:citedIn ckr:source-s . }"""
+    check = CHECKS["person-claimant-without-side"]
+    quads = load(tbox, GOOD + person)
+    for store in (OxigraphStore.create(None, quads), MemoryStore(quads)):
+        rows = store.query(check.text).rows
+        assert [r[0].value for r in rows] == [expand("ckr:agent-p")]
+        assert "no side that a post they hold belongs to" in rows[0][1].value
+    both = load(tbox, GOOD + person + "ckg:reference { ckr:agent-p ck:affiliatedWith ckr:agent-x . }")
+    assert foci(check, both) == {"oxigraph": set(), "rdflib": set()}
