@@ -51,7 +51,8 @@ CLAIMS = {
     "pashinyan-2021-11-07-khtsaberd-captives": ("agent-pashinyan", "2021-11-07", "alleges", {"A", 8}, {1}),
     "az-mod-2020-12-28-akaku-attack": ("agent-az-mod", "2020-12-28", "alleges", set(), {1, 4}),
     "un-hr-experts-2021-02-01-release": ("agent-un-hr-experts", "2021-02-01", "calls-on", {"A", 8}, set()),
-    "aliyev-2021-02-28-no-pows": ("agent-aliyev", "2021-02-28", "denies", {8}, set()),
+    # re-audit (issue #12, session 13): the press conference was on 26 February 2021 (Trend's relay is dated 28 February)
+    "aliyev-2021-02-28-no-pows": ("agent-aliyev", "2021-02-26", "denies", {8}, set()),
     "az-mfa-2021-03-04-not-pows": ("agent-leyla-abdullayeva", "2021-03-04", "denies", {8}, set()),
     "hrw-2021-03-19-release": ("agent-hrw", "2021-03-19", "calls-on", {8}, set()),
     "european-parliament-2021-05-20-release": ("agent-european-parliament", "2021-05-20", "calls-on", {"A", 8}, set()),

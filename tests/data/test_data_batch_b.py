@@ -67,7 +67,8 @@ CLAIMS: dict[str, dict[str, tuple[str, str | None, str]]] = {
         "claim-artsakh-infrastructure-ministry-2022-03-08-repairs-obstructed": ("agent-artsakh-infrastructure-ministry", "2022-03-08", "stance-alleges"),
     },
     "incident-2022-06-16-nakhchivan-access": {
-        "claim-az-president-2022-06-16-nakhchivan-access": ("agent-aliyev", "2022-06-16", "stance-counter-alleges"),
+        # re-audit (issue #12, session 13): an allegation in a forum speech, not an answer to one
+        "claim-az-president-2022-06-16-nakhchivan-access": ("agent-aliyev", "2022-06-16", "stance-alleges"),
         "claim-am-mfa-2022-06-24-mirzoyan-implementation": ("agent-mirzoyan", "2022-06-24", "stance-alleges"),
     },
     "incident-2022-08-01-lachin-operation-revenge": {
@@ -89,8 +90,10 @@ CLAIMS: dict[str, dict[str, tuple[str, str | None, str]]] = {
         "claim-mirzoyan-2022-08-04-briefs-diplomats": ("agent-mirzoyan", "2022-08-04", "stance-alleges"),
     },
     "incident-2022-08-31-mines-claims": {
-        "claim-az-mod-2022-08-31-lachin-mines": ("agent-az-mod", "2022-08-31", "stance-counter-alleges"),
-        "claim-az-mfa-2022-11-25-saribaba-mines": ("agent-az-mfa", "2022-11-25", "stance-counter-alleges"),
+        # re-audit (issue #12, session 13): a report of mine finds answering no allegation, so alleges
+        "claim-az-mod-2022-08-31-lachin-mines": ("agent-az-mod", "2022-08-31", "stance-alleges"),
+        # re-audit (issue #12, session 13): Trend's stored copy dates the statement 24 November; a comment on mine finds, not a reply
+        "claim-az-mfa-2022-11-25-saribaba-mines": ("agent-az-mfa", "2022-11-24", "stance-alleges"),
         # re-audit (issue #12): the date appears only in the page's URL, so no claim date
         "claim-az-mfa-2023-01-21-hajizada-mines": ("agent-aykhan-hajizada", "2023-01-20", "stance-counter-alleges"),
         # added by rec-c (issue #12)
@@ -106,7 +109,8 @@ CLAIMS: dict[str, dict[str, tuple[str, str | None, str]]] = {
         "claim-am-mod-2022-09-13-shelling": ("agent-am-mod", "2022-09-13", "stance-counter-alleges"),
         "claim-am-mod-2022-09-14-renewed-shelling": ("agent-am-mod", "2022-09-14", "stance-alleges"),
         "claim-pashinyan-2022-09-13-forty-nine-killed": ("agent-pashinyan", "2022-09-13", "stance-alleges"),
-        "claim-pashinyan-2022-09-105-killed": ("agent-pashinyan", None, "stance-reports"),
+        # re-audit (issue #12, session 13): a repost dates his figure Wednesday 14 September (Interfax); AiF quotes it
+        "claim-pashinyan-2022-09-105-killed": ("agent-pashinyan", "2022-09-14", "stance-reports"),
         "claim-mirzoyan-2022-09-14-briefs-diplomats": ("agent-mirzoyan", "2022-09-14", "stance-alleges"),
         "claim-armen-papikyan-2022-09-13-osce": ("agent-armen-papikyan", "2022-09-13", "stance-alleges"),
         "claim-vahagn-khachaturyan-2022-09-13-statement": ("agent-vahagn-khachaturyan", "2022-09-13", "stance-alleges"),
@@ -244,6 +248,8 @@ STATED_IN = {
     "claim-am-mfa-2021-11-08-shushi-fire": "source-mfa-am-2021-11-08-shushi-ru",
     # the audit of the issue entries (issue #12): an outlet reporting in its own voice states in its own page
     "claim-artsakh-ombudsman-2022-12-supplies": "source-newsam-736324",
+    # re-audit (issue #12, session 13): president.az's own page of the Global Baku Forum speech (16 June 2022)
+    "claim-az-president-2022-06-16-nakhchivan-access": "source-presidentaz-56442",
 }
 
 

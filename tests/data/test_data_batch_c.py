@@ -88,8 +88,8 @@ C = {
                                                     {A}, {p(6)}, set(), {"agent-azerbaijan"}, True),
     "claim-ru-mod-2023-04-24-op1": ("incident-2023-04-21-hakari-checkpoint", "agent-ru-mod", "2023-04-24", "stance-alleges",
                                     set(), {p(6)}, set(), {"agent-azerbaijan"}, True),
-    # re-audit (issue #12): the page does not date Patel's statement, so no claim date
-    "claim-us-state-department-2023-04-24-checkpoint-concern": ("incident-2023-04-21-hakari-checkpoint", "agent-vedant-patel", None,
+    # re-audit (issue #12): the Mirror-Spectator does not date Patel's statement; session 13: News.am dates it Sunday 23 April
+    "claim-us-state-department-2023-04-24-checkpoint-concern": ("incident-2023-04-21-hakari-checkpoint", "agent-vedant-patel", "2023-04-23",
                                                                 "stance-calls-on", set(), set(), {p(6)}, set(), True),
     # 29 EAEU corridor exchange
     "claim-am-pm-2023-05-25-one-corridor": ("incident-2023-05-25-eaeu-corridor-exchange", "agent-pashinyan", "2023-05-25", "stance-alleges",
@@ -225,7 +225,9 @@ SOURCE_URLS = {
         "https://en.armradio.am/2023/04/23/artsakh-president-convenes-urgent-meeting-of-security-council-as-azerbaijan-blocks-hakari-bridge/"},
     "claim-ru-mod-2023-04-24-op1": {"https://asbarez.com/russia-says-azerbaijani-checkpoint-at-lachin-is-inadmissible/"},
     "claim-us-state-department-2023-04-24-checkpoint-concern": {
-        "https://mirrorspectator.com/2023/04/27/azerbaijan-sets-up-checkpoint-at-lachin-corridor/"},
+        "https://mirrorspectator.com/2023/04/27/azerbaijan-sets-up-checkpoint-at-lachin-corridor/",
+        "https://news.am/eng/news/756350.html",
+        "https://en.armradio.am/2023/04/24/establishment-of-checkpoint-on-the-lachin-corridor-by-azerbaijan-undermines-peace-efforts-us-department-of-state/"},
     "claim-am-pm-2023-05-25-one-corridor": {"https://en.armradio.am/2023/05/25/armenian-pm-responded-to-aliyevs-corridor-narrative/"},
     "claim-az-president-2023-05-25-no-territorial-claim": {"https://news.am/eng/news/761963.html"},
     "claim-az-government-2023-06-10-fsb-control": {
@@ -239,7 +241,8 @@ SOURCE_URLS = {
         "https://www.azatutyun.am/a/32460740.html",
         "https://asbarez.com/attempt-to-raise-azerbaijani-flag-on-armenias-territory-thwarted/"},
     "claim-artsakh-2023-06-15-convoys-halted": {"https://www.artsakhpress.am/eng/news/182836/"},
-    "claim-ru-mfa-2023-06-23-blocking-entrance": {"https://www.artsakhpress.am/eng/news/183370/"},
+    "claim-ru-mfa-2023-06-23-blocking-entrance": {"https://www.artsakhpress.am/eng/news/183370/",
+                                                  "https://ria.ru/20230623/koridor-1880066817.html?in=t"},
     "claim-am-mfa-2023-07-29-arrest": {"https://abcmedia.am/en/politics/19188"},
     "claim-az-prosecutor-general-2023-07-29-wanted": {"https://www.artsakhpress.am/eng/news/184969/"},
     "claim-newsam-2023-07-29-detention": {"https://news.am/eng/news/773830.html"},
@@ -253,7 +256,9 @@ SOURCE_URLS = {
     "claim-ru-president-2023-09-19-peskov": {
         "http://www.defenddemocracy.press/kremlin-calls-on-armenia-and-azerbaijan-to-adhere-to-trilateral-agreements-on-karabakh/"},
     "claim-artsakh-info-centre-2023-09-20-ceasefire": {
-        "https://babel.ua/en/news/98656-fighting-for-nagorno-karabakh-stops-the-sides-agreed-on-a-meeting"},
+        "https://babel.ua/en/news/98656-fighting-for-nagorno-karabakh-stops-the-sides-agreed-on-a-meeting",
+        "https://www.oe-mag.co.uk/a-ceasefire-agreement-was-reached-in-the-nagorno-karabakh-region/",
+        "https://tass.com/world/1677907/amp"},
     "claim-artsakh-2023-09-20-casualties": {"https://babel.ua/en/news/98656-fighting-for-nagorno-karabakh-stops-the-sides-agreed-on-a-meeting"},
     "claim-ru-mod-2023-09-peacekeepers-killed": {
         "https://themoscowtimes.com/2023/09/21/azerbaijans-aliyev-apologizes-for-russian-peacekeeper-deaths-in-karabakh-a82533"},
@@ -459,11 +464,14 @@ def test_quotes_short_and_tagged(store) -> None:
     """Verbatim in the chronology: ``conflictkg audit`` (the notes are not in the repository)."""
     rows = q(store, f"""SELECT ?c ?qt WHERE {{ GRAPH ckg:claims {{ VALUES ?c {{ {values(C)} }} ?c ck:quote ?qt }} }}""")
     # three claims built from casualty rows have no quote; two narrated quotes removed (audit, issue #12);
-    # three more narrated quotes removed in the re-audit (Patel, Armenian NSS, Bayramov as put in a question)
-    assert len(rows) == 31
+    # three more narrated quotes removed in the re-audit (Patel, Armenian NSS, Bayramov as put in a question);
+    # session 13 re-audit +2: Patel's statement inside Public Radio of Armenia's quotation marks, and Zakharova's
+    # comment of 23 June 2023 inside RIA Novosti's (in Russian: no English page quotes it)
+    assert len(rows) == 33
+    russian = {"claim-ru-mfa-2023-06-23-blocking-entrance"}
     for r in rows:
         text = r["qt"].value
-        assert r["qt"].language == "en", r["c"]
+        assert r["qt"].language == ("ru" if local(r["c"]) in russian else "en"), r["c"]
         assert len(text.split()) <= 25, r["c"]
 
 

@@ -101,7 +101,8 @@ EXPECTED = {
         ("p6-traffic-ru-mfa-2023-06-23", "2023-06-23", "not fulfilled", "Maria Zakharova"),
     },
     "p8-exchange": {
-        ("p8-exchange-aliyev-2021-02-28", "2021-02-28", "fulfilled", "Ilham Aliyev"),
+        # re-audit (issue #12, session 13): the press conference was on 26 February 2021; 28 February is Trend's relay date
+        ("p8-exchange-aliyev-2021-02-28", "2021-02-26", "fulfilled", "Ilham Aliyev"),
         ("p8-exchange-az-mfa-2021-03-04", "2021-03-04", "disputed", "Leyla Abdullayeva"),
         ("p8-exchange-pashinyan-2021-11-07", "2021-11-07", "not fulfilled", "Nikol Pashinyan"),
         ("p8-exchange-am-government-2021-11-26", "2021-11-26", "not fulfilled",

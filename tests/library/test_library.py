@@ -685,7 +685,8 @@ def test_accusations_about_point_6_the_lachin_corridor(ask) -> None:
     # first and last dates come from the dated claims only
     assert got[(ckr("agent-pashinyan"), ckr("agent-azerbaijan"))] == ("2", "5", "7", "2022-08-04", "2023-09-24")
     assert got[(ckr("agent-am-mfa"), ckr("agent-azerbaijan"))] == ("3", "1", "4", "2022-08-03", "2023-07-29")
-    assert got[(ckr("agent-az-mfa"), ckr("agent-armenia"))] == ("2", "2", "4", "2022-11-25", "2023-03-20")
+    # 2022-11-24 (session 13 re-audit): Trend's stored copy dates the MFA's Saribaba mines statement 24 November
+    assert got[(ckr("agent-az-mfa"), ckr("agent-armenia"))] == ("2", "2", "4", "2022-11-24", "2023-03-20")
     for named, implied, claims, first, last in got.values():
         assert int(named) + int(implied) >= int(claims) >= max(int(named), int(implied)) and first <= last
     assert [int(r["claims"]) for r in rows] == sorted((int(r["claims"]) for r in rows), reverse=True)
