@@ -43,10 +43,10 @@ def _request_of(request: Request, view: str) -> ViewRequest:
     scope, group = _scope_of(request, view)
     page = page_number(request.query_params.get("page", ""))
     per_page = request.query_params.get("per_page", "").strip()
-    for name, given in (("page", page != 1), ("per_page", bool(per_page))):
+    for name, given, example in (("page", page != 1, 2), ("per_page", bool(per_page), 10)):
         if given and not group:
             raise QueryError(f"{name}= applies to a group of the whole view",
-                             hint=f"e.g. /network/whole?group=claim-2023&{name}=2")
+                             hint=f"e.g. /network/whole?group=claim-2023&{name}={example}")
     size = whole_number("per_page", per_page, MIN_PER_PAGE, MAX_PER_PAGE) if per_page else MEMBERS_PER_PAGE
     return ViewRequest(view, clauses, request.query_params.get("incident") or None, perspective_of(request),
                        scope, group, page, size)
