@@ -182,7 +182,7 @@ class PageContext:
             lambda: run_slice(self.site.store, query, params, Slice(window.size, window.start)), shown)
         section.offset = window.start
         if query.keyed:  # a window of keys (e.g. claims), each with all its rows
-            section.unit, section.shown = query.unit, max(0, min(window.size, section.total - window.start))
+            section.unit, section.shown = query.unit, window.shown(section.total)
         return section
 
     def _counted_section(self, section_id: str, title: str, query_id: str, query: Query, params: dict[str, str],
