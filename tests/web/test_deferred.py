@@ -1,6 +1,6 @@
-"""Start-up does no expensive work (#14): the pages' in-memory copy of the store, the Site and the
-service description are made on first use (or in the background once the server listens), once.
-Counted, not timed."""
+"""Start-up does no expensive work (#14): the Site and the service description are made on first use (or
+in the background once the server listens), once; the pages' in-memory copy of the store only in the
+background, the pages answering from the store on disk until it is made. Counted, not timed."""
 
 from __future__ import annotations
 
@@ -62,14 +62,17 @@ def client(built_store: Path, calls: Counter[str]) -> Iterator[TestClient]:
 def test_create_app_runs_none_of_the_deferred_work(client: TestClient, calls: Counter[str]) -> None:
     state = client.app.state  # type: ignore[attr-defined]
     assert calls == Counter()
-    assert not (state.store.made or state.site.made or state.description.made or state.void.made)
+    assert not (state.pages_copy.made or state.site.made or state.description.made or state.void.made)
+    assert not state.store.in_memory
 
 
-def test_the_first_page_makes_the_copy_and_the_site_once(client: TestClient, calls: Counter[str]) -> None:
+def test_the_first_page_makes_the_site_once_and_waits_for_no_copy(client: TestClient, calls: Counter[str]) -> None:
     for _ in range(2):
         home = client.get("/index.json")
         assert home.status_code == 200 and home.json()["title"]
-    assert calls == Counter({"copy": 1, "site": 1})  # the description waits for its own first request
+    # the description waits for its own first request, the copy for the lifespan (not entered here)
+    assert calls == Counter({"site": 1})
+    assert not client.app.state.store.in_memory  # type: ignore[attr-defined]  # answered from disk
 
 
 @pytest.mark.parametrize(("workers_copy", "pages_copy"), [(False, True), (True, False)])
@@ -80,7 +83,10 @@ def test_the_pages_copy_is_decided_apart_from_the_workers(built_store: Path, cal
         app = create_app(store, Settings(built_store, reason=False), workers=1, resources=Resources(REPO),
                          in_memory=workers_copy, pages_in_memory=pages_copy)
         assert TestClient(app).get("/index.json").status_code == 200
-        assert (app.state.store.get() is not store) is pages_copy  # the pages' own copy, or the disk store
+        assert app.state.store.current is store and calls["copy"] == 0  # the page answered from disk
+        app.state.pages_copy.get()  # what the lifespan does in the background
+        assert app.state.store.in_memory is pages_copy  # the pages' own copy, or the disk store
+        assert (app.state.store.current is not store) is pages_copy
         assert calls["copy"] == int(pages_copy)  # the workers make theirs in their own processes
     finally:
         store.close()
@@ -97,7 +103,7 @@ def test_the_void_description_is_made_on_its_first_request_once(client: TestClie
     answers = [client.get("/.well-known/void") for _ in range(2)]
     assert all(a.status_code == 200 and "void:Dataset" in a.text for a in answers)
     assert answers[0].content == answers[1].content
-    assert calls == Counter({"copy": 1, "site": 1, "void": 1})
+    assert calls == Counter({"site": 1, "void": 1})
 
 
 def test_a_deferred_value_is_made_once_however_many_ask_at_once() -> None:

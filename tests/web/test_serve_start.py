@@ -112,7 +112,7 @@ def test_the_site_answers_while_a_view_is_still_being_built(app_over):
 
     def slow_build(wanted: ViewRequest) -> Network:
         release.wait(GUARD_S)
-        return network_view(app.state.store.get(), app.state.resources, wanted, app.state.site.get().gazetteer)
+        return network_view(app.state.store, app.state.resources, wanted, app.state.site.get().gazetteer)
 
     app.state.network_views = ViewBuilds(slow_build, 4)
     with serve_app(app) as url:

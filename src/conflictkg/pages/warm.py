@@ -5,7 +5,8 @@ are answered once per site (:meth:`~conflictkg.pages.context.Site.answer_once`) 
 lists once (:meth:`~conflictkg.pages.context.Site.count_once`): whoever asks first waits for them (0.6 to
 1 s at 10x the shipped data). :func:`warm` builds those pages once, in the neutral perspective (the
 answers are the same in every one), so the first visitor finds them made. Nothing is rendered or kept
-but the site's own answers.
+but the site's own answers. The home page's come first (:func:`warm_home`: the web skin makes them before
+the pages' in-memory copy of the store), the rest after.
 """
 
 from __future__ import annotations
@@ -23,6 +24,13 @@ POINTS = range(1, 10)
 def points_of(site: Site, agreement: str = AGREEMENT) -> list[str]:
     """The IRIs of the agreement's numbered points that the site knows (has a label for)."""
     return [iri for n in POINTS if (iri := f"{agreement}-p{n}") in site.labels]
+
+
+def warm_home(site: Site) -> int:
+    """Build the home page once (the first page a visitor asks for, made first after start-up), so that its
+    once-per-generation answers and its recent incidents are made; how many values the site then holds."""
+    home_page(site.view(Perspective.NEUTRAL))
+    return len(site.answers) + len(site.counts) + len(site.derived)
 
 
 def warm(site: Site) -> int:

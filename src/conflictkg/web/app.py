@@ -19,7 +19,7 @@ from conflictkg import exports
 from conflictkg.errors import ConflictKGError
 from conflictkg.network.render import TEMPLATES as NETWORK_TEMPLATES
 from conflictkg.pages.context import Site
-from conflictkg.pages.warm import warm
+from conflictkg.pages.warm import warm, warm_home
 from conflictkg.resources import Resources, default_resources
 from conflictkg.settings import DEFAULT_WORKER_MEMORY_MB, DEFAULT_WORKERS, Settings
 from conflictkg.store.directory import current_path, generation_date
@@ -38,6 +38,7 @@ from conflictkg.web.ontology import void_turtle
 from conflictkg.web.pages import TEMPLATES as PAGE_TEMPLATES
 from conflictkg.web import sizing
 from conflictkg.web.pages import routes as page_routes
+from conflictkg.web.pagestore import PagesStore
 from conflictkg.web.pool import WorkerPool, WorkerSpec
 from conflictkg.web.query_routes import query_routes
 from conflictkg.web.remote import RemoteQueries
@@ -67,9 +68,11 @@ def create_app(store: OxigraphStore | RemoteStore, settings: Settings, *, worker
     that open ``settings.store_dir`` read-only, each query stopped after
     ``settings.query_timeout_s`` seconds and cut to ``settings.max_rows`` rows. With
     ``in_memory``, the workers query copies of the store held in memory, and so do the pages with
-    ``pages_in_memory`` (``None``: as the workers; :mod:`conflictkg.web.sizing` sizes the two apart). Nothing
+    ``pages_in_memory`` (``None``: as the workers; :mod:`conflictkg.web.sizing` sizes the two apart); until
+    that copy is made the pages answer from ``store`` (:class:`~conflictkg.web.pagestore.PagesStore`). Nothing
     expensive runs here: the pages' copy, the :class:`Site` and the service description are
-    :class:`~conflictkg.web.deferred.Deferred` (made after start-up or on first use).
+    :class:`~conflictkg.web.deferred.Deferred` (made after start-up or on first use; the copy only after
+    start-up, by the lifespan).
 
     Every worker opens ``generation`` (the ``db-…`` directory ``store`` was opened from; by default
     the one ``current`` points at now), also when it is replaced after a later ``build``: the site
@@ -121,12 +124,15 @@ def site_routes(curating: bool) -> list[Route]:
 
 def defer_state(app: Starlette, store: OxigraphStore | RemoteStore, pages_copy: bool) -> None:
     """The app's expensive state, made on first use or in the background after start-up, never before the
-    server listens (#14): the pages' store (a copy in memory with ``pages_copy``), the :class:`Site`, the
-    service description, VoID and the busiest pages' answers."""
-    pages_store = app.state.store = Deferred(store.in_memory_copy if pages_copy else lambda: store)
-    app.state.site = Deferred(lambda: Site.load(pages_store.get(), app.state.resources))
+    server listens (#14): the :class:`Site` over the pages' store (the served store itself, read-only; with
+    ``pages_copy`` replaced by its in-memory copy once that is made, :mod:`conflictkg.web.pagestore`), the
+    home page's answers, the service description, VoID and the busiest pages' answers."""
+    pages_store = app.state.store = PagesStore(store, store.in_memory_copy if pages_copy and isinstance(store, OxigraphStore) else None)
+    app.state.pages_copy = Deferred(pages_store.copy)  # in the background, after the home page's answers
+    app.state.site = Deferred(lambda: Site.load(pages_store, app.state.resources))
     app.state.description = Deferred(lambda: ServiceDescription.of(store, app.state.settings))
     app.state.void = Deferred(lambda: void_turtle(app.state.site.get(), app.state.built))  # made on first request
+    app.state.home = Deferred(lambda: warm_home(app.state.site.get()))  # the first visitor's page, first
     app.state.warm_pages = Deferred(lambda: warm(app.state.site.get()))  # in the background after start-up
 
 
@@ -141,11 +147,9 @@ def lifespan_of(store: OxigraphStore | RemoteStore, spec: WorkerSpec | None, wor
             async with anyio.create_task_group() as background:
                 # after start-up: the app answers while the site is loaded and the views laid out;
                 # stopping abandons them
-                background.start_soon(warm_network_views, app)  # its builds wait for the site
+                background.start_soon(warm_up, app)
                 if app.state.settings.prepare_downloads:
                     background.start_soon(prepare_downloads, app)
-                background.start_soon(app.state.description.wait)
-                background.start_soon(app.state.warm_pages.wait)  # the busiest pages' answers, after the site
                 yield
                 background.cancel_scope.cancel()
         finally:
@@ -154,16 +158,29 @@ def lifespan_of(store: OxigraphStore | RemoteStore, spec: WorkerSpec | None, wor
     return lifespan
 
 
+async def warm_up(app: Starlette) -> None:
+    """The background work after start-up, the first visitor's first: the site and the home page's answers
+    (from disk when the copy is still to be made), then the pages' in-memory copy and the service description,
+    then the busiest pages' answers beside the network views (both over the copy, when there is one)."""
+    await app.state.home.wait()
+    await app.state.pages_copy.wait()
+    async with anyio.create_task_group() as after:
+        after.start_soon(app.state.description.wait)
+        after.start_soon(app.state.warm_pages.wait)
+        after.start_soon(warm_network_views, app)
+
+
 async def prepare_downloads(app: Starlette) -> None:
-    """Load the pages' site, then build the downloads (in the background: requests are answered meanwhile)."""
-    await app.state.site.wait()
+    """Once the home page's answers are made, build the downloads (in the background: requests are answered
+    meanwhile; the child process would otherwise compete with the first page for the machine)."""
+    await app.state.home.wait()
     app.state.downloads.start()
 
 
-def downloads_of(spec: WorkerSpec | None, store: Deferred[OxigraphStore | RemoteStore], resources: Resources,
+def downloads_of(spec: WorkerSpec | None, store: PagesStore, resources: Resources,
                  built: str | None) -> DownloadFiles:
     """The downloads of the served generation, built by a child process (in a thread over a SPARQL server)."""
     if spec is None:
-        return DownloadFiles(lambda: exports.build_all(store.get(), resources, built))
+        return DownloadFiles(lambda: exports.build_all(store, resources, built))
     child = ChildBuild(spec.generation, resources, built)
     return DownloadFiles(child, child.stop)

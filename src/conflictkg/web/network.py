@@ -4,7 +4,7 @@ Query parameters: ``clause`` (repeatable, clause view), ``incident`` (a prefixed
 incident view), ``view`` (``full`` or ``summary``) and ``group`` with ``page`` and ``per_page`` (a group of
 the whole view drilled down into, a page of its members at a time, 30 by default) and ``names`` (the naming
 perspective; else the site's cookie, as on every page).
-Views are built from ``app.state.store`` (a :class:`~conflictkg.web.deferred.Deferred` store) in
+Views are built from ``app.state.store`` (the pages' store, :class:`~conflictkg.web.pagestore.PagesStore`) in
 daemon threads and kept in a small per-application cache (:mod:`conflictkg.web.builds`); the most visited are built in the background at start.
 """
 
@@ -73,7 +73,7 @@ def view_builds(app: Any) -> ViewBuilds:
     state = app.state
 
     def build(wanted: ViewRequest) -> Network:
-        return network_view(state.store.get(), state.resources, wanted, state.site.get().gazetteer)
+        return network_view(state.store, state.resources, wanted, state.site.get().gazetteer)
 
     return ViewBuilds(build, CACHE_SIZE)
 
@@ -162,7 +162,7 @@ async def network_index(request: Request) -> Response:
     """``/network``: every view with links (one per clause and per incident for those views)."""
     require_html(request)
     state = request.app.state
-    choices = await anyio.to_thread.run_sync(view_choices, await state.store.wait(), state.resources)
+    choices = await anyio.to_thread.run_sync(view_choices, state.store, state.resources)
     site = _layout_values(request, "Network views", "network-index", perspective_of(request))
     return HTMLResponse(views_index_html(_index_entries(choices), state.templates, site))
 
