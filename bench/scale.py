@@ -21,7 +21,8 @@ page, the whole network view, the clause, actor and place pages with the most cl
 incidents list, and three network views (the allegations view, warmed at start; an incident's and
 clause 6's, whose first request builds them). Then the seconds from SIGTERM to exit (with
 ``--startup``: SIGTERM as soon as ``/`` answers, i.e. during the warm-up). ``--page-limit N``: a page
-slower than N seconds is shown as ``>N`` and not asked again; each page's first time is printed to
+slower than N seconds is shown as ``>N`` and not asked again; ``--stop-during PAGE``: SIGTERM 2 s after a
+request for PAGE (one in progress when the server is told to stop); each page's first time is printed to
 stderr as it is measured. Server log:
 ``bench/out/scale-<N>[-<checkout>]-serve.log``. Nothing here is asserted: it is measured and printed
 as two tables (the server's figures, then the pages one line each).
@@ -36,6 +37,7 @@ import re
 import signal
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -57,6 +59,8 @@ STOP_LIMIT_S = 60.0
 #: one CPU over SETTLE_WINDOW_S seconds.
 SETTLE_SHARE = 0.05
 SETTLE_WINDOW_S = 3.0
+#: ``--stop-during PAGE``: seconds between the request for PAGE and SIGTERM.
+STOP_DURING_DELAY_S = 2.0
 
 
 def scaled_store(scale: int) -> Path:
@@ -124,6 +128,14 @@ def _fetch(url: str, limit: float = START_LIMIT_S) -> tuple[float, int]:
     return time.monotonic() - start, len(response.content)
 
 
+def _ask(url: str) -> None:
+    """Ask for ``url`` and drop the answer, or the error of a server that stopped meanwhile."""
+    try:
+        httpx.get(url, timeout=STOP_LIMIT_S)
+    except httpx.HTTPError:
+        pass
+
+
 def _tree(pid: int) -> list[int]:
     """``pid`` and its children (the query workers)."""
     return [pid, *(int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split())]
@@ -179,8 +191,10 @@ def _first_downloads(base: str, start: float, limit: float = START_LIMIT_S) -> d
 
 
 def measure(scale: int, src: Path | None, pages: bool = True, names: list[str] | None = None,
-            settle_limit: float = START_LIMIT_S, page_limit: float = START_LIMIT_S) -> dict[str, float | int]:
-    """Start-up, page times and bytes, and shutdown of one ``serve`` over the store of ``scale``."""
+            settle_limit: float = START_LIMIT_S, page_limit: float = START_LIMIT_S,
+            stop_during: str | None = None) -> dict[str, float | int]:
+    """Start-up, page times and bytes, and shutdown of one ``serve`` over the store of ``scale`` (with
+    ``stop_during``, SIGTERM :data:`STOP_DURING_DELAY_S` after a request for that page was sent)."""
     store_dir = scaled_store(scale)
     port = serving.free_port()
     base = f"http://127.0.0.1:{port}"
@@ -208,6 +222,9 @@ def measure(scale: int, src: Path | None, pages: bool = True, names: list[str] |
             if row[f"{name}_bytes"]:  # not past the limit: asked again
                 row[f"{name}_repeat_s"], _ = _fetch(base + path, page_limit)
             print(f"[scale {scale}] {name}: {row[f'{name}_first_s']:.2f} s", file=sys.stderr, flush=True)
+        if stop_during is not None:  # a request in progress at SIGTERM: the server's grace is spent on it
+            threading.Thread(target=_ask, args=(base + PAGES[stop_during],), daemon=True).start()
+            time.sleep(STOP_DURING_DELAY_S)
         stopped = time.monotonic()
         os.killpg(proc.pid, signal.SIGTERM)
         proc.wait(STOP_LIMIT_S)
@@ -264,6 +281,9 @@ def main(argv: list[str] | None = None) -> None:
                              "(then busy_at_pages_s says since when: the pages were measured during the warm-up)")
     parser.add_argument("--page-limit", type=float, default=START_LIMIT_S,
                         help="seconds a page may take; one that takes longer is shown as over it (>N) and not repeated")
+    parser.add_argument("--stop-during", choices=list(PAGES),
+                        help="send SIGTERM 2 s after a request for this page (e.g. clauseview, laid out on its "
+                             "first request): stop_s then includes the server's grace for a request in progress")
     parser.add_argument("--pages", nargs="+", choices=[*PAGES, "downloads"],
                         help="measure only these pages (default: all, and the first /downloads)")
     args = parser.parse_args(argv)
@@ -271,7 +291,7 @@ def main(argv: list[str] | None = None) -> None:
     rows = []
     for scale in args.scales:
         rows.append(measure(scale, args.src, pages=not args.startup, names=args.pages, settle_limit=args.settle_limit,
-                            page_limit=args.page_limit))
+                            page_limit=args.page_limit, stop_during=args.stop_during))
         print(rows[-1], flush=True)  # each scale as soon as it is measured; the table at the end
     print(table([{c: v for c, v in r.items() if c not in PAGE_COLUMNS} for r in rows]))  # the pages: one line each
     print(pages_table(rows))

@@ -28,9 +28,13 @@ DEFAULT_WORKER_MEMORY_MB = 1024
 #: 4,700 nested ``(`` on an 8 MB stack (the usual ``ulimit -s``); 128 stays far below that even
 #: on a 1 MB stack, and the library's own queries nest at most 10 (a test keeps them well under).
 MAX_QUERY_DEPTH = 128
-#: ``serve``: whole seconds a stopped server (SIGTERM, Ctrl-C) waits for requests in progress before
-#: cancelling them; with the workers' half second (``web.pool.STOP_WAIT_S``) it exits within 2 s.
-SHUTDOWN_GRACE_S = 1
+#: ``serve``: seconds a stopped server (SIGTERM, Ctrl-C) waits for requests in progress before cancelling
+#: them; with uvicorn's own 0.1-0.2 s and the workers' half second (``web.pool.STOP_WAIT_S``) it exits
+#: within 2 s also on a loaded machine (#14: with 1 s, 1.4-1.8 s at 10x while a view was laid out, load 9-11,
+#: and 2.5-2.8 s at 100x; with 0.5 s, 0.9-1.5 s at 10x, ``bench/scale.py --stop-during``). A request
+#: still running then (a page over half a second, a long ``/sparql`` query, a view being laid out) is cut:
+#: a view answers 503, a query's worker is stopped.
+SHUTDOWN_GRACE_S = 0.5
 #: ``serve``: the Cache-Control of vis-network's script and style sheet (``/network/assets/…``): their
 #: names carry the version, so a browser keeps them a year and never asks again (~0.7 MB per view saved).
 VIS_CACHE_CONTROL = "public, max-age=31536000, immutable"
