@@ -127,7 +127,8 @@ def defer_state(app: Starlette, store: OxigraphStore | RemoteStore, pages_copy: 
     server listens (#14): the :class:`Site` over the pages' store (the served store itself, read-only; with
     ``pages_copy`` replaced by its in-memory copy once that is made, :mod:`conflictkg.web.pagestore`), the
     home page's answers, the service description, VoID and the busiest pages' answers."""
-    pages_store = app.state.store = PagesStore(store, store.in_memory_copy if pages_copy and isinstance(store, OxigraphStore) else None)
+    copy = store.in_memory_copy if pages_copy and isinstance(store, OxigraphStore) else None
+    pages_store = app.state.store = PagesStore(store, copy)
     app.state.pages_copy = Deferred(pages_store.copy)  # in the background, after the home page's answers
     app.state.site = Deferred(lambda: Site.load(pages_store, app.state.resources))
     app.state.description = Deferred(lambda: ServiceDescription.of(store, app.state.settings))
@@ -160,8 +161,8 @@ def lifespan_of(store: OxigraphStore | RemoteStore, spec: WorkerSpec | None, wor
 
 async def warm_up(app: Starlette) -> None:
     """The background work after start-up, the first visitor's first: the site and the home page's answers
-    (from disk when the copy is still to be made), then the pages' in-memory copy and the service description,
-    then the busiest pages' answers beside the network views (both over the copy, when there is one)."""
+    (from disk when the copy is still to be made), then the pages' in-memory copy, then the service
+    description, the busiest pages' answers and the network views side by side (over the copy, if any)."""
     await app.state.home.wait()
     await app.state.pages_copy.wait()
     async with anyio.create_task_group() as after:
