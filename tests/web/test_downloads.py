@@ -57,6 +57,10 @@ def test_downloads_are_prepared_after_start_without_a_request(store_dir):
     app = create_app(open_store(store_dir), Settings(store_dir, reason=False), workers=1, resources=Resources(REPO))
     with serve_app(app) as url:
         assert httpx.get(url + "/about", timeout=60).status_code == 200  # no request for a download
+        deadline = time.monotonic() + 600  # the build starts once the home page's answers are made (#14)
+        while not (app.state.downloads.building or app.state.downloads.ready):
+            assert time.monotonic() < deadline, "the downloads were never started"
+            time.sleep(0.05)
         assert app.state.downloads.wait(600)
         started = time.monotonic()
         answer = httpx.get(url + "/downloads/claims.csv", timeout=60)
