@@ -15,7 +15,9 @@ shipped store's 24,848 quads, RSS before and after ``in_memory_copy``). The two 
   worker's limit (e.g. 1,000,000 quads, 540 MB, beside the default 1,024 MB limit) is still
   served to the pages from memory, while ``/sparql`` answers from disk.
 
-Where the available memory cannot be read, :data:`FALLBACK_AVAILABLE` is assumed.
+Where the available memory cannot be read, :data:`FALLBACK_AVAILABLE` is assumed. Neither waits for its
+copy: the workers and the pages answer from the store on disk until it is made
+(:class:`conflictkg.web.worker.Current`, :class:`conflictkg.web.pagestore.PagesStore`).
 """
 
 from __future__ import annotations
