@@ -1,16 +1,20 @@
 """The answers behind the network views, read with the queries in ``queries/views/``.
 
 Each function runs one query (parameters bound by :func:`conflictkg.sparql.queries.run`, never pasted
-into the text) and returns plain Python values, sorted for deterministic output.
+into the text) and returns plain Python values, sorted for deterministic output. The tables of drawable
+resources and of claims are read whole for the views that draw everything (the whole view, the allegation
+view), and for the resources or claims given for a view that draws a part (a clause or an incident, #14):
+one question over those values (:func:`conflictkg.sparql.queries.run_over`), not a scan of the store.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from conflictkg.rdf.terms import Term, term_to_str
 from conflictkg.resources import Resources
-from conflictkg.sparql.queries import Query, load_query, run
+from conflictkg.sparql.queries import Query, load_query, run, run_over
 from conflictkg.store import Store
 
 #: When a resource has several drawable kinds, the first in this order wins.
@@ -69,10 +73,11 @@ def _opt(term: Term | None) -> str | None:
     return None if term is None else term_to_str(term)
 
 
-def drawable_nodes(store: Store, resources: Resources) -> dict[str, NodeRow]:
-    """Every drawable resource by IRI (query ``nodes``); one kind each, by :data:`KIND_ORDER`."""
+def drawable_nodes(store: Store, resources: Resources, iris: Iterable[str] | None = None) -> dict[str, NodeRow]:
+    """Every drawable resource by IRI (query ``nodes``), or only those of ``iris`` (query ``resources``;
+    the others have no kind the views draw); one kind each, by :data:`KIND_ORDER`."""
     best: dict[str, NodeRow] = {}
-    for row in run(store, view_query(resources, "nodes")).dicts():
+    for row in _rows(store, resources, ("nodes", "resources", "node"), iris):
         iri, kind = term_to_str(row["node"]), term_to_str(row["kind"])
         candidate = NodeRow(iri, kind, term_to_str(row["kind_label"]) or kind, term_to_str(row["label"]),
                             _opt(row["url"]))
@@ -83,10 +88,10 @@ def drawable_nodes(store: Store, resources: Resources) -> dict[str, NodeRow]:
     return dict(sorted(best.items()))
 
 
-def claim_rows(store: Store, resources: Resources) -> dict[str, ClaimRow]:
-    """Filter values of every claim (query ``claims``)."""
+def claim_rows(store: Store, resources: Resources, iris: Iterable[str] | None = None) -> dict[str, ClaimRow]:
+    """Filter values of every claim (query ``claims``), or of the claims ``iris`` (query ``claim-filters``)."""
     claims: dict[str, ClaimRow] = {}
-    for row in run(store, view_query(resources, "claims")).dicts():
+    for row in _rows(store, resources, ("claims", "claim-filters", "claim"), iris):
         iri = term_to_str(row["claim"])
         claim = claims.setdefault(iri, ClaimRow(_opt(row["claim_date"]), term_to_str(row["stance"]),
                                                 term_to_str(row["stance_label"]), term_to_str(row["claimant"]),
@@ -96,6 +101,17 @@ def claim_rows(store: Store, resources: Resources) -> dict[str, ClaimRow]:
         if row["source_url"] is not None:
             claim.sources.add(term_to_str(row["source_url"]))
     return dict(sorted(claims.items()))
+
+
+def _rows(store: Store, resources: Resources, names: tuple[str, str, str],
+          iris: Iterable[str] | None) -> list[dict[str, Term | None]]:
+    """The rows of the whole question ``names[0]``, or of ``names[1]`` with its parameter ``names[2]``
+    bound to each of ``iris`` at once (none when ``iris`` is empty)."""
+    whole, bounded, param = names
+    if iris is None:
+        return run(store, view_query(resources, whole)).dicts()
+    values = sorted(set(iris))
+    return run_over(store, view_query(resources, bounded), param, values).dicts() if values else []
 
 
 def statements(store: Store, resources: Resources, name: str, params: dict[str, str] | None = None) -> list[Statement]:

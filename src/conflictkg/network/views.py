@@ -122,14 +122,17 @@ def build_network(store: Store, resources: Resources, request: ViewRequest,
     check_scope(request)
     if request.scope != "full":
         raise ViewError("the whole view's summary and groups are built by conflictkg.network.network_view")
-    ctx = context(store, resources, request, gazetteer)
     if request.view == "allegations":
+        ctx = context(store, resources, request, gazetteer)
         nodes, edges, claims = _allegation_graph(ctx, data.allegation_rows(store, resources))
         title, params = info.title, {}
+    elif request.view == "whole":
+        ctx = context(store, resources, request, gazetteer)
+        title, params = info.title, {"view": ["full"]}
+        nodes, edges, claims = whole_graph(store, resources, ctx)
     else:
-        found, title, params = _statements(store, resources, request, ctx, info)
-        excluded = {"event"} if request.view == "whole" else set()  # what claims assert stays out of the whole
-        nodes, edges, claims = _statement_graph(ctx, found, exclude_kinds=excluded)
+        found, ctx, title, params = _centred(store, resources, request, gazetteer, info)
+        nodes, edges, claims = _statement_graph(ctx, found, exclude_kinds=set())
     params["names"] = [request.perspective.value]
     return assemble_network(ctx, request, info, title, params, (nodes, edges, claims))
 
@@ -166,19 +169,35 @@ def whole_graph(store: Store, resources: Resources, ctx: _Context) -> tuple[list
     return _statement_graph(ctx, data.statements(store, resources, "whole"), exclude_kinds={"event"})
 
 
-def _statements(store: Store, resources: Resources, request: ViewRequest, ctx: _Context,
-                info: ViewInfo) -> tuple[list[Statement], str, dict[str, list[str]]]:
+def _centred(store: Store, resources: Resources, request: ViewRequest, gazetteer: Gazetteer | None,
+             info: ViewInfo) -> tuple[list[Statement], _Context, str, dict[str, list[str]]]:
+    """A clause or incident view's statements, the tables read for them alone (:func:`centred_context`),
+    its title and parameters."""
     if request.view == "clause":
         known = data.clause_numbers(store, resources)
         numbers = _checked_clauses(request.clauses, known)
         found = [s for n in numbers for s in data.statements(store, resources, "clause", {"clause": str(n)})]
+        ctx = centred_context(store, resources, request, gazetteer, found, ())
         title = f"{info.title}: {'; '.join(known[n][1] for n in numbers)}"
-        return found, title, {"clause": [str(n) for n in numbers]}
-    if request.view == "incident":
-        incident = _checked_incident(request.incident, ctx.table)
-        found = data.statements(store, resources, "incident", {"incident": incident})
-        return found, f"{info.title}: {ctx.label(incident)}", {"incident": [compact_iri(incident)]}
-    return data.statements(store, resources, "whole"), info.title, {"view": ["full"]}
+        return found, ctx, title, {"clause": [str(n) for n in numbers]}
+    incident = _checked_incident(store, resources, request.incident)
+    found = data.statements(store, resources, "incident", {"incident": incident})
+    ctx = centred_context(store, resources, request, gazetteer, found, (incident,))
+    return found, ctx, f"{info.title}: {ctx.label(incident)}", {"incident": [compact_iri(incident)]}
+
+
+def centred_context(store: Store, resources: Resources, request: ViewRequest, gazetteer: Gazetteer | None,
+                    found: list[Statement], also: Iterable[str]) -> _Context:
+    """The tables of a view that draws a part of the graph (a clause's, an incident's), read for that part
+    alone (#14), not for the whole store: the resources its statements ``found`` link and ``also`` (e.g.
+    its incident), the claims among them, and the clauses those claims concern (the clause filter names
+    them). What the view draws is what :func:`context` would give it."""
+    gazetteer = gazetteer or Gazetteer.load(store, resources)
+    table = data.drawable_nodes(store, resources, {iri for s in found for iri in (s.subject, s.object)} | set(also))
+    claims = data.claim_rows(store, resources, [iri for iri, row in table.items() if row.kind == "claim"])
+    clauses = {c for claim in claims.values() for c in claim.clauses} - set(table)
+    table = dict(sorted({**table, **data.drawable_nodes(store, resources, clauses)}.items()))
+    return _Context(table, claims, gazetteer, gazetteer.names, request.perspective)
 
 
 def _checked_clauses(requested: Iterable[int], known: dict[int, tuple[str, str]]) -> list[int]:
@@ -192,15 +211,21 @@ def _checked_clauses(requested: Iterable[int], known: dict[int, tuple[str, str]]
     return numbers
 
 
-def _checked_incident(raw: str | None, table: dict[str, NodeRow]) -> str:
-    incidents = sorted(iri for iri, row in table.items() if row.kind == "incident")
+def _checked_incident(store: Store, resources: Resources, raw: str | None) -> str:
+    """The incident ``raw`` names (prefixed or full IRI), looked up alone; every incident is listed (read
+    whole) only when there is none such."""
+    iri = expand_curie(raw) if raw else None
+    try:
+        found = data.drawable_nodes(store, resources, [iri]).get(iri) if iri else None
+    except QueryError:  # not an IRI at all: no incident either
+        found = None
+    if found is not None and found.kind == "incident":
+        return iri  # type: ignore[return-value]
+    incidents = sorted(i for i, row in data.drawable_nodes(store, resources).items() if row.kind == "incident")
     listing = ", ".join(compact_iri(i) for i in incidents)
     if not raw:
         raise ViewError("the incident view needs an incident (--incident IRI)", hint=f"incidents: {listing}")
-    iri = expand_curie(raw)
-    if iri not in incidents:
-        raise ViewError(f"no incident {raw!r} in the graph", hint=f"incidents: {listing}")
-    return iri
+    raise ViewError(f"no incident {raw!r} in the graph", hint=f"incidents: {listing}")
 
 
 def _allegation_graph(ctx: _Context, rows: list[data.AllegationRow]) -> tuple[list[str], list[Edge], list[str]]:
