@@ -1,6 +1,7 @@
 """The entity pages (clause, actor, place, incident) built in process at 1x/10x (the stores of ``scale.py``), on
 the embedded on-disk store, without HTTP or rendering: one fresh process per scale, ``Site.load``, then each
-page's first build and the median of ``--runs`` repeats, page 1 and page 2 of its long lists.
+page's first build and the median of ``--runs`` repeats, page 1 and page 2 of its long lists (``-``: it has
+one page).
 
     python bench/entity.py --scales 10 --runs 5              # this checkout's conflictkg
     python bench/entity.py --scales 10 --src DIR/src         # another checkout's src/ (e.g. main), before/after
@@ -23,6 +24,7 @@ import scale
 CHILD = """
 import json, statistics, sys, time, tracemalloc
 from pathlib import Path
+from conflictkg.errors import QueryError
 from conflictkg.naming import Perspective
 from conflictkg.pages.context import Site
 from conflictkg.pages.resource import resource_page
@@ -33,15 +35,18 @@ site = Site.load(open_store(Path(sys.argv[1])), default_resources())
 ctx = site.view(Perspective.NEUTRAL)
 def timed(iri, page):
     start = time.perf_counter()
-    resource_page(ctx, iri, page)
+    try:
+        resource_page(ctx, iri, page)
+    except QueryError:  # no page 2
+        return None
     return time.perf_counter() - start
 out = {}
 for name, iri in pages.items():
     first = timed(iri, "")
+    second = [timed(iri, "2") for _ in range(runs)]
     out[name] = {"first": first, "repeat": statistics.median(timed(iri, "") for _ in range(runs)),
-                 "page2": statistics.median(timed(iri, "2") for _ in range(runs))}
+                 "page2": None if None in second else statistics.median(second)}
 if hasattr(site, "keys_once"):
-    from conflictkg.pages.shelf import KeyShelf
     lists = site.shelf.lists()
     fresh = Site(site.store, site.resources, site.library, site.internal, site.gazetteer, site.labels)
     tracemalloc.start()
@@ -67,12 +72,13 @@ def main() -> None:
     for n in args.scales:
         store = str(scale.scaled_store(n))
         out = json.loads(subprocess.run([sys.executable, "-c", CHILD, store, json.dumps(pages), str(args.runs)],
-                                        env=env, check=True, capture_output=True, text=True).stdout)
+                                        env=env, check=True, stdout=subprocess.PIPE, text=True).stdout)
         print(f"{n}x, seconds (repeat and page 2: medians of {args.runs})")
         print("| page | first | repeat | page 2 |\n|---|---|---|---|")
         for name in pages:
             row = out[name]
-            print(f"| {name} | {row['first']:.3f} | {row['repeat']:.3f} | {row['page2']:.3f} |")
+            second = "-" if row["page2"] is None else f"{row['page2']:.3f}"
+            print(f"| {name} | {row['first']:.3f} | {row['repeat']:.3f} | {second} |")
         if "_keys" in out:
             k = out["_keys"]
             print(f"sorted keys of these pages' keyed lists: {k['lists']} lists, {k['keys']:,} keys, "
