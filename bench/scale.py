@@ -3,6 +3,7 @@
     python bench/scale.py --scales 1 10            # the table, for the installed conflictkg
     python bench/scale.py --scales 1 --src DIR     # the same for another checkout's src/ (e.g. main)
     python bench/scale.py --scales 1 10 --startup  # start-up, memory and shutdown only (no pages)
+    python bench/scale.py --scales 10 --on-disk    # serve --on-disk: the pages on the store on disk (as at 100x)
 
 Each store is product-shaped: the shipped graph built by the project's own pipeline
 (``serving.shipped_store``), plus ``scale - 1`` copies of its incidents, claims, sources, events
@@ -99,9 +100,9 @@ def scaled(quads: list, scale: int) -> Iterator:
             yield ox.Quad(_renamed(q.subject, k), q.predicate, _renamed(q.object, k), _renamed(q.graph_name, k))
 
 
-def _serve_cmd(store_dir: Path, port: int) -> list[str]:
+def _serve_cmd(store_dir: Path, port: int, on_disk: bool = False) -> list[str]:
     return [sys.executable, "-m", "conflictkg", "--store", str(store_dir), "serve", "--host", "127.0.0.1",
-            "--port", str(port)]
+            "--port", str(port), *(["--on-disk"] if on_disk else [])]
 
 
 def _until(url: str, proc: subprocess.Popen, start: float, **params: str) -> float:
@@ -192,9 +193,10 @@ def _first_downloads(base: str, start: float, limit: float = START_LIMIT_S) -> d
 
 def measure(scale: int, src: Path | None, pages: bool = True, names: list[str] | None = None,
             settle_limit: float = START_LIMIT_S, page_limit: float = START_LIMIT_S,
-            stop_during: str | None = None) -> dict[str, float | int]:
+            stop_during: str | None = None, on_disk: bool = False) -> dict[str, float | int]:
     """Start-up, page times and bytes, and shutdown of one ``serve`` over the store of ``scale`` (with
-    ``stop_during``, SIGTERM :data:`STOP_DURING_DELAY_S` after a request for that page was sent)."""
+    ``stop_during``, SIGTERM :data:`STOP_DURING_DELAY_S` after a request for that page was sent;
+    ``on_disk``: ``serve --on-disk``, the pages and workers on the store on disk whatever its size)."""
     store_dir = scaled_store(scale)
     port = serving.free_port()
     base = f"http://127.0.0.1:{port}"
@@ -202,7 +204,7 @@ def measure(scale: int, src: Path | None, pages: bool = True, names: list[str] |
     log = OUT / f"scale-{scale}{'-' + src.parent.name if src else ''}-serve.log"
     with log.open("w") as sink:
         start = time.monotonic()
-        proc = subprocess.Popen(_serve_cmd(store_dir, port), stdout=sink, stderr=subprocess.STDOUT,
+        proc = subprocess.Popen(_serve_cmd(store_dir, port, on_disk), stdout=sink, stderr=subprocess.STDOUT,
                                 start_new_session=True, env=env)
     row: dict[str, float | int] = {"scale": scale, "page_limit_s": page_limit}
     try:
@@ -286,12 +288,14 @@ def main(argv: list[str] | None = None) -> None:
                              "first request): stop_s then includes the server's grace for a request in progress")
     parser.add_argument("--pages", nargs="+", choices=[*PAGES, "downloads"],
                         help="measure only these pages (default: all, and the first /downloads)")
+    parser.add_argument("--on-disk", action="store_true",
+                        help="serve --on-disk: the pages answer from the store on disk, as above the in-memory size")
     args = parser.parse_args(argv)
     OUT.mkdir(parents=True, exist_ok=True)
     rows = []
     for scale in args.scales:
         rows.append(measure(scale, args.src, pages=not args.startup, names=args.pages, settle_limit=args.settle_limit,
-                            page_limit=args.page_limit, stop_during=args.stop_during))
+                            page_limit=args.page_limit, stop_during=args.stop_during, on_disk=args.on_disk))
         print(rows[-1], flush=True)  # each scale as soon as it is measured; the table at the end
     print(table([{c: v for c, v in r.items() if c not in PAGE_COLUMNS} for r in rows]))  # the pages: one line each
     print(pages_table(rows))

@@ -11,9 +11,11 @@ from conflictkg.names import name_key
 from conflictkg.naming import Gazetteer, Perspective
 from conflictkg.pages.model import Cell, Labeller, Section, section_from_result
 from conflictkg.pages.paging import Window
+from conflictkg.pages.shelf import KeyShelf
 from conflictkg.rdf.namespaces import CKR
 from conflictkg.rdf.terms import term_to_str
 from conflictkg.resources import Resources
+from conflictkg.sparql.keys import Keys, run_keys, sorted_keys
 from conflictkg.sparql.queries import Query, load_library, run, run_over
 from conflictkg.sparql.windows import Slice, count, run_slice, unordered
 from conflictkg.store import Result, Store
@@ -44,6 +46,8 @@ class Site:
     #: Values the pages derive from whole-store answers alone, in no naming perspective (e.g. the incidents'
     #: facets), by key (:meth:`derive_once`).
     derived: dict[tuple[Any, ...], Any] = field(default_factory=dict, compare=False, repr=False)
+    #: The sorted keys of the paged ``window: keys`` lists asked for most recently (:meth:`keys_once`).
+    shelf: KeyShelf = field(default_factory=KeyShelf, compare=False, repr=False)
     _answering: threading.Lock = field(default_factory=threading.Lock, compare=False, repr=False)
     _making: dict[Any, threading.Lock] = field(default_factory=dict, compare=False, repr=False)
 
@@ -72,6 +76,12 @@ class Site:
         """The first ``rows`` rows of ``query``'s ordered answer (``window: true``), asked once."""
         key = (query_id, tuple(sorted(params.items())), rows)
         return self._once(self.answers, key, lambda: run_slice(self.store, query, params, Slice(rows)))
+
+    def keys_once(self, query_id: str, query: Query, params: dict[str, str]) -> Keys | None:
+        """Every key of a ``window: keys`` question in its order (:func:`~conflictkg.sparql.keys.sorted_keys`;
+        None if that order is not made here), sorted once and kept on the :attr:`shelf` while there is room."""
+        key = (query_id, tuple(sorted(params.items())))
+        return self.shelf.get(key, lambda: sorted_keys(self.store, query, params))
 
     def derive_once(self, key: tuple[Any, ...], make: Callable[[], T]) -> T:
         """``make()``, made on the first call and kept: a value derived from whole-store answers only, the same
@@ -175,11 +185,19 @@ class PageContext:
     def _window_section(self, section_id: str, title: str, query_id: str, params: dict[str, str], window: Window,
                         **shown: str | tuple[str, ...]) -> Section:
         """A paged section of a ``window: true`` question: the engine answers this page's rows only, and the
-        total is counted once per site (the store is one generation for the site's life)."""
+        total is counted once per site (the store is one generation for the site's life). A ``window: keys``
+        question's keys are sorted once (:meth:`Site.keys_once`) and the page's slice of them bound in its
+        place, so no request sorts all of them; where that order cannot be made here the engine sorts."""
         query = self._query(query_id)
-        section = self._counted_section(
-            section_id, title, query_id, query, params,
-            lambda: run_slice(self.site.store, query, params, Slice(window.size, window.start)), shown)
+        part = Slice(window.size, window.start)
+        keys = self.site.keys_once(query_id, query, params) if query.keyed else None
+        if keys is not None:
+            section = section_from_result(section_id, title, run_keys(self.site.store, query, params, keys, part),
+                                          self.labeller, query=query_id, params=params, **shown)
+            section.total = len(keys.rows)
+        else:
+            section = self._counted_section(section_id, title, query_id, query, params,
+                                            lambda: run_slice(self.site.store, query, params, part), shown)
         section.offset = window.start
         if query.keyed:  # a window of keys (e.g. claims), each with all its rows
             section.unit, section.shown = query.unit, window.shown(section.total)

@@ -164,3 +164,52 @@ def bind_sub_select(text: str, bindings: Mapping[str, Term] | None, window: str 
         end = text.find("\n", mark)
         text = text[:mark] + window + (text[end:] if end >= 0 else "\n")
     return text[:start] + bind_values(text[start:], bindings)
+
+
+def _group_end(text: str, at: int) -> int:
+    """Index just after the ``}`` that closes the group opened by the ``{`` at ``at`` (comments, strings and
+    IRIs skipped); ValueError if it is never closed."""
+    i, depth = at, 0
+    while i < len(text):
+        c = text[i]
+        if c == "#":
+            end = text.find("\n", i)
+            i = len(text) if end < 0 else end
+        elif c in "\"'":
+            i = _skip_string(text, i)
+        elif c == "<" and (m := _IRI.match(text, i)):
+            i = m.end()
+        else:
+            depth += {"{": 1, "}": -1}.get(c, 0)
+            i += 1
+            if depth == 0:
+                return i
+    raise ValueError("unclosed group")
+
+
+def keys_group(variables: Sequence[str], rows: Sequence[Sequence[Term | None]]) -> str:
+    """A group whose solutions are ``rows`` (values of ``variables``, None unbound), in that order: one
+    ``{ BIND(...) }`` branch each, joined by UNION; no solution for no rows.
+
+    A VALUES row of several terms would do the same, but an IRI with ``#`` after another term inside its
+    parentheses is refused by the store's guard (:mod:`conflictkg.sparql.guard`: it could be a less-than);
+    in ``BIND(term AS ?v)`` the term follows ``(``, never ambiguous.
+
+    >>> keys_group(["a", "b"], [(ox.NamedNode("https://e.org/x#y"), None), (None, ox.Literal("s"))])
+    '{ { BIND(<https://e.org/x#y> AS ?a) } UNION { BIND("s" AS ?b) } }'
+    >>> keys_group(["a"], [])
+    '{ FILTER(false) }'
+    """
+    names = [f"?{ox.Variable(name).value}" for name in variables]
+    branches = ["{ " + " ".join(f"BIND({term} AS {name})" for name, term in zip(names, row, strict=True)
+                                if term is not None) + " }" for row in rows]
+    return "{ " + " UNION ".join(branches) + " }" if branches else "{ FILTER(false) }"
+
+
+def bind_keys(text: str, variables: Sequence[str], rows: Sequence[Sequence[Term | None]]) -> str:
+    """``text`` (a ``window: keys`` question) with its whole key sub-select, ``{ SELECT ... # window: ... }``,
+    replaced by :func:`keys_group` of ``rows``: the page's keys, chosen already, with their details joined
+    as the question joins them."""
+    start, _mark = _key_span(text)
+    group = text.rfind("{", 0, start)
+    return text[:group] + keys_group(variables, rows) + text[_group_end(text, group):]

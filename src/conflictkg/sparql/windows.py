@@ -77,7 +77,7 @@ def count_text(text: str) -> str:
     }
     """
     lines = text.splitlines()
-    head = len(_prologue(text))
+    head = len(prologue(text))
     return "\n".join([*lines[:head], "SELECT (COUNT(*) AS ?total) WHERE {", *lines[head:], "}"])
 
 
@@ -98,7 +98,7 @@ def unordered(text: str) -> str:
     return "\n".join(lines[:last] + lines[last + 1:])
 
 
-def _prologue(text: str) -> list[str]:
+def prologue(text: str) -> list[str]:
     """The leading lines of ``text`` that are blank, comments, PREFIX or BASE."""
     lines = text.splitlines()
     head = 0
@@ -114,7 +114,7 @@ def count(store: Store, query: Query, raw: dict[str, str]) -> int:
     _windowed(query)
     bindings = bind(query, raw)
     if query.keyed:
-        text = count_text("\n".join([*_prologue(query.text),
+        text = count_text("\n".join([*prologue(query.text),
                                      bind_values(unordered(sub_select_text(query.text)), bindings)]))
     else:
         text = count_text(bind_values(unordered(query.text), bindings))
