@@ -276,3 +276,23 @@ def test_a_claim_group_lists_its_claims_by_claimant_then_date(client):
     assert [n["short"] for n in members] == [str(n) for n in range(1, len(members) + 1)]
     second = client.get("/network/whole.json", params={"group": "claim-2021", "page": 2, "per_page": 50}).json()
     assert [n["id"] for n in second["nodes"] if not n["id"].startswith("urn:")] == [n["id"] for n in members[50:100]]
+
+
+def test_status_claims_are_named_by_their_claimant_date_status_and_norm(client):
+    """A status assessment's curator's label ("Status of p1-ceasefire according to am-mfa, 2021-11-08") is
+    not shown (#13): the views name it as the other claims, "claimant, date: status — norm", from the
+    claimant's and the norm's names, in the page's list of members and its JSON twin alike."""
+    twin = client.get("/network/whole.json", params={"group": "claim-2021", "per_page": 100}).json()
+    labels = {n["id"]: n["label"] for n in twin["nodes"]}
+    status = {iri: label for iri, label in labels.items() if iri.startswith(f"{CKR}claim-status-")}
+    assert len(status) > 3
+    iri = f"{CKR}claim-status-p1-ceasefire-am-mfa-2021-11-08"
+    assert status[iri] == ("Ministry of Foreign Affairs of Armenia, 8 November 2021: not fulfilled — "
+                           "Point 1: observe a complete ceasefire from 00:00 Moscow time, 10 November 2020")
+    for label in status.values():
+        assert not label.startswith("Status of ") and " according to " not in label
+    named = next(n for n in twin["nodes"] if n["id"] == iri)
+    assert all(not name.startswith("Status of ") for name in named["names"])  # not in the tooltip's other names
+    assert [c["label"] for c in twin["claims"] if c["id"] == iri] == [status[iri]]
+    page = client.get("/network/whole", params={"group": "claim-2021", "per_page": 100}).text
+    assert "Status of " not in page and "Ministry of Foreign Affairs of Armenia, 8 November 2021: not fulfilled" in page
