@@ -32,6 +32,10 @@ MIN_PER_PAGE, MAX_PER_PAGE = 5, 100
 #: The members a page holds on a phone (``network.js`` asks for it when it opens a group on a narrow
 #: screen): two rows of the grid and a list that fits a screen or two, not 30 claims of five lines each.
 PHONE_PER_PAGE = 10
+#: The screens that count as a phone's (the page's narrow layout, ``network.css``): there a group opened by
+#: a URL without ``per_page`` (typed, shared, bookmarked) is opened again, once, at :data:`PHONE_PER_PAGE`
+#: members a page (``network_site.html``).
+PHONE_MEDIA = "(max-width: 760px)"
 
 
 @dataclass(frozen=True)
