@@ -6,7 +6,9 @@ network views (:mod:`conflictkg.network.paging`: a drilled-down group's members)
 way, each with its own page size: a ``page`` parameter is a whole number from 1, a page is a
 :class:`Window` of ``size`` rows, a page past the last is a 400 (:class:`~conflictkg.errors.QueryError`)
 that names the range, and a paged answer says ``page``, ``pages``, ``previous`` and ``next`` (query
-strings, None at either end), so a client follows ``next`` through every row.
+strings, None at either end), so a client follows ``next`` through every row. A pager that links pages
+by number links a few (:func:`page_numbers`: the first, the last and two either side of this one), never
+every page: a group of 40 pages made a pager of 40 links, six lines on a phone (#13).
 """
 
 from __future__ import annotations
@@ -106,3 +108,27 @@ def page_links(number: int, pages: int, query: Callable[[int], str], whole: str 
     check_page(number, pages, whole)
     return {"page": number, "pages": pages, "previous": query(number - 1) if number > 1 else None,
             "next": query(number + 1) if number < pages else None}
+
+
+#: Pages linked either side of the current one by a pager that lists page numbers.
+AROUND = 2
+
+
+def page_numbers(number: int, pages: int, around: int = AROUND) -> list[int | None]:
+    """The page numbers a pager links on page ``number`` of ``pages``: the first, the last and ``around``
+    either side of ``number``, in order, None where pages are left out (an ellipsis); a single page left
+    out is linked instead, as it takes no more room than the ellipsis.
+
+    >>> page_numbers(6, 12)
+    [1, None, 4, 5, 6, 7, 8, None, 12]
+    >>> page_numbers(1, 12), page_numbers(4, 7)
+    ([1, 2, 3, None, 12], [1, 2, 3, 4, 5, 6, 7])
+    """
+    check_page(number, pages)
+    shown = sorted({1, pages, *range(max(1, number - around), min(pages, number + around) + 1)})
+    out: list[int | None] = [shown[0]]
+    for before, n in zip(shown, shown[1:]):
+        if n - before > 1:
+            out.append(n - 1 if n - before == 2 else None)
+        out.append(n)
+    return out

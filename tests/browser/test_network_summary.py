@@ -3,7 +3,9 @@ one click away, and on a phone the drawing fills the content width (#13, #14).""
 
 from __future__ import annotations
 
+import re
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -100,6 +102,13 @@ def test_on_a_phone_the_drawing_fills_the_content_width(page: Any, live_server: 
     assert_labels_fit(page.evaluate(DRAWN_LABELS))
 
 
+def shown_path(page: Any, base: str) -> str:
+    """The path and query of the page as shown (a phone may have opened it again at its page size)."""
+    parts = urlsplit(page.url)
+    assert page.url.startswith(base)
+    return parts.path + (f"?{parts.query}" if parts.query else "")
+
+
 #: The canvas width the page last chose its labels for equals the canvas's width now (after a resize).
 LABELS_CHOSEN = """() => { const layout = document.getElementById('layout');
     return layout.dataset.labelsWidth === String(document.getElementById('network').clientWidth); }"""
@@ -126,9 +135,8 @@ def test_every_label_of_a_drilled_down_group_is_drawn(page: Any, live_server: st
     none missing; on a phone each is drawn by its number: a member's in the list of members, a group's (G
     and its number) in the list of groups, each list naming it in full."""
     page.set_viewport_size({"width": width, "height": 900 if width > 600 else 844})
-    path = "/network/whole?group=clause"
-    data = twin(page, live_server, path)
-    open_view(page, live_server + path)
+    open_view(page, live_server + "/network/whole?group=clause")
+    data = twin(page, live_server, shown_path(page, live_server))  # a phone shows it PHONE_PER_PAGE a page
     assert_every_label_drawn(page, data, "full" if width > 600 else "numbers")
     members = [node for node in data["nodes"] if "members" not in node]
     assert any(len(node["label"]) > 40 for node in members)  # the long clause labels are among them
@@ -147,8 +155,8 @@ def test_labels_are_chosen_again_when_the_viewport_changes(page: Any, live_serve
     """A phone turned to landscape, a window resized (#13): the labels are chosen again for the new
     canvas, numbers on a narrow one and full names on a wide one, and every one is still drawn."""
     page.set_viewport_size({"width": 390, "height": 844})
-    data = twin(page, live_server, path)
     open_view(page, live_server + path)
+    data = twin(page, live_server, shown_path(page, live_server))
     assert_every_label_drawn(page, data, "numbers")
     for size, mode in (({"width": 1366, "height": 900}, "full"), ({"width": 844, "height": 390}, None),
                        ({"width": 390, "height": 844}, "numbers")):
@@ -177,7 +185,8 @@ def test_a_large_group_stays_a_few_screens_tall_and_every_member_is_reachable(pa
     groups = twin(page, live_server, "/network/whole")["groups"]
     largest = max(groups, key=lambda g: g["members"])
     assert largest["members"] > 150
-    open_view(page, f"{live_server}/network/whole?group={largest['key']}")
+    open_view(page, f"{live_server}/network/whole?group={largest['key']}")  # a phone: PHONE_PER_PAGE a page
+    size = MEMBERS_PER_PAGE if width > 600 else PHONE_PER_PAGE
     seen: dict[int, str] = {}
     while True:
         listed = page.evaluate(LISTED)
@@ -190,7 +199,7 @@ def test_a_large_group_stays_a_few_screens_tall_and_every_member_is_reachable(pa
         if not following.count():
             break
         following.click()
-        page.wait_for_url(f"**page={len(seen) // MEMBERS_PER_PAGE + 1}", timeout=30_000)
+        page.wait_for_url(re.compile(rf"[?&]page={len(seen) // size + 1}(&|$)"), timeout=30_000)
         page.wait_for_function(READY, timeout=120_000)
     assert sorted(seen) == list(range(1, largest["members"] + 1))
     assert len(set(seen.values())) == largest["members"] and all(h.startswith("/resource/") for h in seen.values())
@@ -267,3 +276,40 @@ def test_a_landscape_phone_draws_the_summary_by_its_names(page: Any, live_server
     assert page.evaluate("() => document.getElementById('network').clientWidth") > 780
     assert_every_label_drawn(page, data, "full")
     assert page.evaluate("() => document.documentElement.scrollWidth") == 844
+
+
+def test_a_group_opened_by_its_url_on_a_phone_shows_a_phones_page(page: Any, live_server: str, browser: Any) -> None:
+    """A group opened on a phone by a URL without per_page (typed, shared, bookmarked; #13) is opened again,
+    once, at PHONE_PER_PAGE members a page, on the page holding the first member the URL's page shows, and
+    Back leaves it; a URL that gives per_page, a wide window, a group of a phone's page or fewer, the JSON
+    twin and a phone without scripts get the page as asked."""
+    groups = twin(page, live_server, "/network/whole")["groups"]
+    key = max((g for g in groups if g["kind"] == "claim"), key=lambda g: g["members"])["key"]
+    small = next(g for g in groups if g["members"] <= PHONE_PER_PAGE)["key"]
+    page.set_viewport_size({"width": 390, "height": 844})
+    open_view(page, f"{live_server}/network/whole")
+    open_view(page, f"{live_server}/network/whole?group={key}&page=3&names=neutral")
+    first = 2 * MEMBERS_PER_PAGE + 1  # the URL's page 3 begins with member 61: the phone's page 7 holds it
+    page_of_first = (first - 1) // PHONE_PER_PAGE + 1
+    assert shown_path(page, live_server) == f"/network/whole?group={key}&page={page_of_first}&names=neutral&per_page={PHONE_PER_PAGE}"
+    listed = page.evaluate(LISTED)["members"]
+    assert [number for number, _href in listed] == list(range(first, first + PHONE_PER_PAGE))
+    page.go_back()  # opened again in its place: Back returns to the summary
+    page.wait_for_url(f"{live_server}/network/whole", timeout=30_000)
+    for path in (f"?group={key}&per_page={MEMBERS_PER_PAGE}", f"?group={small}"):
+        open_view(page, f"{live_server}/network/whole{path}")
+        assert shown_path(page, live_server) == f"/network/whole{path}"
+    assert len(twin(page, live_server, f"/network/whole?group={key}")["nodes"]) > MEMBERS_PER_PAGE  # the twin as asked
+    page.set_viewport_size({"width": 1366, "height": 900})
+    open_view(page, f"{live_server}/network/whole?group={key}")
+    assert shown_path(page, live_server) == f"/network/whole?group={key}"
+    assert len(page.evaluate(LISTED)["members"]) == MEMBERS_PER_PAGE
+    context = browser.new_context(viewport={"width": 390, "height": 844}, java_script_enabled=False)
+    try:
+        plain = context.new_page()
+        plain.goto(f"{live_server}/network/whole?group={key}")
+        assert plain.url == f"{live_server}/network/whole?group={key}"  # without scripts: the page as served
+        assert plain.locator("#members li").count() == MEMBERS_PER_PAGE
+        assert plain.locator('.member-pages a[rel="next"]').first.get_attribute("href") == f"?group={key}&page=2"
+    finally:
+        context.close()

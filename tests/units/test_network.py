@@ -203,6 +203,25 @@ def test_hostile_labels_are_escaped(hostile, res):
     assert data["claims"][0]["sources"] == ["https://example.org/news/1"]
 
 
+HOSTILE_NORM = "Norm <svg onload=window.__pwned=1> & </script><script>window.__pwned=1</script>"
+
+
+def test_a_status_claim_is_named_from_its_claimant_and_norm_and_escaped(hostile, res):
+    """A status assessment is named "claimant, date: status — norm" from the labels of its claimant and
+    norm (#13), never its curator's label; hostile labels in that name stay text in the page."""
+    network = network_view(hostile, res, ViewRequest("whole"))
+    named = network.nodes[CKR + "claim-status-hostile"]
+    assert named.label == f"{HOSTILE_LABEL}, 27 March 2022: not fulfilled — {HOSTILE_NORM}"
+    assert "Status of norm-hostile according to agent-hostile" not in named.names
+    html = to_html(network)
+    assert "Status of norm-hostile" not in html and "<svg" not in html and HOSTILE_NORM not in html
+    assert html.count("\n<script") == html.count("</script>") == 3
+    assert named.label in {n["label"] for n in _data(html)["nodes"]}
+    azerbaijani = network_view(hostile, res, ViewRequest("whole", perspective=Perspective.AZERBAIJANI))
+    claimant = azerbaijani.nodes[CKR + "agent-hostile"].label  # the claimant as this perspective names it
+    assert azerbaijani.nodes[CKR + "claim-status-hostile"].label.startswith(f"{claimant}, 27 March 2022: ")
+
+
 @pytest.mark.parametrize(("request_", "message", "hint"), [
     (ViewRequest("nope"), "unknown network view 'nope'", "views: allegations, clause, incident, whole"),
     (ViewRequest("clause", (12,)), "the statement has no clause 12", "6 (Point 6 — Kalbajar/Kelbajar"),

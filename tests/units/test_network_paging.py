@@ -35,7 +35,8 @@ def test_the_links_reach_every_page_and_stop_at_either_end():
     last = paging_json(member_page(list("abcdefghijk"), 3, 5), "claim-2023")
     assert first["previous"] is None and first["next"] == "?group=claim-2023&page=2&per_page=5"  # not the default size
     assert last["next"] is None and last["previous"] == "?group=claim-2023&page=2&per_page=5"
-    assert first["links"] == [f"?group=claim-2023&page={n}&per_page=5" for n in (1, 2, 3)] == last["links"]
+    assert first["links"] == [{"page": n, "href": f"?group=claim-2023&page={n}&per_page=5"} for n in (1, 2, 3)]
+    assert first["links"] == last["links"]
     default = paging_json(member_page(list(range(40)), 1), "claim-2023")  # type: ignore[arg-type]
     assert default["next"] == "?group=claim-2023&page=2" and default["per_page"] == MEMBERS_PER_PAGE
     assert (first["first"], first["last"], last["first"], last["last"], last["total"]) == (1, 5, 11, 11, 11)
@@ -80,3 +81,15 @@ def test_a_small_group_is_one_page_and_a_page_past_the_last_is_refused(staged, r
         summary_view(staged.store, res, ViewRequest("whole", scope="group", group="clause", page=2))
     with pytest.raises(ViewError, match="a page of members applies to a drilled-down group"):
         network_view(staged.store, res, ViewRequest("whole", scope="summary", page=2))
+
+
+def test_a_long_groups_pager_links_the_ends_and_the_pages_near_this_one():
+    """A group of 40 pages linked every one of them: six lines of numbers on a phone (#13). The pager links
+    the first, the last and two either side of this page, an ellipsis (None) for the others; previous and
+    next stay."""
+    members = [f"m{i:03}" for i in range(200)]
+    paged = paging_json(member_page(members, 20, 5), "claim-2023")
+    assert [link and link["page"] for link in paged["links"]] == [1, None, 18, 19, 20, 21, 22, None, 40]
+    assert all(link["href"] == f"?group=claim-2023&page={link['page']}&per_page=5" for link in paged["links"] if link)
+    assert (paged["previous"], paged["next"]) == ("?group=claim-2023&page=19&per_page=5", "?group=claim-2023&page=21&per_page=5")
+    assert [link and link["page"] for link in paging_json(member_page(members, 1, 5), "g")["links"]] == [1, 2, 3, None, 40]

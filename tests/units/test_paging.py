@@ -8,7 +8,7 @@ import pytest
 from conflictkg.errors import QueryError
 from conflictkg.network.paging import member_page, paging_json
 from conflictkg.pages.paging import window_of
-from conflictkg.paging import Window, check_page, page_links, page_number, whole_number
+from conflictkg.paging import Window, check_page, page_links, page_number, page_numbers, whole_number
 
 
 @pytest.mark.parametrize(("page", "size", "total", "rows", "pages", "shown"), [
@@ -61,3 +61,18 @@ def test_the_pages_and_the_network_groups_page_alike():
         paged = paging_json(found, "g")
         links = page_links(page, 3, lambda n: f"?group=g&page={n}&per_page=10")
         assert (paged["previous"], paged["next"]) == (links["previous"], links["next"])
+
+
+@pytest.mark.parametrize(("number", "pages", "linked"), [
+    (1, 1, [1]), (2, 2, [1, 2]), (1, 12, [1, 2, 3, None, 12]), (6, 12, [1, None, 4, 5, 6, 7, 8, None, 12]),
+    (12, 12, [1, None, 10, 11, 12]), (4, 7, [1, 2, 3, 4, 5, 6, 7]), (5, 8, [1, 2, 3, 4, 5, 6, 7, 8]),
+    (5, 9, [1, 2, 3, 4, 5, 6, 7, 8, 9]), (5, 10, [1, 2, 3, 4, 5, 6, 7, None, 10]),
+])
+def test_a_pager_links_the_ends_and_two_pages_either_side(number, pages, linked):
+    """First, last, this page and two either side; None for an ellipsis, never for a single page (#13)."""
+    assert page_numbers(number, pages) == linked
+
+
+def test_a_pager_refuses_a_page_outside_the_range():
+    with pytest.raises(QueryError, match="there is no page 13, this page has 12 pages"):
+        page_numbers(13, 12)

@@ -8,6 +8,7 @@ import re
 
 import pytest
 
+from conflictkg.rdf.namespaces import CKR
 from conflictkg.settings import Settings
 
 
@@ -220,7 +221,7 @@ def test_a_large_group_pages_its_members_in_the_page_and_its_twin(client):
     assert pager is not None
     assert re.findall(r'href="([^"]+)"', pager.group(0)) == [
         paging["previous"].replace("&", "&amp;"),
-        *[link.replace("&", "&amp;") for n, link in enumerate(paging["links"], start=1) if n != 2],
+        *[link["href"].replace("&", "&amp;") for link in paging["links"] if link and link["page"] != 2],
         paging["next"].replace("&", "&amp;")]
     assert '<strong aria-current="page">2</strong>' in pager.group(0)
     listed = re.findall(r'<li value="(\d+)"><a href="/resource/', page)
@@ -242,7 +243,8 @@ def test_per_page_sizes_a_groups_pages_and_its_links_keep_it(client):
     paging = twin["paging"]
     assert (paging["per_page"], paging["first"], paging["last"]) == (10, 11, 20)
     assert paging["pages"] == -(-len(default) // 10) and twin["params"]["per_page"] == ["10"]
-    assert all(link.endswith("&per_page=10") for link in [paging["previous"], paging["next"], *paging["links"]])
+    assert all(link.endswith("&per_page=10")
+               for link in [paging["previous"], paging["next"], *[link["href"] for link in paging["links"] if link]])
     shown = [n for n in twin["nodes"] if not n["id"].startswith("urn:")]
     assert [n["id"] for n in shown] == default[10:20] and [n["short"] for n in shown] == [str(n) for n in range(11, 21)]
     own = next(n for n in twin["nodes"] if n["id"] == f"urn:conflictkg:group:{key}")
@@ -259,14 +261,14 @@ def test_per_page_sizes_a_groups_pages_and_its_links_keep_it(client):
 
 def test_a_claim_group_lists_its_claims_by_claimant_then_date(client):
     """Claims in a group are in the order a reader looks them up (#13): by their claimant's name, then date,
-    the undated last, so a status claim ("Status of p8-exchange according to …") sits among its claimant's
-    claims, not under "S"; the numbers follow that order across pages."""
+    the undated last, so a status claim sits among its claimant's claims whatever its name; the numbers
+    follow that order across pages."""
     twin = client.get("/network/whole.json", params={"group": "claim-2021", "per_page": 100}).json()
     claims = twin["claims"]
     members = [n for n in twin["nodes"] if not n["id"].startswith("urn:")]
     keys = [(claims[n["claims"][0]]["claimant_label"].casefold(), claims[n["claims"][0]]["date"] or "~") for n in members]
     assert keys == sorted(keys) and len(set(k[0] for k in keys)) > 10
-    status = [i for i, n in enumerate(members) if n["label"].startswith("Status of ")]
+    status = [i for i, n in enumerate(members) if n["id"].startswith(f"{CKR}claim-status-")]
     assert len(status) > 3 and status != list(range(status[0], status[0] + len(status)))  # not one block under "S"
     for i in status:  # beside a claim of the same claimant where it has others
         same = [j for j, k in enumerate(keys) if k[0] == keys[i][0]]
@@ -274,3 +276,23 @@ def test_a_claim_group_lists_its_claims_by_claimant_then_date(client):
     assert [n["short"] for n in members] == [str(n) for n in range(1, len(members) + 1)]
     second = client.get("/network/whole.json", params={"group": "claim-2021", "page": 2, "per_page": 50}).json()
     assert [n["id"] for n in second["nodes"] if not n["id"].startswith("urn:")] == [n["id"] for n in members[50:100]]
+
+
+def test_status_claims_are_named_by_their_claimant_date_status_and_norm(client):
+    """A status assessment's curator's label ("Status of p1-ceasefire according to am-mfa, 2021-11-08") is
+    not shown (#13): the views name it as the other claims, "claimant, date: status — norm", from the
+    claimant's and the norm's names, in the page's list of members and its JSON twin alike."""
+    twin = client.get("/network/whole.json", params={"group": "claim-2021", "per_page": 100}).json()
+    labels = {n["id"]: n["label"] for n in twin["nodes"]}
+    status = {iri: label for iri, label in labels.items() if iri.startswith(f"{CKR}claim-status-")}
+    assert len(status) > 3
+    iri = f"{CKR}claim-status-p1-ceasefire-am-mfa-2021-11-08"
+    assert status[iri] == ("Ministry of Foreign Affairs of Armenia, 8 November 2021: not fulfilled — "
+                           "Point 1: observe a complete ceasefire from 00:00 Moscow time, 10 November 2020")
+    for label in status.values():
+        assert not label.startswith("Status of ") and " according to " not in label
+    named = next(n for n in twin["nodes"] if n["id"] == iri)
+    assert all(not name.startswith("Status of ") for name in named["names"])  # not in the tooltip's other names
+    assert [c["label"] for c in twin["claims"] if c["id"] == iri] == [status[iri]]
+    page = client.get("/network/whole", params={"group": "claim-2021", "per_page": 100}).text
+    assert "Status of " not in page and "Ministry of Foreign Affairs of Armenia, 8 November 2021: not fulfilled" in page

@@ -6,10 +6,12 @@ beside the drawing, its page ran to thousands of pixels (the claims of 2023: 7,0
 21,000 px on a phone). So a group shows :data:`MEMBERS_PER_PAGE` members at a time (``per_page``:
 :data:`MIN_PER_PAGE` to :data:`MAX_PER_PAGE`; a phone's page asks for :data:`PHONE_PER_PAGE`), in the
 order of their names (a claim's: its claimant's, then its date) and numbered across pages (31, 32, … on
-page 2), with links to every page; the JSON twin says the same (``paging``: ``page``, ``pages``,
-``per_page``, ``total``, ``first``, ``last``, ``previous``, ``next`` and the query string of every page),
-so a client follows ``next`` through every member. A page is laid out on its own: with the groups it links
-to, a dozen rows of the grid at most, however large the group grows.
+page 2), with links to a few pages (the first, the last and two either side of this one:
+:func:`conflictkg.paging.page_numbers`); the JSON twin says the same (``paging``: ``page``, ``pages``,
+``per_page``, ``total``, ``first``, ``last``, ``previous``, ``next`` and ``links``, those pages' numbers and
+query strings, None where pages are left out), so a client follows ``next`` through every member. A page
+is laid out on its own: with the groups it links to, a dozen rows of the grid at most, however large the
+group grows.
 
 The page arithmetic, the parameters' checks and the previous and next links are :mod:`conflictkg.paging`'s,
 which the site's other paged lists share.
@@ -21,7 +23,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
 
-from conflictkg.paging import Window, check_page, page_links
+from conflictkg.paging import Window, check_page, page_links, page_numbers
 
 #: Members drawn and listed on one page of a drilled-down group: six rows of the grid's five columns.
 MEMBERS_PER_PAGE = 30
@@ -30,6 +32,10 @@ MIN_PER_PAGE, MAX_PER_PAGE = 5, 100
 #: The members a page holds on a phone (``network.js`` asks for it when it opens a group on a narrow
 #: screen): two rows of the grid and a list that fits a screen or two, not 30 claims of five lines each.
 PHONE_PER_PAGE = 10
+#: The screens that count as a phone's (the page's narrow layout, ``network.css``): there a group opened by
+#: a URL without ``per_page`` (typed, shared, bookmarked) is opened again, once, at :data:`PHONE_PER_PAGE`
+#: members a page (``network_site.html``).
+PHONE_MEDIA = "(max-width: 760px)"
 
 
 @dataclass(frozen=True)
@@ -86,12 +92,16 @@ def member_page(ordered: list[str], page: int = 1, size: int = MEMBERS_PER_PAGE)
 
 def paging_json(found: MemberPage, key: str) -> dict[str, Any]:
     """What the page and its JSON twin say of the paging of group ``key``: the numbers of the first and
-    last members shown, and the query strings of the previous, next and every page (None at either end);
-    a page size other than :data:`MEMBERS_PER_PAGE` is kept in them.
+    last members shown, the query strings of the previous and next pages (None at either end), and the
+    pages the pager links (``links``: ``{"page", "href"}`` of the first, the last and two either side of
+    this one, None where pages are left out); a page size other than :data:`MEMBERS_PER_PAGE` is kept in
+    every query string.
 
     >>> paged = paging_json(member_page(list("abcdefg"), 3, 3), "claim-2023")
     >>> paged["first"], paged["last"], paged["previous"], paged["next"], paged["links"][0]
-    (7, 7, '?group=claim-2023&page=2&per_page=3', None, '?group=claim-2023&page=1&per_page=3')
+    (7, 7, '?group=claim-2023&page=2&per_page=3', None, {'page': 1, 'href': '?group=claim-2023&page=1&per_page=3'})
+    >>> [link and link["page"] for link in paging_json(member_page(list(range(40)), 7, 5), "g")["links"]]
+    [1, None, 5, 6, 7, 8]
     """
     def query(number: int) -> str:
         size = {"per_page": found.size} if found.size != MEMBERS_PER_PAGE else {}
@@ -101,4 +111,6 @@ def paging_json(found: MemberPage, key: str) -> dict[str, Any]:
     shown = found.window.shown(found.total)
     return {"page": found.page, "pages": found.pages, "per_page": found.size, "total": found.total,
             "first": found.start + 1 if shown else 0, "last": found.start + shown,
-            "previous": links["previous"], "next": links["next"], "links": [query(n) for n in range(1, found.pages + 1)]}
+            "previous": links["previous"], "next": links["next"],
+            "links": [None if n is None else {"page": n, "href": query(n)}
+                      for n in page_numbers(found.page, found.pages)]}

@@ -28,7 +28,7 @@ from conflictkg.errors import ConflictKGError
 from conflictkg.naming import Perspective
 from conflictkg.network.drawing import to_pyvis
 from conflictkg.network.model import Network
-from conflictkg.network.paging import PHONE_PER_PAGE
+from conflictkg.network.paging import PHONE_MEDIA, PHONE_PER_PAGE
 from conflictkg.templating import environment
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -141,6 +141,7 @@ def page_values(network: Network, data: dict[str, Any], name_links: list[NameLin
         "edge_colors": network.view == "allegations", "name_links": links, "views_href": views_href,
         "vis_href": vis_href, "vis_js": Markup(vis_js), "vis_css": Markup(vis_css), "page_js": Markup(page_js), "page_css": Markup(page_css),
         "standalone_css": Markup(_inline_safe(standalone_css, "style")), "phone_per_page": PHONE_PER_PAGE,
+        "phone_media": PHONE_MEDIA,
     }
 
 

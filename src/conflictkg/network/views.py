@@ -17,6 +17,7 @@ from conflictkg.names import name_keys
 from conflictkg.naming import Gazetteer, Perspective
 from conflictkg.network import data
 from conflictkg.network.data import NodeRow, Statement
+from conflictkg.network.labels import status_labels, status_rows
 from conflictkg.network.model import Claim, Edge, Network, Node, Style
 from conflictkg.network.paging import MAX_PER_PAGE, MEMBERS_PER_PAGE, MIN_PER_PAGE
 from conflictkg.paging import whole_number
@@ -86,6 +87,8 @@ class _Context:
     names: dict[str, list[str]]
     perspective: Perspective
     labels: dict[str, str] = field(default_factory=dict)
+    #: Resources the view names itself (:mod:`conflictkg.network.labels`): their curator's label is not shown.
+    named: frozenset[str] = frozenset()
 
     def label(self, iri: str) -> str:
         if iri not in self.labels:
@@ -160,8 +163,13 @@ def check_scope(request: ViewRequest) -> None:
 def context(store: Store, resources: Resources, request: ViewRequest, gazetteer: Gazetteer | None) -> _Context:
     """The tables every view needs (drawable resources, claims, names), read once per build."""
     gazetteer = gazetteer or Gazetteer.load(store, resources)
-    return _Context(data.drawable_nodes(store, resources), data.claim_rows(store, resources),
-                    gazetteer, gazetteer.names, request.perspective)
+    ctx = _Context(data.drawable_nodes(store, resources), data.claim_rows(store, resources),
+                   gazetteer, gazetteer.names, request.perspective)
+    said = {iri: (claim.claimant, claim.date) for iri, claim in ctx.claims.items()}
+    named = status_labels(status_rows(store, resources), said, ctx.label)  # status claims named as the others
+    ctx.labels.update(named)
+    ctx.named = frozenset(named)
+    return ctx
 
 
 def whole_graph(store: Store, resources: Resources, ctx: _Context) -> tuple[list[str], list[Edge], list[str]]:
@@ -295,7 +303,8 @@ def _claim(ctx: _Context, iri: str) -> Claim:
 def resource_node(ctx: _Context, iri: str, claim_index: dict[str, int]) -> Node:
     row = ctx.table[iri]
     label = ctx.label(iri)
-    names = sorted({label, *([row.label] if row.label else []), *ctx.names.get(iri, [])})
+    own = [row.label] if row.label and iri not in ctx.named else []
+    names = sorted({label, *own, *ctx.names.get(iri, [])})
     keys = sorted({key for name in names for key in name_keys(name) if key})
     claims = [claim_index[iri]] if iri in claim_index else []
     return Node(iri, row.kind, label, names, keys, row.url, claims)

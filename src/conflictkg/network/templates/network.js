@@ -5,6 +5,8 @@
 (function () {
   "use strict";
 
+  /* the page is being opened again at a phone's page size (network_site.html): nothing to draw here */
+  if (document.documentElement.hasAttribute("data-reopening")) { return; }
   var block = JSON.parse(document.getElementById("ckg-data").textContent);
   var data = block.view;
   var drawing = block.drawing;
@@ -260,10 +262,12 @@
 
   /* On a phone's width a page of 30 members (claims of five lines each) ran to 6,500 px: the links that open
      a group at its first page (the summary's nodes, the list of groups) ask for data-phone-per-page members a
-     page (network.paging.PHONE_PER_PAGE); a page's own links keep the size it was opened with. */
+     page (network.paging.PHONE_PER_PAGE); a page's own links keep the size it was opened with. A group opened
+     on a phone by a URL without per_page is opened again at that size before it is drawn (network_site.html). */
   var phonePerPage = layoutBox.getAttribute("data-phone-per-page");
+  var phoneMedia = layoutBox.getAttribute("data-phone-media");
   function firstPageOfGroup(href) { return typeof href === "string" && /^\?group=[^&]+$/.test(href); }
-  if (phonePerPage && window.matchMedia("(max-width: 760px)").matches) {
+  if (phonePerPage && phoneMedia && window.matchMedia(phoneMedia).matches) {
     data.nodes.forEach(function (node) {
       if (node.members && firstPageOfGroup(node.href)) { node.href += "&per_page=" + phonePerPage; }
     });
