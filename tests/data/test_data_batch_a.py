@@ -63,7 +63,7 @@ CLAIMS = {
     "pashinyan-2021-11-07-sotk-khoznavar": ("agent-pashinyan", "2021-11-07", "alleges", {"A"}, {1}),
     "az-mod-2021-05-27-sabotage-group": ("agent-az-mod", "2021-05-27", "counter-alleges", set(), set()),
     "am-mod-2021-05-27-captured": ("agent-am-mod", "2021-05-27", "alleges", set(), {8}),
-    "az-mod-2021-08-11-new-forces": ("agent-az-mod", "2021-08-11", "counter-alleges", {"A"}, {4}),
+    "az-mod-2021-08-11-new-forces": ("agent-az-mod", None, "counter-alleges", {"A"}, {4}),
     # re-audit (issue #12, session 13): the page gives no day for his comment, and no year at all
     "babayan-2021-08-11-provocation": ("agent-davit-babayan", None, "denies", {4}, set()),
     "am-mfa-2021-08-11-positions": ("agent-am-mfa", "2021-08-11", "alleges", {1, 4}, set()),
@@ -107,7 +107,7 @@ QUOTE_SOURCES = {
     "european-parliament-2021-05-20-release": "https://europeantimes.news/?p=30599",
     "az-mfa-2021-08-12-stop-not-remain": "https://sofia.mfa.gov.az/en/news/no30421-azerbaycan-respublikasi-xarici-isler-nazirliyinin-metbuat-xidmeti-idaresinin-ermenistan-xarici-isler-nazirliyinin-11-avqust-2021-ci-il-tarixli-beyanatina-dair-serhi",
     "am-mfa-2021-10-15-norshen": "https://tr.armradio.am/2021/10/15/azerbaycanin-ihlalleri-2/",
-    "ru-mod-2021-10-10-civilian-wounded": "https://www.jpost.com/breaking-news/azerbaijan-dm-denies-reports-soldier-killed-civilian-in-nagorno-karabakh-681570",
+    "ru-mod-2021-10-10-civilian-wounded": "https://azatutyun.am/a/31503243.html",
 }
 
 

@@ -106,7 +106,7 @@ C = {
     "claim-am-nss-2023-06-15-flag-attempt": ("incident-2023-06-15-hakari-shooting-closure", "agent-am-nss", "2023-06-15", "stance-alleges",
                                              set(), set(), set(), {"agent-azerbaijan"}, True),
     "claim-artsakh-2023-06-15-convoys-halted": ("incident-2023-06-15-hakari-shooting-closure", "agent-artsakh", "2023-06-15", "stance-alleges",
-                                                set(), {p(6)}, set(), {"agent-azerbaijan"}, True),
+                                                {A}, {p(6)}, set(), {"agent-azerbaijan"}, True),
     "claim-ru-mfa-2023-06-23-blocking-entrance": ("incident-2023-06-15-hakari-shooting-closure", "agent-zakharova", "2023-06-23", "stance-alleges",
                                                   {A}, {p(6)}, set(), {"agent-azerbaijan"}, True),
     # 31 Khachatryan arrest
@@ -217,7 +217,8 @@ SOURCE_URLS = {
     "claim-az-mod-2023-03-25-local-control": {"https://karabakhspace.commonspace.eu/news/azerbaijani-armed-forces-advance-nagorno-karabakh"},
     "claim-ru-mod-2023-03-25-crossed-loc": {"https://www.islamtimes.org/en/news/1048754/russia-accuses-azerbaijan-of-violating-ceasefire-agreement-with-armenia",
                                             "https://thedefensepost.com/2023/03/27/azerbaijan-violated-ceasefire-armenia"},
-    "claim-artsakh-info-centre-2023-03-25-pretext": {"https://asbarez.com/azerbaijani-forces-advance-into-artsakhs-territory-russia-warns-baku/"},
+    "claim-artsakh-info-centre-2023-03-25-pretext": {"https://asbarez.com/azerbaijani-forces-advance-into-artsakhs-territory-russia-warns-baku/",
+                                                     "https://radar.am/en/news/nagorno-karabakh-2559548594/"},
     "claim-az-mod-2023-04-21-supply-escort": {
         "https://news.az/news/armenia-still-trying-to-illegally-transport-manpower-ammunition-to-territory-of-azerbaijan-defense-ministry-video"},
     "claim-am-mfa-2023-04-23-checkpoint": {"https://www.azatutyun.am/a/32375971.html"},
