@@ -49,18 +49,27 @@ def _skip_string(text: str, i: int) -> int:
     return j + 1
 
 
+def _skip_inert(text: str, i: int) -> int | None:
+    """Index just after the comment, string literal or IRI starting at ``i`` (braces inside them do not
+    count), or None when ``i`` starts none of them."""
+    c = text[i]
+    if c == "#":
+        end = text.find("\n", i)
+        return len(text) if end < 0 else end
+    if c in "\"'":
+        return _skip_string(text, i)
+    if c == "<" and (m := _IRI.match(text, i)):
+        return m.end()
+    return None
+
+
 def where_group_start(text: str) -> int | None:
     """Index just after the ``{`` that opens the outermost WHERE group, or None if not found."""
     i, depth, form = 0, 0, ""
     while i < len(text):
         c = text[i]
-        if c == "#":
-            end = text.find("\n", i)
-            i = len(text) if end < 0 else end
-        elif c in "\"'":
-            i = _skip_string(text, i)
-        elif c == "<" and (m := _IRI.match(text, i)):
-            i = m.end()
+        if (past := _skip_inert(text, i)) is not None:
+            i = past
         elif c == "{":
             if depth == 0 and form != "CONSTRUCT-TEMPLATE":
                 return i + 1
@@ -172,13 +181,8 @@ def _group_end(text: str, at: int) -> int:
     i, depth = at, 0
     while i < len(text):
         c = text[i]
-        if c == "#":
-            end = text.find("\n", i)
-            i = len(text) if end < 0 else end
-        elif c in "\"'":
-            i = _skip_string(text, i)
-        elif c == "<" and (m := _IRI.match(text, i)):
-            i = m.end()
+        if (past := _skip_inert(text, i)) is not None:
+            i = past
         else:
             depth += {"{": 1, "}": -1}.get(c, 0)
             i += 1
