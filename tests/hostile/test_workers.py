@@ -131,10 +131,26 @@ def new_worker(pool: WorkerPool, old: set[int], deadline_s: float = 30.0) -> int
 
 
 def settle(live: Live) -> None:
-    """Send one ASK to each worker at once, so that every worker has started and is idle again."""
+    """Send one ASK to each worker at once, so that every worker has started, then wait until every worker is
+    idle: a fresh worker answers from disk while it copies the store into memory in the background, and a
+    worker busy copying would be taken by :func:`busy_worker` for the one running the next case's query."""
     with ThreadPoolExecutor(len(live.pool.workers)) as pool:
         answers = list(pool.map(lambda _: sparql(live.url, ASK), live.pool.workers))
     assert [a.status_code for a in answers] == [200] * len(answers)
+    quiet(live.pool)
+
+
+def quiet(pool: WorkerPool, still_s: float = 0.3, deadline_s: float = 120.0) -> None:
+    """Return once no worker has used CPU for ``still_s`` (bounded wait)."""
+    deadline = time.monotonic() + deadline_s
+    last = {pid: cpu_ticks(pid) for pid in pool.pids()}
+    while time.monotonic() < deadline:
+        time.sleep(still_s)
+        now = {pid: cpu_ticks(pid) for pid in pool.pids()}
+        if now == last:
+            return
+        last = now
+    raise AssertionError("the workers never went idle")
 
 
 def all_alive(pool: WorkerPool) -> bool:
