@@ -19,8 +19,8 @@ from conflictkg.errors import DataNotConformant
 @click.pass_obj
 def coverage(obj, check: bool) -> None:  # noqa: ANN001 - the CLI's Context
     """Month by month: incidents and claims in the store, searches in the coverage log; which
-    claims have no audit entry; which one-sided incidents have no logged search for the other side.
-    The logs are data/coverage/*.yaml (other-side searches under other_side) and data/audit/*.yaml."""
+    claims have no audit entry; which one-sided incidents have no logged search for the other side; how many claims the sampled
+    re-audits re-read and changed, per session. The logs are data/coverage/*.yaml (other-side searches under other_side) and data/audit/*.yaml."""
     from conflictkg.record.coverage import audit_status, coverage_rows, gaps, other_side_status
     from conflictkg.record.logs import read_logs
     from conflictkg.sparql.queries import load_library
@@ -47,6 +47,7 @@ def coverage(obj, check: bool) -> None:  # noqa: ANN001 - the CLI's Context
         click.echo(f"  no logged search for the other side: ckr:{incident}")
     for search in sides.unknown:
         click.echo(f"  {search.path}:{search.line}: other-side search for an unknown incident ckr:{search.incident}")
+    _echo_reaudit(entries, status.claims)
     click.echo(f"Gaps: {', '.join(missing) if missing else 'none'}.")
     if check and (missing or status.unaudited or status.unknown or sides.unsearched or sides.unknown):
         raise DataNotConformant(f"{len(missing)} month(s) without an incident or a logged search, "
@@ -54,6 +55,22 @@ def coverage(obj, check: bool) -> None:  # noqa: ANN001 - the CLI's Context
                                 f"{len(status.unknown)} entry(ies) naming no claim, "
                                 f"{len(sides.unsearched)} one-sided incident(s) without a logged search for the "
                                 f"other side, {len(sides.unknown)} other-side search(es) naming no incident")
+
+
+def _echo_reaudit(entries: list, claims: int) -> None:
+    """The sampled re-audits per session (:mod:`conflictkg.record.reaudit`)."""
+    from conflictkg.record.reaudit import reaudit_rows
+
+    rows = reaudit_rows(entries)
+    if not rows:
+        click.echo("Re-audit samples: none logged.")
+        return
+    total = rows[-1]
+    click.echo(f"Re-audit samples (claims re-read against their stored pages): {total.reread} of {claims} claims "
+               f"re-read, {total.changed} of them changed ({total.changed_share:.0%}).")
+    click.echo(f"  {'session':>7} {'re-read':>7} {'ok':>4} {'changed':>7} {'issue':>5}")
+    for r in rows[:-1]:
+        click.echo(f"  {r.session:7} {r.reread:7} {r.ok:4} {r.changed:7} {r.issue:5}")
 
 
 @click.command()

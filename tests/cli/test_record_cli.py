@@ -22,6 +22,11 @@ def test_coverage_prints_every_month_the_audit_the_other_side_and_the_gaps(built
     assert months[0] == "2020-11" and "2024-01" in months and months == sorted(months)
     assert any(line.startswith("Audit: ") and " claims have an audit entry" in line for line in lines)
     assert lines[-1].startswith("Gaps: ")
+    [reaudit] = [line for line in lines if line.startswith("Re-audit samples")]
+    reread, claims, changed = (int(n) for n in re.findall(r"(\d+) (?:of|claims|of them)", reaudit)[:3])
+    sessions = [line.split() for line in lines if re.fullmatch(r"\s+\d+( +\d+){4}", line)]
+    assert sessions and claims > reread >= max(int(s[1]) for s in sessions) and 0 < changed <= reread
+    assert all(int(s[1]) == sum(int(n) for n in s[2:]) for s in sessions)  # re-read = ok + changed + issue
     [sides] = [line for line in lines if line.startswith("One-sided incidents: ")]
     one_sided, searched = (int(n) for n in re.findall(r"\d+", sides))
     unsearched = [line for line in lines if line.startswith("  no logged search for the other side: ckr:incident-")]
