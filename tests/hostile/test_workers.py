@@ -130,6 +130,18 @@ def new_worker(pool: WorkerPool, old: set[int], deadline_s: float = 30.0) -> int
     raise AssertionError("no worker was replaced")
 
 
+def readied(pool: WorkerPool, pid: int, deadline_s: float = 60.0) -> int:
+    """``pid`` once the parent has seen that worker ready, i.e. is about to send it, or has sent it, the
+    request it waits with (bounded wait). Killing a fresh worker before that would let the pool replace
+    it as one that "ended while idle" and run the request on a third worker."""
+    deadline = time.monotonic() + deadline_s
+    while time.monotonic() < deadline:
+        if any(w.ready and w.process is not None and w.process.pid == pid for w in pool.workers):
+            return pid
+        time.sleep(0.005)
+    raise AssertionError(f"worker {pid} never became ready")
+
+
 def settle(live: Live) -> None:
     """Send one ASK to each worker at once, so that every worker has started, then wait until every worker is
     idle: a fresh worker answers from disk while it copies the store into memory in the background, and a
@@ -214,11 +226,11 @@ def _signal_running(live: Live, a: Attack) -> httpx.Response:
 
 
 def _kill_twice(live: Live, a: Attack) -> httpx.Response:
-    """Kill the worker running the query, then the fresh worker it is retried on."""
+    """Kill the worker running the query, then the fresh worker it is retried on, once the retry reached it."""
     def act(pid: int) -> None:
         old = set(live.pool.pids())
         os.kill(pid, signal.SIGKILL)
-        os.kill(new_worker(live.pool, old), signal.SIGKILL)
+        os.kill(readied(live.pool, new_worker(live.pool, old)), signal.SIGKILL)
 
     return while_running(live, lambda: sparql(live.url, a.query), act)
 

@@ -125,7 +125,9 @@ class Worker:
         self.start()
 
     def start(self) -> None:
-        """Start the process (it opens the store while the parent goes on)."""
+        """Start the process (it opens the store while the parent goes on). ``ready`` is cleared first, so
+        that nothing sees the new process's pid beside the old process's readiness."""
+        self.ready = False
         parent, child = socket.socketpair()
         with child:
             self.process = subprocess.Popen(self.spec.argv(child.fileno()), pass_fds=[child.fileno()],
@@ -137,7 +139,6 @@ class Worker:
                                       name=f"worker-{self.process.pid}-stderr", daemon=True)
         self._pump.start()
         self.conn = Connection(parent.detach())
-        self.ready = False
 
     def _wait_ready(self) -> None:
         assert self.conn is not None
