@@ -90,7 +90,7 @@ def test_search_asks_about_the_hits_it_shows_and_nothing_store_wide(site):
     ontology's subclass edges, and nothing else is asked."""
     asked = Asked(site.store)
     ctx = Site(asked, site.resources, site.library, site.internal, site.gazetteer, site.labels,
-               site.search_keys, site.titled_places).view(Perspective.NEUTRAL)
+               site.titled_places).view(Perspective.NEUTRAL)
     hits, total = search.find_hits(ctx, "Lachin")
     assert 1 < len(hits) <= total
     shown = {hit.iri for hit in hits}
@@ -106,6 +106,6 @@ def test_search_asks_about_the_hits_it_shows_and_nothing_store_wide(site):
 def test_a_search_without_hits_asks_nothing_about_types(site):
     asked = Asked(site.store)
     ctx = Site(asked, site.resources, site.library, site.internal, site.gazetteer, site.labels,
-               site.search_keys, site.titled_places).view(Perspective.NEUTRAL)
+               site.titled_places).view(Perspective.NEUTRAL)
     assert search.find_hits(ctx, "zzqx") == ([], 0)
     assert not [text for text, _ in asked.texts if "VALUES" in text]

@@ -33,8 +33,6 @@ class Site:
     internal: dict[str, Query]
     gazetteer: Gazetteer
     labels: dict[str, str]
-    #: (folded key, resource IRI, name) for every ``ckr:`` label and attested name: what search scans.
-    search_keys: tuple[tuple[str, str, str], ...] = ()
     #: The curated places (``dcterms:spatial``) of every incident and event: their titles name them.
     titled_places: dict[str, tuple[str, ...]] = field(default_factory=dict)
     #: Answers of whole-store aggregates (``PageContext.run(..., once=True)``), by query and parameters:
@@ -60,7 +58,13 @@ class Site:
         for resource, place in _sorted_rows(store, internal["titled-places"], "resource", "place"):
             titled.setdefault(resource, []).append(place)
         return cls(store, resources, load_library(resources.queries_dir), internal, gazetteer, labels,
-                   _search_keys(labels, gazetteer), {iri: tuple(places) for iri, places in titled.items()})
+                   {iri: tuple(places) for iri, places in titled.items()})
+
+    def search_keys(self) -> tuple[tuple[str, str, str], ...]:
+        """(folded key, resource IRI, name) for every ``ckr:`` label and attested name: what search scans.
+        Folded on the first search (or by the background warm-up), not while the site loads: at 100x the
+        shipped data the folding was a sixth of ``Site.load``, which the home page waits for (#14)."""
+        return self.derive_once(("search-keys",), lambda: _search_keys(self.labels, self.gazetteer))
 
     def answer_once(self, query_id: str, query: Query, params: dict[str, str]) -> Result:
         """``query``'s answer, computed on the first call and kept (once: no double work)."""

@@ -55,7 +55,7 @@ def match_rank(key: str, folded: str) -> int | None:
 def best_matches(ctx: PageContext, key: str) -> dict[str, tuple[int, str]]:
     """``{iri: (rank, matched name)}``: each resource's best name; on a tie the label (listed first)."""
     best: dict[str, tuple[int, str]] = {}
-    for folded, iri, name in ctx.site.search_keys:
+    for folded, iri, name in ctx.site.search_keys():
         rank = match_rank(key, folded)
         if rank is not None and (iri not in best or rank < best[iri][0]):
             best[iri] = (rank, name)

@@ -34,11 +34,12 @@ def warm_home(site: Site) -> int:
 
 
 def warm(site: Site) -> int:
-    """Build the home page, the incidents list and every point's page (page 1) once, so that their
-    once-per-generation answers, totals and derived values (:meth:`~conflictkg.pages.context.Site.derive_once`)
-    are made; how many of them the site then holds."""
+    """Build the home page, search's folded names, the incidents list and every point's page (page 1) once,
+    so that their once-per-generation answers, totals and derived values
+    (:meth:`~conflictkg.pages.context.Site.derive_once`) are made; how many of them the site then holds."""
     ctx = site.view(Perspective.NEUTRAL)
     home_page(ctx)
+    site.search_keys()
     incidents_page(ctx, {})
     for iri in points_of(site):
         resource_page(ctx, iri)

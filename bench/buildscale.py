@@ -1,0 +1,151 @@
+"""h. `conflictkg build` on product-shaped input at 1x, 10x and ~27x the shipped incidents (27x ≈ 1M quads).
+
+    python bench/buildscale.py --scales 1 10 27
+    python bench/buildscale.py --scales 27 --no-reason     # without the OWL check (HermiT)
+
+Per scale, a root in ``bench/out/buildscale-<N>``: this checkout's ``ontology/``, ``queries/`` and
+``data/``, plus ``data/incidents/zz-copy-x<K>.trig`` for K = 1 … N-1: the quads of the shipped
+``data/incidents/*.trig`` files that mention an incident, claim, source, event or casualty report,
+renamed as ``bench/scale.py`` renames them (``…/resource/claim-x3-…``); agents, places, the agreement
+and the vocabularies are shared. Then one ``conflictkg --root R --store R/store build`` as a
+subprocess, its output piped, so that it prints one plain ``build: STAGE: …`` line as each stage
+begins: each line is timestamped as it arrives, and the table gives the seconds until the first
+stage's line (``start_s``: interpreter and imports), from one stage's line to the next, the whole
+wall time, the CPU seconds of the build and its children (``cpu_s``: less sensitive than wall time to
+a shared machine's load), the peak resident memory of the build's process tree (the build and its
+HermiT JVM, summed, sampled every 0.1 s from /proc) and the quads it published.
+Nothing is asserted. Targets (#14): ≤ 120 s wall and ≤ 1.5 GB peak at ≈ 1M quads.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import resource
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pyoxigraph as ox
+from scale import COPIED, _renamed
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "bench" / "out"
+STAGE = re.compile(r"^build: ([^:]+):")
+BUILT = re.compile(r"Built ([\d,]+) quads")
+
+
+def incident_quads() -> list[ox.Quad]:
+    """The quads of the shipped incident files that a copy renames."""
+    quads = []
+    for path in sorted((ROOT / "data" / "incidents").glob("*.trig")):
+        for q in ox.parse(path=str(path), format=ox.RdfFormat.TRIG):
+            if any(isinstance(t, ox.NamedNode) and COPIED.match(t.value) for t in (q.subject, q.object, q.graph_name)):
+                quads.append(q)
+    return quads
+
+
+def make_root(scale: int, out: Path = OUT) -> Path:
+    """``<out>/buildscale-<scale>``, made afresh: the checkout's inputs plus ``scale - 1`` copies."""
+    root = out / f"buildscale-{scale}"
+    shutil.rmtree(root, ignore_errors=True)
+    for part in ("ontology", "queries", "data"):
+        shutil.copytree(ROOT / part, root / part)
+    quads = incident_quads() if scale > 1 else []
+    for k in range(1, scale):
+        copy = (ox.Quad(_renamed(q.subject, k), q.predicate, _renamed(q.object, k), _renamed(q.graph_name, k))
+                for q in quads)
+        ox.serialize(copy, output=str(root / "data" / "incidents" / f"zz-copy-x{k}.trig"), format=ox.RdfFormat.TRIG)
+    return root
+
+
+def tree_rss_kb(pid: int) -> int:
+    """Resident memory (kB) of ``pid`` and all its descendants, from /proc (0 for those already gone)."""
+    total, todo = 0, [pid]
+    while todo:
+        one = todo.pop()
+        try:
+            status = Path(f"/proc/{one}/status").read_text()
+            todo += [int(c) for c in Path(f"/proc/{one}/task/{one}/children").read_text().split()]
+        except OSError:
+            continue
+        found = re.search(r"VmRSS:\s+(\d+)", status)
+        total += int(found.group(1)) if found else 0
+    return total
+
+
+def run_build(root: Path, reason: bool) -> dict[str, float | int | str]:
+    """One build of ``root``: stage seconds, wall seconds, peak tree RSS (MB), quads published."""
+    cmd = [sys.executable, "-m", "conflictkg", "--root", str(root), "--store", str(root / "store"), "build",
+           *([] if reason else ["--no-reason"])]
+    start, used = time.monotonic(), _children_cpu_s()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    peak = [0]
+
+    def sample() -> None:
+        while proc.poll() is None:
+            peak[0] = max(peak[0], tree_rss_kb(proc.pid))
+            time.sleep(0.1)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    marks: list[tuple[str, float]] = []
+    row: dict[str, float | int | str] = {}
+    assert proc.stdout is not None
+    for line in proc.stdout:
+        stage, built = STAGE.match(line), BUILT.search(line)
+        if stage:
+            marks.append((stage.group(1).strip(), time.monotonic() - start))
+        if built:
+            row["quads"] = int(built.group(1).replace(",", ""))
+    code = proc.wait()
+    wall = time.monotonic() - start
+    sampler.join()
+    row.update(stage_seconds(marks, wall))
+    row.update(wall_s=round(wall, 2), cpu_s=round(_children_cpu_s() - used, 2), peak_mb=peak[0] // 1024, exit=code)
+    return row
+
+
+def _children_cpu_s() -> float:
+    """User plus system CPU seconds of every finished child process of this one (and theirs: HermiT's JVM)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def stage_seconds(marks: list[tuple[str, float]], wall: float) -> dict[str, float]:
+    """Seconds before the first stage (``start_s``: interpreter and imports) and from each stage's line to
+    the next (the last stage to the end); a stage named twice adds up."""
+    out = {"start_s": round(marks[0][1] if marks else wall, 2)}
+    for (name, at), (_, until) in zip(marks, [*marks[1:], ("end", wall)]):
+        out[f"{name}_s"] = round(out.get(f"{name}_s", 0.0) + until - at, 2)
+    return out
+
+
+def table(rows: list[dict[str, float | int | str]]) -> str:
+    keys = list(dict.fromkeys(k for r in rows for k in r))
+    lines = ["| " + " | ".join(keys) + " |", "|" + "---|" * len(keys)]
+    for r in rows:
+        lines.append("| " + " | ".join(f"{r[k]:,}" if isinstance(r.get(k), int) else str(r.get(k, ""))
+                                       for k in keys) + " |")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--scales", type=int, nargs="+", default=[1, 10, 27])
+    ap.add_argument("--no-reason", action="store_true", help="build --no-reason (no HermiT)")
+    args = ap.parse_args(argv)
+    rows = []
+    for scale in args.scales:
+        root = make_root(scale)
+        row = {"scale": scale, **run_build(root, reason=not args.no_reason)}
+        print(row, file=sys.stderr, flush=True)
+        rows.append(row)
+    print(table(rows))
+
+
+if __name__ == "__main__":
+    main()
