@@ -6,8 +6,9 @@ p1-ceasefire according to am-mfa, 2021-11-08"): beside claims named "Armenian MF
 it reads as raw data. It is named as the other claims are, from what it says: its claimant's name, its
 date, the status it gives and the norm's name (:func:`status_name`), the two names given by the caller
 (the page's or the view's labels, in its naming perspective). The curator's label stays the resource's
-``rdfs:label`` in the data (and search still finds it); it is shown nowhere. The names are text: the pages
-and views escape them as every label (Jinja's autoescape, ``textContent``).
+``rdfs:label`` in the data: search still finds it (and says so in its "matched" column), and the claim's
+table of every statement lists it; nothing names the claim by it. The names are text: the pages and views
+escape them as every label (Jinja's autoescape, ``textContent``).
 
 Both features import this module (core); they do not import each other.
 """
