@@ -123,6 +123,19 @@ def test_the_perspective_is_remembered_and_changes_names_on_other_pages(site_url
         assert "Parukh" in {r["place"]["text"] for r in section(incident, "events")["rows"]}
 
 
+@pytest.mark.parametrize(("path", "titles"), [
+    ("/resource/incident-2021-11-08-shushi-waterworks.json",  # neutral label "Shusha / Shushi", title "Shushi / Shusha"
+     {"neutral": "Shushi / Shusha, 8 November", "azerbaijani": "Shusha, 8 November", "armenian": "Shoushi, 8 November"}),
+    ("/resource/incident-2023-09-21-stepanakert-ceasefire-violation.json",  # written "Stepanakert/Khankendi"
+     {"neutral": "Stepanakert/Khankendi, 21", "azerbaijani": "Khankendi, 21", "armenian": "Stepanakert, 21"}),
+])
+def test_a_title_naming_its_place_as_a_compound_in_either_order_follows_the_switch(site_url, path, titles):
+    """A title that writes its place's two-name label in the other order or without spaces (#13) is composed
+    from the place's name in the chosen usage, as one that writes the label as it is."""
+    for names, start in titles.items():
+        assert get(site_url, path, params={"names": names}).json()["title"].startswith(start)
+
+
 def test_actor_and_source_pages(site_url):
     agent = get(site_url, "/resource/agent-az-mod.json").json()
     assert agent["kind"] == "agent" and agent["title"] == "Ministry of Defence of Azerbaijan"

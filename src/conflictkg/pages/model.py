@@ -43,8 +43,9 @@ class Labeller:
         perspective's usage: composed for display, the data keeps its one label."""
         if self.perspective is Perspective.NEUTRAL:
             return text
-        chosen = {neutral: name for p in self.titled_places.get(iri, ())
-                  if (neutral := self.gazetteer.neutral.get(p)) and (name := self.gazetteer.name(p, self.perspective))}
+        chosen = {spelling: name for p in self.titled_places.get(iri, ())
+                  if (neutral := self.gazetteer.neutral.get(p)) and (name := self.gazetteer.name(p, self.perspective))
+                  for spelling in compound_spellings(neutral)}
         if not chosen:
             return text
         pattern = "|".join(re.escape(n) for n in sorted(chosen, key=lambda n: (-len(n), n)))  # longest first, one pass
@@ -73,6 +74,23 @@ class Labeller:
         if href:
             cell["href"] = href
         return cell
+
+
+def compound_spellings(label: str) -> list[str]:
+    """The ways a title writes a place's neutral label: the label itself and, for a compound of two names
+    ("Shusha / Shushi"), the two in either order, with or without spaces around the slash, as curators
+    wrote them ("Shushi / Shusha direction", "Stepanakert/Khankendi, 21 September 2023"; #13).
+
+    >>> compound_spellings("Shusha / Shushi")
+    ['Shusha / Shushi', 'Shusha/Shushi', 'Shushi / Shusha', 'Shushi/Shusha']
+    >>> compound_spellings("Aghavno")
+    ['Aghavno']
+    """
+    parts = [part.strip() for part in label.split("/")]
+    if len(parts) != 2 or not all(parts):
+        return [label]
+    first, second = parts
+    return sorted({label, f"{first} / {second}", f"{first}/{second}", f"{second} / {first}", f"{second}/{first}"})
 
 
 @dataclass
