@@ -282,7 +282,8 @@ def test_a_group_opened_by_its_url_on_a_phone_shows_a_phones_page(page: Any, liv
     """A group opened on a phone by a URL without per_page (typed, shared, bookmarked; #13) is opened again,
     once, at PHONE_PER_PAGE members a page, on the page holding the first member the URL's page shows, and
     Back leaves it; a URL that gives per_page, a wide window, a group of a phone's page or fewer, the JSON
-    twin and a phone without scripts get the page as asked."""
+    twin and a phone without scripts get the page as asked; the latter chooses a phone's page by a link beside
+    the pager."""
     groups = twin(page, live_server, "/network/whole")["groups"]
     key = max((g for g in groups if g["kind"] == "claim"), key=lambda g: g["members"])["key"]
     small = next(g for g in groups if g["members"] <= PHONE_PER_PAGE)["key"]
@@ -311,5 +312,10 @@ def test_a_group_opened_by_its_url_on_a_phone_shows_a_phones_page(page: Any, liv
         assert plain.url == f"{live_server}/network/whole?group={key}"  # without scripts: the page as served
         assert plain.locator("#members li").count() == MEMBERS_PER_PAGE
         assert plain.locator('.member-pages a[rel="next"]').first.get_attribute("href") == f"?group={key}&page=2"
+        ten = plain.locator(".member-sizes").get_by_role("link", name=str(PHONE_PER_PAGE), exact=True)  # a phone's page, chosen without scripts
+        assert ten.is_visible() and ten.bounding_box()["y"] < 844 * 3  # near the top of the list, not below it
+        ten.click()
+        plain.wait_for_url(f"{live_server}/network/whole?group={key}&page=1&per_page={PHONE_PER_PAGE}")
+        assert plain.locator("#members li").count() == PHONE_PER_PAGE
     finally:
         context.close()

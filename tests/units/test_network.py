@@ -13,7 +13,9 @@ from conflictkg.build import stage
 from conflictkg.naming import Perspective
 from conflictkg.network import ViewError, ViewRequest, network_view
 from conflictkg.network.graphs import measures, to_graph
+from conflictkg.network.data import Statement
 from conflictkg.network.model import Network
+from conflictkg.network.views import centred_context
 from conflictkg.network.render import to_html
 from conflictkg.rdf.io import SourceFile
 from conflictkg.rdf.namespaces import CKR, GRAPH_ONTOLOGY, GRAPH_VOCAB, PREFIXES
@@ -220,6 +222,16 @@ def test_a_status_claim_is_named_from_its_claimant_and_norm_and_escaped(hostile,
     azerbaijani = network_view(hostile, res, ViewRequest("whole", perspective=Perspective.AZERBAIJANI))
     claimant = azerbaijani.nodes[CKR + "agent-hostile"].label  # the claimant as this perspective names it
     assert azerbaijani.nodes[CKR + "claim-status-hostile"].label.startswith(f"{claimant}, 27 March 2022: ")
+
+
+def test_a_status_claim_in_a_part_of_the_graph_is_named_as_in_the_whole(hostile, res):
+    """A clause or incident view reads its tables for its part alone (``centred_context``); a status claim
+    among them is named there as in the whole view (#13), not by its curator's label."""
+    claim, claimant = CKR + "claim-status-hostile", CKR + "agent-hostile"
+    found = [Statement(claim, "https://w3id.org/conflictkg/ontology#claimant", claimant, "claimant")]
+    ctx = centred_context(hostile, res, ViewRequest("incident"), None, found, ())
+    assert ctx.label(claim) == f"{HOSTILE_LABEL}, 27 March 2022: not fulfilled — {HOSTILE_NORM}"
+    assert ctx.named == frozenset({claim})
 
 
 @pytest.mark.parametrize(("request_", "message", "hint"), [

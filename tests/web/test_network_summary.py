@@ -232,6 +232,35 @@ def test_a_large_group_pages_its_members_in_the_page_and_its_twin(client):
     assert f"network-whole-{key}-2.graphml" in graphml.headers["content-disposition"]
 
 
+def test_a_groups_page_offers_its_page_sizes_as_plain_links(client):
+    """Beside the pager (#13): the other page sizes as links a page without scripts follows, each on the page
+    that holds the first member shown, the current one marked; the JSON twin says the same (``sizes``)."""
+    from conflictkg.network.paging import MEMBERS_PER_PAGE, PHONE_PER_PAGE
+
+    groups = client.get("/network/whole.json").json()["groups"]
+    key, total = max(((g["key"], g["members"]) for g in groups if g["kind"] == "claim"), key=lambda g: g[1])
+    assert total > 100
+    sizes = client.get("/network/whole.json", params={"group": key, "page": 3}).json()["paging"]["sizes"]
+    first_page_of = {size: 2 * MEMBERS_PER_PAGE // size + 1 for size in (PHONE_PER_PAGE, 100)}  # member 61
+    assert sizes == [
+        {"per_page": PHONE_PER_PAGE, "text": "10", "href": f"?group={key}&page={first_page_of[10]}&per_page=10"},
+        {"per_page": MEMBERS_PER_PAGE, "text": "30", "href": None},
+        {"per_page": 100, "text": "100", "href": f"?group={key}&page={first_page_of[100]}&per_page=100"}]
+    page = client.get("/network/whole", params={"group": key, "page": 3}).text
+    choice = re.search(r'<p class="note member-sizes">(.*?)</p>', page, re.S)
+    assert choice is not None
+    assert re.findall(r'href="([^"]+)"', choice.group(1)) == [s["href"].replace("&", "&amp;") for s in sizes if s["href"]]
+    assert '<strong aria-current="true">30</strong>' in choice.group(1)
+    ten = client.get("/network/whole.json" + sizes[0]["href"]).json()["paging"]
+    assert (ten["per_page"], ten["first"], ten["last"]) == (10, 61, 70)  # the member the page began with
+    small = next(g for g in groups if MEMBERS_PER_PAGE < g["members"] <= 100)
+    whole = client.get("/network/whole.json", params={"group": small["key"]}).json()["paging"]["sizes"]
+    assert [s["text"] for s in whole] == ["10", "30", "all"]
+    tiny = next(g for g in groups if g["members"] <= PHONE_PER_PAGE)
+    assert client.get("/network/whole.json", params={"group": tiny["key"]}).json()["paging"]["sizes"] == []
+    assert 'class="note member-sizes"' not in client.get("/network/whole", params={"group": tiny["key"]}).text
+
+
 def test_per_page_sizes_a_groups_pages_and_its_links_keep_it(client):
     """``per_page`` (#13: a phone asks for 10): the same members in the same order, fewer a page, numbered
     across pages; every link of the pager and the JSON twin keeps the size, so following next reaches every

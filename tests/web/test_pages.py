@@ -9,13 +9,14 @@ import httpx
 import pyoxigraph as ox
 import pytest
 
-from conflictkg.build import build_store
+from conflictkg.build import build_store, stage
 from conflictkg.naming import Perspective
 from conflictkg.pages.context import Site
 from conflictkg.pages.home import latest
 from conflictkg.pages.resource import resource_page
 from conflictkg.pages.threads import mark_segments
-from conflictkg.rdf.namespaces import CKR
+from conflictkg.rdf.io import SourceFile
+from conflictkg.rdf.namespaces import CKR, GRAPH_ONTOLOGY, GRAPH_VOCAB
 from conflictkg.rdf.terms import term_to_str
 from conflictkg.resources import Resources
 from conflictkg.sparql.queries import load_library, run
@@ -122,6 +123,19 @@ def test_the_perspective_is_remembered_and_changes_names_on_other_pages(site_url
         assert "Parukh" in {r["place"]["text"] for r in section(incident, "events")["rows"]}
 
 
+@pytest.mark.parametrize(("path", "titles"), [
+    ("/resource/incident-2021-11-08-shushi-waterworks.json",  # neutral label "Shusha / Shushi", title "Shushi / Shusha"
+     {"neutral": "Shushi / Shusha, 8 November", "azerbaijani": "Shusha, 8 November", "armenian": "Shoushi, 8 November"}),
+    ("/resource/incident-2023-09-21-stepanakert-ceasefire-violation.json",  # written "Stepanakert/Khankendi"
+     {"neutral": "Stepanakert/Khankendi, 21", "azerbaijani": "Khankendi, 21", "armenian": "Stepanakert, 21"}),
+])
+def test_a_title_naming_its_place_as_a_compound_in_either_order_follows_the_switch(site_url, path, titles):
+    """A title that writes its place's two-name label in the other order or without spaces (#13) is composed
+    from the place's name in the chosen usage, as one that writes the label as it is."""
+    for names, start in titles.items():
+        assert get(site_url, path, params={"names": names}).json()["title"].startswith(start)
+
+
 def test_actor_and_source_pages(site_url):
     agent = get(site_url, "/resource/agent-az-mod.json").json()
     assert agent["kind"] == "agent" and agent["title"] == "Ministry of Defence of Azerbaijan"
@@ -131,6 +145,49 @@ def test_actor_and_source_pages(site_url):
     assert CKR + "claim-ru-mfa-2022-03-26-concern" in {r["claim"]["iri"] for r in section(source, "claims")["rows"]}
     statements = section(source, "statements")["rows"]
     assert any(r["value"].get("href") == "https://armenpress.am/eng/news/1079016/" for r in statements)
+
+
+STATUS_CLAIM = CKR + "claim-status-p1-ceasefire-am-mfa-2021-11-08"
+STATUS_NAME = ("Ministry of Foreign Affairs of Armenia, 8 November 2021: not fulfilled — "
+               "Point 1: observe a complete ceasefire from 00:00 Moscow time, 10 November 2020")
+
+
+def test_status_claims_are_named_by_claimant_date_status_and_norm(site_url):
+    """A status assessment is named as in the network views (#13, ``conflictkg.claim_names``), never by its
+    curator's label ("Status of p1-ceasefire according to am-mfa, 2021-11-08"): in the lists of the pages
+    that name it, their JSON twins, its own page's title and search."""
+    agent = get(site_url, "/resource/agent-am-mfa.json").json()
+    named = {r["claim"]["iri"]: r["claim"]["text"] for r in section(agent, "claims")["rows"]}
+    assert named[STATUS_CLAIM] == STATUS_NAME
+    assert sum(iri.startswith(CKR + "claim-status-") for iri in named) > 2
+    assert not [t for t in named.values() if t.startswith("Status of ") or " according to " in t]
+    html = get(site_url, "/resource/agent-am-mfa").text
+    assert STATUS_NAME in html and "Status of p1-ceasefire" not in html
+    norm = get(site_url, "/resource/norm-tri2020-p1-ceasefire").text
+    assert STATUS_NAME in norm and "Status of p1-ceasefire" not in norm
+    own = get(site_url, "/resource/claim-status-p1-ceasefire-am-mfa-2021-11-08.json").json()
+    assert own["title"] == STATUS_NAME and "neutral label" not in {f["name"] for f in own["facts"]}
+    hits = [r["resource"] for s in get(site_url, "/search.json", params={"q": "p1-ceasefire according"}).json()["sections"]
+            for r in s["rows"]]
+    assert {h["iri"]: h["text"] for h in hits}[STATUS_CLAIM] == STATUS_NAME  # found by its label, shown by its name
+
+
+def test_a_status_claims_name_is_made_of_escaped_labels(res):
+    """The name uses the claimant's and norm's labels (never IRIs) and stays text in the page."""
+    files = [SourceFile(p, GRAPH_ONTOLOGY) for p in res.ontology_files()]
+    files += [SourceFile(p, GRAPH_VOCAB) for p in res.vocab_files()]
+    store = stage([*files, SourceFile(REPO / "tests" / "fixtures" / "network" / "hostile.trig")]).store
+    site = Site.load(store, res)
+    page = resource_page(site.view(Perspective.NEUTRAL), "ckr:agent-hostile")
+    claimant, norm = site.labels[CKR + "agent-hostile"], site.labels[CKR + "norm-hostile"]
+    name = f"{claimant}, 27 March 2022: not fulfilled — {norm}"
+    rows = {r["claim"]["iri"]: r["claim"]["text"] for s in page.sections if s.id == "claims" for r in s.rows}
+    assert rows[CKR + "claim-status-hostile"] == name
+    html = environment(TEMPLATES).get_template("resource.html").render(
+        page=page.to_json(), request=_Request(), perspective=Perspective.NEUTRAL, perspectives=list(Perspective),
+        version="t", json_href="/x.json")
+    assert "<svg onload" not in html and "<script>window.__pwned" not in html
+    assert "not fulfilled — Norm &lt;svg onload=window.__pwned=1&gt; &amp; &lt;/script&gt;" in html
 
 
 def test_unknown_resource_is_a_404_in_html_and_json(site_url):

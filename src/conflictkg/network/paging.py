@@ -9,7 +9,9 @@ order of their names (a claim's: its claimant's, then its date) and numbered acr
 page 2), with links to a few pages (the first, the last and two either side of this one:
 :func:`conflictkg.paging.page_numbers`); the JSON twin says the same (``paging``: ``page``, ``pages``,
 ``per_page``, ``total``, ``first``, ``last``, ``previous``, ``next`` and ``links``, those pages' numbers and
-query strings, None where pages are left out), so a client follows ``next`` through every member. A page
+query strings, None where pages are left out), so a client follows ``next`` through every member. Beside
+the pager the page offers the other page sizes as plain links (``sizes``: 10, 30, 100 or "all"), so a phone
+without scripts, which is not reopened at :data:`PHONE_PER_PAGE`, can choose the short page itself. A page
 is laid out on its own: with the groups it links to, a dozen rows of the grid at most, however large the
 group grows.
 
@@ -94,8 +96,8 @@ def paging_json(found: MemberPage, key: str) -> dict[str, Any]:
     """What the page and its JSON twin say of the paging of group ``key``: the numbers of the first and
     last members shown, the query strings of the previous and next pages (None at either end), and the
     pages the pager links (``links``: ``{"page", "href"}`` of the first, the last and two either side of
-    this one, None where pages are left out); a page size other than :data:`MEMBERS_PER_PAGE` is kept in
-    every query string.
+    this one, None where pages are left out) and the other page sizes (``sizes``, :func:`size_links`); a page
+    size other than :data:`MEMBERS_PER_PAGE` is kept in every query string.
 
     >>> paged = paging_json(member_page(list("abcdefg"), 3, 3), "claim-2023")
     >>> paged["first"], paged["last"], paged["previous"], paged["next"], paged["links"][0]
@@ -104,8 +106,7 @@ def paging_json(found: MemberPage, key: str) -> dict[str, Any]:
     [1, None, 5, 6, 7, 8]
     """
     def query(number: int) -> str:
-        size = {"per_page": found.size} if found.size != MEMBERS_PER_PAGE else {}
-        return "?" + urlencode({"group": key, "page": number, **size})
+        return _query(key, number, found.size)
 
     links = page_links(found.page, found.pages, query, WHOLE)
     shown = found.window.shown(found.total)
@@ -113,4 +114,38 @@ def paging_json(found: MemberPage, key: str) -> dict[str, Any]:
             "first": found.start + 1 if shown else 0, "last": found.start + shown,
             "previous": links["previous"], "next": links["next"],
             "links": [None if n is None else {"page": n, "href": query(n)}
-                      for n in page_numbers(found.page, found.pages)]}
+                      for n in page_numbers(found.page, found.pages)],
+            "sizes": size_links(found, key)}
+
+
+def _query(key: str, page: int, size: int) -> str:
+    """The query string of page ``page`` of group ``key`` at ``size`` members a page (the default size unsaid)."""
+    return "?" + urlencode({"group": key, "page": page, **({"per_page": size} if size != MEMBERS_PER_PAGE else {})})
+
+
+#: The page sizes a group's page offers, smallest first: a phone's, the default, the largest.
+SIZES = (PHONE_PER_PAGE, MEMBERS_PER_PAGE, MAX_PER_PAGE)
+
+
+def size_links(found: MemberPage, key: str) -> list[dict[str, Any]]:
+    """The other page sizes a reader may choose, as links a page without scripts follows (a phone opening a
+    large group by a plain URL gets :data:`MEMBERS_PER_PAGE` members unless its script reopens it): each of
+    :data:`SIZES` up to the first that holds every member (named ``"all"``), on
+    the page that holds the first member this one shows; ``href`` is None for the current size. None when
+    the group fits a phone's page.
+
+    >>> [(s["text"], s["href"]) for s in size_links(member_page(list(range(47)), 2), "g")]
+    [('10', '?group=g&page=4&per_page=10'), ('30', None), ('all', '?group=g&page=1&per_page=100')]
+    >>> [s["text"] for s in size_links(member_page(list(range(400)), 3, 10), "g")]
+    ['10', '30', '100']
+    >>> size_links(member_page(list(range(9))), "g")
+    []
+    """
+    if found.total <= PHONE_PER_PAGE:
+        return []
+    sizes = [size for size in SIZES if size < found.total] + [next((s for s in SIZES if s >= found.total), MAX_PER_PAGE)]
+    links = []
+    for size in dict.fromkeys(sizes):
+        links.append({"per_page": size, "text": "all" if size >= found.total else str(size),
+                      "href": None if size == found.size else _query(key, found.start // size + 1, size)})
+    return links

@@ -344,7 +344,7 @@ def _group_node(group: Group, number: int, summary: bool) -> Node:
 def member_order(ctx: ViewContext, members: list[str]) -> list[str]:
     """A group's members in the order a reader looks them up: by name (then IRI); claims by their claimant's
     name, then date (the undated last), then label, so that a status claim (named "Ministry of Defence of
-    Azerbaijan: not fulfilled — Point 1: …", :mod:`conflictkg.network.labels`) sits among its claimant's claims
+    Azerbaijan: not fulfilled — Point 1: …", :mod:`conflictkg.claim_names`) sits among its claimant's claims
     whatever its name (#13)."""
     def key(iri: str) -> tuple[str, str, str, str]:
         label = ctx.label(iri).casefold()

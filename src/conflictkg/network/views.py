@@ -12,12 +12,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from conflictkg.claim_names import StatusClaim, status_claims, status_names
 from conflictkg.errors import QueryError
 from conflictkg.names import name_keys
 from conflictkg.naming import Gazetteer, Perspective
 from conflictkg.network import data
 from conflictkg.network.data import NodeRow, Statement
-from conflictkg.network.labels import status_labels, status_rows
 from conflictkg.network.model import Claim, Edge, Network, Node, Style
 from conflictkg.network.paging import MAX_PER_PAGE, MEMBERS_PER_PAGE, MIN_PER_PAGE
 from conflictkg.paging import whole_number
@@ -87,7 +87,7 @@ class _Context:
     names: dict[str, list[str]]
     perspective: Perspective
     labels: dict[str, str] = field(default_factory=dict)
-    #: Resources the view names itself (:mod:`conflictkg.network.labels`): their curator's label is not shown.
+    #: Resources the view names itself (:mod:`conflictkg.claim_names`): their curator's label is not shown.
     named: frozenset[str] = frozenset()
 
     def label(self, iri: str) -> str:
@@ -165,8 +165,13 @@ def context(store: Store, resources: Resources, request: ViewRequest, gazetteer:
     gazetteer = gazetteer or Gazetteer.load(store, resources)
     ctx = _Context(data.drawable_nodes(store, resources), data.claim_rows(store, resources),
                    gazetteer, gazetteer.names, request.perspective)
-    said = {iri: (claim.claimant, claim.date) for iri, claim in ctx.claims.items()}
-    named = status_labels(status_rows(store, resources), said, ctx.label)  # status claims named as the others
+    return _named(ctx, status_claims(store, resources))
+
+
+def _named(ctx: _Context, statuses: dict[str, StatusClaim]) -> _Context:
+    """``ctx`` with its status claims named as the other claims (:mod:`conflictkg.claim_names`), from
+    ``statuses`` (every status assessment)."""
+    named = status_names(statuses, ctx.label, among=ctx.claims)
     ctx.labels.update(named)
     ctx.named = frozenset(named)
     return ctx
@@ -198,14 +203,17 @@ def centred_context(store: Store, resources: Resources, request: ViewRequest, ga
                     found: list[Statement], also: Iterable[str]) -> _Context:
     """The tables of a view that draws a part of the graph (a clause's, an incident's), read for that part
     alone (#14), not for the whole store: the resources its statements ``found`` link and ``also`` (e.g.
-    its incident), the claims among them, and the clauses those claims concern (the clause filter names
-    them). What the view draws is what :func:`context` would give it."""
+    its incident), the claims among them, the clauses those claims concern (the clause filter names them)
+    and the claimants and norms its status claims are named from (:mod:`conflictkg.claim_names`). What the
+    view draws is what :func:`context` would give it."""
     gazetteer = gazetteer or Gazetteer.load(store, resources)
     table = data.drawable_nodes(store, resources, {iri for s in found for iri in (s.subject, s.object)} | set(also))
     claims = data.claim_rows(store, resources, [iri for iri, row in table.items() if row.kind == "claim"])
-    clauses = {c for claim in claims.values() for c in claim.clauses} - set(table)
-    table = dict(sorted({**table, **data.drawable_nodes(store, resources, clauses)}.items()))
-    return _Context(table, claims, gazetteer, gazetteer.names, request.perspective)
+    statuses = status_claims(store, resources)
+    named_by = {iri for claim in claims if claim in statuses for iri in (statuses[claim].claimant, statuses[claim].norm)}
+    clauses = {c for claim in claims.values() for c in claim.clauses}
+    table = dict(sorted({**table, **data.drawable_nodes(store, resources, (clauses | named_by) - set(table))}.items()))
+    return _named(_Context(table, claims, gazetteer, gazetteer.names, request.perspective), statuses)
 
 
 def _checked_clauses(requested: Iterable[int], known: dict[int, tuple[str, str]]) -> list[int]:

@@ -7,6 +7,7 @@ from typing import Any, TypeVar
 import threading
 from dataclasses import dataclass, field
 
+from conflictkg.claim_names import StatusClaim, status_claims
 from conflictkg.names import name_key
 from conflictkg.naming import Gazetteer, Perspective
 from conflictkg.pages.model import Cell, Labeller, Section, section_from_result
@@ -35,6 +36,8 @@ class Site:
     labels: dict[str, str]
     #: The curated places (``dcterms:spatial``) of every incident and event: their titles name them.
     titled_places: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: The status assessments, which the pages name from what they say (:mod:`conflictkg.claim_names`).
+    status_claims: dict[str, StatusClaim] = field(default_factory=dict)
     #: Answers of whole-store aggregates (``PageContext.run(..., once=True)``), by query and parameters:
     #: the store is one published generation for the Site's life, so they are computed once.
     answers: dict[tuple[str, tuple[tuple[str, str], ...]], Result] = field(default_factory=dict, compare=False,
@@ -58,7 +61,7 @@ class Site:
         for resource, place in _sorted_rows(store, internal["titled-places"], "resource", "place"):
             titled.setdefault(resource, []).append(place)
         return cls(store, resources, load_library(resources.queries_dir), internal, gazetteer, labels,
-                   {iri: tuple(places) for iri, places in titled.items()})
+                   {iri: tuple(places) for iri, places in titled.items()}, status_claims(store, resources))
 
     def search_keys(self) -> tuple[tuple[str, str, str], ...]:
         """(folded key, resource IRI, name) for every ``ckr:`` label and attested name: what search scans.
@@ -105,7 +108,8 @@ class Site:
             return kept[key]
 
     def view(self, perspective: Perspective) -> PageContext:
-        return PageContext(self, Labeller(self.gazetteer, perspective, self.labels, self.titled_places))
+        return PageContext(self, Labeller(self.gazetteer, perspective, self.labels, self.titled_places,
+                                          self.status_claims))
 
 
 def _sorted_rows(store: Store, query: Query, *columns: str) -> list[tuple[str, ...]]:

@@ -14,6 +14,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from conflictkg.claim_names import StatusClaim, status_name
 from conflictkg.naming import Gazetteer, Perspective
 from conflictkg.rdf.links import page_href, term_href, web_href
 from conflictkg.rdf.namespaces import compact_iri
@@ -33,14 +34,18 @@ class Labeller:
     labels: dict[str, str] = field(default_factory=dict)
     #: The curated places of incidents and events, whose titles name them (``Site.titled_places``).
     titled_places: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: The status assessments (``Site.status_claims``), named from what they say, never by their curator's
+    #: label (:mod:`conflictkg.claim_names`).
+    status_claims: dict[str, StatusClaim] = field(default_factory=dict)
 
     def title(self, iri: str, text: str) -> str:
         """``text`` (the title of ``iri``) with each of its curated places' neutral names put in the
         perspective's usage: composed for display, the data keeps its one label."""
         if self.perspective is Perspective.NEUTRAL:
             return text
-        chosen = {neutral: name for p in self.titled_places.get(iri, ())
-                  if (neutral := self.gazetteer.neutral.get(p)) and (name := self.gazetteer.name(p, self.perspective))}
+        chosen = {spelling: name for p in self.titled_places.get(iri, ())
+                  if (neutral := self.gazetteer.neutral.get(p)) and (name := self.gazetteer.name(p, self.perspective))
+                  for spelling in compound_spellings(neutral)}
         if not chosen:
             return text
         pattern = "|".join(re.escape(n) for n in sorted(chosen, key=lambda n: (-len(n), n)))  # longest first, one pass
@@ -55,16 +60,37 @@ class Labeller:
         href = web_href(text)
         return {"text": text, "href": href} if href else {"text": text}
 
-    def iri_cell(self, iri: str, label: str | None = None) -> Cell:
+    def name(self, iri: str, label: str | None = None) -> str:
+        """The display name of ``iri`` (``label``: the one its query gave, if any) in the perspective."""
+        if iri in self.status_claims:
+            return status_name(self.status_claims[iri], self.name)
         if self.gazetteer.has_names(iri):
-            text = self.gazetteer.name(iri, self.perspective, label) or iri
-        else:
-            text = self.title(iri, label or self.labels.get(iri) or compact_iri(iri))
-        cell = {"text": text, "iri": iri}
+            return self.gazetteer.name(iri, self.perspective, label) or iri
+        return self.title(iri, label or self.labels.get(iri) or compact_iri(iri))
+
+    def iri_cell(self, iri: str, label: str | None = None) -> Cell:
+        cell = {"text": self.name(iri, label), "iri": iri}
         href = page_href(iri) or term_href(iri) or web_href(iri)
         if href:
             cell["href"] = href
         return cell
+
+
+def compound_spellings(label: str) -> list[str]:
+    """The ways a title writes a place's neutral label: the label itself and, for a compound of two names
+    ("Shusha / Shushi"), the two in either order, with or without spaces around the slash, as curators
+    wrote them ("Shushi / Shusha direction", "Stepanakert/Khankendi, 21 September 2023"; #13).
+
+    >>> compound_spellings("Shusha / Shushi")
+    ['Shusha / Shushi', 'Shusha/Shushi', 'Shushi / Shusha', 'Shushi/Shusha']
+    >>> compound_spellings("Aghavno")
+    ['Aghavno']
+    """
+    parts = [part.strip() for part in label.split("/")]
+    if len(parts) != 2 or not all(parts):
+        return [label]
+    first, second = parts
+    return sorted({label, f"{first} / {second}", f"{first}/{second}", f"{second} / {first}", f"{second}/{first}"})
 
 
 @dataclass

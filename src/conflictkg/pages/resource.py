@@ -40,7 +40,7 @@ def resource_page(ctx: PageContext, iri_or_curie: str, page_param: str = "", per
     page = Page(summary.kind.lower(), title, iri, subtitle=", ".join(summary.types), extra={"totals": {}})
     if summary.description:
         page.facts.append(("description", {"text": summary.description}))
-    if title != summary.label and summary.label:
+    if title != summary.label and summary.label and iri not in ctx.labeller.status_claims:  # not a curator's raw label
         page.facts.append(("neutral label", {"text": summary.label}))
     builder = layouts.BUILDERS.get(summary.kind)
     if builder is not None:
