@@ -90,22 +90,25 @@ def member_page(ordered: list[str], page: int = 1, size: int = MEMBERS_PER_PAGE)
     return MemberPage(window, len(ordered), window.cut(ordered))
 
 
-def paging_json(found: MemberPage, key: str) -> dict[str, Any]:
+def paging_json(found: MemberPage, key: str, base: dict[str, list[str]] | None = None) -> dict[str, Any]:
     """What the page and its JSON twin say of the paging of group ``key``: the numbers of the first and
     last members shown, the query strings of the previous and next pages (None at either end), and the
     pages the pager links (``links``: ``{"page", "href"}`` of the first, the last and two either side of
     this one, None where pages are left out); a page size other than :data:`MEMBERS_PER_PAGE` is kept in
-    every query string.
+    every query string, after the view's own parameters ``base`` (a clause view's ``clause``, #14).
 
     >>> paged = paging_json(member_page(list("abcdefg"), 3, 3), "claim-2023")
     >>> paged["first"], paged["last"], paged["previous"], paged["next"], paged["links"][0]
     (7, 7, '?group=claim-2023&page=2&per_page=3', None, {'page': 1, 'href': '?group=claim-2023&page=1&per_page=3'})
     >>> [link and link["page"] for link in paging_json(member_page(list(range(40)), 7, 5), "g")["links"]]
     [1, None, 5, 6, 7, 8]
+    >>> paging_json(member_page(list("abcdefg"), 1, 3), "claim-2023", {"clause": ["6"]})["next"]
+    '?clause=6&group=claim-2023&page=2&per_page=3'
     """
     def query(number: int) -> str:
         size = {"per_page": found.size} if found.size != MEMBERS_PER_PAGE else {}
-        return "?" + urlencode({"group": key, "page": number, **size})
+        own = [(name, value) for name, values in (base or {}).items() for value in values]
+        return "?" + urlencode([*own, ("group", key), ("page", number), *size.items()])
 
     links = page_links(found.page, found.pages, query, WHOLE)
     shown = found.window.shown(found.total)
