@@ -43,6 +43,8 @@ def test_a_clause_views_summary_keeps_the_clause_in_every_link(client):
     twin = client.get("/network/clause.json", params={"clause": "6", "view": "summary"}).json()
     assert hrefs == [g["href"].replace("&", "&amp;") for g in twin["groups"]]
     assert all(h.startswith("?clause=6&amp;group=") for h in hrefs) and len(hrefs) > 5
+    sides = [g["label"] for g in twin["groups"] if g["key"].startswith("side-")]
+    assert len(sides) > 3 and not [s for s in sides if "ckr:" in s]  # a side the view does not draw is named too
     assert '<strong>Summary by group</strong> · <a class="full-graph" href="?clause=6&amp;view=full">Full graph</a>' \
         in page.text
     assert 'href="/network/clause.gexf?clause=6&amp;view=summary&amp;names=neutral"' in page.text

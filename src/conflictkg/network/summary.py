@@ -23,6 +23,7 @@ from urllib.parse import quote, urlencode
 from conflictkg.names import name_keys
 from conflictkg.naming import Gazetteer
 from conflictkg.network import data
+from conflictkg.network.data import Facets
 from conflictkg.network.grouping import (COLUMNS, GROUP_ID, GROUP_NUMBER, LABEL_BELOW, UNDATED_SOURCES_COLUMN, Group,
                                          Grouping, aggregate, meaning)
 from conflictkg.network.model import Edge, Network, Node
@@ -49,8 +50,7 @@ def summary_view(store: Store, resources: Resources, request: ViewRequest,
     if request.scope == "auto" and not part.large and request.view != "whole":
         return part.network(full)
     facets = data.group_facets(store, resources, None if request.view == "whole" else part.nodes)
-    sides = {f.side for f in facets.values() if f.side}
-    grouping = aggregate(part.nodes, part.edges, part.ctx.table, facets, {s: part.ctx.label(s) for s in sorted(sides)})
+    grouping = aggregate(part.nodes, part.edges, part.ctx.table, facets, _side_names(part.ctx, facets))
     base = {k: v for k, v in part.params.items() if k != "view"}
     totals = f"{len(part.nodes):,} resources and {len(part.edges):,} links"
     if request.scope == "group":
@@ -62,6 +62,14 @@ def summary_view(store: Store, resources: Resources, request: ViewRequest,
     network.groups = _groups_json(grouping, base)
     network.links = {"summary": href(base, view="summary"), "full": href(base, view="full"), "totals": totals}
     return network
+
+
+def _side_names(ctx: ViewContext, facets: dict[str, Facets]) -> dict[str, str]:
+    """Each side's name in the view's perspective: a side the view does not draw (a clause view's tables hold
+    only what it draws) is named by the gazetteer, else by its English label (not its IRI, #14)."""
+    labels = {f.side: f.side_label for f in facets.values() if f.side}
+    return {side: ctx.label(side) if side in ctx.table else ctx.gazetteer.name(side, ctx.perspective, label) or label
+            for side, label in sorted(labels.items())}
 
 
 def href(base: dict[str, list[str]], **extra: str | int) -> str:
