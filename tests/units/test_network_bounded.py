@@ -55,7 +55,7 @@ def test_a_centred_view_asks_no_whole_store_question(staged, res, gazetteer, req
     assert len(store.asked) >= 3
     assert not [q for q in store.asked if q.startswith(WHOLE_QUESTIONS)]
     whole = Recording(staged.store)
-    network_view(whole, res, ViewRequest("allegations"), gazetteer)  # type: ignore[arg-type]
+    network_view(whole, res, ViewRequest("whole"), gazetteer)  # type: ignore[arg-type]
     assert len([q for q in whole.asked if q.startswith(WHOLE_QUESTIONS)]) == 2  # the recording sees them
 
 

@@ -105,7 +105,8 @@ def test_drilling_down_keeps_the_members_links_and_counts_the_rest(staged, res, 
 
 @pytest.mark.parametrize(("request_", "message"), [
     (ViewRequest("whole", scope="group", group="nope"), "the whole view has no group 'nope'"),
-    (ViewRequest("allegations", scope="summary"), "a summary applies to the whole view"),
+    (ViewRequest("incident", incident="ckr:incident-2022-03-24-parukh-farrukh", scope="summary"),
+     "a summary applies to the whole, clause and allegation views"),
     (ViewRequest("whole", scope="group"), "a group is drilled down into"),
     (ViewRequest("whole", scope="sideways"), "unknown scope 'sideways'"),
 ])

@@ -11,6 +11,8 @@ import pytest
 from conflictkg.rdf.namespaces import CKR
 from conflictkg.settings import Settings
 
+PARUKH = "ckr:incident-2022-03-24-parukh-farrukh"
+
 
 @pytest.fixture(scope="module")
 def client(staged, res, tmp_path_factory):
@@ -102,8 +104,10 @@ def test_the_summary_files_are_the_summary(client, fmt):
 @pytest.mark.parametrize(("path", "status", "text"), [
     ("/network/whole.json?view=sideways", 400, "view must be 'full' or 'summary'"),
     ("/network/whole.json?group=nope", 404, "the whole view has no group 'nope'"),
-    ("/network/allegations.json?group=clause", 400, "apply to the whole view"),
-    ("/network/clause.json?clause=6&view=full", 400, "apply to the whole view"),
+    ("/network/allegations.json?group=clause", 404, "the allegations view has no group 'clause'"),
+    ("/network/clause.json?clause=6&group=nope", 404, "the clause view has no group 'nope'"),
+    (f"/network/incident.json?incident={PARUKH}&view=full", 400, "apply to the whole, clause and allegation views"),
+    (f"/network/incident.json?incident={PARUKH}&group=claim-2022", 400, "apply to the whole, clause and allegation"),
     ("/network/whole.json?group=clause&page=2", 400, "there is no page 2, this group's list of members has 1 page"),
     ("/network/whole.json?group=clause&page=x", 400, "parameter page must be a whole number from 1"),
     ("/network/whole.json?page=2", 400, "page= applies to a group of the whole view"),

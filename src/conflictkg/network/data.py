@@ -146,6 +146,15 @@ def clause_numbers(store: Store, resources: Resources) -> dict[int, tuple[str, s
             for r in run(store, view_query(resources, "clauses")).dicts()}
 
 
+def incident_choices(store: Store, resources: Resources) -> list[tuple[str, str]]:
+    """Every incident (IRI) with its label, by IRI (query ``incident-choices``: the incidents alone, not every
+    drawable resource, #14); an incident with several labels keeps the first, as :func:`drawable_nodes` does."""
+    found: dict[str, str] = {}
+    for row in run(store, view_query(resources, "incident-choices")).dicts():
+        found.setdefault(term_to_str(row["incident"]), term_to_str(row["label"]))
+    return sorted(found.items())
+
+
 @dataclass
 class Facets:
     """What the whole view's summary groups one resource by: its side, outlet flag and first date."""
@@ -162,11 +171,12 @@ class Facets:
     sourced_date: str | None = None
 
 
-def group_facets(store: Store, resources: Resources) -> dict[str, Facets]:
+def group_facets(store: Store, resources: Resources, iris: Iterable[str] | None = None) -> dict[str, Facets]:
     """Per resource: the side and dates that sort first, whether it is an outlet, for a claim without a
-    date its incident's first beginning, and for a source the dates of what it documents (query ``groups``)."""
+    date its incident's first beginning, and for a source the dates of what it documents (query ``groups``;
+    of the resources ``iris`` alone: query ``group-facets``)."""
     facets: dict[str, Facets] = {}
-    for row in run(store, view_query(resources, "groups")).dicts():
+    for row in _rows(store, resources, ("groups", "group-facets", "node"), iris):
         found = facets.setdefault(term_to_str(row["node"]), Facets())
         side, date = _opt(row["side"]), _opt(row["date"])
         if side and (found.side is None or (_opt(row["side_label"]) or side, side) < (found.side_label, found.side)):

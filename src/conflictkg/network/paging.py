@@ -92,21 +92,24 @@ def member_page(ordered: list[str], page: int = 1, size: int = MEMBERS_PER_PAGE)
     return MemberPage(window, len(ordered), window.cut(ordered))
 
 
-def paging_json(found: MemberPage, key: str) -> dict[str, Any]:
+def paging_json(found: MemberPage, key: str, base: dict[str, list[str]] | None = None) -> dict[str, Any]:
     """What the page and its JSON twin say of the paging of group ``key``: the numbers of the first and
     last members shown, the query strings of the previous and next pages (None at either end), and the
     pages the pager links (``links``: ``{"page", "href"}`` of the first, the last and two either side of
     this one, None where pages are left out) and the other page sizes (``sizes``, :func:`size_links`); a page
-    size other than :data:`MEMBERS_PER_PAGE` is kept in every query string.
+    size other than :data:`MEMBERS_PER_PAGE` is kept in every query string, after the view's own parameters
+    ``base`` (a clause view's ``clause``, #14).
 
     >>> paged = paging_json(member_page(list("abcdefg"), 3, 3), "claim-2023")
     >>> paged["first"], paged["last"], paged["previous"], paged["next"], paged["links"][0]
     (7, 7, '?group=claim-2023&page=2&per_page=3', None, {'page': 1, 'href': '?group=claim-2023&page=1&per_page=3'})
     >>> [link and link["page"] for link in paging_json(member_page(list(range(40)), 7, 5), "g")["links"]]
     [1, None, 5, 6, 7, 8]
+    >>> paging_json(member_page(list("abcdefg"), 1, 3), "claim-2023", {"clause": ["6"]})["next"]
+    '?clause=6&group=claim-2023&page=2&per_page=3'
     """
     def query(number: int) -> str:
-        return _query(key, number, found.size)
+        return _query(key, number, found.size, base)
 
     links = page_links(found.page, found.pages, query, WHOLE)
     shown = found.window.shown(found.total)
@@ -115,19 +118,22 @@ def paging_json(found: MemberPage, key: str) -> dict[str, Any]:
             "previous": links["previous"], "next": links["next"],
             "links": [None if n is None else {"page": n, "href": query(n)}
                       for n in page_numbers(found.page, found.pages)],
-            "sizes": size_links(found, key)}
+            "sizes": size_links(found, key, base)}
 
 
-def _query(key: str, page: int, size: int) -> str:
-    """The query string of page ``page`` of group ``key`` at ``size`` members a page (the default size unsaid)."""
-    return "?" + urlencode({"group": key, "page": page, **({"per_page": size} if size != MEMBERS_PER_PAGE else {})})
+def _query(key: str, page: int, size: int, base: dict[str, list[str]] | None = None) -> str:
+    """The query string of page ``page`` of group ``key`` at ``size`` members a page (the default size unsaid),
+    after the view's own parameters ``base``."""
+    own = [(name, value) for name, values in (base or {}).items() for value in values]
+    sized = [("per_page", size)] if size != MEMBERS_PER_PAGE else []
+    return "?" + urlencode([*own, ("group", key), ("page", page), *sized])
 
 
 #: The page sizes a group's page offers, smallest first: a phone's, the default, the largest.
 SIZES = (PHONE_PER_PAGE, MEMBERS_PER_PAGE, MAX_PER_PAGE)
 
 
-def size_links(found: MemberPage, key: str) -> list[dict[str, Any]]:
+def size_links(found: MemberPage, key: str, base: dict[str, list[str]] | None = None) -> list[dict[str, Any]]:
     """The other page sizes a reader may choose, as links a page without scripts follows (a phone opening a
     large group by a plain URL gets :data:`MEMBERS_PER_PAGE` members unless its script reopens it): each of
     :data:`SIZES` up to the first that holds every member (named ``"all"``), on
@@ -147,5 +153,5 @@ def size_links(found: MemberPage, key: str) -> list[dict[str, Any]]:
     links = []
     for size in dict.fromkeys(sizes):
         links.append({"per_page": size, "text": "all" if size >= found.total else str(size),
-                      "href": None if size == found.size else _query(key, found.start // size + 1, size)})
+                      "href": None if size == found.size else _query(key, found.start // size + 1, size, base)})
     return links

@@ -1,279 +1,129 @@
-"""The whole view's summary: one node per group of resources, and one group drilled down into.
+"""A network view's summary: one node per group of resources, and one group drilled down into.
 
 The full whole view draws every curated resource and claim (about 1,500 nodes for the shipped data,
 growing with the record): a tangle. Its summary draws the same resources and links grouped, so it
-reads at once and stays small however large the record grows:
-
-* by kind where a kind is small or has no natural split: the agreement, its clauses, its norms, places;
-* agents by side: the state or de facto authority an agent is, belongs to, is a force of or holds a
-  post in (the grouping the site's "by side" tables use), then news outlets, then the other agents;
-* incidents, claims and sources by year (an incident's earliest beginning, a claim's date, a
-  source's publication), the undated apart: the record grows by years, so these groups stay readable.
-  Claims without a date are grouped by their incident's year (its earliest beginning), named so
-  ("undated claims, incidents of 2022"; those of no dated incident apart): no claim is given a date.
-  Sources without a date likewise, by the earliest year of the claims citing them ("undated sources,
-  claims of 2022"), else of the incidents and events they are the source of ("undated sources, events
-  of 2020"); sources published before the record's first year are one group. :func:`meaning` says
-  what each group holds, in words the page shows beside the group.
+reads at once and stays small however large the record grows; a clause or allegation view opens on its
+summary too when it is large (more than :data:`~conflictkg.network.views.SUMMARY_ABOVE` nodes or claims,
+the scope ``auto``, #14), with its groups' links keeping its parameters (``?clause=6&group=…``). The groups
+follow :mod:`conflictkg.network.grouping`'s rules: the statement's parts by kind, agents by side,
+incidents, claims and sources by year.
 
 Edges are directed and weighted by the number of links of the full view between two groups; links
 inside a group are counted on the group. The groups are computed from the same answers as the full
-view (:func:`conflictkg.network.views.whole_graph`) without laying it out; networkx lays out only the
+view (:func:`conflictkg.network.views.view_part`) without laying it out; networkx lays out only the
 groups. Every group count adds up to the full view's: members to its nodes, links to its edges.
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter
-from dataclasses import dataclass, field, replace
-from urllib.parse import quote
+from dataclasses import replace
+from urllib.parse import quote, urlencode
 
 from conflictkg.names import name_keys
 from conflictkg.naming import Gazetteer
 from conflictkg.network import data
-from conflictkg.network.data import Facets, NodeRow
+from conflictkg.network.data import Facets
+from conflictkg.network.grouping import (COLUMNS, GROUP_ID, GROUP_NUMBER, LABEL_BELOW, UNDATED_SOURCES_COLUMN, Group,
+                                         Grouping, aggregate, meaning)
 from conflictkg.network.model import Edge, Network, Node
 from conflictkg.network.paging import MEMBERS_PER_PAGE, member_page, paging_json
-from conflictkg.network.views import (ViewError, ViewContext, ViewRequest, assemble_network, context, view_info,
-                                      whole_graph)
+from conflictkg.network.views import ViewContext, ViewError, ViewPart, ViewRequest, assemble_network, view_part
 from conflictkg.resources import Resources
 from conflictkg.store import Store
 
-#: How a group of one kind is named (the agents' groups are named by side).
-PLURALS = {"agreement": "agreement", "clause": "clauses", "norm": "norms", "place": "places",
-           "incident": "incidents", "claim": "claims", "source": "sources", "event": "events"}
-#: Kinds grouped by year.
-BY_YEAR = ("incident", "claim", "source")
-#: The record's first year (the trilateral statement of 9/10 November 2020): sources published before it
-#: (background: maps, laws, earlier reports, a handful a year) are one group.
-RECORD_START = "2020"
-#: The groups' order: the statement, the agents by side, the record by year, the places.
-GROUP_ORDER = ("agreement", "clause", "norm", "agent", "incident", "claim", "source", "event", "place")
-#: The summary's columns, left to right: the statement, the agents, the claims, what they are about
-#: (incidents, places) and where they were read (sources, news outlets).
-COLUMNS = {"agreement": 0, "clause": 0, "norm": 0, "agent": 1, "claim": 2, "event": 2, "incident": 3, "place": 3,
-           "source": 4, "agent-outlets": 4}
-#: The sources without a date: a column of their own, right of the dated ones.
-UNDATED_SOURCES_COLUMN = 5
-#: Shapes drawn around their label, replaced in the summary and its groups by shapes with the label
-#: below: a group's label is long, and a box as wide as its label crowds a column.
-LABEL_BELOW = {"box": "square", "ellipse": "dot"}
-#: Prefix of a group node's id (never an IRI of the data).
-GROUP_ID = "urn:conflictkg:group:"
-#: Prefix of a group's number in a drilled-down group, where its members are numbered 1, 2, ….
-GROUP_NUMBER = "G"
-
-
-@dataclass
-class Group:
-    """One group: its key (in URLs), kind, name and members (IRIs, sorted)."""
-
-    key: str
-    kind: str
-    name: str
-    members: list[str] = field(default_factory=list)
-
-    @property
-    def node_id(self) -> str:
-        return GROUP_ID + self.key
-
-    @property
-    def label(self) -> str:
-        return f"{self.name} ({len(self.members)})"
-
-
-@dataclass
-class Grouping:
-    """The groups in display order, each resource's group, and the links counted by pair of groups."""
-
-    groups: dict[str, Group]
-    of: dict[str, str]
-    links: Counter[tuple[str, str]]
-
-    def inside(self, key: str) -> int:
-        return self.links[(key, key)]
-
-    def touching(self, key: str) -> int:
-        return sum(n for (a, b), n in self.links.items() if key in (a, b))
-
-
-def group_of(row: NodeRow, facets: Facets | None, side_name: dict[str, str]) -> tuple[str, str]:
-    """The key and name of the group of one resource (``side_name``: a side's label by IRI).
-
-    >>> group_of(NodeRow("x", "incident", "incident", "", None), Facets(date="2022-03-24"), {})
-    ('incident-2022', 'incidents 2022')
-    >>> group_of(NodeRow("x", "agent", "agent", "", None), Facets(outlet=True), {})
-    ('agent-outlets', 'news outlets')
-    >>> group_of(NodeRow("x", "claim", "claim", "", None), Facets(incident_date="2021-05-12"), {})
-    ('claim-undated-2021', 'undated claims, incidents of 2021')
-    """
-    facets = facets or Facets()
-    if row.kind == "agent":
-        if facets.outlet:
-            return "agent-outlets", "news outlets"
-        if facets.side:
-            local = facets.side.rsplit("/", 1)[-1].removeprefix("agent-")
-            return f"side-{local}", f"{side_name.get(facets.side, facets.side_label)} side"
-        return "agent-other", "other agents"
-    if row.kind == "source":
-        return _source_group(facets)
-    if row.kind in BY_YEAR:
-        year = _year(facets.date)
-        if year:
-            return f"{row.kind}-{year}", f"{PLURALS[row.kind]} {year}"
-        if row.kind == "claim" and (incident_year := _year(facets.incident_date)):
-            return f"claim-undated-{incident_year}", f"undated claims, incidents of {incident_year}"
-        if row.kind == "claim":
-            return "claim-undated", "undated claims, no dated incident"
-        return f"{row.kind}-undated", f"{PLURALS[row.kind]}, undated"
-    return row.kind, PLURALS.get(row.kind, row.kind)
-
-
-def _source_group(facets: Facets) -> tuple[str, str]:
-    """A source's group: its publication year (those before the record's first year together), else the
-    year of what it documents, named so: the claims citing it, else the incidents and events it is the
-    source of (#13).
-
-    >>> _source_group(Facets(date="2014-05-01")), _source_group(Facets(date="2021-05-01"))
-    (('source-before-2020', 'sources before 2020'), ('source-2021', 'sources 2021'))
-    >>> _source_group(Facets(claims_date="2022-01-02", sourced_date="2020-11-10"))
-    ('source-undated-2022', 'undated sources, claims of 2022')
-    >>> _source_group(Facets(sourced_date="2020-11-10")), _source_group(Facets())
-    (('source-undated-events-2020', 'undated sources, events of 2020'), ('source-undated', 'undated sources, no dated claim or event'))
-    """
-    if year := _year(facets.date):
-        if year < RECORD_START:
-            return f"source-before-{RECORD_START}", f"sources before {RECORD_START}"
-        return f"source-{year}", f"sources {year}"
-    if year := _year(facets.claims_date):
-        return f"source-undated-{year}", f"undated sources, claims of {year}"
-    if year := _year(facets.sourced_date):
-        return f"source-undated-events-{year}", f"undated sources, events of {year}"
-    return "source-undated", "undated sources, no dated claim or event"
-
-
-#: What a group holds, by the pattern of its key ({year}: the group's year).
-MEANINGS = (
-    (r"agreement", "the agreements of the record"),
-    (r"clause", "the points (clauses) of the agreements"),
-    (r"norm", "the obligations and rights the points state"),
-    (r"side-.+", "agents that are this state or de facto authority, belong to it, are its forces or hold a post in it"),
-    (r"agent-outlets", "news outlets (the publishers of sources)"),
-    (r"agent-other", "agents on no state's or authority's side"),
-    (r"incident-(\d{4})", "incidents that began in {year} (their earliest beginning)"),
-    (r"claim-(\d{4})", "claims dated in {year}"),
-    (r"claim-undated-(\d{4})", "claims without a date, about an incident that began in {year} (the claims are not dated by it)"),
-    (r"claim-undated", "claims without a date, about no dated incident"),
-    (r"source-before-\d{4}", f"sources published before {RECORD_START}"),
-    (r"source-(\d{4})", "sources published in {year}"),
-    (r"source-undated-(\d{4})", "sources without a publication date, cited by claims of {year} (a claim's date, else its "
-                                "incident's beginning; the earliest), never dated by them"),
-    (r"source-undated-events-(\d{4})", "sources without a publication date, cited by no dated claim, the source of incidents "
-                                       "or events that began in {year}"),
-    (r"source-undated", "sources without a publication date, cited by no dated claim and the source of no dated incident "
-                        "or event (mostly of places, names, agents and the agreements' texts)"),
-    (r"place", "the places of the record"),
-    (r"event", "events"),
-)
-
-
-def meaning(key: str, year: str | None = None) -> tuple[int, str]:
-    """The rule the group ``key`` follows (its index in ``MEANINGS``) and what the group holds, in words
-    (``year``: in place of the group's year).
-
-    >>> meaning("claim-undated-2022")
-    (8, 'claims without a date, about an incident that began in 2022 (the claims are not dated by it)')
-    >>> meaning("claim-2021", "that year")
-    (7, 'claims dated in that year')
-    """
-    for index, (pattern, text) in enumerate(MEANINGS):
-        if found := re.fullmatch(pattern, key):
-            return index, text.format(year=year or (found.group(1) if found.groups() else ""))
-    return len(MEANINGS), key
-
-
-def _stage(key: str) -> int:
-    """Where a group of years comes among its kind's: before the record, dated, undated by a year (claims, then
-    events), undated with no year."""
-    if "-before-" in key:
-        return 0
-    if key.endswith("-undated"):
-        return 4
-    return 3 if "-undated-events-" in key else 2 if "-undated-" in key else 1
-
-
-def _year(date: str | None) -> str | None:
-    return date[:4] if date and date[:4].isdigit() else None
-
-
-def aggregate(nodes: list[str], edges: list[Edge], table: dict[str, NodeRow], facets: dict[str, Facets],
-              side_name: dict[str, str]) -> Grouping:
-    """The groups of ``nodes`` and the number of ``edges`` between each pair of groups (deterministic)."""
-    found: dict[str, Group] = {}
-    of: dict[str, str] = {}
-    for iri in sorted(nodes):
-        row = table[iri]
-        key, name = group_of(row, facets.get(iri), side_name)
-        found.setdefault(key, Group(key, row.kind, name)).members.append(iri)
-        of[iri] = key
-    order = sorted(found.values(), key=lambda g: (GROUP_ORDER.index(g.kind), g.key.startswith("agent-"),
-                                                  _stage(g.key), g.key))
-    links = Counter((of[e.source], of[e.target]) for e in edges)
-    return Grouping({g.key: g for g in order}, of, Counter(dict(sorted(links.items()))))
+__all__ = ["GROUP_ID", "group_parts", "href", "member_order", "summary_view"]
 
 
 def summary_view(store: Store, resources: Resources, request: ViewRequest,
                  gazetteer: Gazetteer | None = None) -> Network:
-    """The summary (``request.scope == "summary"``) or one group drilled down into (``"group"``), not
-    yet laid out.
+    """The summary (``request.scope == "summary"``) or one group drilled down into (``"group"``) of the
+    whole, clause or allegation view, not yet laid out; ``"auto"``: the summary when the view is large
+    (:attr:`ViewPart.large`), else the full view. The groups' facets are read for what the view draws
+    alone (the whole view: for every resource).
 
     Raises:
         ViewError: a group the summary does not have (the message lists them).
     """
-    ctx = context(store, resources, request, gazetteer)
-    nodes, edges, claims = whole_graph(store, resources, ctx)
-    facets = data.group_facets(store, resources)
-    sides = {f.side for f in facets.values() if f.side}
-    grouping = aggregate(nodes, edges, ctx.table, facets, {s: ctx.label(s) for s in sorted(sides)})
-    info = view_info("whole")
-    names = {"names": [request.perspective.value]}
-    totals = f"{len(nodes):,} resources and {len(edges):,} links"
-    if request.scope == "summary":
-        title = f"{info.title}: summary"
-        network = assemble_network(ctx, request, info, title, {"view": ["summary"], **names}, ([], [], []))
-        network.description = (f"The whole graph ({totals}) in {len(grouping.groups)} groups: agents by side, "
-                               "incidents, claims and sources by year (claims without a date by their incident's "
-                               "year, sources without a date by the year of the claims citing them; each group's "
-                               "meaning is given beside it), the others by kind. An edge is as wide as the "
-                               "number of links between two groups (hover over it for the number). Click a group to "
-                               "see its members.")
-        _add_groups(network, grouping, list(grouping.groups), None)
+    full = replace(request, scope="full", group=None, page=1, per_page=MEMBERS_PER_PAGE)
+    part = view_part(store, resources, full, gazetteer)
+    if request.scope == "auto" and not part.large and request.view != "whole":
+        return part.network(full)
+    facets = data.group_facets(store, resources, None if request.view == "whole" else part.nodes)
+    grouping = aggregate(part.nodes, part.edges, part.ctx.table, facets, _side_names(part.ctx, facets))
+    base = {k: v for k, v in part.params.items() if k != "view"}
+    totals = f"{len(part.nodes):,} resources and {len(part.edges):,} links"
+    if request.scope == "group":
+        network = _group_network(part, request, grouping, base, totals)
     else:
-        network = _group_network(ctx, request, grouping, (edges, claims), totals)
-    network.scope = request.scope
+        network = _summary_network(part, request, grouping, base, totals)
+    network.scope = "group" if request.scope == "group" else "summary"
     network.styles = [replace(s, shape=LABEL_BELOW.get(s.shape, s.shape)) for s in network.styles]
-    network.groups = _groups_json(grouping)
-    network.links = {"summary": "?view=summary", "full": "?view=full", "totals": totals}
+    network.groups = _groups_json(grouping, base)
+    network.links = {"summary": href(base, view="summary"), "full": href(base, view="full"), "totals": totals}
     return network
 
 
-def _group_network(ctx: ViewContext, request: ViewRequest, grouping: Grouping, whole: tuple[list[Edge], list[str]],
+def _side_names(ctx: ViewContext, facets: dict[str, Facets]) -> dict[str, str]:
+    """Each side's name in the view's perspective: a side the view does not draw (a clause view's tables hold
+    only what it draws) is named by the gazetteer, else by its English label (not its IRI, #14)."""
+    labels = {f.side: f.side_label for f in facets.values() if f.side}
+    return {side: ctx.label(side) if side in ctx.table else ctx.gazetteer.name(side, ctx.perspective, label) or label
+            for side, label in sorted(labels.items())}
+
+
+def href(base: dict[str, list[str]], **extra: str | int) -> str:
+    """A link to the same view (its parameters ``base``, e.g. a clause view's ``clause``) with ``extra``.
+
+    >>> href({}, view="summary"), href({"clause": ["6", "7"]}, group="side-armenia", page=2)
+    ('?view=summary', '?clause=6&clause=7&group=side-armenia&page=2')
+    """
+    pairs = [f"{urlencode({k: v})}" for k, values in base.items() for v in values]
+    pairs += [f"{k}={quote(str(v))}" for k, v in extra.items()]
+    return "?" + "&".join(pairs)
+
+
+def _summary_network(part: ViewPart, request: ViewRequest, grouping: Grouping, base: dict[str, list[str]],
+                     totals: str) -> Network:
+    """One node per group, and the links between groups counted."""
+    params = {**base, "view": ["summary"], "names": [request.perspective.value]}
+    network = assemble_network(part.ctx, request, part.info, f"{part.title}: summary", params, ([], [], []))
+    if request.view == "whole":
+        network.description = (f"The whole graph ({totals}) in {len(grouping.groups)} groups: agents by side, "
+                                "incidents, claims and sources by year (claims without a date by their incident's "
+                                "year, sources without a date by the year of the claims citing them; each group's "
+                                "meaning is given beside it), the others by kind. An edge is as wide as the "
+                                "number of links between two groups (hover over it for the number). Click a group to "
+                                "see its members.")
+    else:
+        network.description = (f"{part.info.description} Too large to draw at once ({totals}): shown in "
+                                f"{len(grouping.groups)} groups, agents by side, incidents and claims by year (claims "
+                                "without a date by their incident's year; each group's meaning is given beside it), "
+                                "the others by kind. An edge is as wide as the number of links between two groups "
+                                "(hover over it for the number). Click a group to see its members, or open the full "
+                                "graph.")
+    _add_groups(network, grouping, list(grouping.groups), None, base=base)
+    return network
+
+
+def _group_network(part: ViewPart, request: ViewRequest, grouping: Grouping, base: dict[str, list[str]],
                    totals: str) -> Network:
     """One group drilled down into: one page of its members (in :func:`member_order`, numbered across
     pages), their links, and the other groups they link to; the group itself stands for its members on the
     other pages, where this page's members link to them (#13)."""
-    edges, claims = whole
-    group = _checked_group(request.group, grouping)
+    ctx, edges = part.ctx, part.edges
+    group = _checked_group(request, grouping)
     found = member_page(member_order(ctx, group.members), request.page, request.per_page)
     shown = replace(group, members=found.members)
-    params = {"group": [group.key], **({"page": [str(found.page)]} if found.paged else {}),
+    params = {**base, "group": [group.key], **({"page": [str(found.page)]} if found.paged else {}),
               **({"per_page": [str(found.size)]} if found.size != MEMBERS_PER_PAGE else {}),
               "names": [request.perspective.value]}
     pages = f", members {found.start + 1:,}–{found.start + len(found.members):,}" if found.paged else ""
-    network = assemble_network(ctx, request, view_info("whole"), f"{view_info('whole').title}: {group.label}{pages}",
-                               params, group_parts(shown, edges, claims))
-    network.description = (f"The {group.label} of the whole graph ({totals}) with the links between them, "
+    touching = request.view == "allegations"
+    parts = group_parts(shown, edges, part.claims, touching)
+    network = assemble_network(ctx, request, part.info, f"{part.title}: {group.label}{pages}", params, parts)
+    of = "the whole graph" if request.view == "whole" else f"the {part.title}"
+    network.description = (f"The {group.label} of {of} ({totals}) with the links between them, "
                            "and the other groups they link to, each edge as wide as its number of links.")
     if found.paged:
         network.description += (f" {found.size} members a page, in the order of their names (claims: of their "
@@ -281,20 +131,22 @@ def _group_network(ctx: ViewContext, request: ViewRequest, grouping: Grouping, w
                                 "own node stands for its members on the other pages.")
     _number_members(network, found.members, found.start)
     keys = [k for k in grouping.groups if k != group.key or found.paged]
-    _add_groups(network, grouping, keys, shown, edges)
+    numbers = {iri: i for i, iri in enumerate(parts[2])} if touching else {}
+    _add_groups(network, grouping, keys, shown, edges, base, {i: numbers[c] for i, c in enumerate(part.claims)
+                                                               if c in numbers})
     if (own := network.nodes.get(group.node_id)) is not None:
         own.label = f"{group.name}: {found.total - len(found.members):,} members on other pages"
         own.names = [own.label]
         own.members = found.total - len(found.members)
-    network.paging = paging_json(found, group.key)
+    network.paging = paging_json(found, group.key, base)
     if own is not None:  # clicked: the next page of members (the last page: the one before)
         own.href = network.paging["next"] or network.paging["previous"]
     return network
 
 
-def _groups_json(grouping: Grouping) -> list[dict[str, object]]:
+def _groups_json(grouping: Grouping, base: dict[str, list[str]]) -> list[dict[str, object]]:
     """The numbered list of groups beside the drawing, each group's rule said once, at its first group."""
-    groups = [_group_json(g, n, grouping) for n, g in enumerate(grouping.groups.values(), start=1)]
+    groups = [_group_json(g, n, grouping, base) for n, g in enumerate(grouping.groups.values(), start=1)]
     rules = [meaning(g["key"])[0] for g in groups]
     for i, group in enumerate(groups):
         if i == 0 or rules[i] != rules[i - 1]:
@@ -302,10 +154,13 @@ def _groups_json(grouping: Grouping) -> list[dict[str, object]]:
     return groups
 
 
-def group_parts(group: Group, edges: list[Edge], claims: list[str]) -> tuple[list[str], list[Edge], list[str]]:
+def group_parts(group: Group, edges: list[Edge], claims: list[str],
+                touching: bool = False) -> tuple[list[str], list[Edge], list[str]]:
     """A drilled-down group's members, the links between them and the claims they carry, each link's claims
     numbered in the group's list of claims, not the whole view's (a link kept the whole view's numbers: the
-    page of a group of claims read past the end of its list and drew nothing, #13).
+    page of a group of claims read past the end of its list and drew nothing, #13). ``touching``: the claims
+    of every link of a member, to another group's too (the allegation view's claims are on its links, which
+    mostly join two sides, #14); :func:`_add_groups` puts them on the counted links.
 
     >>> parts = group_parts(Group("g", "claim", "g", ["c2", "x"]), [Edge("c2", "x", "l", "r", [2])], ["c0", "c1", "c2"])
     >>> parts[0], parts[1][0].claims, parts[2]
@@ -313,15 +168,17 @@ def group_parts(group: Group, edges: list[Edge], claims: list[str]) -> tuple[lis
     """
     members = set(group.members)
     inner = [e for e in edges if e.source in members and e.target in members]
-    carried = sorted({i for e in inner for i in e.claims} | {i for i, iri in enumerate(claims) if iri in members})
+    reach = [e for e in edges if e.source in members or e.target in members] if touching else inner
+    carried = sorted({i for e in reach for i in e.claims} | {i for i, iri in enumerate(claims) if iri in members})
     renumbered = {old: new for new, old in enumerate(carried)}
     inner = [replace(e, claims=[renumbered[i] for i in e.claims]) for e in inner]
     return group.members, inner, [claims[i] for i in carried]
 
 
-def _checked_group(key: str | None, grouping: Grouping) -> Group:
+def _checked_group(request: ViewRequest, grouping: Grouping) -> Group:
+    key = request.group
     if key not in grouping.groups:
-        raise ViewError(f"the whole view has no group {key!r}", hint=f"groups: {', '.join(grouping.groups)}")
+        raise ViewError(f"the {request.view} view has no group {key!r}", hint=f"groups: {', '.join(grouping.groups)}")
     return grouping.groups[key]
 
 
@@ -331,13 +188,13 @@ def _column(group: Group) -> int:
     return COLUMNS.get(group.key, COLUMNS[group.kind])
 
 
-def _group_node(group: Group, number: int, summary: bool) -> Node:
+def _group_node(group: Group, number: int, summary: bool, base: dict[str, list[str]]) -> Node:
     """A group as a node: labelled in full (wrapped), and on a phone by ``number``, its place in the list of
     groups beside the drawing, which names it in full (#13); in a drilled-down group ``G`` and the number,
     the members being numbered 1, 2, …."""
     keys = sorted({k for k in name_keys(group.name) if k})
     return Node(group.node_id, group.kind, group.label, [group.name], keys, members=len(group.members),
-                href=f"?group={quote(group.key)}", column=_column(group) if summary else -1,
+                href=href(base, group=group.key), column=_column(group) if summary else -1,
                 short=str(number) if summary else f"{GROUP_NUMBER}{number}")
 
 
@@ -365,9 +222,12 @@ def _number_members(network: Network, ordered: list[str], start: int = 0) -> Non
 
 
 def _add_groups(network: Network, grouping: Grouping, keys: list[str], opened: Group | None,
-                edges: list[Edge] | None = None) -> None:
+                edges: list[Edge] | None = None, base: dict[str, list[str]] | None = None,
+                claims: dict[int, int] | None = None) -> None:
     """Add the groups ``keys`` as nodes and the counted links: between groups (the summary) or between
-    the members of ``opened`` and the other groups (drilled down)."""
+    the members of ``opened`` and the other groups (drilled down), carrying the claims of the links they
+    count that ``claims`` numbers (the view's number of a claim → the group's)."""
+    carried: dict[tuple[str, str], set[int]] = {}
     if opened is None:
         counted = Counter({(grouping.groups[a].node_id, grouping.groups[b].node_id): n
                            for (a, b), n in grouping.links.items() if a != b})
@@ -379,18 +239,21 @@ def _add_groups(network: Network, grouping: Grouping, keys: list[str], opened: G
                 source = e.source if e.source in members else grouping.groups[grouping.of[e.source]].node_id
                 target = e.target if e.target in members else grouping.groups[grouping.of[e.target]].node_id
                 counted[(source, target)] += 1
+                carried.setdefault((source, target), set()).update((claims or {})[i] for i in e.claims
+                                                                   if i in (claims or {}))
     linked = {end for pair in counted for end in pair}
     numbers = {key: n for n, key in enumerate(grouping.groups, start=1)}
     for key in keys:
         group = grouping.groups[key]
         if opened is None or group.node_id in linked:
-            network.nodes[group.node_id] = _group_node(group, numbers[key], opened is None)
+            network.nodes[group.node_id] = _group_node(group, numbers[key], opened is None, base or {})
     for (source, target), n in sorted(counted.items()):
-        network.edges.append(Edge(source, target, f"{n:,}", "links", count=n))
+        network.edges.append(Edge(source, target, f"{n:,}", "links", sorted(carried.get((source, target), ())),
+                                  count=n))
 
 
-def _group_json(group: Group, number: int, grouping: Grouping) -> dict[str, object]:
+def _group_json(group: Group, number: int, grouping: Grouping, base: dict[str, list[str]]) -> dict[str, object]:
     return {"number": number, "key": group.key, "kind": group.kind, "label": group.label, "meaning": meaning(group.key)[1],
             "members": len(group.members),
             "inside": grouping.inside(group.key), "links": grouping.touching(group.key),
-            "href": f"?group={quote(group.key)}", "id": group.node_id}
+            "href": href(base, group=group.key), "id": group.node_id}

@@ -68,8 +68,10 @@ class ViewRequest:
     clauses: tuple[int, ...] = ()
     incident: str | None = None
     perspective: Perspective = Perspective.NEUTRAL
-    #: The whole view only: ``full`` (every resource), ``summary`` (one node per group) or ``group``
-    #: (the members of ``group`` and the other groups; :mod:`conflictkg.network.summary`).
+    #: ``full`` (every resource), or for the whole, clause and allegation views (:data:`AGGREGABLE`)
+    #: ``summary`` (one node per group), ``group`` (the members of ``group`` and the other groups;
+    #: :mod:`conflictkg.network.summary`) or ``auto``: the summary when the view is large
+    #: (:meth:`ViewPart.large`), else the full view (what the site's clause and allegation views open on, #14).
     scope: str = "full"
     group: str | None = None
     #: A drilled-down group's page of members (from 1) and its size (:mod:`conflictkg.network.paging`).
@@ -124,31 +126,66 @@ def build_network(store: Store, resources: Resources, request: ViewRequest,
         raise ViewError(f"an incident applies to the incident view, not to {request.view!r}")
     check_scope(request)
     if request.scope != "full":
-        raise ViewError("the whole view's summary and groups are built by conflictkg.network.network_view")
+        raise ViewError("the summaries and groups of views are built by conflictkg.network.network_view")
+    return view_part(store, resources, request, gazetteer).network(request)
+
+
+#: A view opens on its summary when it would draw more nodes than this, or list more claims (the scope
+#: ``auto``): past it a drawing is a tangle, its layout and measures take seconds (500 is also where the
+#: layout leaves networkx's own solver, :mod:`conflictkg.network.graphs`) and its page passes 500 kB (#14).
+SUMMARY_ABOVE = 500
+
+
+@dataclass
+class ViewPart:
+    """A view's resources, links and claims (IRIs), not yet assembled into a :class:`Network`, with the
+    tables read for them, its title and its parameters (without the naming perspective)."""
+
+    ctx: _Context
+    info: ViewInfo
+    title: str
+    params: dict[str, list[str]]
+    nodes: list[str]
+    edges: list[Edge]
+    claims: list[str]
+
+    @property
+    def large(self) -> bool:
+        """Whether the view opens on its summary (:data:`SUMMARY_ABOVE`)."""
+        return len(self.nodes) > SUMMARY_ABOVE or len(self.claims) > SUMMARY_ABOVE
+
+    def network(self, request: ViewRequest) -> Network:
+        """The full view, assembled (not yet measured or laid out)."""
+        params = {**self.params, "names": [request.perspective.value]}
+        return assemble_network(self.ctx, request, self.info, self.title, params, (self.nodes, self.edges, self.claims))
+
+
+def view_part(store: Store, resources: Resources, request: ViewRequest, gazetteer: Gazetteer | None = None) -> ViewPart:
+    """What the full view of ``request`` draws, read from the store (the scope is not looked at)."""
+    info = view_info(request.view)
     if request.view == "allegations":
+        rows = data.allegation_rows(store, resources)
+        ctx = allegation_context(store, resources, request, gazetteer, rows)
+        nodes, edges, claims = _allegation_graph(ctx, rows)
+        return ViewPart(ctx, info, info.title, {}, nodes, edges, claims)
+    if request.view == "whole":
         ctx = context(store, resources, request, gazetteer)
-        nodes, edges, claims = _allegation_graph(ctx, data.allegation_rows(store, resources))
-        title, params = info.title, {}
-    elif request.view == "whole":
-        ctx = context(store, resources, request, gazetteer)
-        title, params = info.title, {"view": ["full"]}
-        nodes, edges, claims = whole_graph(store, resources, ctx)
-    else:
-        found, ctx, title, params = _centred(store, resources, request, gazetteer, info)
-        nodes, edges, claims = _statement_graph(ctx, found, exclude_kinds=set())
-    params["names"] = [request.perspective.value]
-    return assemble_network(ctx, request, info, title, params, (nodes, edges, claims))
+        return ViewPart(ctx, info, info.title, {"view": ["full"]}, *whole_graph(store, resources, ctx))
+    found, ctx, title, params = _centred(store, resources, request, gazetteer, info)
+    return ViewPart(ctx, info, title, params, *_statement_graph(ctx, found, exclude_kinds=set()))
 
 
-SCOPES = ("full", "summary", "group")
+SCOPES = ("full", "summary", "group", "auto")
+#: The views that have a summary (and groups to drill down into).
+AGGREGABLE = ("whole", "clause", "allegations")
 
 
 def check_scope(request: ViewRequest) -> None:
     """:class:`ViewError` unless the request's scope (and group) fit its view."""
     if request.scope not in SCOPES:
         raise ViewError(f"unknown scope {request.scope!r}", hint=f"scopes: {', '.join(SCOPES)}")
-    if request.scope != "full" and request.view != "whole":
-        raise ViewError(f"a summary applies to the whole view, not to {request.view!r}")
+    if request.scope != "full" and request.view not in AGGREGABLE:
+        raise ViewError(f"a summary applies to the whole, clause and allegation views, not to {request.view!r}")
     if (request.scope == "group") != bool(request.group):
         raise ViewError("a group is drilled down into with scope 'group' and a group name",
                         hint="the summary of the whole view lists its groups")
@@ -172,6 +209,19 @@ def _named(ctx: _Context, statuses: dict[str, StatusClaim]) -> _Context:
     """``ctx`` with its status claims named as the other claims (:mod:`conflictkg.claim_names`), from
     ``statuses`` (every status assessment)."""
     named = status_names(statuses, ctx.label, among=ctx.claims)
+    ctx.labels.update(named)
+    ctx.named = frozenset(named)
+    return ctx
+
+
+def allegation_context(store: Store, resources: Resources, request: ViewRequest, gazetteer: Gazetteer | None,
+                       rows: list[data.AllegationRow]) -> _Context:
+    """The allegation view's tables, read for its claimants, accused parties, clauses and claims alone (#14):
+    what :func:`context` would give it."""
+    ctx = centred_context(store, resources, request, gazetteer, [],
+                          {iri for r in rows for iri in (r.claimant, r.accused, r.clause, r.claim) if iri})
+    said = {iri: (claim.claimant, claim.date) for iri, claim in ctx.claims.items()}
+    named = status_labels(status_rows(store, resources), said, ctx.label)
     ctx.labels.update(named)
     ctx.named = frozenset(named)
     return ctx
@@ -321,6 +371,5 @@ def resource_node(ctx: _Context, iri: str, claim_index: dict[str, int]) -> Node:
 def view_choices(store: Store, resources: Resources) -> dict[str, list[tuple[str, str]]]:
     """The values the parametrised views take, with labels: clause numbers and incidents (prefixed IRIs)."""
     clauses = [(str(n), label) for n, (_iri, label) in sorted(data.clause_numbers(store, resources).items())]
-    incidents = [(compact_iri(iri), row.label) for iri, row in data.drawable_nodes(store, resources).items()
-                 if row.kind == "incident"]
+    incidents = [(compact_iri(iri), label) for iri, label in data.incident_choices(store, resources)]
     return {"clause": clauses, "incident": incidents}

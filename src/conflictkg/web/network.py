@@ -26,6 +26,8 @@ from conflictkg.network import VIEWS, Network, ViewRequest, network_view, view_c
 from conflictkg.network.files import GRAPH_MEDIA_TYPES, file_graph, view_file_name, write_graph
 from conflictkg.network.paging import MAX_PER_PAGE, MEMBERS_PER_PAGE, MIN_PER_PAGE
 from conflictkg.network.render import VIS_FILES, to_html, vis_assets, views_index_html
+from conflictkg.network.summary import href
+from conflictkg.network.views import AGGREGABLE
 from conflictkg.paging import page_number, whole_number
 from conflictkg.settings import VIS_CACHE_CONTROL
 from conflictkg.web.builds import ViewBuilds
@@ -53,19 +55,20 @@ def _request_of(request: Request, view: str) -> ViewRequest:
 
 
 def _scope_of(request: Request, view: str) -> tuple[str, str | None]:
-    """``?view=full|summary`` and ``?group=KEY`` of the whole view, which opens on its summary (#13)."""
+    """``?view=full|summary`` and ``?group=KEY`` of the whole, clause and allegation views: the whole view opens
+    on its summary (#13), the others on theirs when they are large (``auto``, #14)."""
     group = request.query_params.get("group") or None
     wanted = request.query_params.get("view")
     if wanted not in (None, "full", "summary"):
         raise QueryError(f"view must be 'full' or 'summary', not {wanted!r}", hint="e.g. /network/whole?view=full")
-    if view != "whole":
+    if view not in AGGREGABLE:
         if group or wanted:
-            raise QueryError(f"view= and group= apply to the whole view, not to {view!r}",
+            raise QueryError(f"view= and group= apply to the whole, clause and allegation views, not to {view!r}",
                              hint="e.g. /network/whole?group=clause")
         return "full", None
     if group:
         return "group", group
-    return wanted or "summary", None
+    return wanted or ("summary" if view == "whole" else "auto"), None
 
 
 def view_builds(app: Any) -> ViewBuilds:
@@ -80,7 +83,7 @@ def view_builds(app: Any) -> ViewBuilds:
 
 #: Views built in the background as soon as the app serves, so few visitors wait for their layout: the
 #: whole view's summary (what ``/network/whole`` opens on) and the allegation view.
-WARM_VIEWS = (ViewRequest("whole", scope="summary"), ViewRequest("allegations"))
+WARM_VIEWS = (ViewRequest("whole", scope="summary"), ViewRequest("allegations", scope="auto"))
 
 
 async def warm(app: Any) -> None:
@@ -131,17 +134,38 @@ async def network_page(request: Request) -> Response:
         response: Response = JSONResponse({"ok": True, **network.to_json()})
     else:
         # the naming switch is the site header's (base.html), which keeps the view's parameters
+        params = _shown_params(network, wanted)
         response = HTMLResponse(to_html(network, views_href="/network",
                                         env=request.app.state.templates, assets_href=ASSETS_HREF,
-                                        files=file_links(view, network.params, network.perspective),
-                                        site=_site_values(request, network, wanted.perspective)))
+                                        files=file_links(view, params, network.perspective),
+                                        site={**_site_values(request, network, wanted.perspective, params),
+                                              "scopes": _scope_links(network, wanted, params)}))
     return remember_perspective(request, response, wanted.perspective)
 
 
-def _site_values(request: Request, network: Network, perspective: Perspective) -> dict[str, Any]:
+def _shown_params(network: Network, wanted: ViewRequest) -> dict[str, list[str]]:
+    """The view's parameters for its links (files, JSON twin): a clause or allegation view's full graph asked
+    for (``view=full``) says so, else its links would open on its summary when it is large."""
+    if wanted.scope == "full" and wanted.view != "whole" and wanted.view in AGGREGABLE:
+        return {**network.params, "view": ["full"]}
+    return network.params
+
+
+def _scope_links(network: Network, wanted: ViewRequest, params: dict[str, list[str]]) -> dict[str, str] | None:
+    """The links between a view's summary and its full graph (``summary``, ``full``), beside its tools: for the
+    whole view always, for a clause or allegation view when it opened on its summary or was asked for by
+    ``view=`` or ``group=`` (a small one, opened whole, has none: it has nothing to summarise)."""
+    if wanted.view not in AGGREGABLE or (wanted.scope == "auto" and network.scope == "full"):
+        return None
+    base = {k: v for k, v in params.items() if k not in ("view", "group", "page", "per_page", "names")}
+    return {"summary": href(base, view="summary"), "full": href(base, view="full")}
+
+
+def _site_values(request: Request, network: Network, perspective: Perspective,
+                 params: dict[str, list[str]]) -> dict[str, Any]:
     """What ``base.html`` (the site's header, naming switch and footer) needs around the view."""
     return {**_layout_values(request, network.title, "network", perspective),
-            "json_href": _view_href(network.view, network.params, perspective.value, ".json")}
+            "json_href": _view_href(network.view, params, perspective.value, ".json")}
 
 
 def _layout_values(request: Request, title: str, kind: str, perspective: Perspective) -> dict[str, Any]:

@@ -266,7 +266,10 @@
      on a phone by a URL without per_page is opened again at that size before it is drawn (network_site.html). */
   var phonePerPage = layoutBox.getAttribute("data-phone-per-page");
   var phoneMedia = layoutBox.getAttribute("data-phone-media");
-  function firstPageOfGroup(href) { return typeof href === "string" && /^\?group=[^&]+$/.test(href); }
+  /* "?group=KEY", after a clause view's own parameters ("?clause=6&group=KEY", #14); no page or per_page */
+  function firstPageOfGroup(href) {
+    return typeof href === "string" && /^\?(?:[^&]*&)*group=[^&]+$/.test(href) && !/[?&](?:page|per_page)=/.test(href);
+  }
   if (phonePerPage && phoneMedia && window.matchMedia(phoneMedia).matches) {
     data.nodes.forEach(function (node) {
       if (node.members && firstPageOfGroup(node.href)) { node.href += "&per_page=" + phonePerPage; }
