@@ -520,7 +520,8 @@ def test_denials_and_whether_the_denier_is_on_the_accused_side(ask, parukh) -> N
         "claim-artsakh-mod-2022-02-ghapanlu-denial", "claim-bayramov-2023-01-17-lavrov-call", "claim-az-mfa-2023-02-23-icj-reading",
         "claim-artsakh-mod-2023-06-06-fortification-denial", "claim-artsakh-interior-2023-07-18-disinformation",
         "claim-eyvazov-2023-09-20-peacekeepers",
-        "claim-az-mfa-2021-05-border-deployment")}  # session 12 (episodes): the page names no Armenian statement it answers
+        "claim-az-mfa-2021-05-border-deployment",  # session 12 (episodes): the page names no Armenian statement it answers
+        "claim-am-mod-2021-06-kalbajar-denial")}  # session 15 re-audit: it answers the Az MoD's statement, not recorded
     assert {r["denial"] for r in everything if not r["accused"]} == unanswered | {ckr(c) for c in (
         "claim-artsakh-presidency-2022-04-01-unserious", "claim-am-deputy-pm-office-2023-06-12-no-agreement",
         "claim-az-mfa-2023-09-23-rejects-borrell", "claim-am-mfa-2023-11-09-sovereignty",
