@@ -64,7 +64,8 @@ CLAIMS = {
     # re-audit (issue #12, session 15): the ministry's report answers no allegation against Azerbaijan
     "az-mod-2021-05-27-sabotage-group": ("agent-az-mod", "2021-05-27", "alleges", set(), set()),
     "am-mod-2021-05-27-captured": ("agent-am-mod", "2021-05-27", "alleges", set(), {8}),
-    "az-mod-2021-08-11-new-forces": ("agent-az-mod", None, "counter-alleges", {"A"}, {4}),
+    # re-audit (issue #12, session 15): the ministry's statement answers no allegation against Azerbaijan
+    "az-mod-2021-08-11-new-forces": ("agent-az-mod", None, "alleges", {"A"}, {4}),
     # re-audit (issue #12, session 13): the page gives no day for his comment, and no year at all
     "babayan-2021-08-11-provocation": ("agent-davit-babayan", None, "denies", {4}, set()),
     "am-mfa-2021-08-11-positions": ("agent-am-mfa", "2021-08-11", "alleges", {1, 4}, set()),
