@@ -61,9 +61,11 @@ CLAIMS = {
     "am-mfa-2021-04-20-condemns-threat": ("agent-anna-naghdalyan", "2021-04-20", "alleges", set(), {9}),
     "biyagov-2021-05-13-sev-lake": ("agent-viktor-biyagov", "2021-05-13", "alleges", set(), {1}),
     "pashinyan-2021-11-07-sotk-khoznavar": ("agent-pashinyan", "2021-11-07", "alleges", {"A"}, {1}),
-    "az-mod-2021-05-27-sabotage-group": ("agent-az-mod", "2021-05-27", "counter-alleges", set(), set()),
+    # re-audit (issue #12, session 15): the ministry's report answers no allegation against Azerbaijan
+    "az-mod-2021-05-27-sabotage-group": ("agent-az-mod", "2021-05-27", "alleges", set(), set()),
     "am-mod-2021-05-27-captured": ("agent-am-mod", "2021-05-27", "alleges", set(), {8}),
-    "az-mod-2021-08-11-new-forces": ("agent-az-mod", None, "counter-alleges", {"A"}, {4}),
+    # re-audit (issue #12, session 15): the ministry's statement answers no allegation against Azerbaijan
+    "az-mod-2021-08-11-new-forces": ("agent-az-mod", None, "alleges", {"A"}, {4}),
     # re-audit (issue #12, session 13): the page gives no day for his comment, and no year at all
     "babayan-2021-08-11-provocation": ("agent-davit-babayan", None, "denies", {4}, set()),
     "am-mfa-2021-08-11-positions": ("agent-am-mfa", "2021-08-11", "alleges", {1, 4}, set()),
