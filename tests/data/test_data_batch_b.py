@@ -136,7 +136,8 @@ CLAIMS: dict[str, dict[str, tuple[str, str | None, str]]] = {
         "claim-ru-mfa-2022-12-30-zakharova-corridor-purposes": ("agent-zakharova", "2022-12-30", "stance-calls-on"),
         "claim-artsakh-mfa-2023-01-18-only-pk-control": ("agent-artsakh-mfa", "2023-01-18", "stance-alleges"),
         "claim-eu-2023-02-borrell-answer": ("agent-borrell", None, "stance-calls-on"),
-        "claim-artsakh-ombudsman-2022-12-13-stranded": ("agent-artsakh-human-rights-defender", None, "stance-reports"),
+        # claimant: the page names Gegham Stepanyan (re-audit, issue #12, session 15)
+        "claim-artsakh-ombudsman-2022-12-13-stranded": ("agent-gegham-stepanyan", None, "stance-reports"),
         "claim-artsakh-ombudsman-2022-12-supplies": ("agent-newsam", None, "stance-reports"),
         # added by rec-c (issue #12)
         "claim-ru-mod-2022-12-13-negotiations": ("agent-ru-mod", "2022-12-13", "stance-reports"),
@@ -419,7 +420,9 @@ def test_replies(staged):
         ("claim-mirzoyan-2023-01-20-mines-denial", "claim-az-mfa-2022-11-25-saribaba-mines"),
         ("claim-am-mod-2022-09-13-shelling", "claim-az-mod-2022-09-13-large-scale-provocation"),
         ("claim-az-mfa-2022-12-rejects-armenian-statement", "claim-am-mfa-2022-12-13-lachin-point6"),
-        ("claim-aykhan-hajizada-2022-12-14-road-not-blocked", "claim-am-mfa-2022-12-13-lachin-point6"),
+        # re-audit (issue #12, session 15): Trend says he answered the US, EU and French spokespersons
+        ("claim-aykhan-hajizada-2022-12-14-road-not-blocked", "claim-ned-price-2022-12-13-restore-movement"),
+        ("claim-aykhan-hajizada-2022-12-14-road-not-blocked", "claim-eu-2022-12-13-free-movement"),
         ("claim-zakharova-2022-12-15-pk-accusations", "claim-az-president-2022-12-13-hajiyev-pk-blocked"),
     }
     # replies that answer without contradicting (added by rec-c)

@@ -73,8 +73,9 @@ C = {
     "claim-az-president-2023-03-16-ots": ("incident-2023-03-16-aliyev-ots-ankara", "agent-aliyev", "2023-03-16", "stance-alleges",
                                           {A}, {p(4), p(9)}, set(), {"agent-armenia"}, True),
     # 27 Lisagor
-    "claim-az-mod-2023-03-25-local-control": ("incident-2023-03-25-lisagor-height", "agent-az-mod", "2023-03-25", "stance-counter-alleges",
-                                              set(), {p(6), p(4)}, set(), {"agent-armenia"}, True),
+    # re-audit (issue #12, session 15): answers no allegation (alleges); Vestnik Kavkaza's relay names the statement
+    "claim-az-mod-2023-03-25-local-control": ("incident-2023-03-25-lisagor-height", "agent-az-mod", "2023-03-25", "stance-alleges",
+                                              {A}, {p(6), p(4)}, set(), {"agent-armenia"}, True),
     "claim-ru-mod-2023-03-25-crossed-loc": ("incident-2023-03-25-lisagor-height", "agent-ru-mod", "2023-03-25", "stance-alleges",
                                             {A}, {p(1)}, set(), {"agent-azerbaijan"}, True),
     "claim-artsakh-info-centre-2023-03-25-pretext": ("incident-2023-03-25-lisagor-height", "agent-artsakh-info-centre", "2023-03-25", "stance-alleges",
@@ -96,13 +97,15 @@ C = {
                                             {p(9)}, {p(6)}, set(), {"agent-azerbaijan"}, True),
     "claim-az-president-2023-05-25-no-territorial-claim": ("incident-2023-05-25-eaeu-corridor-exchange", "agent-aliyev", "2023-05-25",
                                                            "stance-denies", set(), set(), {p(9)}, set(), False),
+    # re-audit (issue #12, session 15): he names the declaration as a whole; point 9 is the curator's reading
     "claim-az-government-2023-06-10-fsb-control": ("incident-2023-05-25-eaeu-corridor-exchange", "agent-mustafayev", None,
-                                                   "stance-interprets", set(), set(), {p(9), "norm-tri2020-p9-fsb-control"}, set(), False),
+                                                   "stance-interprets", set(), set(), {A, p(9), "norm-tri2020-p9-fsb-control"}, set(), False),
     "claim-am-deputy-pm-office-2023-06-12-no-agreement": ("incident-2023-05-25-eaeu-corridor-exchange", "agent-am-deputy-pm-office", None,
                                                           "stance-denies", set(), set(), {p(9)}, set(), False),
     # 30 Hakari shooting and closure
+    # re-audit (issue #12, session 15): the statement answers no allegation against Azerbaijan, so alleges
     "claim-az-border-service-2023-06-15-guard-wounded": ("incident-2023-06-15-hakari-shooting-closure", "agent-az-state-border-service", "2023-06-15",
-                                                         "stance-counter-alleges", set(), set(), set(), {"agent-armenia"}, True),
+                                                         "stance-alleges", set(), set(), set(), {"agent-armenia"}, True),
     "claim-am-nss-2023-06-15-flag-attempt": ("incident-2023-06-15-hakari-shooting-closure", "agent-am-nss", "2023-06-15", "stance-alleges",
                                              set(), set(), set(), {"agent-azerbaijan"}, True),
     "claim-artsakh-2023-06-15-convoys-halted": ("incident-2023-06-15-hakari-shooting-closure", "agent-artsakh", "2023-06-15", "stance-alleges",
@@ -186,9 +189,10 @@ REPLIES = {
 
 # claim -> {(kind, group, min, max, best, qualifier)}
 CASUALTIES = {
+    # re-audit (issue #12, session 15): the statement says 'three people were killed' and the injured was 'an employee who was in the car'
     "claim-ru-mod-2023-03-06-police-car": {
-        ("killed", "Karabakh law-enforcement officers", 3, 3, 3, None),
-        ("wounded", "Karabakh law-enforcement officers", 1, 1, 1, None),
+        ("killed", "people (in the clash at the car of the Nagorno-Karabakh law-enforcement officers; the statement does not say who they were)", 3, 3, 3, None),
+        ("wounded", "Karabakh law-enforcement officer (an employee who was in the car)", 1, 1, 1, None),
         ("killed", "Azerbaijani side", 2, 2, 2, None),
         ("wounded", "Azerbaijani side", 1, 1, 1, None),
     },
@@ -214,7 +218,9 @@ SOURCE_URLS = {
                                                  "https://artsakhombuds.am/en/document/1000"},
     "claim-az-president-2023-03-16-ots": {
         "https://hyetert.org/2023/03/16/azerbaijani-president-accuses-armenia-of-violating-trilateral-statement-on-karabakh/"},
-    "claim-az-mod-2023-03-25-local-control": {"https://karabakhspace.commonspace.eu/news/azerbaijani-armed-forces-advance-nagorno-karabakh"},
+    "claim-az-mod-2023-03-25-local-control": {"https://karabakhspace.commonspace.eu/news/azerbaijani-armed-forces-advance-nagorno-karabakh",
+                                              "https://news.am/eng/news/751526.html",
+                                              "https://en.vestikavkaza.ru/news/Azerbaijan-controls-detours-of-Lachin-road.html"},
     "claim-ru-mod-2023-03-25-crossed-loc": {"https://www.islamtimes.org/en/news/1048754/russia-accuses-azerbaijan-of-violating-ceasefire-agreement-with-armenia",
                                             "https://thedefensepost.com/2023/03/27/azerbaijan-violated-ceasefire-armenia"},
     "claim-artsakh-info-centre-2023-03-25-pretext": {"https://asbarez.com/azerbaijani-forces-advance-into-artsakhs-territory-russia-warns-baku/",
@@ -237,7 +243,8 @@ SOURCE_URLS = {
         "https://massispost.com/2023/06/armenia-refutes-azerbaijani-claims-of-russian-border-service-guarding-communication-routes/"},
     "claim-az-border-service-2023-06-15-guard-wounded": {
         "https://theatlasnews.co/conflict/2023/06/16/azerbaijan-attempts-to-raise-flag-inside-armenian-border/",
-        "https://www.dailysabah.com/politics/azerbaijani-guard-wounded-by-armenian-fire-on-the-border/news"},
+        "https://www.dailysabah.com/politics/azerbaijani-guard-wounded-by-armenian-fire-on-the-border/news",
+        "https://www.anews.com.tr/world/2023/06/15/azerbaijani-serviceman-injured-by-armenian-forces-in-lachin-checkpoint"},
     "claim-am-nss-2023-06-15-flag-attempt": {
         "https://www.azatutyun.am/a/32460740.html",
         "https://asbarez.com/attempt-to-raise-azerbaijani-flag-on-armenias-territory-thwarted/"},
