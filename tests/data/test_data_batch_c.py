@@ -115,8 +115,9 @@ C = {
     # 31 Khachatryan arrest
     "claim-am-mfa-2023-07-29-arrest": ("incident-2023-07-29-khachatryan-arrest", "agent-am-mfa", "2023-07-29", "stance-alleges",
                                        set(), {p(6)}, set(), {"agent-azerbaijan"}, True),
+    # session 15 re-audit: the office accuses the detained man (was a denial)
     "claim-az-prosecutor-general-2023-07-29-wanted": ("incident-2023-07-29-khachatryan-arrest", "agent-az-prosecutor-general", "2023-07-29",
-                                                      "stance-denies", set(), set(), set(), set(), True),
+                                                      "stance-alleges", set(), set(), set(), {"agent-vagif-khachatryan"}, True),
     # re-audit (issue #12): the outlet's own report, dated by its publication shown on the page
     "claim-newsam-2023-07-29-detention": ("incident-2023-07-29-khachatryan-arrest", "agent-newsam", "2023-08-03", "stance-reports",
                                           set(), set(), set(), set(), True),
@@ -180,12 +181,16 @@ REPLIES = {
     ("claim-artsakh-info-centre-2023-03-25-pretext", "claim-az-mod-2023-03-25-local-control"),
     ("claim-az-president-2023-05-25-no-territorial-claim", "claim-am-pm-2023-05-25-one-corridor"),
     ("claim-am-deputy-pm-office-2023-06-12-no-agreement", "claim-az-government-2023-06-10-fsb-control"),
-    ("claim-az-prosecutor-general-2023-07-29-wanted", "claim-am-mfa-2023-07-29-arrest"),
+    # session 15 re-audit: the MFA's statement answers the Prosecutor General's (it was recorded the other way)
+    ("claim-am-mfa-2023-07-29-arrest", "claim-az-prosecutor-general-2023-07-29-wanted"),
     ("claim-am-mod-2023-08-14-no-army", "claim-az-mfa-2023-08-engineering-works"),
     ("claim-am-mfa-2023-09-11-no-corridor", "claim-az-mfa-2023-09-bayramov-unconstructive"),
     ("claim-am-mfa-2023-09-19-aggression", "claim-az-mod-2023-09-19-anti-terrorist"),
     ("claim-am-mfa-2023-11-09-sovereignty", "claim-ru-mfa-2023-11-09-fsb-control"),
 }
+# ck:contradicts: the same pairs, but the Prosecutor General's claim keeps contradicting the MFA's
+CONTRADICTS = (REPLIES - {("claim-am-mfa-2023-07-29-arrest", "claim-az-prosecutor-general-2023-07-29-wanted")}) | {
+    ("claim-az-prosecutor-general-2023-07-29-wanted", "claim-am-mfa-2023-07-29-arrest")}
 
 # claim -> {(kind, group, min, max, best, qualifier)}
 CASUALTIES = {
@@ -252,7 +257,9 @@ SOURCE_URLS = {
     "claim-ru-mfa-2023-06-23-blocking-entrance": {"https://www.artsakhpress.am/eng/news/183370/",
                                                   "https://ria.ru/20230623/koridor-1880066817.html?in=t"},
     "claim-am-mfa-2023-07-29-arrest": {"https://abcmedia.am/en/politics/19188"},
-    "claim-az-prosecutor-general-2023-07-29-wanted": {"https://www.artsakhpress.am/eng/news/184969/"},
+    "claim-az-prosecutor-general-2023-07-29-wanted": {"https://www.artsakhpress.am/eng/news/184969/",  # + session 15 re-audit:
+                                                      "https://genprosecutor.gov.az/az/post/6619",
+                                                      "https://www.azernews.az/nation/212898.html"},
     "claim-newsam-2023-07-29-detention": {"https://news.am/eng/news/773830.html"},
     "claim-az-mfa-2023-08-engineering-works": {"https://www.azatutyun.am/a/32547316.html"},
     "claim-am-mod-2023-08-14-no-army": {"https://www.azatutyun.am/a/32547316.html"},
@@ -273,7 +280,8 @@ SOURCE_URLS = {
     "claim-ru-mfa-2023-07-15-fundamental-conditions": {
         "https://gagrule.net/breaking-news-statement-of-the-russian-foreign-ministry-in-connection-with-the-situation-around-nagorno-karabakh/"},
     "claim-ru-mfa-2023-11-09-fsb-control": {
-        "https://en.apa.az/foreign-policy/russian-border-guards-should-control-road-connecting-azerbaijan-and-nakhchivan-not-armenian-russian-mfa-spokesperson-415962"},
+        "https://en.apa.az/foreign-policy/russian-border-guards-should-control-road-connecting-azerbaijan-and-nakhchivan-not-armenian-russian-mfa-spokesperson-415962",
+        "https://mediamax.am/en/news/foreignpolicy/53062/"},  # session 15 re-audit: carries her words on the FSB
     "claim-am-mfa-2023-11-09-sovereignty": {
         "https://en.armradio.am/2023/11/09/no-third-country-can-establish-control-over-any-part-of-armenias-sovereign-territory-mfa/"},
     "claim-ru-mfa-2024-01-18-lavrov-jurisdiction": {
@@ -284,7 +292,8 @@ SOURCE_URLS = {
 # claims on the claimant's own outlet (ck:statedIn); all others are ck:citedIn only
 STATED_IN = {"claim-am-mfa-2023-09-11-no-corridor", "claim-newsam-2023-07-29-detention",
              "claim-az-mod-2023-03-05-vehicle-inspection",  # added by the statedIn pass (issue #12)
-             "claim-artsakh-hrd-2023-03-planned-attack"}  # the Defender's own report, found by the audit of the issue entries
+             "claim-artsakh-hrd-2023-03-planned-attack",  # the Defender's own report, found by the audit of the issue entries
+             "claim-az-prosecutor-general-2023-07-29-wanted"}  # the office's own page (session 15 re-audit)
 
 
 @pytest.fixture(scope="session")
@@ -433,7 +442,7 @@ def test_replies_and_contradictions(store) -> None:
     rows = q(store, f"""SELECT ?a ?b WHERE {{ GRAPH ckg:claims {{ VALUES ?a {{ {values(C)} }} ?a ck:respondsTo ?b }} }}""")
     assert {(local(r["a"]), local(r["b"])) for r in rows} == REPLIES
     rows = q(store, f"""SELECT ?a ?b WHERE {{ GRAPH ckg:claims {{ VALUES ?a {{ {values(C)} }} ?a ck:contradicts ?b }} }}""")
-    assert {(local(r["a"]), local(r["b"])) for r in rows} == REPLIES
+    assert {(local(r["a"]), local(r["b"])) for r in rows} == CONTRADICTS
 
 
 def test_denials_answer_something(store) -> None:

@@ -324,7 +324,7 @@ def test_accusation_network_edges(ask) -> None:
     rows = ask("accusation-network")
     # one edge per provision: two norms of point 1 are two edges with the same relation text
     edges = {(r["source"], r["target"], r["provision"], r["basis"]): (r["relation"], int(r["weight"])) for r in rows}
-    assert len(edges) == len(rows) == 188  # the record of issue #12 (named speakers are claimants of their own); +1: Armenian MFA -> Azerbaijan (OTS speech); +1: the French MFA (Hakari, April 2023); -1: session 15 re-audit of stratum c (claimants and stances corrected)
+    assert len(edges) == len(rows) == 189  # the record of issue #12 (named speakers are claimants of their own); +1: Armenian MFA -> Azerbaijan (OTS speech); +1: the French MFA (Hakari, April 2023); session 15 re-audit: -1 stratum c (claimants and stances corrected), +1 the Az Prosecutor General -> Vagif Khachatryan (an allegation, was a denial)
     az_mod, ru_mod, armenia, azerbaijan = ckr("agent-az-mod"), ckr("agent-ru-mod"), ckr("agent-armenia"), ckr("agent-azerbaijan")
     assert edges[(az_mod, armenia, ckr("agreement-tri2020-p4"), "named by claimant")] == ("alleges breach of point 4", 1)
     assert edges[(az_mod, armenia, ckr("agreement-tri2020-p4"), "inferred by curator")] == ("alleges breach of point 4", 12)
@@ -340,7 +340,8 @@ def test_accusation_network_edges(ask) -> None:
     assert edges[(ckr("agent-hikmet-hajiyev"), ckr("agent-ru-peacekeepers"), "", "")] == ("accuses", 1)
     assert edges[(ckr("agent-fr-mfa"), azerbaijan, ckr("agreement-tri2020-p6"), "inferred by curator")] == ("alleges breach of point 6", 1)
     assert {r["target"] for r in rows} == {azerbaijan, armenia, ckr("agent-artsakh-defence-army"), ckr("agent-ru-peacekeepers"),
-                                          ckr("agent-artsakh"), ckr("agent-icrc"), ckr("agent-iran"), ckr("agent-russia")}
+                                          ckr("agent-artsakh"), ckr("agent-icrc"), ckr("agent-iran"), ckr("agent-russia"),
+                                          ckr("agent-vagif-khachatryan")}
     weights = [int(r["weight"]) for r in rows]
     assert weights == sorted(weights, reverse=True)
 
