@@ -218,13 +218,8 @@ def allegation_context(store: Store, resources: Resources, request: ViewRequest,
                        rows: list[data.AllegationRow]) -> _Context:
     """The allegation view's tables, read for its claimants, accused parties, clauses and claims alone (#14):
     what :func:`context` would give it."""
-    ctx = centred_context(store, resources, request, gazetteer, [],
-                          {iri for r in rows for iri in (r.claimant, r.accused, r.clause, r.claim) if iri})
-    said = {iri: (claim.claimant, claim.date) for iri, claim in ctx.claims.items()}
-    named = status_labels(status_rows(store, resources), said, ctx.label)
-    ctx.labels.update(named)
-    ctx.named = frozenset(named)
-    return ctx
+    return centred_context(store, resources, request, gazetteer, [],
+                           {iri for r in rows for iri in (r.claimant, r.accused, r.clause, r.claim) if iri})
 
 
 def whole_graph(store: Store, resources: Resources, ctx: _Context) -> tuple[list[str], list[Edge], list[str]]:
