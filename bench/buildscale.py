@@ -5,7 +5,7 @@
 
 Per scale, a root in ``bench/out/buildscale-<N>``: this checkout's ``ontology/``, ``queries/`` and
 ``data/``, plus ``data/incidents/zz-copy-x<K>.trig`` for K = 1 … N-1: the quads of the shipped
-``data/incidents/*.trig`` files that mention an incident, claim, source, event or casualty report,
+``data/**/*.trig`` files that mention an incident, claim, source, event or casualty report,
 renamed as ``bench/scale.py`` renames them (``…/resource/claim-x3-…``); agents, places, the agreement
 and the vocabularies are shared. Then one ``conflictkg --root R --store R/store build`` as a
 subprocess, its output piped, so that it prints one plain ``build: STAGE: …`` line as each stage
@@ -39,9 +39,10 @@ BUILT = re.compile(r"Built ([\d,]+) quads")
 
 
 def incident_quads() -> list[ox.Quad]:
-    """The quads of the shipped incident files that a copy renames."""
+    """The quads of the shipped data files that a copy renames (the incident records, and the sources
+    that reference files define for them: a copy that referred to sources it lacks would not validate)."""
     quads = []
-    for path in sorted((ROOT / "data" / "incidents").glob("*.trig")):
+    for path in sorted((ROOT / "data").rglob("*.trig")):
         for q in ox.parse(path=str(path), format=ox.RdfFormat.TRIG):
             if any(isinstance(t, ox.NamedNode) and COPIED.match(t.value) for t in (q.subject, q.object, q.graph_name)):
                 quads.append(q)

@@ -215,16 +215,25 @@ def run_checks(store: Store, checks: dict[str, Query], origin: dict[str, str]) -
     return report
 
 
+#: Dangling references given "did you mean" hints, in the report's order: each hint compares the unknown IRI
+#: with every described one, and thousands of dangling references (a wrong prefix, copied data without its
+#: sources) took a 10x build's validation from seconds to over half an hour; past the first ones a hint adds
+#: nothing the first ones have not said.
+SUGGEST_AT_MOST = 100
+
+
 def with_suggestions(report: Report, quads: Iterable[ox.Quad]) -> Report:
     """Add "did you mean" hints to references to unknown resources (a mistyped clause, place,
     agent or source): the closest described IRIs, and the places or agents that carry an
-    attested name matching the unknown slug."""
+    attested name matching the unknown slug (to the first :data:`SUGGEST_AT_MOST` of them)."""
     described = sorted({q.subject.value for q in quads if isinstance(q.subject, ox.NamedNode)
                         and q.subject.value.startswith(CKR)})
     owners = _name_owners(quads)
     out = Report()
+    hinted = 0
     for v in report.violations:
-        if v.source == "dangling-reference" and v.focus.startswith(CKR):
+        if v.source == "dangling-reference" and v.focus.startswith(CKR) and hinted < SUGGEST_AT_MOST:
+            hinted += 1
             hints = _closest(v.focus, described, owners)
             if hints:
                 v = replace(v, message=f"{v.message}; did you mean {', '.join(compact_iri(h) for h in hints)}?")
