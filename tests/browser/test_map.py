@@ -31,6 +31,11 @@ def test_map_draws_markers_and_a_popup_links_to_the_place(page, live_server):
     items = popup.locator("ul.map-popup-incidents li")
     assert items.count() == min(8, place["incident_count"])
     assert items.first.locator("a").get_attribute("href") == place["incidents"][0]["href"]
+    page.wait_for_function(  # Leaflet pans the map until the popup is inside it (a place near the edge)
+        """() => { const a = document.querySelector('#map .map-popup-title a').getBoundingClientRect();
+                   const m = document.getElementById('map').getBoundingClientRect();
+                   return a.top >= m.top && a.bottom <= m.bottom && a.left >= m.left && a.right <= m.right; }""",
+        timeout=10_000)
     title.click()
     page.wait_for_url(re.compile(re.escape(href) + "$"))
     assert page.locator("h1").inner_text() == place["label"]
