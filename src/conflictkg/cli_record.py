@@ -16,8 +16,11 @@ from conflictkg.errors import DataNotConformant
 @click.command()
 @click.option("--check", is_flag=True, help="Exit 3 when a month of the period is a gap, a claim has no audit "
               "entry, or a one-sided incident has no logged search for the other side.")
+@click.option("--reaudit-order", "session", type=click.IntRange(min=1), metavar="SESSION",
+              help="Print instead the order in which re-audit session SESSION re-reads the claims no re-audit "
+              "has reached: stratum, number, of, claim, audit log (tab-separated; random.Random(SESSION)).")
 @click.pass_obj
-def coverage(obj, check: bool) -> None:  # noqa: ANN001 - the CLI's Context
+def coverage(obj, check: bool, session: int | None) -> None:  # noqa: ANN001 - the CLI's Context
     """Month by month: incidents and claims in the store, searches in the coverage log; which
     claims have no audit entry; which one-sided incidents have no logged search for the other side; how many claims the sampled
     re-audits re-read and changed, per session. The logs are data/coverage/*.yaml (other-side searches under other_side) and data/audit/*.yaml."""
@@ -25,9 +28,12 @@ def coverage(obj, check: bool) -> None:  # noqa: ANN001 - the CLI's Context
     from conflictkg.record.logs import read_logs
     from conflictkg.sparql.queries import load_library
 
+    month_logs, entries = read_logs(obj.resources.data_dir)
+    if session is not None:
+        _echo_order(entries, session)
+        return
     library = load_library(obj.resources.queries_dir)
     store = obj.store()
-    month_logs, entries = read_logs(obj.resources.data_dir)
     rows = coverage_rows(store, library, month_logs)
     click.echo(f"{'month':8} {'incidents':>9} {'claims':>6} {'searches':>8} {'found':>5} {'left out':>8}  status")
     for r in rows:
@@ -55,6 +61,15 @@ def coverage(obj, check: bool) -> None:  # noqa: ANN001 - the CLI's Context
                                 f"{len(status.unknown)} entry(ies) naming no claim, "
                                 f"{len(sides.unsearched)} one-sided incident(s) without a logged search for the "
                                 f"other side, {len(sides.unknown)} other-side search(es) naming no incident")
+
+
+def _echo_order(entries: list, session: int) -> None:
+    """A session's re-audit order (:func:`conflictkg.record.reaudit.reaudit_order`), one claim a line."""
+    from conflictkg.record.reaudit import reaudit_order
+
+    click.echo("stratum\tno\tof\tclaim\taudit_log")
+    for r in reaudit_order(entries, session):
+        click.echo(f"{r.stratum}\t{r.number}\t{r.of}\t{r.claim}\t{Path(r.path).name}")
 
 
 def _echo_reaudit(entries: list, claims: int) -> None:

@@ -98,3 +98,18 @@ def test_coverage_refuses_a_malformed_other_side_search_with_file_and_line(built
     assert proc.returncode == 1, proc.stderr
     assert f"2024-01.yaml:{line}: an other-side search: incident 'lavrov-route' must be an incident's local name" in proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+def test_coverage_prints_a_sessions_re_audit_order_without_a_store(tmp_path: Path) -> None:
+    proc = run_cli("coverage", "--reaudit-order", "16", store=tmp_path / "no-store")
+    assert proc.returncode == 0, proc.stderr
+    header, *rows = [line.split("\t") for line in proc.stdout.splitlines()]
+    assert header == ["stratum", "no", "of", "claim", "audit_log"]
+    assert rows and {r[0] for r in rows} <= {"a", "b", "c", "d"}
+    for stratum in {r[0] for r in rows}:
+        mine = [r for r in rows if r[0] == stratum]
+        assert [int(r[1]) for r in mine] == list(range(1, int(mine[0][2]) + 1))
+    assert all(r[3].startswith("claim-") and r[4].endswith(".yaml") for r in rows)
+    again = run_cli("coverage", "--reaudit-order", "16", store=tmp_path / "no-store")
+    assert again.stdout == proc.stdout
+    assert not (tmp_path / "no-store").exists()

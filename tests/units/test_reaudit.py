@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from conflictkg.record.logs import AuditEntry
-from conflictkg.record.reaudit import ReauditRow, reaudit_rows, sample_session
+from conflictkg.record.reaudit import ReauditRow, reaudit_order, reaudit_rows, sample_session
 
 
 def entry(claim: str, result: str, note: str | None, *, where: str = "issues") -> AuditEntry:
@@ -47,3 +47,31 @@ def test_two_entries_of_one_claim_in_one_session_count_once_by_the_worse_result(
 def test_no_sample_no_rows() -> None:
     assert reaudit_rows([entry("claim-a", "ok", None)]) == []
     assert ReauditRow(None, 0, 0, 0, 0).changed_share == 0.0
+
+
+def logged(claim: str, log: str, note: str | None = None) -> AuditEntry:
+    return AuditEntry(claim, f"data/audit/{log}.yaml", 1, date(2026, 12, 4), (), "ok",
+                      issues=(note,) if note else ())
+
+
+def test_the_order_leaves_out_claims_a_sample_reached_and_splits_by_stratum() -> None:
+    entries = [logged("claim-a1", "2020-11-10-x"), logged("claim-a2", "2021-08-30-y"),
+               logged("claim-b1", "2021-09-01-z"), logged("claim-c1", "2022-09-13-w"),
+               logged("claim-d1", "2023-07-01-v"), logged("claim-d2", "status-norm-status-2020"),
+               logged("claim-done", "2020-11-10-x"), logged("claim-done", "2020-11-10-x", marker(15))]
+    rows = reaudit_order(entries, 16)
+    assert {(r.stratum, r.claim) for r in rows} == {
+        ("a", "claim-a1"), ("a", "claim-a2"), ("b", "claim-b1"), ("c", "claim-c1"),
+        ("d", "claim-d1"), ("d", "claim-d2")}
+    assert [(r.number, r.of) for r in rows if r.stratum == "a"] == [(1, 2), (2, 2)]
+
+
+def test_the_order_is_the_seeded_shuffle_of_the_sorted_claims() -> None:
+    import random
+
+    claims = [f"claim-{i:02}" for i in range(20)]
+    entries = [logged(c, "2020-11-10-x") for c in reversed(claims)]
+    expected = sorted(claims)
+    random.Random(16).shuffle(expected)
+    assert [r.claim for r in reaudit_order(entries, 16)] == expected
+    assert [r.claim for r in reaudit_order(entries, 17)] != expected

@@ -82,3 +82,59 @@ def reaudit_rows(entries: list[AuditEntry]) -> list[ReauditRow]:
             first.setdefault(claim, result)
     rows = [_row(session, by_session[session]) for session in sorted(by_session)]
     return rows + [_row(None, first)] if rows else []
+
+
+#: Session 15's strata of the claims not yet re-read, by the date that begins their audit log's file
+#: name (an incident file's date); a file whose name holds no date (status assessments, Russian MoD
+#: bulletins, additions to the reference files) falls in the last stratum.
+STRATA: tuple[tuple[str, str], ...] = (("a", "2021-09"), ("b", "2022-09-13"), ("c", "2023-07"), ("d", "9999"))
+
+_DATED = re.compile(r"(\d{4}-\d{2}-\d{2})")
+
+
+@dataclass(frozen=True)
+class SampleRow:
+    """One claim in a session's re-audit order: re-read stratum by stratum, in ``number`` order."""
+
+    stratum: str
+    number: int
+    of: int
+    claim: str
+    path: str
+
+
+def stratum_of(path: str) -> str:
+    """The stratum of a claim whose first audit entry is in the log at ``path``.
+
+    >>> stratum_of("data/audit/2021-08-30-x.yaml"), stratum_of("data/audit/2022-09-13-y.yaml")
+    ('a', 'c')
+    >>> stratum_of("data/audit/status-norm-status-2020.yaml")
+    'd'
+    """
+    name = path.replace("\\", "/").rsplit("/", 1)[-1]
+    dated = _DATED.match(name)
+    if dated is None:
+        return STRATA[-1][0]
+    return next(name for name, before in STRATA if dated.group(1) < before)
+
+
+def reaudit_order(entries: list[AuditEntry], session: int) -> list[SampleRow]:
+    """The order in which a session re-reads the claims no re-audit has reached yet: per stratum
+    (:data:`STRATA`), the claims sorted by IRI and shuffled by ``random.Random(session)``. The same
+    logs and session always give the same order, so a sample can be redrawn and checked."""
+    import random
+
+    reached = {entry.claim for entry in entries if sample_session(entry) is not None}
+    first_log: dict[str, str] = {}
+    for entry in entries:
+        first_log.setdefault(entry.claim, entry.path)
+    strata: dict[str, list[str]] = {name: [] for name, _ in STRATA}
+    for claim, path in first_log.items():
+        if claim not in reached:
+            strata[stratum_of(path)].append(claim)
+    rows: list[SampleRow] = []
+    for name, claims in strata.items():
+        order = sorted(claims)
+        random.Random(session).shuffle(order)
+        rows += [SampleRow(name, i, len(order), claim, first_log[claim]) for i, claim in enumerate(order, 1)]
+    return rows
