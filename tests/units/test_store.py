@@ -86,3 +86,16 @@ def test_rows_follow_the_projection_order_with_none_for_unbound(store: Store) ->
     assert result.variables == ["who", "claim", "nothing"]
     assert result.rows[-1] == (ox.NamedNode(CKR + "example-agent-b"), ox.NamedNode(CKR + "example-claim-2"), None)
     assert all(len(row) == 3 and row[2] is None for row in result.rows)
+
+
+def test_the_in_memory_copy_keeps_the_stores_depth_limit(tmp_path: Path) -> None:
+    from conflictkg.errors import QueryTooDeep
+
+    OxigraphStore.create(tmp_path / "db", read_quads(SourceFile(MINI))).close()
+    on_disk = OxigraphStore.open_read_only(tmp_path / "db")
+    on_disk.max_depth = 3
+    copy = on_disk.in_memory_copy()
+    on_disk.close()
+    assert copy.max_depth == 3
+    with pytest.raises(QueryTooDeep):
+        copy.query("SELECT * WHERE { { { { ?s ?p ?o } } } }")

@@ -182,7 +182,7 @@ class OxigraphStore:
             while chunk := list(itertools.islice(quads, COPY_CHUNK)):
                 copy.extend(chunk)
                 time.sleep(0)  # yield the GIL to the other threads
-        return OxigraphStore(copy)
+        return OxigraphStore(copy, max_depth=self.max_depth)
 
     @property
     def native(self) -> ox.Store:
