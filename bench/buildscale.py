@@ -20,6 +20,7 @@ Nothing is asserted. Targets (#14): ≤ 120 s wall and ≤ 1.5 GB peak at ≈ 1M
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import resource
 import shutil
@@ -63,9 +64,10 @@ def make_root(scale: int, out: Path = OUT) -> Path:
     return root
 
 
-def tree_rss_kb(pid: int) -> int:
-    """Resident memory (kB) of ``pid`` and all its descendants, from /proc (0 for those already gone)."""
-    total, todo = 0, [pid]
+def tree_rss_kb(pid: int) -> tuple[int, int]:
+    """Resident memory (kB) of ``pid`` itself and of all its descendants together (HermiT's JVM), from
+    /proc (0 for those already gone)."""
+    own, total, todo = 0, 0, [pid]
     while todo:
         one = todo.pop()
         try:
@@ -74,21 +76,47 @@ def tree_rss_kb(pid: int) -> int:
         except OSError:
             continue
         found = re.search(r"VmRSS:\s+(\d+)", status)
-        total += int(found.group(1)) if found else 0
-    return total
+        rss = int(found.group(1)) if found else 0
+        own, total = (rss, total) if one == pid else (own, total + rss)
+    return own, total
+
+
+class Peaks:
+    """The highest resident memory seen, overall and per stage: of the build's own process and of its
+    children (HermiT's JVM), each sampled together, so ``tree`` is the highest sum at one moment."""
+
+    def __init__(self) -> None:
+        self.stage = "start"
+        self.tree = 0
+        self.per_stage: dict[str, tuple[int, int]] = {}
+
+    def sample(self, own_kb: int, children_kb: int) -> None:
+        self.tree = max(self.tree, own_kb + children_kb)
+        was = self.per_stage.get(self.stage, (0, 0))
+        self.per_stage[self.stage] = (max(was[0], own_kb), max(was[1], children_kb))
+
+    def columns(self) -> dict[str, int]:
+        """``peak_mb`` (the tree), then per stage ``<stage>_mb`` (the build's process) and, where a stage had
+        children, ``<stage>_jvm_mb``."""
+        out = {"peak_mb": self.tree // 1024}
+        for name, (own, children) in self.per_stage.items():
+            out[f"{name}_mb"] = own // 1024
+            if children:
+                out[f"{name}_jvm_mb"] = children // 1024
+        return out
 
 
 def run_build(root: Path, reason: bool) -> dict[str, float | int | str]:
     """One build of ``root``: stage seconds, wall seconds, peak tree RSS (MB), quads published."""
     cmd = [sys.executable, "-m", "conflictkg", "--root", str(root), "--store", str(root / "store"), "build",
            *([] if reason else ["--no-reason"])]
-    start, used = time.monotonic(), _children_cpu_s()
+    start, used, load = time.monotonic(), _children_cpu_s(), os.getloadavg()[0]
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    peak = [0]
+    peaks = Peaks()
 
     def sample() -> None:
         while proc.poll() is None:
-            peak[0] = max(peak[0], tree_rss_kb(proc.pid))
+            peaks.sample(*tree_rss_kb(proc.pid))
             time.sleep(0.1)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -100,13 +128,15 @@ def run_build(root: Path, reason: bool) -> dict[str, float | int | str]:
         stage, built = STAGE.match(line), BUILT.search(line)
         if stage:
             marks.append((stage.group(1).strip(), time.monotonic() - start))
+            peaks.stage = marks[-1][0]
         if built:
             row["quads"] = int(built.group(1).replace(",", ""))
     code = proc.wait()
     wall = time.monotonic() - start
     sampler.join()
     row.update(stage_seconds(marks, wall))
-    row.update(wall_s=round(wall, 2), cpu_s=round(_children_cpu_s() - used, 2), peak_mb=peak[0] // 1024, exit=code)
+    row.update(wall_s=round(wall, 2), cpu_s=round(_children_cpu_s() - used, 2), exit=code,
+               load=f"{load:.1f}-{os.getloadavg()[0]:.1f}", **peaks.columns())
     return row
 
 

@@ -22,6 +22,8 @@ Any failure before step 6 removes the new generation and leaves the published st
 from __future__ import annotations
 
 import contextlib
+import ctypes
+import gc
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -116,9 +118,9 @@ def reason_staged(staged: Staged) -> ReasonerReport:
         OntologyError: an inconsistency nothing here explains (HermiT's own words kept), or HermiT
             or Java failed.
     """
-    triples = [q.triple for q in staged.quads if _graph(q) in REASONED_GRAPHS]
+    projection = reasoning.owl_projection(q.triple for q in staged.quads if _graph(q) in REASONED_GRAPHS)
     try:
-        return reasoning.check_consistency(reasoning.owl_projection(triples), scratch=staged.store.path)
+        return reasoning.check_consistency(projection, scratch=staged.store.path)
     except Inconsistent as exc:
         raise explain_inconsistency(staged, exc) from exc
 
@@ -176,10 +178,22 @@ class Stages:
 
     @contextlib.contextmanager
     def stage(self, name: str, what: str) -> Iterator[None]:
-        """A stage as a ``with`` block: said when it begins, timed when it ends without error."""
+        """A stage as a ``with`` block: said when it begins, timed when it ends without error, and
+        what it freed given back to the system (:func:`give_back_memory`) before the next begins."""
         began = self.begin(name, what)
         yield
         self.end(name, began)
+        give_back_memory()
+
+
+def give_back_memory() -> None:
+    """Collect garbage, then ask the C allocator (glibc's ``malloc_trim``; nothing elsewhere) to return
+    freed memory to the system. A stage's garbage (pyshacl's rdflib graph, Oxigraph's query buffers in
+    the inference rules) is freed when it ends, but glibc kept most of it mapped: at 10x the inference
+    stage's process stayed at 741 MB where 304 MB was in use, and the next stage's peak came on top."""
+    gc.collect()
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None).malloc_trim(0)
 
 
 def check(res: Resources, extra: Sequence[Path] = (), *, reason: bool = True,

@@ -44,3 +44,30 @@ def test_table_has_every_column_any_row_has(buildscale):
                               {"scale": 27, "quads": 1000000, "wall_s": 300.0, "peak_mb": 2000}]).splitlines()
     assert lines[0] == "| scale | quads | wall_s | peak_mb |"
     assert lines[2] == "| 1 | 37,414 | 23.85 |  |" and lines[3] == "| 27 | 1,000,000 | 300.0 | 2,000 |"
+
+
+def test_peaks_keep_the_tree_s_highest_sum_and_each_stage_s_own_and_children_s_highest(buildscale):
+    peaks = buildscale.Peaks()
+    peaks.sample(100 * 1024, 0)
+    peaks.stage = "reason"
+    peaks.sample(300 * 1024, 900 * 1024)
+    peaks.sample(500 * 1024, 200 * 1024)
+    peaks.stage = "infer"
+    peaks.sample(700 * 1024, 0)
+    assert peaks.columns() == {"peak_mb": 1200, "start_mb": 100, "reason_mb": 500, "reason_jvm_mb": 900,
+                               "infer_mb": 700}
+
+
+def test_tree_rss_splits_the_process_from_its_children(buildscale):
+    import os
+    import subprocess
+    import time
+
+    child = subprocess.Popen(["sleep", "5"])
+    try:
+        time.sleep(0.2)
+        own, children = buildscale.tree_rss_kb(os.getpid())
+        assert own > 1000 and 0 < children < own
+    finally:
+        child.kill()
+        child.wait()
