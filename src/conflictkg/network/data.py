@@ -133,11 +133,40 @@ def _local_name(iri: str) -> str:
     return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
 
-def allegation_rows(store: Store, resources: Resources) -> list[AllegationRow]:
-    """Claim by claim: who accused whom of breaching which clause (query ``allegations``)."""
+def allegation_rows(store: Store, resources: Resources, agents: Iterable[str] | None = None) -> list[AllegationRow]:
+    """Claim by claim: who accused whom of breaching which clause (query ``allegations``); of the claims whose
+    claimant or accused party is one of ``agents`` alone (query ``agent-allegations``, #14), if given."""
+    if agents is None:
+        rows = run(store, view_query(resources, "allegations")).dicts()
+    else:
+        rows = _rows(store, resources, ("", "agent-allegations", "agent"), agents)
     return [AllegationRow(term_to_str(r["claimant"]), term_to_str(r["accused"]), _opt(r["clause"]),
-                          term_to_str(r["relation"]), _opt(r["basis"]), term_to_str(r["claim"]))
-            for r in run(store, view_query(resources, "allegations")).dicts()]
+                          term_to_str(r["relation"]), _opt(r["basis"]), term_to_str(r["claim"])) for r in rows]
+
+
+@dataclass(frozen=True)
+class AllegationLink:
+    """The allegation network counted: a claimant, accused party, clause and relation, and its claims' number."""
+
+    claimant: str
+    accused: str
+    clause: str | None
+    relation: str
+    claims: int
+
+
+def allegation_links(store: Store, resources: Resources) -> list[AllegationLink]:
+    """The allegation network's links with the number of claims each carries (query ``allegation-links``: the
+    claims counted by the store, not read, #14)."""
+    return [AllegationLink(term_to_str(r["claimant"]), term_to_str(r["accused"]), _opt(r["clause"]),
+                           term_to_str(r["relation"]), int(term_to_str(r["claims"])))
+            for r in run(store, view_query(resources, "allegation-links")).dicts()]
+
+
+def allegation_claim_count(store: Store, resources: Resources) -> int:
+    """How many claims the allegation view lists (query ``allegation-claims``)."""
+    rows = run(store, view_query(resources, "allegation-claims")).dicts()
+    return int(term_to_str(rows[0]["claims"])) if rows and rows[0]["claims"] is not None else 0
 
 
 def clause_numbers(store: Store, resources: Resources) -> dict[int, tuple[str, str]]:

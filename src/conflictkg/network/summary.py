@@ -27,6 +27,7 @@ from conflictkg.network.data import Facets
 from conflictkg.network.grouping import (COLUMNS, GROUP_ID, GROUP_NUMBER, LABEL_BELOW, UNDATED_SOURCES_COLUMN, Group,
                                          Grouping, aggregate, meaning)
 from conflictkg.network.model import Edge, Network, Node
+from conflictkg.network.outline import allegation_group_part, outline
 from conflictkg.network.paging import MEMBERS_PER_PAGE, member_page, paging_json
 from conflictkg.network.views import ViewContext, ViewError, ViewPart, ViewRequest, assemble_network, view_part
 from conflictkg.resources import Resources
@@ -40,20 +41,25 @@ def summary_view(store: Store, resources: Resources, request: ViewRequest,
     """The summary (``request.scope == "summary"``) or one group drilled down into (``"group"``) of the
     whole, clause or allegation view, not yet laid out; ``"auto"``: the summary when the view is large
     (:attr:`ViewPart.large`), else the full view. The groups' facets are read for what the view draws
-    alone (the whole view: for every resource).
+    alone (the whole view: for every resource); the allegation view's summary is made from its links counted,
+    not its claims, and a group of it from its members' claims (:mod:`conflictkg.network.outline`).
 
     Raises:
         ViewError: a group the summary does not have (the message lists them).
     """
     full = replace(request, scope="full", group=None, page=1, per_page=MEMBERS_PER_PAGE)
-    part = view_part(store, resources, full, gazetteer)
+    part = outline(store, resources, full, gazetteer, counted=request.scope == "auto")
     if request.scope == "auto" and not part.large and request.view != "whole":
-        return part.network(full)
+        whole = part if request.view != "allegations" else view_part(store, resources, full, gazetteer)
+        return whole.network(full)
     facets = data.group_facets(store, resources, None if request.view == "whole" else part.nodes)
     grouping = aggregate(part.nodes, part.edges, part.ctx.table, facets, _side_names(part.ctx, facets))
     base = {k: v for k, v in part.params.items() if k != "view"}
     totals = f"{len(part.nodes):,} resources and {len(part.edges):,} links"
     if request.scope == "group":
+        group = _checked_group(request, grouping)
+        if request.view == "allegations":  # the claims of the group's own members alone (#14)
+            part = allegation_group_part(store, resources, full, gazetteer, group.members)
         network = _group_network(part, request, grouping, base, totals)
     else:
         network = _summary_network(part, request, grouping, base, totals)
