@@ -18,7 +18,6 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import replace
-from urllib.parse import quote, urlencode
 
 from conflictkg.names import name_keys
 from conflictkg.naming import Gazetteer
@@ -28,12 +27,12 @@ from conflictkg.network.grouping import (COLUMNS, GROUP_ID, GROUP_NUMBER, LABEL_
                                          Grouping, aggregate, meaning)
 from conflictkg.network.model import Edge, Network, Node
 from conflictkg.network.outline import allegation_group_part, outline
-from conflictkg.network.paging import MEMBERS_PER_PAGE, member_page, paging_json
+from conflictkg.network.paging import MEMBERS_PER_PAGE, href, member_page, paging_json
 from conflictkg.network.views import ViewContext, ViewError, ViewPart, ViewRequest, assemble_network, view_part
 from conflictkg.resources import Resources
 from conflictkg.store import Store
 
-__all__ = ["GROUP_ID", "group_parts", "href", "member_order", "summary_view"]
+__all__ = ["GROUP_ID", "group_parts", "member_order", "summary_view"]
 
 
 def summary_view(store: Store, resources: Resources, request: ViewRequest,
@@ -76,17 +75,6 @@ def _side_names(ctx: ViewContext, facets: dict[str, Facets]) -> dict[str, str]:
     labels = {f.side: f.side_label for f in facets.values() if f.side}
     return {side: ctx.label(side) if side in ctx.table else ctx.gazetteer.name(side, ctx.perspective, label) or label
             for side, label in sorted(labels.items())}
-
-
-def href(base: dict[str, list[str]], **extra: str | int) -> str:
-    """A link to the same view (its parameters ``base``, e.g. a clause view's ``clause``) with ``extra``.
-
-    >>> href({}, view="summary"), href({"clause": ["6", "7"]}, group="side-armenia", page=2)
-    ('?view=summary', '?clause=6&clause=7&group=side-armenia&page=2')
-    """
-    pairs = [f"{urlencode({k: v})}" for k, values in base.items() for v in values]
-    pairs += [f"{k}={quote(str(v))}" for k, v in extra.items()]
-    return "?" + "&".join(pairs)
 
 
 def _summary_network(part: ViewPart, request: ViewRequest, grouping: Grouping, base: dict[str, list[str]],
