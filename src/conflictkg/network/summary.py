@@ -10,8 +10,9 @@ incidents, claims and sources by year.
 
 Edges are directed and weighted by the number of links of the full view between two groups; links
 inside a group are counted on the group. The groups are computed from the same answers as the full
-view (:func:`conflictkg.network.views.view_part`) without laying it out; networkx lays out only the
-groups. Every group count adds up to the full view's: members to its nodes, links to its edges.
+view (:func:`conflictkg.network.views.view_part`) without laying it out, the allegation view's from its links
+counted by the store and a group of it from its members' claims (:mod:`conflictkg.network.outline`); networkx
+lays out only the groups. Every group count adds up to the full view's: members to its nodes, links to its edges.
 """
 
 from __future__ import annotations
