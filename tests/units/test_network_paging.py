@@ -93,3 +93,16 @@ def test_a_long_groups_pager_links_the_ends_and_the_pages_near_this_one():
     assert all(link["href"] == f"?group=claim-2023&page={link['page']}&per_page=5" for link in paged["links"] if link)
     assert (paged["previous"], paged["next"]) == ("?group=claim-2023&page=19&per_page=5", "?group=claim-2023&page=21&per_page=5")
     assert [link and link["page"] for link in paging_json(member_page(members, 1, 5), "g")["links"]] == [1, 2, 3, None, 40]
+
+
+def test_a_views_links_and_its_pages_links_have_one_builder():
+    """The summary's links, its groups' and their pages' are built by one function (``paging.href``): a group of
+    a clause view keeps its clause first, a page of it its group, page and size after (#14)."""
+    from conflictkg.network import paging, summary
+    from conflictkg.web import network as web_network
+
+    assert summary.href is paging.href is web_network.href  # type: ignore[attr-defined]
+    found = paging_json(member_page(list(range(40)), 2, 10), "claim-2023", {"clause": ["6", "7"]})
+    assert found["previous"] == paging.href({"clause": ["6", "7"]}, group="claim-2023", page=1, per_page=10)
+    assert found["previous"] == "?clause=6&clause=7&group=claim-2023&page=1&per_page=10"
+    assert paging.href({"clause": ["6"]}, view="summary") == "?clause=6&view=summary"

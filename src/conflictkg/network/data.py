@@ -133,11 +133,40 @@ def _local_name(iri: str) -> str:
     return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
 
-def allegation_rows(store: Store, resources: Resources) -> list[AllegationRow]:
-    """Claim by claim: who accused whom of breaching which clause (query ``allegations``)."""
+def allegation_rows(store: Store, resources: Resources, agents: Iterable[str] | None = None) -> list[AllegationRow]:
+    """Claim by claim: who accused whom of breaching which clause (query ``allegations``); of the claims whose
+    claimant or accused party is one of ``agents`` alone (query ``agent-allegations``, #14), if given."""
+    if agents is None:
+        rows = run(store, view_query(resources, "allegations")).dicts()
+    else:
+        rows = _rows(store, resources, ("", "agent-allegations", "agent"), agents)
     return [AllegationRow(term_to_str(r["claimant"]), term_to_str(r["accused"]), _opt(r["clause"]),
-                          term_to_str(r["relation"]), _opt(r["basis"]), term_to_str(r["claim"]))
-            for r in run(store, view_query(resources, "allegations")).dicts()]
+                          term_to_str(r["relation"]), _opt(r["basis"]), term_to_str(r["claim"])) for r in rows]
+
+
+@dataclass(frozen=True)
+class AllegationLink:
+    """The allegation network counted: a claimant, accused party, clause and relation, and its claims' number."""
+
+    claimant: str
+    accused: str
+    clause: str | None
+    relation: str
+    claims: int
+
+
+def allegation_links(store: Store, resources: Resources) -> list[AllegationLink]:
+    """The allegation network's links with the number of claims each carries (query ``allegation-links``: the
+    claims counted by the store, not read, #14)."""
+    return [AllegationLink(term_to_str(r["claimant"]), term_to_str(r["accused"]), _opt(r["clause"]),
+                           term_to_str(r["relation"]), int(term_to_str(r["claims"])))
+            for r in run(store, view_query(resources, "allegation-links")).dicts()]
+
+
+def allegation_claim_count(store: Store, resources: Resources) -> int:
+    """How many claims the allegation view lists (query ``allegation-claims``)."""
+    rows = run(store, view_query(resources, "allegation-claims")).dicts()
+    return int(term_to_str(rows[0]["claims"])) if rows and rows[0]["claims"] is not None else 0
 
 
 def clause_numbers(store: Store, resources: Resources) -> dict[int, tuple[str, str]]:
@@ -174,19 +203,23 @@ class Facets:
 def group_facets(store: Store, resources: Resources, iris: Iterable[str] | None = None) -> dict[str, Facets]:
     """Per resource: the side and dates that sort first, whether it is an outlet, for a claim without a
     date its incident's first beginning, and for a source the dates of what it documents (query ``groups``;
-    of the resources ``iris`` alone: query ``group-facets``)."""
+    of the resources ``iris`` alone: queries ``group-sides`` and ``group-dates``, asked apart, #14)."""
+    if iris is None:
+        rows = run(store, view_query(resources, "groups")).dicts()
+    else:
+        rows = [row for name in ("group-sides", "group-dates") for row in _rows(store, resources, ("", name, "node"), iris)]
     facets: dict[str, Facets] = {}
-    for row in _rows(store, resources, ("groups", "group-facets", "node"), iris):
+    for row in rows:
         found = facets.setdefault(term_to_str(row["node"]), Facets())
-        side, date = _opt(row["side"]), _opt(row["date"])
+        side, date = _opt(row.get("side")), _opt(row.get("date"))
         if side and (found.side is None or (_opt(row["side_label"]) or side, side) < (found.side_label, found.side)):
             found.side, found.side_label = side, _opt(row["side_label"]) or side
-        if row["outlet"] is not None and term_to_str(row["outlet"]) == "true":
+        if row.get("outlet") is not None and term_to_str(row["outlet"]) == "true":
             found.outlet = True
         if date and (found.date is None or date < found.date):
             found.date = date
         for name in ("incident_date", "claims_date", "sourced_date"):
-            value, kept = _opt(row[name]), getattr(found, name)
+            value, kept = _opt(row.get(name)), getattr(found, name)
             if value and (kept is None or value < kept):
                 setattr(found, name, value)
     return dict(sorted(facets.items()))

@@ -121,12 +121,24 @@ def paging_json(found: MemberPage, key: str, base: dict[str, list[str]] | None =
             "sizes": size_links(found, key, base)}
 
 
+def href(base: dict[str, list[str]] | None = None, **extra: str | int) -> str:
+    """The query string of a link to the same view: its own parameters ``base`` (e.g. a clause view's
+    ``clause``, every value), then ``extra`` in the order given; the one builder of a view's links (its
+    summary's, its groups', their pages').
+
+    >>> href({}, view="summary"), href({"clause": ["6", "7"]}, group="side-armenia", page=2)
+    ('?view=summary', '?clause=6&clause=7&group=side-armenia&page=2')
+    >>> href({"clause": ["6"]}, group="a b/c")  # encoded as a form's values are
+    '?clause=6&group=a+b%2Fc'
+    """
+    own = [(name, value) for name, values in (base or {}).items() for value in values]
+    return "?" + urlencode([*own, *extra.items()])
+
+
 def _query(key: str, page: int, size: int, base: dict[str, list[str]] | None = None) -> str:
     """The query string of page ``page`` of group ``key`` at ``size`` members a page (the default size unsaid),
     after the view's own parameters ``base``."""
-    own = [(name, value) for name, values in (base or {}).items() for value in values]
-    sized = [("per_page", size)] if size != MEMBERS_PER_PAGE else []
-    return "?" + urlencode([*own, ("group", key), ("page", page), *sized])
+    return href(base, group=key, page=page, **({"per_page": size} if size != MEMBERS_PER_PAGE else {}))
 
 
 #: The page sizes a group's page offers, smallest first: a phone's, the default, the largest.

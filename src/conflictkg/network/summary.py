@@ -10,15 +10,15 @@ incidents, claims and sources by year.
 
 Edges are directed and weighted by the number of links of the full view between two groups; links
 inside a group are counted on the group. The groups are computed from the same answers as the full
-view (:func:`conflictkg.network.views.view_part`) without laying it out; networkx lays out only the
-groups. Every group count adds up to the full view's: members to its nodes, links to its edges.
+view (:func:`conflictkg.network.views.view_part`) without laying it out, the allegation view's from its links
+counted by the store and a group of it from its members' claims (:mod:`conflictkg.network.outline`); networkx
+lays out only the groups. Every group count adds up to the full view's: members to its nodes, links to its edges.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import replace
-from urllib.parse import quote, urlencode
 
 from conflictkg.names import name_keys
 from conflictkg.naming import Gazetteer
@@ -27,12 +27,13 @@ from conflictkg.network.data import Facets
 from conflictkg.network.grouping import (COLUMNS, GROUP_ID, GROUP_NUMBER, LABEL_BELOW, UNDATED_SOURCES_COLUMN, Group,
                                          Grouping, aggregate, meaning)
 from conflictkg.network.model import Edge, Network, Node
-from conflictkg.network.paging import MEMBERS_PER_PAGE, member_page, paging_json
+from conflictkg.network.outline import allegation_group_part, outline
+from conflictkg.network.paging import MEMBERS_PER_PAGE, href, member_page, paging_json
 from conflictkg.network.views import ViewContext, ViewError, ViewPart, ViewRequest, assemble_network, view_part
 from conflictkg.resources import Resources
 from conflictkg.store import Store
 
-__all__ = ["GROUP_ID", "group_parts", "href", "member_order", "summary_view"]
+__all__ = ["GROUP_ID", "group_parts", "member_order", "summary_view"]
 
 
 def summary_view(store: Store, resources: Resources, request: ViewRequest,
@@ -40,20 +41,25 @@ def summary_view(store: Store, resources: Resources, request: ViewRequest,
     """The summary (``request.scope == "summary"``) or one group drilled down into (``"group"``) of the
     whole, clause or allegation view, not yet laid out; ``"auto"``: the summary when the view is large
     (:attr:`ViewPart.large`), else the full view. The groups' facets are read for what the view draws
-    alone (the whole view: for every resource).
+    alone (the whole view: for every resource); the allegation view's summary is made from its links counted,
+    not its claims, and a group of it from its members' claims (:mod:`conflictkg.network.outline`).
 
     Raises:
         ViewError: a group the summary does not have (the message lists them).
     """
     full = replace(request, scope="full", group=None, page=1, per_page=MEMBERS_PER_PAGE)
-    part = view_part(store, resources, full, gazetteer)
+    part = outline(store, resources, full, gazetteer, counted=request.scope == "auto")
     if request.scope == "auto" and not part.large and request.view != "whole":
-        return part.network(full)
+        whole = part if request.view != "allegations" else view_part(store, resources, full, gazetteer)
+        return whole.network(full)
     facets = data.group_facets(store, resources, None if request.view == "whole" else part.nodes)
     grouping = aggregate(part.nodes, part.edges, part.ctx.table, facets, _side_names(part.ctx, facets))
     base = {k: v for k, v in part.params.items() if k != "view"}
     totals = f"{len(part.nodes):,} resources and {len(part.edges):,} links"
     if request.scope == "group":
+        group = _checked_group(request, grouping)
+        if request.view == "allegations":  # the claims of the group's own members alone (#14)
+            part = allegation_group_part(store, resources, full, gazetteer, group.members)
         network = _group_network(part, request, grouping, base, totals)
     else:
         network = _summary_network(part, request, grouping, base, totals)
@@ -70,17 +76,6 @@ def _side_names(ctx: ViewContext, facets: dict[str, Facets]) -> dict[str, str]:
     labels = {f.side: f.side_label for f in facets.values() if f.side}
     return {side: ctx.label(side) if side in ctx.table else ctx.gazetteer.name(side, ctx.perspective, label) or label
             for side, label in sorted(labels.items())}
-
-
-def href(base: dict[str, list[str]], **extra: str | int) -> str:
-    """A link to the same view (its parameters ``base``, e.g. a clause view's ``clause``) with ``extra``.
-
-    >>> href({}, view="summary"), href({"clause": ["6", "7"]}, group="side-armenia", page=2)
-    ('?view=summary', '?clause=6&clause=7&group=side-armenia&page=2')
-    """
-    pairs = [f"{urlencode({k: v})}" for k, values in base.items() for v in values]
-    pairs += [f"{k}={quote(str(v))}" for k, v in extra.items()]
-    return "?" + "&".join(pairs)
 
 
 def _summary_network(part: ViewPart, request: ViewRequest, grouping: Grouping, base: dict[str, list[str]],

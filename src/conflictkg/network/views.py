@@ -148,11 +148,15 @@ class ViewPart:
     nodes: list[str]
     edges: list[Edge]
     claims: list[str]
+    #: The number of claims the full view lists, where ``claims`` does not hold them (an outline of the view
+    #: for its summary, :mod:`conflictkg.network.outline`).
+    claim_count: int | None = None
 
     @property
     def large(self) -> bool:
         """Whether the view opens on its summary (:data:`SUMMARY_ABOVE`)."""
-        return len(self.nodes) > SUMMARY_ABOVE or len(self.claims) > SUMMARY_ABOVE
+        claims = len(self.claims) if self.claim_count is None else self.claim_count
+        return len(self.nodes) > SUMMARY_ABOVE or claims > SUMMARY_ABOVE
 
     def network(self, request: ViewRequest) -> Network:
         """The full view, assembled (not yet measured or laid out)."""
@@ -166,7 +170,7 @@ def view_part(store: Store, resources: Resources, request: ViewRequest, gazettee
     if request.view == "allegations":
         rows = data.allegation_rows(store, resources)
         ctx = allegation_context(store, resources, request, gazetteer, rows)
-        nodes, edges, claims = _allegation_graph(ctx, rows)
+        nodes, edges, claims = allegation_graph(ctx, rows)
         return ViewPart(ctx, info, info.title, {}, nodes, edges, claims)
     if request.view == "whole":
         ctx = context(store, resources, request, gazetteer)
@@ -289,7 +293,9 @@ def _checked_incident(store: Store, resources: Resources, raw: str | None) -> st
     raise ViewError(f"no incident {raw!r} in the graph", hint=f"incidents: {listing}")
 
 
-def _allegation_graph(ctx: _Context, rows: list[data.AllegationRow]) -> tuple[list[str], list[Edge], list[str]]:
+def allegation_graph(ctx: _Context, rows: list[data.AllegationRow]) -> tuple[list[str], list[Edge], list[str]]:
+    """The allegation view's agents, links (one per claimant, accused party and clause, carrying its claims'
+    numbers) and claims, from its ``rows`` (claims without a filter row in ``ctx`` left out)."""
     claims = sorted({r.claim for r in rows if r.claim in ctx.claims})
     index = {iri: i for i, iri in enumerate(claims)}
     grouped: dict[tuple[str, str, str], Edge] = {}

@@ -24,9 +24,8 @@ from conflictkg.errors import NotFound, QueryError, StoreError
 from conflictkg.naming import Perspective
 from conflictkg.network import VIEWS, Network, ViewRequest, network_view, view_choices
 from conflictkg.network.files import GRAPH_MEDIA_TYPES, file_graph, view_file_name, write_graph
-from conflictkg.network.paging import MAX_PER_PAGE, MEMBERS_PER_PAGE, MIN_PER_PAGE
+from conflictkg.network.paging import MAX_PER_PAGE, MEMBERS_PER_PAGE, MIN_PER_PAGE, href
 from conflictkg.network.render import VIS_FILES, to_html, vis_assets, views_index_html
-from conflictkg.network.summary import href
 from conflictkg.network.views import AGGREGABLE
 from conflictkg.paging import page_number, whole_number
 from conflictkg.settings import VIS_CACHE_CONTROL
