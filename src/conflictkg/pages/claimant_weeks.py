@@ -131,13 +131,15 @@ def side_series(claims: list[Claim], year: int, weeks: list[str]) -> list[dict[s
     return sorted(series, key=lambda s: (-s["total"], s["label"].casefold(), s["key"]))
 
 
-def beside(claimants: list[dict[str, Any]], sides: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The weeks the Russian MoD alleged something, each with its count and each side's for that week."""
+def beside(claimants: list[dict[str, Any]], sides: list[dict[str, Any]]) -> dict[str, Any]:
+    """The weeks the Russian MoD alleged something, each with its count and the count of each side that
+    alleged anything in one of those weeks (``sides``: their keys and labels; the others are left out)."""
     reference = next((s for s in claimants if s["reference"]), None)
-    if reference is None:
-        return []
-    return [{"week": bar["week"], "reference": bar, "sides": [s["bars"][i] for s in sides]}
-            for i, bar in enumerate(reference["bars"]) if bar["claims"]]
+    at = [i for i, bar in enumerate(reference["bars"]) if bar["claims"]] if reference else []
+    shown = [s for s in sides if any(s["bars"][i]["claims"] for i in at)]
+    return {"sides": [{"key": s["key"], "label": s["label"], "short": s["short"]} for s in shown],
+            "weeks": [{"week": reference["bars"][i]["week"], "reference": reference["bars"][i],
+                       "sides": [s["bars"][i] for s in shown]} for i in at] if reference else []}
 
 
 @dataclass(frozen=True)
