@@ -155,6 +155,9 @@ def test_search_hits_fit_a_phone_and_stay_a_table_at_1366(page, live_server):
     assert scroll.evaluate("e => e.scrollWidth <= e.clientWidth")  # the table no longer scrolls in its box
     rows = places.locator("tbody tr").evaluate_all("rs => rs.map(r => r.getBoundingClientRect().right)")
     assert rows and max(rows) <= 390 and no_sideways_scroll(page)
+    page.evaluate("document.querySelectorAll('details.long').forEach(d => d.open = true)")  # the folded groups too
+    boxes = page.locator(".table-section .scroll").evaluate_all("es => es.map(e => e.scrollWidth - e.clientWidth)")
+    assert len(boxes) >= 4 and max(boxes) <= 0
     matched = first.locator("td").nth(2)
     assert "matched: " in matched.evaluate("td => getComputedStyle(td, '::before').content")
     page.set_viewport_size(WIDE)
