@@ -7,7 +7,8 @@ the same rows filtered, so a bar and its list always agree. A week runs Monday t
 to the year its Monday is in. The Russian MoD's series (:data:`REFERENCE`, the one claimant that
 reported violations for the peacekeepers, often daily) comes first, and the weeks it has a count are
 set beside each side's count for the same weeks. The years offered are those of the timeline's
-dated allegations; by default the year in which the Russian MoD alleged most.
+dated allegations; by default the year in which the Russian MoD alleged most (2020 in a record
+without dated allegations).
 """
 
 from __future__ import annotations
@@ -30,6 +31,8 @@ QUERY = "claimant-allegations-in-window"
 #: The claimant whose weekly count is set beside each side's: the Russian MoD.
 REFERENCE = CKR + "agent-ru-mod"
 PATH = "/timeline/claimants"
+#: The year shown when no allegation is dated (an empty record): the statement's.
+STATEMENT_YEAR = 2020
 NO_SIDE = "none"
 CLAIM_COLUMNS = ["claim_date", "claim", "claimant", "side", "incident"]
 CSV_HEADER = ["chart", "series", "series_label", "side", "week", "claims", "claims_href"]
@@ -78,7 +81,7 @@ def default_year(ctx: PageContext) -> tuple[list[int], int]:
         every = Counter(int(a.date[:4]) for a in items)
         reference = Counter(int(a.date[:4]) for a in items if a.claimant.get("iri") == REFERENCE)
         counts = reference or every
-        best = min(counts, key=lambda y: (-counts[y], y)) if counts else datetime.date.today().year
+        best = min(counts, key=lambda y: (-counts[y], y)) if counts else STATEMENT_YEAR
         return sorted(every), best
     return ctx.site.derive_once(("claimant-weeks-years",), make)
 
