@@ -140,3 +140,26 @@ def test_on_a_phone_the_list_of_network_views_folds_and_the_timeline_stays_in_th
     last = page.locator(".tl-axis span.end").first
     box, axis = last.bounding_box(), page.locator(".tl-axis").first.bounding_box()
     assert box is not None and axis is not None and box["x"] + box["width"] <= axis["x"] + axis["width"] + 0.5
+
+
+def test_search_hits_fit_a_phone_and_stay_a_table_at_1366(page, live_server):
+    """Search on a phone (#13): the hits' table scrolled sideways (four columns of at least 8em); now each
+    hit is a row of its own, its name then the name matched and how, the type said by the group's heading."""
+    page.set_viewport_size(PHONE)
+    page.goto(live_server + "/search?q=Lachin")
+    places = page.locator("#results-place")
+    first = places.locator("tbody tr").first
+    assert first.locator("td").first.locator("a").is_visible() and not first.locator("td").nth(1).is_visible()
+    assert not places.locator("thead").is_visible()
+    scroll = places.locator(".scroll")
+    assert scroll.evaluate("e => e.scrollWidth <= e.clientWidth")  # the table no longer scrolls in its box
+    rows = places.locator("tbody tr").evaluate_all("rs => rs.map(r => r.getBoundingClientRect().right)")
+    assert rows and max(rows) <= 390 and no_sideways_scroll(page)
+    page.evaluate("document.querySelectorAll('details.long').forEach(d => d.open = true)")  # the folded groups too
+    boxes = page.locator(".table-section .scroll").evaluate_all("es => es.map(e => e.scrollWidth - e.clientWidth)")
+    assert len(boxes) >= 4 and max(boxes) <= 0
+    matched = first.locator("td").nth(2)
+    assert "matched: " in matched.evaluate("td => getComputedStyle(td, '::before').content")
+    page.set_viewport_size(WIDE)
+    page.goto(live_server + "/search?q=Lachin")
+    assert places.locator("thead").is_visible() and first.locator("td").nth(1).inner_text() == "place"

@@ -38,3 +38,36 @@ def test_incident_page_shows_its_claims_as_marks(page, live_server):
     assert marks.count() > 3
     first, last = marks.first.bounding_box(), marks.last.bounding_box()
     assert first and last and last["x"] > first["x"] + 100  # spread along the row, not piled up
+
+
+def test_claimant_weeks_set_the_russian_mod_beside_each_side_and_a_bar_lists_its_claims(page, live_server):
+    """The per-claimant weekly series (#13): the Russian MoD's series first, the claimants by side on one
+    week axis; a bar leads to the claims behind it; the weeks beside each side's fit a phone."""
+    page.set_viewport_size({"width": 1366, "height": 900})
+    page.goto(live_server + "/timeline")
+    page.locator("#claimants-link").click()
+    page.wait_for_url(re.compile(r"/timeline/claimants$"))
+    first = page.locator("#by-claimant figure.tl-series").first
+    assert first.get_attribute("data-series") == "ckr:agent-ru-mod" and "reference" in first.get_attribute("class")
+    assert page.locator("#by-claimant figure.tl-series").count() > 5 and page.locator("#by-claimant h3.tl-side").count() >= 3
+    box = first.locator("svg.tl-bars").bounding_box()
+    assert box and box["width"] > 600 and box["height"] > 30
+    bars = first.locator("a.tl-bar")
+    counts = bars.evaluate_all("els => els.map(e => Number(e.getAttribute('data-claims')))")
+    bar = bars.nth(max(range(len(counts)), key=lambda i: counts[i]))
+    week, claims = bar.get_attribute("data-week"), int(bar.get_attribute("data-claims"))
+    bar.locator("rect.hit").click()
+    page.wait_for_url(re.compile(rf"week={week}&claimant=ckr%3Aagent-ru-mod"))
+    assert page.locator("#claims h2").inner_text().startswith(f"Allegations in the week {week}")
+    assert page.locator("#claims tbody tr").count() == claims
+    assert page.locator("#by-claimant a.tl-bar.selected").count() == 1
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(live_server + "/timeline/claimants")
+    assert page.evaluate("document.documentElement.scrollWidth") == 390
+    table = page.locator("table.beside")
+    assert table.locator("tbody tr").count() >= 1 and table.locator("th").first.is_visible()
+    link = table.locator("tbody td a").first
+    href = link.get_attribute("href")
+    link.click()
+    page.wait_for_url(f"**{href.split('#')[0]}*")
+    assert page.locator("#claims tbody tr").count() >= 1

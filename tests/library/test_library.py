@@ -320,6 +320,18 @@ def test_dated_allegations_of_the_parukh_incident(ask, parukh) -> None:
     assert len(rows) == len({tuple(sorted(r.items())) for r in rows})  # one row per claim, side, point and basis
 
 
+def test_claimant_allegations_in_window_are_the_dated_allegations_of_those_days(ask, parukh) -> None:
+    rows = ask("claimant-allegations-in-window", **{"from": "2022-03-21", "to": "2022-04-03"})
+    assert rows and all("2022-03-21" <= r["claim_date"] <= "2022-04-03" for r in rows)
+    dated = {r["claim"] for r in ask("dated-allegations") if "2022-03-21" <= r["claim_date"] <= "2022-04-03"}
+    assert {r["claim"] for r in rows} == dated  # the same allegations, without the points
+    ru_mod = {r["claim"].removeprefix(ckr("")): r["side"] for r in rows if r["claimant"] == ckr("agent-ru-mod")}
+    assert ru_mod == {"claim-ru-mod-2022-03-26-bulletin": ckr("agent-russia"),
+                      "claim-ru-mod-2022-03-27-withdrawal": ckr("agent-russia")}
+    one_day = ask("claimant-allegations-in-window", **{"from": "2022-03-27", "to": "2022-03-27"})
+    assert {r["claim_date"] for r in one_day} == {"2022-03-27"}  # both ends of the window included
+
+
 def test_accusation_network_edges(ask) -> None:
     rows = ask("accusation-network")
     # one edge per provision: two norms of point 1 are two edges with the same relation text

@@ -67,7 +67,10 @@ def test_incident_card(site_url):
 def test_actor_card(site_url):
     card = facts(site_url, ACTOR)
     assert card["side"]["iri"] == CKR + "agent-azerbaijan"
-    assert "part of" not in card  # its parent is its side, said once
+    parent = card["parent body"]  # its parent is its side: said, and said to be its side (#13)
+    assert parent["iri"] == CKR + "agent-azerbaijan" and parent["note"] == "also its side"
+    names = [f["name"] for f in httpx.get(f"{site_url}{ACTOR}.json", timeout=60).json()["facts"]]
+    assert names.index("side") + 1 == names.index("parent body")
     stances = {e["text"]: e["note"] for e in entries(card["its claims by stance"])}
     assert stances["denies"] == "12 claims" and stances["interprets"] == "1 claim"
     points = {e["iri"]: e["note"] for e in entries(card["its claims by point"])}
@@ -76,6 +79,23 @@ def test_actor_card(site_url):
     assert {e["text"]: e["note"] for e in entries(card["accuses"])}["Armenia"] == "31 claims"
     armenia = facts(site_url, "/resource/agent-armenia")
     assert CKR + "agent-az-mod" in {e["iri"] for e in entries(armenia["accused by"])}
+    assert "parent body" not in armenia  # a state is its own side: no body above it
+
+
+@pytest.mark.parametrize(("path", "expected"), [
+    ("/resource/agent-anar-eyvazov", CKR + "agent-az-mod"),  # a post held in the ministry: not the state
+    ("/resource/agent-lavrov", CKR + "agent-ru-mfa"),
+])
+def test_a_persons_parent_body_is_the_body_of_its_post(site_url, path, expected):
+    card = facts(site_url, path)
+    assert [e["iri"] for e in entries(card["parent body"])] == [expected]
+    assert "note" not in card["parent body"] and card["side"]["iri"] != expected
+
+
+def test_an_agent_without_a_recorded_parent_says_so(site_url):
+    card = facts(site_url, "/resource/agent-hrw")
+    assert card["parent body"] == {"name": "parent body", "text": "none recorded"}
+    assert "parent body" in httpx.get(f"{site_url}/resource/agent-hrw", timeout=60).text
 
 
 def test_place_card_by_side_and_perspective(site_url):

@@ -174,3 +174,84 @@ def test_a_hostile_side_is_refused_and_shown_as_text(site_url):
     response = get(site_url, "/timeline", params={"month": "2022-03", "side": "<script>alert(1)</script>"})
     assert response.status_code == 400 and "<script>alert" not in response.text
     assert "&lt;script&gt;" in response.text
+
+
+# ------------------------------------------------------------------ per claimant, per week (#13)
+
+WEEKS = "/timeline/claimants"
+
+
+def test_claimant_weeks_agree_with_a_count_made_here(site_url, staged):
+    """Every bar of a year counts the distinct allegations of its claimant (or side) in its week (Monday to
+    Sunday), counted here from ``dated-allegations``; the Russian MoD's series comes first."""
+    import datetime
+    data = get(site_url, WEEKS + ".json", params={"year": "2022"}).json()["extra"]
+    assert data["year"] == 2022 and data["weeks"][0] == "2022-01-03" and len(data["weeks"]) == 52
+    expected: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for row in run(staged.store, LIBRARY["dated-allegations"], {"agreement": "ckr:agreement-tri2020"}).dicts():
+        day = datetime.date.fromisoformat(term_to_str(row["claim_date"])[:10])
+        week = (day - datetime.timedelta(days=day.weekday())).isoformat()
+        if week in data["weeks"]:
+            expected[(compact_iri(term_to_str(row["claimant"])), week)].add(term_to_str(row["claim"]))
+    assert data["claimants"][0]["key"] == "ckr:agent-ru-mod" and data["claimants"][0]["reference"]
+    got = {(s["key"], b["week"]): b["claims"] for s in data["claimants"] for b in s["bars"] if b["claims"]}
+    assert got == {k: len(v) for k, v in expected.items()}
+    assert data["allegations"] == len({c for v in expected.values() for c in v})
+
+
+def test_the_russian_mods_weeks_sit_beside_each_sides(site_url):
+    data = get(site_url, WEEKS + ".json", params={"year": "2022"}).json()["extra"]
+    ru = data["claimants"][0]
+    weeks = [b["week"] for b in ru["bars"] if b["claims"]]
+    assert [r["week"] for r in data["beside"]["weeks"]] == weeks and weeks
+    keys = [s["key"] for s in data["beside"]["sides"]]
+    at = [data["weeks"].index(w) for w in weeks]
+    assert keys == [s["key"] for s in data["sides"] if any(s["bars"][i]["claims"] for i in at)]  # in the sides' order
+    assert {"ckr:agent-armenia", "ckr:agent-azerbaijan", "ckr:agent-russia"} <= set(keys) and "ckr:agent-turkey" not in keys
+    series = {s["key"]: s for s in data["sides"]}
+    for row in data["beside"]["weeks"]:
+        i = data["weeks"].index(row["week"])
+        assert row["reference"] == ru["bars"][i] and row["sides"] == [series[k]["bars"][i] for k in keys]
+    html = get(site_url, WEEKS + "?year=2022").text
+    assert html.count("<tr><th scope=\"row\">") == len(weeks) and 'id="by-claimant"' in html
+
+
+def test_a_weekly_bar_lists_exactly_its_claims(site_url):
+    data = get(site_url, WEEKS + ".json", params={"year": "2022"}).json()["extra"]
+    ru = data["claimants"][0]
+    bar = max(ru["bars"], key=lambda b: (b["claims"], b["week"]))
+    assert bar["href"] == f"{WEEKS}?year=2022&week={bar['week']}&claimant=ckr%3Aagent-ru-mod#claims"
+    listed = get(site_url, bar["href"].replace(WEEKS + "?", WEEKS + ".json?").split("#")[0]).json()
+    section = listed["sections"][0]
+    assert section["query"] == "claimant-allegations-in-window" and len(section["rows"]) == bar["claims"]
+    assert {r["claimant"]["iri"] for r in section["rows"]} == {"https://w3id.org/conflictkg/resource/agent-ru-mod"}
+    assert all(bar["week"] <= r["claim_date"]["text"] for r in section["rows"])
+    html = get(site_url, bar["href"].split("#")[0]).text
+    assert html.count('class="tl-bar selected"') == 1
+    side = get(site_url, WEEKS + ".json", params={"year": "2022", "week": bar["week"], "side": "ckr:agent-armenia"}).json()
+    column = next(s for s in data["sides"] if s["key"] == "ckr:agent-armenia")
+    assert len(side["sections"][0]["rows"]) == column["bars"][data["weeks"].index(bar["week"])]["claims"]
+
+
+def test_claimant_weeks_default_year_csv_and_links(site_url):
+    data = get(site_url, WEEKS + ".json").json()["extra"]
+    assert data["year"] in data["years"] and data["years"] == sorted(data["years"])
+    table = list(csv.DictReader(io.StringIO(get(site_url, WEEKS + ".csv", params={"year": "2022"}).text)))
+    extra = get(site_url, WEEKS + ".json", params={"year": "2022"}).json()["extra"]
+    assert [(r["chart"], r["series"], r["week"], r["claims"]) for r in table] == [
+        (chart, s["key"], b["week"], str(b["claims"])) for chart in ("claimants", "sides")
+        for s in extra[chart] for b in s["bars"] if b["claims"]]
+    assert 'id="claimants-link"' in get(site_url, "/timeline").text
+
+
+@pytest.mark.parametrize(("query", "parameter"), [
+    ("year=1999", "year"), ("year=20x2", "year"), ("year=2022&week=2022-03-22", "week"),
+    ("year=2022&week=2022-03-21&claimant=ckr:agent-nobody", "claimant"),
+    ("year=2022&week=2022-03-21&side=<b>x</b>", "side"), ("year=2022&claimant=ckr:agent-ru-mod", "week"),
+])
+def test_a_bad_weekly_parameter_is_a_400_naming_it(site_url, query, parameter):
+    for path in (WEEKS + ".json", WEEKS + ".csv"):
+        response = get(site_url, f"{path}?{query}")
+        assert response.status_code == 400 and f"parameter {parameter}" in response.json()["error"], (path, query)
+    page = get(site_url, f"{WEEKS}?{query}")
+    assert page.status_code == 400 and "<b>x</b>" not in page.text

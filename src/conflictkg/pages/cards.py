@@ -113,9 +113,11 @@ def agent_card(ctx: PageContext, facts: Facts, s: Summary) -> None:
     """Side, parent body, claims by stance and by point, whom it accuses and who accuses it."""
     # counted over every claim of the agent: once per site (#14), a few rows per agent
     fields = _by_field(ctx, "agent-card", {"agent": compact_iri(s.iri)}, "claims", once=True)
-    sides = {c.get("iri") for c in fields.get("side", [])}
-    fields["parent"] = [c for c in fields.get("parent", []) if c.get("iri") not in sides]
-    _append(facts, fields, [("side", "side"), ("parent", "part of"), ("stance", "its claims by stance")])
+    _append(facts, fields, [("side", "side")])
+    parent = parent_body(fields, s.iri)
+    if parent:
+        facts.append(("parent body", parent))
+    _append(facts, fields, [("stance", "its claims by stance")])
     points: dict[str, Fact] = {}
     for field, kind in (("point-named", "named"), ("point-implied", "implied")):
         for cell in fields.get(field, []):
@@ -124,6 +126,22 @@ def agent_card(ctx: PageContext, facts: Facts, s: Summary) -> None:
     if points:
         facts.append(("its claims by point", fact([points[k] for k in sorted(points, key=_point_key)])))
     _append(facts, fields, [("accuses", "accuses"), ("accused-by", "accused by")])
+
+
+def parent_body(fields: dict[str, list[Fact]], agent: str) -> Fact | None:
+    """The body an agent belongs to, one step up (affiliation, sub-organisation, force of, a post held in):
+    the bodies that are not its side, else its side (a ministry of a state: "also its side"); "none
+    recorded" for an agent with neither; None for a state or authority, which is its own side."""
+    sides = {c.get("iri") for c in fields.get("side", [])}
+    if agent in sides:
+        return None
+    parents = fields.get("parent", [])
+    below = [c for c in parents if c.get("iri") not in sides]
+    if below:
+        return fact(below)
+    if parents:
+        return fact([with_note(c, "also its side") for c in parents])
+    return {"text": "none recorded"}
 
 
 def _point_key(label: str) -> tuple[int, str]:

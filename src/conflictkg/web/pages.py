@@ -22,6 +22,8 @@ from conflictkg.errors import NotFound
 from conflictkg.exports import CSV_MEDIA_TYPE
 from conflictkg.exports.tables import to_csv
 from conflictkg.pages.about import about_page
+from conflictkg.pages.claimant_weeks import claimant_weeks_page
+from conflictkg.pages.claimant_weeks import csv_table as claimant_weeks_csv
 from conflictkg.pages.context import PageContext, Site
 from conflictkg.pages.coverage import coverage_page
 from conflictkg.pages.home import home_page
@@ -126,6 +128,19 @@ async def timeline(request: Request) -> Response:
     return render(request, "timeline.html", page.to_json(), as_json=as_json)
 
 
+async def timeline_claimants(request: Request) -> Response:
+    """Allegations per claimant per week of one year (``year``), its JSON and CSV twins; ``week`` with
+    ``claimant`` or ``side`` lists the claims behind one bar."""
+    path = request.url.path
+    as_csv = path.endswith(".csv")
+    as_json = not as_csv and wants_json(request, path.endswith(".json"))
+    ctx = await _context(request)
+    page = await anyio.to_thread.run_sync(claimant_weeks_page, ctx, dict(request.query_params))
+    if as_csv:
+        return _csv(*claimant_weeks_csv(page))
+    return render(request, "timeline_claimants.html", page.to_json(), as_json=as_json)
+
+
 async def map_view(request: Request) -> Response:
     """The map, its JSON twin (``.json``) and its GeoJSON download (``.geojson``), from the same filters."""
     path = request.url.path
@@ -151,8 +166,8 @@ def routes() -> list[Route | Mount]:
             Route("/coverage", coverage), Route("/coverage.json", coverage),
             Route("/incidents", incidents), Route("/incidents.json", incidents), Route("/incidents.csv", incidents),
             Route("/timeline", timeline), Route("/timeline.json", timeline), Route("/timeline.csv", timeline),
-
-
+            Route("/timeline/claimants", timeline_claimants), Route("/timeline/claimants.json", timeline_claimants),
+            Route("/timeline/claimants.csv", timeline_claimants),
             Route("/map", map_view), Route("/map.json", map_view), Route("/map.geojson", map_view),
             Route("/about", about), Route("/about.json", about),
             Mount("/static", StaticFiles(directory=HERE / "static"), name="static")]
