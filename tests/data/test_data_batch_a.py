@@ -39,7 +39,7 @@ CLAIMS = {
     # audit (issue #12): no stored copy of its page; the chronology's date is not given (a dateNote says why)
     "az-mod-2020-11-10-terter-shelling": ("agent-az-mod", None, "alleges", set(), {1}),
     "az-mod-2020-12-13-sur-attack": ("agent-az-mod", "2020-12-13", "alleges", set(), {1, 4}),
-    "tr-mfa-undated-khojavend-attacks": ("agent-tr-mfa", "2020-12-28", "alleges", {"A"}, {1, 4}),
+    "tr-mfa-undated-khojavend-attacks": ("agent-hami-aksoy", "2020-12-28", "alleges", {"A"}, {1, 4}),  # session 16 re-audit: the ministry's own Arabic page names its spokesperson, who is now the claimant
     "az-mod-2020-12-13-hadrut-attack": ("agent-az-mod", "2020-12-13", "alleges", set(), {1, 4}),
     "am-mod-2020-12-12-offensive": ("agent-am-mod", "2020-12-12", "alleges", set(), {1}),
     "ru-mod-2020-12-12-first-violation": ("agent-ru-mod", "2020-12-12", "alleges", set(), {1, 5}),
@@ -106,7 +106,7 @@ QUOTE_SOURCES = {
     "ru-mod-2020-12-12-first-violation": "https://hyetert.org/2020/12/12/first-ceasefire-violation-recorded-in-nagorno-karabakh-russias-defense-ministry/",
     "pashinyan-2021-11-07-khtsaberd-captives": "https://armenpress.am/eng/news/1067551/",
     "az-mfa-2021-03-04-not-pows": "https://en.trend.az/azerbaijan/politics/3389948.html",
-    "european-parliament-2021-05-20-release": "https://europeantimes.news/?p=30599",
+    "european-parliament-2021-05-20-release": "https://oeil.europarl.europa.eu/oeil/en/document-summary?id=1663539",  # session 16 re-audit: the quote read on the Parliament's own page
     "az-mfa-2021-08-12-stop-not-remain": "https://sofia.mfa.gov.az/en/news/no30421-azerbaycan-respublikasi-xarici-isler-nazirliyinin-metbuat-xidmeti-idaresinin-ermenistan-xarici-isler-nazirliyinin-11-avqust-2021-ci-il-tarixli-beyanatina-dair-serhi",
     "am-mfa-2021-10-15-norshen": "https://tr.armradio.am/2021/10/15/azerbaycanin-ihlalleri-2/",
     "ru-mod-2021-10-10-civilian-wounded": "https://azatutyun.am/a/31503243.html",
