@@ -37,7 +37,7 @@ FILES = [
 CLAIMS: dict[str, dict[str, tuple[str, str | None, str]]] = {
     "incident-2021-11-08-shushi-waterworks": {
         "claim-am-mfa-2021-11-08-shushi-fire": ("agent-am-mfa", "2021-11-08", "stance-alleges"),
-        "claim-az-mfa-2021-11-09-shushi-security": ("agent-az-mfa", None, "stance-counter-alleges"),
+        "claim-az-mfa-2021-11-09-shushi-security": ("agent-az-mfa", "2021-11-09", "stance-counter-alleges"),  # session 16 re-audit: TASS dates it
         "claim-us-state-department-2021-11-09-condemn": ("agent-us-state-department", "2021-11-09", "stance-calls-on"),
         "claim-artsakh-investigative-committee-2021-11-casualties": ("agent-artsakh-investigative-committee", None, "stance-reports"),
         # added for issue #12 (rec-b): the Russian MoD bulletin and the Artsakh NSS
@@ -192,7 +192,7 @@ BREACH_LINKS = {
 CASUALTIES = {
     "claim-artsakh-investigative-committee-2021-11-casualties": {("killed", 1, 1, 1), ("wounded", 3, 3, 3)},
     "claim-az-mod-2022-08-03-operation-revenge": {("killed", 1, 1, 1)},
-    "claim-artsakh-defence-army-2022-08-casualties": {("killed", 2, 2, 2), ("wounded", 14, 14, 14), ("wounded", 19, 19, 19)},
+    "claim-artsakh-defence-army-2022-08-casualties": {("killed", 2, 2, 2), ("wounded", 19, 19, 19)},  # session 16 re-audit: the 14 is the Russian MoD's
     "claim-ru-mod-2022-08-04-four-violations": {("killed", 2, 2, 2), ("wounded", 14, 14, 14)},
     # added by rec-c (issue #12); None: the claimant gives no such bound
     "claim-artsakh-mod-2022-08-01-provocation": {('wounded', 1, 1, 1)},
@@ -424,6 +424,8 @@ def test_replies(staged):
         ("claim-aykhan-hajizada-2022-12-14-road-not-blocked", "claim-ned-price-2022-12-13-restore-movement"),
         ("claim-aykhan-hajizada-2022-12-14-road-not-blocked", "claim-eu-2022-12-13-free-movement"),
         ("claim-zakharova-2022-12-15-pk-accusations", "claim-az-president-2022-12-13-hajiyev-pk-blocked"),
+        # re-audit (issue #12, session 16): both relays say Hajizada answered Mirzoyan's interview of 20 January 2023
+        ("claim-az-mfa-2023-01-21-hajizada-mines", "claim-mirzoyan-2023-01-20-mines-denial"),
     }
     # replies that answer without contradicting (added by rec-c)
     agreeing = {

@@ -517,7 +517,7 @@ def test_denials_and_whether_the_denier_is_on_the_accused_side(ask, parukh) -> N
     assert {r["accuser_label"] for r in rows} == {"Ministry of Defence of the Russian Federation"}
     # the incident claims of the whole chronology (the record of issue #12). Artsakh officials denying an accusation
     # against Armenia are not on the accused side as far as the graph records (Artsakh is not Armenia)
-    assert len(everything) == 76  # + 2 denials added in session 12 (episodes: Azerbaijani MFA May 2021, Hajizada April 2023); session 15 re-audit: -1 the Az MoD's denial of 13 Dec 2020 no longer answers the Armenian MFA (no stored page says so), +1 Hajizada's denial of 14 December 2022 answers the US and EU calls (two rows), -1 the Az Prosecutor General's claim of 29 July 2023 is an allegation
+    assert len(everything) == 77  # + 2 denials added in session 12 (episodes: Azerbaijani MFA May 2021, Hajizada April 2023); session 15 re-audit: -1 the Az MoD's denial of 13 Dec 2020 no longer answers the Armenian MFA (no stored page says so), +1 Hajizada's denial of 14 December 2022 answers the US and EU calls (two rows), -1 the Az Prosecutor General's claim of 29 July 2023 is an allegation; session 16 re-audit: +1 the Az MoD's denial of 10 October 2021 also answers the Artsakh police report (the Jerusalem Post says so), which accuses nobody
     side = {(r["denial"], r["accused"]): r["denier_on_accused_side"] for r in everything}
     assert side[(ckr("claim-babayan-2021-08-11-provocation"), ckr("agent-armenia"))] == "false"
     assert side[(ckr("claim-artsakh-hrd-2023-03-planned-attack"), ckr("agent-armenia"))] == "false"
@@ -540,14 +540,16 @@ def test_denials_and_whether_the_denier_is_on_the_accused_side(ask, parukh) -> N
         "claim-az-mfa-2023-09-23-rejects-borrell", "claim-am-mfa-2023-11-09-sovereignty",
         "claim-mirzoyan-2024-01-23-no-corridor-obligation",
         # session 15 re-audit: Hajizada answered the US and EU calls, which accuse nobody
-        "claim-aykhan-hajizada-2022-12-14-road-not-blocked")}
+        "claim-aykhan-hajizada-2022-12-14-road-not-blocked",
+        # session 16 re-audit: the Az MoD's denial of 10 October 2021 also answers the Artsakh police report
+        "claim-az-mod-2021-10-10-untrue")}
     assert all(r["denier_on_accused_side"] == "" for r in everything if not r["accused"])
 
 
 def test_counter_allegation_invokes_point_4(ask, parukh) -> None:
     everything = ask("counter-allegations")
     pairs = {(r["counter_claim"], r["original_claim"]) for r in everything}
-    assert len(pairs) == 37  # the record of issue #12 (+1: the Armenian MoD answers on Vardenis; +1: the Armenian MFA answers Aliyev's OTS speech; +1: the Azerbaijani MFA answers the Armenian MFA on the Hakari checkpoint, session 12; session 15 re-audit: -1 in stratum a (three Az MoD reports of 2021 that answer no allegation re-classed as allegations, two answer links no stored page supports removed), +1 in stratum c (answer links corrected)); the first record's pairs all still there
+    assert len(pairs) == 38  # the record of issue #12 (+1: the Armenian MoD answers on Vardenis; +1: the Armenian MFA answers Aliyev's OTS speech; +1: the Azerbaijani MFA answers the Armenian MFA on the Hakari checkpoint, session 12; session 15 re-audit: -1 in stratum a (three Az MoD reports of 2021 that answer no allegation re-classed as allegations, two answer links no stored page supports removed), +1 in stratum c (answer links corrected); session 16 re-audit: +1 stratum b (Hajizada's counter-allegation of January 2023 answers Mirzoyan's denial of 20 January 2023, recorded since)); the first record's pairs all still there
     assert pairs >= {(ckr(a), ckr(b)) for a, b in (
         ("claim-az-mfa-2021-12-armenia-not-fulfilling", "claim-am-mfa-2021-12-07-no-corridor-obligation"),
         ("claim-am-mfa-2021-04-20-condemns-threat", "claim-aliyev-2021-04-20-zangezur-corridor"),
@@ -736,8 +738,8 @@ def test_allegations_without_response(ask) -> None:
 
 def test_conflicting_casualty_figures(ask) -> None:
     """The only real conflict in the data: Lachin, August 2022, wounded Artsakh servicemen,
-    14 according to the Russian MoD against 19 in the Artsakh army's later figure (its own first
-    figure, also 14, is one claimant's revision, not a conflict between claimants)."""
+    14 according to the Russian MoD against 19 in the Artsakh army's figure (the session 16 re-audit
+    dropped a 'first figure' of 14 credited to the army: the page gives 14 as the Russian MoD's)."""
     rows = ask("conflicting-casualty-figures")
     got = [(r["incident"], r["kind_label"], r["low_claimant_label"], r["low_min"], r["low_max"],
             r["high_claimant_label"], r["high_min"], r["high_max"]) for r in rows]
@@ -750,7 +752,7 @@ def test_conflicting_casualty_figures(ask) -> None:
     first = rows[got.index(lachin)]
     assert (first["side_label"], first["low_group"], first["high_group"]) == (
         "Artsakh Defence Army (armed formations of Nagorno-Karabakh)", "Nagorno-Karabakh servicemen (injured)",
-        "servicemen (later figure)")
+        "servicemen")
     # the Parukh figures differ but never about the same side and kind from two claimants: no conflict
     assert not [r for r in rows if r["incident"] == ckr("incident-2022-03-24-parukh-farrukh")]
 
@@ -861,7 +863,7 @@ def test_claims_about_the_lachin_corridor(ask) -> None:  # noqa: ANN001
 
 def test_incidents_overview_counts_stances(ask) -> None:  # noqa: ANN001
     rows = {r["incident"]: r for r in ask("incidents-overview")}
-    assert len(rows) == 116  # the record of issue #12
+    assert len(rows) == 117  # the record of issue #12; session 16 re-audit: +1 the Bardzruni killing of 4 December 2023 moved to an incident of its own
     parukh = rows[ckr("incident-2022-03-24-parukh-farrukh")]
     counts = [parukh[k] for k in ("claims", "allegations", "denials", "counter_allegations", "calls",
                                   "interpretations", "reports", "claimants")]
