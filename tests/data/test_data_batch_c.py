@@ -67,8 +67,9 @@ C = {
                                                    set(), {p(6), p(4)}, set(), {"agent-armenia"}, True),
     "claim-ru-mfa-2023-03-06-restraint": ("incident-2023-03-05-police-car-ambush", "agent-zakharova", "2023-03-06", "stance-calls-on",
                                           set(), set(), {p(1)}, set(), True),
-    "claim-artsakh-hrd-2023-03-planned-attack": ("incident-2023-03-05-police-car-ambush", "agent-artsakh-human-rights-defender", "2023-03-08", "stance-denies",
-                                                 set(), set(), {p(6)}, {"agent-azerbaijan"}, True),
+    # re-audit (issue #12, session 16): it rejects the arms-transport account and blames Azerbaijan (counter-alleges, point 1 implied)
+    "claim-artsakh-hrd-2023-03-planned-attack": ("incident-2023-03-05-police-car-ambush", "agent-artsakh-human-rights-defender", "2023-03-08",
+                                                 "stance-counter-alleges", set(), {p(1)}, set(), {"agent-azerbaijan"}, True),
     # 26 Aliyev at OTS
     "claim-az-president-2023-03-16-ots": ("incident-2023-03-16-aliyev-ots-ankara", "agent-aliyev", "2023-03-16", "stance-alleges",
                                           {A}, {p(4), p(9)}, set(), {"agent-armenia"}, True),
@@ -81,7 +82,8 @@ C = {
     "claim-artsakh-info-centre-2023-03-25-pretext": ("incident-2023-03-25-lisagor-height", "agent-artsakh-info-centre", "2023-03-25", "stance-alleges",
                                                      {A}, {p(1)}, set(), {"agent-azerbaijan"}, True),
     # 28 Hakari checkpoint
-    "claim-az-mod-2023-04-21-supply-escort": ("incident-2023-04-21-hakari-checkpoint", "agent-az-mod", "2023-04-21", "stance-counter-alleges",
+    # re-audit (issue #12, session 16): the statement answers no allegation against Azerbaijan, so alleges
+    "claim-az-mod-2023-04-21-supply-escort": ("incident-2023-04-21-hakari-checkpoint", "agent-az-mod", "2023-04-21", "stance-alleges",
                                               {A}, {p(6), p(4)}, set(), {"agent-armenia"}, True),
     "claim-am-mfa-2023-04-23-checkpoint": ("incident-2023-04-21-hakari-checkpoint", "agent-am-mfa", "2023-04-23", "stance-alleges",
                                            {p(6)}, set(), set(), {"agent-azerbaijan"}, True),
@@ -93,8 +95,9 @@ C = {
     "claim-us-state-department-2023-04-24-checkpoint-concern": ("incident-2023-04-21-hakari-checkpoint", "agent-vedant-patel", "2023-04-23",
                                                                 "stance-calls-on", set(), set(), {p(6)}, set(), True),
     # 29 EAEU corridor exchange
+    # re-audit (issue #12, session 16): point 9 is named but not as breached (concernsProvision); the declaration is named
     "claim-am-pm-2023-05-25-one-corridor": ("incident-2023-05-25-eaeu-corridor-exchange", "agent-pashinyan", "2023-05-25", "stance-alleges",
-                                            {p(9)}, {p(6)}, set(), {"agent-azerbaijan"}, True),
+                                            {A}, {p(6)}, {p(9)}, {"agent-azerbaijan"}, True),
     "claim-az-president-2023-05-25-no-territorial-claim": ("incident-2023-05-25-eaeu-corridor-exchange", "agent-aliyev", "2023-05-25",
                                                            "stance-denies", set(), set(), {p(9)}, set(), False),
     # re-audit (issue #12, session 15): he names the declaration as a whole; point 9 is the curator's reading
