@@ -79,8 +79,9 @@ C = {
                                               {A}, {p(6), p(4)}, set(), {"agent-armenia"}, True),
     "claim-ru-mod-2023-03-25-crossed-loc": ("incident-2023-03-25-lisagor-height", "agent-ru-mod", "2023-03-25", "stance-alleges",
                                             {A}, {p(1)}, set(), {"agent-azerbaijan"}, True),
+    # session 16: claim-artsakh-2023-03-27-blatant-violation (the same statement) merged in, with its point 3
     "claim-artsakh-info-centre-2023-03-25-pretext": ("incident-2023-03-25-lisagor-height", "agent-artsakh-info-centre", "2023-03-25", "stance-alleges",
-                                                     {A}, {p(1)}, set(), {"agent-azerbaijan"}, True),
+                                                     {A}, {p(1), p(3)}, set(), {"agent-azerbaijan"}, True),
     # 28 Hakari checkpoint
     # re-audit (issue #12, session 16): the statement answers no allegation against Azerbaijan, so alleges
     "claim-az-mod-2023-04-21-supply-escort": ("incident-2023-04-21-hakari-checkpoint", "agent-az-mod", "2023-04-21", "stance-alleges",
@@ -232,7 +233,10 @@ SOURCE_URLS = {
     "claim-ru-mod-2023-03-25-crossed-loc": {"https://www.islamtimes.org/en/news/1048754/russia-accuses-azerbaijan-of-violating-ceasefire-agreement-with-armenia",
                                             "https://thedefensepost.com/2023/03/27/azerbaijan-violated-ceasefire-armenia"},
     "claim-artsakh-info-centre-2023-03-25-pretext": {"https://asbarez.com/azerbaijani-forces-advance-into-artsakhs-territory-russia-warns-baku/",
-                                                     "https://radar.am/en/news/nagorno-karabakh-2559548594/"},
+                                                     "https://radar.am/en/news/nagorno-karabakh-2559548594/",
+                                                     # session 16: the Western Armenia TV pages of the merged duplicate
+                                                     "https://westernarmeniatv.com/en/society_en/azerbaijan-violated-the-contact-line-established-by-the-tripartite-declaration-and-ensured-a-certain-advance-in-position/",
+                                                     "https://westernarmeniatv.com/fr/165535/lazerbaidjan-a-viole-la-ligne-de-contact-etablie-par-la-declaration-tripartite-et-a-obtenu-un-certain-avancement-de-position"},
     "claim-az-mod-2023-04-21-supply-escort": {
         "https://news.az/news/armenia-still-trying-to-illegally-transport-manpower-ammunition-to-territory-of-azerbaijan-defense-ministry-video"},
     "claim-am-mfa-2023-04-23-checkpoint": {"https://www.azatutyun.am/a/32375971.html"},
@@ -338,7 +342,7 @@ def test_incidents_in_reference_with_label_and_dates(store) -> None:
 
 # claims added to these incidents by the issue #12 curators (not claims of the chronology record)
 ADDED = {
-    "claim-artsakh-2023-03-27-blatant-violation": "incident-2023-03-25-lisagor-height",
+    # claim-artsakh-2023-03-27-blatant-violation was merged into claim-artsakh-info-centre-2023-03-25-pretext (session 16)
     "claim-am-mod-2023-04-21-convoy-denial": "incident-2023-04-21-hakari-checkpoint",
     "claim-putin-2023-05-25-technical-issues": "incident-2023-05-25-eaeu-corridor-exchange",
     "claim-icrc-2023-07-29-taking-measures": "incident-2023-07-29-khachatryan-arrest",
