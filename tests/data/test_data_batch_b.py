@@ -138,7 +138,8 @@ CLAIMS: dict[str, dict[str, tuple[str, str | None, str]]] = {
         "claim-eu-2023-02-borrell-answer": ("agent-borrell", None, "stance-calls-on"),
         # claimant: the page names Gegham Stepanyan (re-audit, issue #12, session 15)
         "claim-artsakh-ombudsman-2022-12-13-stranded": ("agent-gegham-stepanyan", None, "stance-reports"),
-        "claim-artsakh-ombudsman-2022-12-supplies": ("agent-newsam", None, "stance-reports"),
+        # re-audit (issue #12, session 16): the stored copy of News.am 736324 shows 21 December 2022
+        "claim-artsakh-ombudsman-2022-12-supplies": ("agent-newsam", "2022-12-21", "stance-reports"),
         # added by rec-c (issue #12)
         "claim-ru-mod-2022-12-13-negotiations": ("agent-ru-mod", "2022-12-13", "stance-reports"),
         "claim-az-mfa-2022-12-rejects-armenian-statement": ("agent-az-mfa", None, "stance-counter-alleges"),

@@ -67,8 +67,9 @@ C = {
                                                    set(), {p(6), p(4)}, set(), {"agent-armenia"}, True),
     "claim-ru-mfa-2023-03-06-restraint": ("incident-2023-03-05-police-car-ambush", "agent-zakharova", "2023-03-06", "stance-calls-on",
                                           set(), set(), {p(1)}, set(), True),
-    "claim-artsakh-hrd-2023-03-planned-attack": ("incident-2023-03-05-police-car-ambush", "agent-artsakh-human-rights-defender", "2023-03-08", "stance-denies",
-                                                 set(), set(), {p(6)}, {"agent-azerbaijan"}, True),
+    # re-audit (issue #12, session 16): it rejects the arms-transport account and blames Azerbaijan (counter-alleges, point 1 implied)
+    "claim-artsakh-hrd-2023-03-planned-attack": ("incident-2023-03-05-police-car-ambush", "agent-artsakh-human-rights-defender", "2023-03-08",
+                                                 "stance-counter-alleges", set(), {p(1)}, set(), {"agent-azerbaijan"}, True),
     # 26 Aliyev at OTS
     "claim-az-president-2023-03-16-ots": ("incident-2023-03-16-aliyev-ots-ankara", "agent-aliyev", "2023-03-16", "stance-alleges",
                                           {A}, {p(4), p(9)}, set(), {"agent-armenia"}, True),
@@ -78,10 +79,12 @@ C = {
                                               {A}, {p(6), p(4)}, set(), {"agent-armenia"}, True),
     "claim-ru-mod-2023-03-25-crossed-loc": ("incident-2023-03-25-lisagor-height", "agent-ru-mod", "2023-03-25", "stance-alleges",
                                             {A}, {p(1)}, set(), {"agent-azerbaijan"}, True),
+    # session 16: claim-artsakh-2023-03-27-blatant-violation (the same statement) merged in, with its point 3
     "claim-artsakh-info-centre-2023-03-25-pretext": ("incident-2023-03-25-lisagor-height", "agent-artsakh-info-centre", "2023-03-25", "stance-alleges",
-                                                     {A}, {p(1)}, set(), {"agent-azerbaijan"}, True),
+                                                     {A}, {p(1), p(3)}, set(), {"agent-azerbaijan"}, True),
     # 28 Hakari checkpoint
-    "claim-az-mod-2023-04-21-supply-escort": ("incident-2023-04-21-hakari-checkpoint", "agent-az-mod", "2023-04-21", "stance-counter-alleges",
+    # re-audit (issue #12, session 16): the statement answers no allegation against Azerbaijan, so alleges
+    "claim-az-mod-2023-04-21-supply-escort": ("incident-2023-04-21-hakari-checkpoint", "agent-az-mod", "2023-04-21", "stance-alleges",
                                               {A}, {p(6), p(4)}, set(), {"agent-armenia"}, True),
     "claim-am-mfa-2023-04-23-checkpoint": ("incident-2023-04-21-hakari-checkpoint", "agent-am-mfa", "2023-04-23", "stance-alleges",
                                            {p(6)}, set(), set(), {"agent-azerbaijan"}, True),
@@ -93,8 +96,9 @@ C = {
     "claim-us-state-department-2023-04-24-checkpoint-concern": ("incident-2023-04-21-hakari-checkpoint", "agent-vedant-patel", "2023-04-23",
                                                                 "stance-calls-on", set(), set(), {p(6)}, set(), True),
     # 29 EAEU corridor exchange
+    # re-audit (issue #12, session 16): point 9 is named but not as breached (concernsProvision); the declaration is named
     "claim-am-pm-2023-05-25-one-corridor": ("incident-2023-05-25-eaeu-corridor-exchange", "agent-pashinyan", "2023-05-25", "stance-alleges",
-                                            {p(9)}, {p(6)}, set(), {"agent-azerbaijan"}, True),
+                                            {A}, {p(6)}, {p(9)}, {"agent-azerbaijan"}, True),
     "claim-az-president-2023-05-25-no-territorial-claim": ("incident-2023-05-25-eaeu-corridor-exchange", "agent-aliyev", "2023-05-25",
                                                            "stance-denies", set(), set(), {p(9)}, set(), False),
     # re-audit (issue #12, session 15): he names the declaration as a whole; point 9 is the curator's reading
@@ -229,7 +233,10 @@ SOURCE_URLS = {
     "claim-ru-mod-2023-03-25-crossed-loc": {"https://www.islamtimes.org/en/news/1048754/russia-accuses-azerbaijan-of-violating-ceasefire-agreement-with-armenia",
                                             "https://thedefensepost.com/2023/03/27/azerbaijan-violated-ceasefire-armenia"},
     "claim-artsakh-info-centre-2023-03-25-pretext": {"https://asbarez.com/azerbaijani-forces-advance-into-artsakhs-territory-russia-warns-baku/",
-                                                     "https://radar.am/en/news/nagorno-karabakh-2559548594/"},
+                                                     "https://radar.am/en/news/nagorno-karabakh-2559548594/",
+                                                     # session 16: the Western Armenia TV pages of the merged duplicate
+                                                     "https://westernarmeniatv.com/en/society_en/azerbaijan-violated-the-contact-line-established-by-the-tripartite-declaration-and-ensured-a-certain-advance-in-position/",
+                                                     "https://westernarmeniatv.com/fr/165535/lazerbaidjan-a-viole-la-ligne-de-contact-etablie-par-la-declaration-tripartite-et-a-obtenu-un-certain-avancement-de-position"},
     "claim-az-mod-2023-04-21-supply-escort": {
         "https://news.az/news/armenia-still-trying-to-illegally-transport-manpower-ammunition-to-territory-of-azerbaijan-defense-ministry-video"},
     "claim-am-mfa-2023-04-23-checkpoint": {"https://www.azatutyun.am/a/32375971.html"},
@@ -335,7 +342,7 @@ def test_incidents_in_reference_with_label_and_dates(store) -> None:
 
 # claims added to these incidents by the issue #12 curators (not claims of the chronology record)
 ADDED = {
-    "claim-artsakh-2023-03-27-blatant-violation": "incident-2023-03-25-lisagor-height",
+    # claim-artsakh-2023-03-27-blatant-violation was merged into claim-artsakh-info-centre-2023-03-25-pretext (session 16)
     "claim-am-mod-2023-04-21-convoy-denial": "incident-2023-04-21-hakari-checkpoint",
     "claim-putin-2023-05-25-technical-issues": "incident-2023-05-25-eaeu-corridor-exchange",
     "claim-icrc-2023-07-29-taking-measures": "incident-2023-07-29-khachatryan-arrest",
@@ -360,7 +367,8 @@ def test_claim_count_per_incident(store) -> None:
     for inc in ADDED.values():
         expected[inc] += 1
     assert got == expected
-    assert sum(got.values()) == len(C) + len(ADDED) + 21 == 39 + 11 + 21
+    # 10 added claims: claim-artsakh-2023-03-27-blatant-violation was merged into the pretext claim (session 16)
+    assert sum(got.values()) == len(C) + len(ADDED) + 21 == 39 + 10 + 21
 
 
 def test_added_claims_are_the_only_claims_outside_the_record(store) -> None:
