@@ -315,6 +315,8 @@ def test_nk_dissolution_decree_recorded_with_date_and_sources(staged):
     assert {_lex(r["url"]) for r in rows} == {
         "https://armenpress.am/eng/news/1120704/",
         "https://www.straitstimes.com/asia/nagorno-karabakh-republic-will-cease-to-exist-from-jan-1-2024-nagorno-karabakh-authorities",
+        # session 16 re-audit: Asbarez says the order was signed 'on Thursday' (28 September 2023), the decree's day
+        "https://asbarez.com/artsakh-government-disbands/",
     }
     assert all(_lex(r["stored"]).startswith("Read in the stored copy") for r in rows)
 
