@@ -80,7 +80,8 @@ EXPECTED = {
         ("p9-new-comms-az-president-2023-11-21", "2023-11-21", "not fulfilled", "Hikmet Hajiyev"),
     },
     "p6-lachin-district": {
-        ("p6-lachin-district-tass-2020-12-01", "2020-12-01", "fulfilled", "TASS"),
+        # session 16 re-audit: TASS quotes the Azerbaijani MoD's press service, which is the claimant
+        ("p6-lachin-district-tass-2020-12-01", "2020-12-01", "fulfilled", "Ministry of Defence of Azerbaijan"),
         ("", "2020-12-01", REF, "(reference record)"),
     },
     "p6-corridor-control": {
@@ -314,6 +315,8 @@ def test_nk_dissolution_decree_recorded_with_date_and_sources(staged):
     assert {_lex(r["url"]) for r in rows} == {
         "https://armenpress.am/eng/news/1120704/",
         "https://www.straitstimes.com/asia/nagorno-karabakh-republic-will-cease-to-exist-from-jan-1-2024-nagorno-karabakh-authorities",
+        # session 16 re-audit: Asbarez says the order was signed 'on Thursday' (28 September 2023), the decree's day
+        "https://asbarez.com/artsakh-government-disbands/",
     }
     assert all(_lex(r["stored"]).startswith("Read in the stored copy") for r in rows)
 
