@@ -115,30 +115,28 @@ def _csv(header: list[str], rows: list[list[str]]) -> Response:
     return Response(to_csv(header, rows), media_type=CSV_MEDIA_TYPE)
 
 
-async def timeline(request: Request) -> Response:
-    """The timeline, its JSON twin (``.json``) and its CSV twin (``.csv``, one line per bar); ``month``
-    with ``point`` or ``side`` lists the claims behind one bar."""
+async def _chart(request: Request, build, csv_of, template: str) -> Response:  # noqa: ANN001 - page makers
+    """A chart page from ``build(ctx, params)``, its JSON twin (``.json``) and its CSV twin (``.csv``)."""
     path = request.url.path
     as_csv = path.endswith(".csv")
     as_json = not as_csv and wants_json(request, path.endswith(".json"))
     ctx = await _context(request)
-    page = await anyio.to_thread.run_sync(timeline_page, ctx, dict(request.query_params))
+    page = await anyio.to_thread.run_sync(build, ctx, dict(request.query_params))
     if as_csv:
-        return _csv(*timeline_csv(page))
-    return render(request, "timeline.html", page.to_json(), as_json=as_json)
+        return _csv(*csv_of(page))
+    return render(request, template, page.to_json(), as_json=as_json)
+
+
+async def timeline(request: Request) -> Response:
+    """The timeline, its JSON twin (``.json``) and its CSV twin (``.csv``, one line per bar); ``month``
+    with ``point`` or ``side`` lists the claims behind one bar."""
+    return await _chart(request, timeline_page, timeline_csv, "timeline.html")
 
 
 async def timeline_claimants(request: Request) -> Response:
     """Allegations per claimant per week of one year (``year``), its JSON and CSV twins; ``week`` with
     ``claimant`` or ``side`` lists the claims behind one bar."""
-    path = request.url.path
-    as_csv = path.endswith(".csv")
-    as_json = not as_csv and wants_json(request, path.endswith(".json"))
-    ctx = await _context(request)
-    page = await anyio.to_thread.run_sync(claimant_weeks_page, ctx, dict(request.query_params))
-    if as_csv:
-        return _csv(*claimant_weeks_csv(page))
-    return render(request, "timeline_claimants.html", page.to_json(), as_json=as_json)
+    return await _chart(request, claimant_weeks_page, claimant_weeks_csv, "timeline_claimants.html")
 
 
 async def map_view(request: Request) -> Response:
