@@ -11,9 +11,12 @@ from pathlib import Path
 
 import pytest
 from rdflib import Dataset, Namespace, URIRef
-from rdflib.namespace import DCTERMS, RDF, RDFS, XSD
+from rdflib.namespace import DCTERMS, RDF, RDFS
 
 from conflictkg.rdf.namespaces import PREFIXES
+
+# A plain Namespace (not rdflib's closed XSD) so pytest's collection does not warn.
+XSD = Namespace("http://www.w3.org/2001/XMLSchema#")
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -12,9 +12,12 @@ from pathlib import Path
 
 import pytest
 from rdflib import BNode, Dataset, Literal, Namespace, URIRef
-from rdflib.namespace import DCTERMS, RDF, SKOS, XSD
+from rdflib.namespace import DCTERMS, RDF, SKOS
 
 from conflictkg.rdf.namespaces import PREFIXES
+
+# A plain Namespace (not rdflib's closed XSD) so pytest's collection does not warn.
+XSD = Namespace("http://www.w3.org/2001/XMLSchema#")
 
 ROOT = Path(__file__).resolve().parents[2]
 
