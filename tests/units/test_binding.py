@@ -78,10 +78,9 @@ def test_a_question_ordered_by_its_list_is_asked_in_parts_with_the_same_answer(t
                          for thing, name in (("a", "z"), ("a", "y"), ("b", "x"), ("c", "w"), ("d", "v"), ("e", "u")))
     header = "#+ title: t\n#+ description: d\n#+ params:\n#+   thing: {type: iri}\n"
     ordered, other = tmp_path / "ordered.rq", tmp_path / "other.rq"
-    ordered.write_text(header + f"SELECT DISTINCT ?thing ?name WHERE {{ ?thing <{label}> ?name }}\nORDER BY ?thing ?name\n",
-                       encoding="utf-8")
-    other.write_text(header + f"SELECT DISTINCT ?thing ?name WHERE {{ ?thing <{label}> ?name }}\nORDER BY ?name ?thing\n",
-                     encoding="utf-8")
+    select = f"SELECT DISTINCT ?thing ?name WHERE {{ ?thing <{label}> ?name }}\n"
+    ordered.write_text(header + select + "ORDER BY ?thing ?name\n", encoding="utf-8")
+    other.write_text(header + select + "ORDER BY ?name ?thing\n", encoding="utf-8")
     values = [e + k for k in "edcba"]
     one = run_over(memory, load_query(ordered), "thing", values)
     parts = run_over_sorted(memory, load_query(ordered), "thing", values + [e + "a"], at_once=2)

@@ -1,6 +1,7 @@
-"""The allegation view's summary reads its links counted, not its claims, and a drilled-down group reads its
-own members' claims; a clause view's summary reads no claim's filter values (#14): the same agents, links and claims as the full view, on a product-shaped store
-(the shipped incident records copied under new IRIs, as ``bench/scale.py`` grows the record)."""
+"""The allegation view's summary reads its links counted, not its claims, and a drilled-down group reads its own
+members' claims; a clause view's summary reads no claim's filter values (#14): the same agents, links and claims as
+the full view, on a product-shaped store (the shipped incident records copied under new IRIs, as ``bench/scale.py``
+grows the record)."""
 
 from __future__ import annotations
 

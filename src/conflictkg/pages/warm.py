@@ -35,7 +35,8 @@ def warm_home(site: Site) -> int:
 
 
 def warm(site: Site) -> int:
-    """Build the home page, search's folded names and their order (:func:`~conflictkg.pages.search.search_index`), the incidents list and every point's page (page 1) once,
+    """Build the home page, search's folded names and their order (:func:`~conflictkg.pages.search.search_index`),
+    the incidents list and every point's page (page 1) once,
     so that their once-per-generation answers, totals and derived values
     (:meth:`~conflictkg.pages.context.Site.derive_once`) are made; how many of them the site then holds."""
     ctx = site.view(Perspective.NEUTRAL)
