@@ -65,3 +65,26 @@ def test_a_list_binds_one_row_per_value_and_the_other_parameters_as_usual(tmp_pa
         run_over(memory, query, "nothing", [e + "a"], {"kind": e + "K"})
     with pytest.raises(QueryError, match="needs parameter 'kind'"):
         run_over(memory, query, "thing", [e + "a"])
+
+
+def test_a_question_ordered_by_its_list_is_asked_in_parts_with_the_same_answer(tmp_path) -> None:
+    """``run_over_sorted``: the values sorted and asked a few at a time; the parts joined are the one answer."""
+    from conflictkg.errors import QueryError
+    from conflictkg.sparql.queries import load_query, run_over, run_over_sorted
+    from conflictkg.store.memory import MemoryStore
+
+    e, label = "http://e.org/", "http://www.w3.org/2000/01/rdf-schema#label"
+    memory = MemoryStore(ox.Quad(ox.NamedNode(e + thing), ox.NamedNode(label), ox.Literal(name), ox.NamedNode(e + "g"))
+                         for thing, name in (("a", "z"), ("a", "y"), ("b", "x"), ("c", "w"), ("d", "v"), ("e", "u")))
+    header = "#+ title: t\n#+ description: d\n#+ params:\n#+   thing: {type: iri}\n"
+    ordered, other = tmp_path / "ordered.rq", tmp_path / "other.rq"
+    select = f"SELECT DISTINCT ?thing ?name WHERE {{ ?thing <{label}> ?name }}\n"
+    ordered.write_text(header + select + "ORDER BY ?thing ?name\n", encoding="utf-8")
+    other.write_text(header + select + "ORDER BY ?name ?thing\n", encoding="utf-8")
+    values = [e + k for k in "edcba"]
+    one = run_over(memory, load_query(ordered), "thing", values)
+    parts = run_over_sorted(memory, load_query(ordered), "thing", values + [e + "a"], at_once=2)
+    assert parts.variables == one.variables and parts.rows == one.rows
+    assert [str(row[1]) for row in parts.rows] == ['"y"', '"z"', '"x"', '"w"', '"v"', '"u"']
+    with pytest.raises(QueryError, match="not ordered by \\?thing first"):
+        run_over_sorted(memory, load_query(other), "thing", values, at_once=2)

@@ -1,6 +1,7 @@
-"""The allegation view's summary reads its links counted, not its claims, and a drilled-down group reads its
-own members' claims (#14): the same agents, links and claims as the full view, on a product-shaped store
-(the shipped incident records copied under new IRIs, as ``bench/scale.py`` grows the record)."""
+"""The allegation view's summary reads its links counted, not its claims, and a drilled-down group reads its own
+members' claims; a clause view's summary reads no claim's filter values (#14): the same agents, links and claims as
+the full view, on a product-shaped store (the shipped incident records copied under new IRIs, as ``bench/scale.py``
+grows the record)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,8 @@ import pytest
 from conflictkg.naming import Gazetteer
 from conflictkg.network import ViewRequest, build_network, network_view, views
 from conflictkg.network.data import allegation_rows, claim_rows
-from conflictkg.network.outline import allegation_outline
+from conflictkg.network import outline as outline_module
+from conflictkg.network.outline import allegation_outline, clause_outline
 from conflictkg.network.summary import GROUP_ID
 from conflictkg.store.oxigraph import OxigraphStore
 
@@ -106,3 +108,32 @@ def test_agents_allegations_are_the_full_questions_rows_of_their_claims(tripled,
     assert mine and mine == [r for r in every if r.claim in theirs and r.claim in listed]
     assert {(r.claimant, r.accused) for r in mine if not {r.claimant, r.accused} & set(agents)}  # a claim accusing two
     assert allegation_rows(tripled, res, []) == []
+
+
+CLAUSE = ViewRequest("clause", (6,))
+
+
+def test_a_clause_summary_reads_no_claims_filters_and_is_the_one_the_full_answers_give(tripled, res, gazetteer,
+                                                                                       monkeypatch):
+    """A large clause view's summary reads its resources and links, not its claims' filter values (at 100x the
+    shipped data those were most of its time, #14): the same nodes, links, groups and counts."""
+    monkeypatch.setattr(views, "SUMMARY_ABOVE", 50)  # clause 6 of the tripled record: a few hundred resources
+    part = views.view_part(tripled, res, CLAUSE, gazetteer)
+    outline = clause_outline(tripled, res, CLAUSE, gazetteer)
+    assert outline.nodes == part.nodes and len(part.claims) > 50
+    assert [(e.source, e.target, e.label, e.relation) for e in outline.edges] == \
+        [(e.source, e.target, e.label, e.relation) for e in part.edges]
+    assert outline.claim_count == len(part.claims) and outline.claims == [] and outline.large
+    store = Recording(tripled)
+    summary = network_view(store, res, replace(CLAUSE, scope="auto"), gazetteer)  # type: ignore[arg-type]
+    assert summary.scope == "summary" and store.asked
+    assert not [q for q in store.asked if q.startswith(CLAIM_BY_CLAIM)]
+    monkeypatch.setattr(outline_module, "clause_outline", lambda store, res, request, gazetteer, whole_if_small:
+                        views.view_part(store, res, request, gazetteer))
+    assert network_view(tripled, res, replace(CLAUSE, scope="auto"), gazetteer).to_json() == summary.to_json()
+
+
+def test_a_small_clause_view_opens_whole_with_its_claims(tripled, res, gazetteer):
+    full = build_network(tripled, res, CLAUSE, gazetteer)
+    auto = network_view(tripled, res, replace(CLAUSE, scope="auto"), gazetteer)
+    assert auto.scope == "full" and auto.claims == full.claims and list(auto.nodes) == list(full.nodes)

@@ -48,7 +48,7 @@ def summary_view(store: Store, resources: Resources, request: ViewRequest,
         ViewError: a group the summary does not have (the message lists them).
     """
     full = replace(request, scope="full", group=None, page=1, per_page=MEMBERS_PER_PAGE)
-    part = outline(store, resources, full, gazetteer, counted=request.scope == "auto")
+    part = outline(store, resources, full, gazetteer, counted=request.scope == "auto", drilled=request.scope == "group")
     if request.scope == "auto" and not part.large and request.view != "whole":
         whole = part if request.view != "allegations" else view_part(store, resources, full, gazetteer)
         return whole.network(full)

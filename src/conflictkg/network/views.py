@@ -176,7 +176,7 @@ def view_part(store: Store, resources: Resources, request: ViewRequest, gazettee
         ctx = context(store, resources, request, gazetteer)
         return ViewPart(ctx, info, info.title, {"view": ["full"]}, *whole_graph(store, resources, ctx))
     found, ctx, title, params = _centred(store, resources, request, gazetteer, info)
-    return ViewPart(ctx, info, title, params, *_statement_graph(ctx, found, exclude_kinds=set()))
+    return ViewPart(ctx, info, title, params, *statement_graph(ctx, found, exclude_kinds=set()))
 
 
 SCOPES = ("full", "summary", "group", "auto")
@@ -228,7 +228,7 @@ def allegation_context(store: Store, resources: Resources, request: ViewRequest,
 
 def whole_graph(store: Store, resources: Resources, ctx: _Context) -> tuple[list[str], list[Edge], list[str]]:
     """The whole view's resources, links and claims (events, what claims assert, stay out)."""
-    return _statement_graph(ctx, data.statements(store, resources, "whole"), exclude_kinds={"event"})
+    return statement_graph(ctx, data.statements(store, resources, "whole"), exclude_kinds={"event"})
 
 
 def _centred(store: Store, resources: Resources, request: ViewRequest, gazetteer: Gazetteer | None,
@@ -236,16 +236,22 @@ def _centred(store: Store, resources: Resources, request: ViewRequest, gazetteer
     """A clause or incident view's statements, the tables read for them alone (:func:`centred_context`),
     its title and parameters."""
     if request.view == "clause":
-        known = data.clause_numbers(store, resources)
-        numbers = _checked_clauses(request.clauses, known)
-        found = [s for n in numbers for s in data.statements(store, resources, "clause", {"clause": str(n)})]
-        ctx = centred_context(store, resources, request, gazetteer, found, ())
-        title = f"{info.title}: {'; '.join(known[n][1] for n in numbers)}"
-        return found, ctx, title, {"clause": [str(n) for n in numbers]}
+        found, title, params = clause_statements(store, resources, request, info)
+        return found, centred_context(store, resources, request, gazetteer, found, ()), title, params
     incident = _checked_incident(store, resources, request.incident)
     found = data.statements(store, resources, "incident", {"incident": incident})
     ctx = centred_context(store, resources, request, gazetteer, found, (incident,))
     return found, ctx, f"{info.title}: {ctx.label(incident)}", {"incident": [compact_iri(incident)]}
+
+
+def clause_statements(store: Store, resources: Resources, request: ViewRequest,
+                      info: ViewInfo) -> tuple[list[Statement], str, dict[str, list[str]]]:
+    """A clause view's statements (its clauses checked), its title and its parameters."""
+    known = data.clause_numbers(store, resources)
+    numbers = _checked_clauses(request.clauses, known)
+    found = [s for n in numbers for s in data.statements(store, resources, "clause", {"clause": str(n)})]
+    title = f"{info.title}: {'; '.join(known[n][1] for n in numbers)}"
+    return found, title, {"clause": [str(n) for n in numbers]}
 
 
 def centred_context(store: Store, resources: Resources, request: ViewRequest, gazetteer: Gazetteer | None,
@@ -316,8 +322,10 @@ def allegation_graph(ctx: _Context, rows: list[data.AllegationRow]) -> tuple[lis
     return nodes, edges, claims
 
 
-def _statement_graph(ctx: _Context, found: list[Statement],
-                     exclude_kinds: set[str]) -> tuple[list[str], list[Edge], list[str]]:
+def statement_graph(ctx: _Context, found: list[Statement],
+                    exclude_kinds: set[str]) -> tuple[list[str], list[Edge], list[str]]:
+    """The resources, links and claims a statement view draws of its statements ``found``: those whose both
+    ends ``ctx.table`` holds, of a kind not in ``exclude_kinds`` (its claims: those ``ctx.claims`` holds)."""
     def drawable(iri: str) -> bool:
         return iri in ctx.table and ctx.table[iri].kind not in exclude_kinds
 

@@ -16,7 +16,7 @@ from urllib.parse import urlencode
 
 from conflictkg.errors import QueryError
 from conflictkg.names import name_key
-from conflictkg.pages.context import PageContext
+from conflictkg.pages.context import PageContext, Site
 from conflictkg.pages.model import Page, Section
 from conflictkg.pages.summary import KINDS
 from conflictkg.paging import page_number
@@ -86,6 +86,50 @@ def resource_types(ctx: PageContext, iris: list[str]) -> dict[str, str]:
 
 
 @dataclass(frozen=True)
+class SearchIndex:
+    """The site's search keys (:meth:`~conflictkg.pages.context.Site.search_keys`) with the place of each in the
+    order hits are numbered in (its name case folded, then its IRI): made once per site, so that a search ranks
+    its hits by whole numbers instead of folding and comparing names (#14: at 100x the shipped data, 195,000
+    names; the sort of every hit by name was half of a search's 1.5 s)."""
+
+    keys: tuple[tuple[str, str, str], ...]
+    #: Each key's place in that order, and the key at each place.
+    place: tuple[int, ...]
+    at: tuple[int, ...]
+
+
+def search_index(site: Site) -> SearchIndex:
+    """The site's :class:`SearchIndex`, made on the first search (or by the warm-up) and kept."""
+    def make() -> SearchIndex:
+        keys = site.search_keys()
+        at = sorted(range(len(keys)), key=lambda i: (keys[i][2].casefold(), keys[i][1]))
+        place = [0] * len(keys)
+        for number, i in enumerate(at):
+            place[i] = number
+        return SearchIndex(keys, tuple(place), tuple(at))
+    return site.derive_once(("search-index",), make)
+
+
+def ranked(index: SearchIndex, key: str, offset: int, limit: int) -> tuple[list[tuple[str, int, str]], int]:
+    """``(iri, rank, matched name)`` of the ``limit`` best hits for the folded text ``key`` from the ``offset``-th,
+    and how many resources match: :func:`best_matches` sorted by rank, matched name (case folded) and IRI. Each
+    resource's best name (on a tie the first key, its label) is scored ``rank * len(keys) + place``
+    (:func:`match_rank`'s rule written out: a call per name was a third of the time)."""
+    best: dict[str, tuple[int, int]] = {}
+    word = f" {key}"
+    for i, (folded, iri, _name) in enumerate(index.keys):
+        if key in folded:
+            rank = 0 if folded == key else 1 if folded.startswith(key) else 2 if word in folded else 3
+            found = best.get(iri)
+            if found is None or rank < found[0]:
+                best[iri] = (rank, i)
+    size, place = len(index.keys), index.place
+    scores = heapq.nsmallest(offset + limit, [rank * size + place[i] for rank, i in best.values()])[offset:]
+    shown = [(index.keys[index.at[score % size]], score // size) for score in scores]
+    return [(k[1], rank, k[2]) for k, rank in shown], len(best)
+
+
+@dataclass(frozen=True)
 class SearchHit:
     """One resource found: its IRI, the reader's word for its type, the name that matched, how well."""
 
@@ -99,19 +143,12 @@ def find_hits(ctx: PageContext, text: str, offset: int = 0, limit: int = LIMIT) 
     """``limit`` hits for ``text`` from the ``offset``-th in rank order (by default the first :data:`LIMIT`),
     in page order (types in the order of their best hit, ranked within each), and how many there are in all."""
     key = name_key(text) if text.strip() else ""
-    best = best_matches(ctx, key) if key else {}
-    ranked = heapq.nsmallest(offset + limit, best.items(), key=_rank_order)[offset:]  # = sorted(...)[:offset + limit]
-    types = resource_types(ctx, [iri for iri, _ in ranked])  # of the hits shown only
-    hits = [SearchHit(iri, types[iri], matched, RANKS[rank]) for iri, (rank, matched) in ranked]
+    found, total = ranked(search_index(ctx.site), key, offset, limit) if key else ([], 0)
+    types = resource_types(ctx, [iri for iri, _rank, _matched in found])  # of the hits shown only
+    hits = [SearchHit(iri, types[iri], matched, RANKS[rank]) for iri, rank, matched in found]
     order = list(TYPES.values())
     first = {hit.type: i for i, hit in reversed(list(enumerate(hits)))}  # where each type's best hit is
-    return sorted(hits, key=lambda h: (first[h.type], order.index(h.type))), len(best)
-
-
-def _rank_order(item: tuple[str, tuple[int, str]]) -> tuple[int, str, str]:
-    """Rank, then the matched name (case folded), then the IRI: the order hits are numbered in."""
-    iri, (rank, matched) = item
-    return rank, matched.casefold(), iri
+    return sorted(hits, key=lambda h: (first[h.type], order.index(h.type))), total
 
 
 def search_page(ctx: PageContext, text: str, page_param: str = "") -> Page:

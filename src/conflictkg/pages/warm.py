@@ -16,6 +16,7 @@ from conflictkg.pages.context import Site
 from conflictkg.pages.home import AGREEMENT, home_page
 from conflictkg.pages.incidents import incidents_page
 from conflictkg.pages.resource import resource_page
+from conflictkg.pages.search import search_index
 
 #: The statement's points are ``<agreement>-p1`` to ``-p9``; warmed in this order after the lists.
 POINTS = range(1, 10)
@@ -34,12 +35,13 @@ def warm_home(site: Site) -> int:
 
 
 def warm(site: Site) -> int:
-    """Build the home page, search's folded names, the incidents list and every point's page (page 1) once,
+    """Build the home page, search's folded names and their order (:func:`~conflictkg.pages.search.search_index`),
+    the incidents list and every point's page (page 1) once,
     so that their once-per-generation answers, totals and derived values
     (:meth:`~conflictkg.pages.context.Site.derive_once`) are made; how many of them the site then holds."""
     ctx = site.view(Perspective.NEUTRAL)
     home_page(ctx)
-    site.search_keys()
+    search_index(site)
     incidents_page(ctx, {})
     for iri in points_of(site):
         resource_page(ctx, iri)

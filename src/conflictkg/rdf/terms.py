@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pyoxigraph as ox
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal
@@ -56,9 +58,20 @@ def iri_problem(iri: str) -> str | None:
     return None
 
 
+#: Printable ASCII without the space and :data:`_NOT_IN_IRI`: a text of these alone has no bad character, found at
+#: once (a clause view binds thousands of IRIs: checked a character at a time, they were a fifth of its time, #14).
+_PLAIN_IRI = re.compile(r"[\x21\x23-\x3b\x3d\x3f-\x5b\x5d\x5f\x61-\x7a\x7e]*")
+
+
 def iri_bad_char(text: str, offset: int = 0) -> str | None:
     """The first character of ``text`` no IRI may contain, quoted with its 1-based position
-    (plus ``offset``: where ``text`` starts in what the user wrote)."""
+    (plus ``offset``: where ``text`` starts in what the user wrote).
+
+    >>> iri_bad_char("ckr:a|b"), iri_bad_char("ckr:a-b"), iri_bad_char("ckr:\u0561 b", 2)
+    ("'|' at position 6", None, "' ' (space) at position 8")
+    """
+    if _PLAIN_IRI.fullmatch(text):
+        return None
     for position, char in enumerate(text, 1 + offset):
         if char in _NOT_IN_IRI or char.isspace() or not char.isprintable():
             shown = repr(char) if char.isprintable() and char != " " else f"{char!r} ({_char_name(char)})"

@@ -260,6 +260,27 @@ def run_over(store: Store, query: Query, name: str, values: list[str], raw: dict
     return store.query(bind_rows(query.text, name, terms), others or None)
 
 
+#: How many values :func:`run_over_sorted` binds in one question.
+VALUES_AT_ONCE = 250
+
+
+def run_over_sorted(store: Store, query: Query, name: str, values: list[str], at_once: int = VALUES_AT_ONCE) -> Result:
+    """:func:`run_over` for a question that projects ``name`` and is ordered by it first: the values sorted and
+    asked :data:`VALUES_AT_ONCE` at a time, the answers joined, which is its one answer (each row holds its
+    value, and each part's rows come in the values' order). Oxigraph's time grew faster than the values bound
+    at once: a clause view's 4,200 claims at 100x the shipped data took 28-65 s in one question, 1.8 s in parts
+    of 100-1,000 (#14).
+
+    Raises:
+        QueryError: the question is not ordered by ``name`` first, or :func:`run_over`'s errors.
+    """
+    if not re.search(rf"^ORDER BY \?{re.escape(name)}\b", query.text, re.MULTILINE):
+        raise QueryError(f"query {query.id!r} is not ordered by ?{name} first: its answer cannot be asked in parts")
+    ordered = sorted(set(values))
+    parts = [run_over(store, query, name, ordered[i:i + at_once]) for i in range(0, len(ordered), at_once)]
+    return Result("select", parts[0].variables if parts else [], [row for part in parts for row in part.rows])
+
+
 def param_signature(param: Param) -> str:
     """How ``conflictkg queries`` lists a parameter: ``name:type``, plus ``=default (default)`` when
     it may be left out, so a reader sees which parameters are optional and what they fall back to.
