@@ -44,7 +44,9 @@ CLAIMS = {
     "am-mod-2020-12-12-offensive": ("agent-am-mod", "2020-12-12", "alleges", set(), {1}),
     "ru-mod-2020-12-12-first-violation": ("agent-ru-mod", "2020-12-12", "alleges", set(), {1, 5}),
     "am-mfa-2020-12-13-blatant-violation": ("agent-am-mfa", "2020-12-13", "alleges", {"A"}, {1}),
-    "az-mod-2020-12-13-counter-terror": ("agent-az-mod", "2020-12-13", "denies", {1, 4}, set()),
+    # session 17 stance call (issue #12): it does not deny the advance but blames Armenian servicemen for it, so a
+    # counter-allegation (conventions.md, Stances), and points 1 and 4 are implied, no longer ck:concernsProvision
+    "az-mod-2020-12-13-counter-terror": ("agent-az-mod", "2020-12-13", "counter-alleges", set(), {1, 4}),
     # re-audit (issue #12): Armenpress and news.am date the address to 16 December 2020
     "harutyunyan-2020-12-15-prisoners": ("agent-arayik-harutyunyan", "2020-12-16", "alleges", set(), {1, 8}),
     "putin-2020-12-17-only-escalation": ("agent-putin", "2020-12-17", "calls-on", {1}, set()),

@@ -232,7 +232,9 @@ SOURCE_URLS = {
                                               "https://news.am/eng/news/751526.html",
                                               "https://en.vestikavkaza.ru/news/Azerbaijan-controls-detours-of-Lachin-road.html"},
     "claim-ru-mod-2023-03-25-crossed-loc": {"https://www.islamtimes.org/en/news/1048754/russia-accuses-azerbaijan-of-violating-ceasefire-agreement-with-armenia",
-                                            "https://thedefensepost.com/2023/03/27/azerbaijan-violated-ceasefire-armenia"},
+                                            "https://thedefensepost.com/2023/03/27/azerbaijan-violated-ceasefire-armenia",
+                                            # session 17 re-audit: the statement's fuller text (from TASS) dates the crossing
+                                            "https://www.thenewsontime.com/shushensky-district-baku-breaches-line-of-contact-in-russian-defense-affairs/"},
     "claim-artsakh-info-centre-2023-03-25-pretext": {"https://asbarez.com/azerbaijani-forces-advance-into-artsakhs-territory-russia-warns-baku/",
                                                      "https://radar.am/en/news/nagorno-karabakh-2559548594/",
                                                      # session 16: the Western Armenia TV pages of the merged duplicate

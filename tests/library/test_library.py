@@ -249,7 +249,7 @@ def test_claims_alleging_breach_of_point_4_is_the_azerbaijani_counter_allegation
     assert {r["claim"] for r in everything if r["basis"] == "named by claimant"} == {
         AZ_COUNTER, ckr("claim-az-mfa-2022-11-25-saribaba-mines"), ckr("claim-az-mfa-2022-12-rejects-armenian-statement"),
         ckr("claim-hajizada-2023-03-19-points-4-6-9")}
-    assert len({r["claim"] for r in everything}) == 34  # denials name points with ck:concernsProvision (audit, issue #12); +1: the Azerbaijani MoD on Qapanlı (one-sided search)
+    assert len({r["claim"] for r in everything}) == 35  # denials name points with ck:concernsProvision (audit, issue #12); +1: the Azerbaijani MoD on Qapanlı (one-sided search); +1 session 17 stance call: the Az MoD's claim of 13 December 2020 is a counter-allegation, point 4 implied (it was a denial)
     rows = [r for r in everything if r["claim"] in parukh]
     assert {r["claim"] for r in rows} == {AZ_COUNTER}
     assert {(r["basis"], r["provision"]) for r in rows} == {
@@ -339,7 +339,9 @@ def test_accusation_network_edges(ask) -> None:
     assert len(edges) == len(rows) == 188  # the record of issue #12 (named speakers are claimants of their own); +1: Armenian MFA -> Azerbaijan (OTS speech); +1: the French MFA (Hakari, April 2023); session 15 re-audit: -1 stratum c (claimants and stances corrected), +1 the Az Prosecutor General -> Vagif Khachatryan (an allegation, was a denial); session 16 re-audit: -1 Pashinyan -> Azerbaijan 'point 9 named' (EAEU summit, 25 May 2023: point 9 is named but not as breached, now ck:concernsProvision; his naming of the statement joins an existing edge)
     az_mod, ru_mod, armenia, azerbaijan = ckr("agent-az-mod"), ckr("agent-ru-mod"), ckr("agent-armenia"), ckr("agent-azerbaijan")
     assert edges[(az_mod, armenia, ckr("agreement-tri2020-p4"), "named by claimant")] == ("alleges breach of point 4", 1)
-    assert edges[(az_mod, armenia, ckr("agreement-tri2020-p4"), "inferred by curator")] == ("alleges breach of point 4", 12)
+    # 13: session 17 stance call (issue #12): the Az MoD's claim of 13 December 2020 is a counter-allegation against
+    # Armenia (it blames Armenian servicemen for the advance it does not deny), point 4 implied
+    assert edges[(az_mod, armenia, ckr("agreement-tri2020-p4"), "inferred by curator")] == ("alleges breach of point 4", 13)
     assert edges[(az_mod, armenia, ckr("norm-tri2020-p4-parallel-withdrawal"), "inferred by curator")] == (
         "alleges breach of point 4 (a norm)", 1)
     assert edges[(ru_mod, azerbaijan, ckr("agreement-tri2020"), "named by claimant")] == ("alleges breach of the agreement", 2)
@@ -517,7 +519,7 @@ def test_denials_and_whether_the_denier_is_on_the_accused_side(ask, parukh) -> N
     assert {r["accuser_label"] for r in rows} == {"Ministry of Defence of the Russian Federation"}
     # the incident claims of the whole chronology (the record of issue #12). Artsakh officials denying an accusation
     # against Armenia are not on the accused side as far as the graph records (Artsakh is not Armenia)
-    assert len(everything) == 76  # + 2 denials added in session 12 (episodes: Azerbaijani MFA May 2021, Hajizada April 2023); session 15 re-audit: -1 the Az MoD's denial of 13 Dec 2020 no longer answers the Armenian MFA (no stored page says so), +1 Hajizada's denial of 14 December 2022 answers the US and EU calls (two rows), -1 the Az Prosecutor General's claim of 29 July 2023 is an allegation; session 16 re-audit: +1 the Az MoD's denial of 10 October 2021 also answers the Artsakh police report (the Jerusalem Post says so), which accuses nobody; -1 the Artsakh Human Rights Defender's report of 8 March 2023 is a counter-allegation
+    assert len(everything) == 75  # + 2 denials added in session 12 (episodes: Azerbaijani MFA May 2021, Hajizada April 2023); session 15 re-audit: -1 the Az MoD's denial of 13 Dec 2020 no longer answers the Armenian MFA (no stored page says so), +1 Hajizada's denial of 14 December 2022 answers the US and EU calls (two rows), -1 the Az Prosecutor General's claim of 29 July 2023 is an allegation; session 16 re-audit: +1 the Az MoD's denial of 10 October 2021 also answers the Artsakh police report (the Jerusalem Post says so), which accuses nobody; -1 the Artsakh Human Rights Defender's report of 8 March 2023 is a counter-allegation; session 17 stance call: -1 the Az MoD's claim of 13 December 2020 is a counter-allegation (it blames Armenian servicemen for the advance it does not deny)
     side = {(r["denial"], r["accused"]): r["denier_on_accused_side"] for r in everything}
     assert side[(ckr("claim-babayan-2021-08-11-provocation"), ckr("agent-armenia"))] == "false"
     assert side[(ckr("claim-mayilyan-2022-08-point4-reading"), ckr("agent-armenia"))] == "false"
@@ -683,7 +685,13 @@ def test_allegations_per_year_for_point_1(ask) -> None:
     point1 = {r["year"]: (int(r["named"]), int(r["implied"]), int(r["claims"])) for r in rows if r["clause_number"] == "1"}
     # calls and denials name point 1 with ck:concernsProvision since the audit (issue #12), so they are not counted here
     # the record of issue #12; "undated": claims whose date the page does not give
-    assert point1 == {"2020": (0, 11, 11), "2021": (1, 13, 14), "2022": (1, 18, 19), "2023": (0, 22, 22), "undated": (0, 25, 25)}
+    assert point1 == {"2020": (0, 12, 12), "2021": (1, 13, 14), "2022": (1, 19, 20), "2023": (0, 21, 21), "undated": (0, 25, 25)}
+    # 2020 +1 (session 17 stance call): the Azerbaijani MoD's claim of 13 December 2020 is a counter-allegation, point 1
+    # implied (it was a denial, with point 1 as ck:concernsProvision)
+    # 2022 +1 / undated -1 (session 17 re-audit, stratum b): the Azerbaijani MoD's claim that the Defence Army fired on
+    # 7 March 2022 is dated by Reporter.am ('spread ... on March 7')
+    # 2023 -1 / undated +1 (session 17 re-audit, stratum c): the Azerbaijani MoD's report on Shusha and Khojaly had the
+    # day of the events (4 June 2023) as its date; Caliber does not date the report itself
     # 2021 +1 / undated -1 (session 16 re-audit, stratum a): the Artsakh MFA's claim on the Shushi shooting dated 13 January 2021 (point 1 implied)
     # 2020 +1 / undated -1 (session 16 re-audit, stratum d): the Azerbaijani MoD's counter-allegation of 12 December
     # 2020 (point 1 implied) is dated by UrduPoint (Sputnik, 'said on Saturday'); TASS's copy shows no year
@@ -723,7 +731,7 @@ def test_accusations_about_point_6_the_lachin_corridor(ask) -> None:
 def test_allegations_without_response(ask) -> None:
     rows = [r for r in ask("allegations-without-response") if not is_status(r["claim"])]
     claims = {r["claim"] for r in rows}
-    assert len(claims) == 167  # the record of issue #12; a claim accusing two parties has a row per party; +1: Qapanli; session 15 re-audit: +1 stratum a (Az MoD counter-allegations that answer nothing re-classed as allegations; answer links no stored page supports removed), -2 stratum c (answer links added), +1 stratum d (Pashinyan's 13 January 2024 claim an allegation: it answered a claim that accuses no one); session 16: -1 claim-artsakh-2023-03-27-blatant-violation (unanswered) merged into claim-artsakh-info-centre-2023-03-25-pretext (the same statement); -1 stratum b: the Artsakh police report of October 2021 is answered (the Az MoD's denial of 10 October 2021 answers it, as the Jerusalem Post says)
+    assert len(claims) == 168  # the record of issue #12; a claim accusing two parties has a row per party; +1: Qapanli; session 15 re-audit: +1 stratum a (Az MoD counter-allegations that answer nothing re-classed as allegations; answer links no stored page supports removed), -2 stratum c (answer links added), +1 stratum d (Pashinyan's 13 January 2024 claim an allegation: it answered a claim that accuses no one); session 16: -1 claim-artsakh-2023-03-27-blatant-violation (unanswered) merged into claim-artsakh-info-centre-2023-03-25-pretext (the same statement); -1 stratum b: the Artsakh police report of October 2021 is answered (the Az MoD's denial of 10 October 2021 answers it, as the Jerusalem Post says); session 17 re-audit: +1 stratum b, the Az MoD's letters of 12 September 2021 on foreign vehicles are an allegation that the entries run counter to the trilateral statement (was an interpretation), unanswered
     assert len(rows) == len({(r["claim"], r["accused_label"]) for r in rows})
     # the Artsakh MoD's allegation of 25 March 2022 was never answered in the curated sources
     incursion = next(r for r in rows if r["claim"] == ckr("claim-artsakh-mod-2022-03-25-incursion"))

@@ -72,11 +72,13 @@ def test_actor_card(site_url):
     names = [f["name"] for f in httpx.get(f"{site_url}{ACTOR}.json", timeout=60).json()["facts"]]
     assert names.index("side") + 1 == names.index("parent body")
     stances = {e["text"]: e["note"] for e in entries(card["its claims by stance"])}
-    assert stances["denies"] == "12 claims" and stances["interprets"] == "1 claim"
+    # session 17 (issue #12): its claim of 13 December 2020 is a counter-allegation (was a denial), and its letters of
+    # 12 September 2021 on foreign vehicles are an allegation (was its one interpretation)
+    assert stances["denies"] == "11 claims" and "interprets" not in stances
     points = {e["iri"]: e["note"] for e in entries(card["its claims by point"])}
-    assert points[CKR + "agreement-tri2020-p4"] == "named: 1 claim; implied: 19 claims"
+    assert points[CKR + "agreement-tri2020-p4"] == "named: 1 claim; implied: 20 claims"  # +1 session 17: 13 December 2020
     assert [e["text"] for e in entries(card["its claims by point"])][0].startswith("Point 1")
-    assert {e["text"]: e["note"] for e in entries(card["accuses"])}["Armenia"] == "31 claims"
+    assert {e["text"]: e["note"] for e in entries(card["accuses"])}["Armenia"] == "32 claims"  # +1 session 17: 13 December 2020
     armenia = facts(site_url, "/resource/agent-armenia")
     assert CKR + "agent-az-mod" in {e["iri"] for e in entries(armenia["accused by"])}
     assert "parent body" not in armenia  # a state is its own side: no body above it
