@@ -130,8 +130,8 @@ C = {
                                                set(), {p(4)}, set(), {"agent-armenia"}, True),
     "claim-am-mod-2023-08-14-no-army": ("incident-2023-08-12-troop-presence-dispute", "agent-am-mod", "2023-08-14", "stance-denies",
                                         set(), set(), {p(4)}, set(), False),
-    # 33 Bayramov / Badalyan
-    "claim-az-mfa-2023-09-bayramov-unconstructive": ("incident-2023-09-11-bayramov-communications", "agent-bayramov", None, "stance-counter-alleges",
+    # 33 Bayramov / Badalyan (session 17 re-audit: alleges, not counter-alleges: the page shows nothing he answers)
+    "claim-az-mfa-2023-09-bayramov-unconstructive": ("incident-2023-09-11-bayramov-communications", "agent-bayramov", None, "stance-alleges",
                                                      {A}, {p(9)}, set(), {"agent-armenia"}, False),
     "claim-am-mfa-2023-09-11-no-corridor": ("incident-2023-09-11-bayramov-communications", "agent-ani-badalyan", "2023-09-11", "stance-denies",
                                             set(), set(), {p(9), "agreement-2021-01-11"}, set(), False),
