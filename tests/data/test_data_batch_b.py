@@ -123,7 +123,7 @@ CLAIMS: dict[str, dict[str, tuple[str, str | None, str]]] = {
         "claim-us-state-department-2022-09-13-aliyev-call": ("agent-us-state-department", "2022-09-13", "stance-calls-on"),
         "claim-charles-michel-2022-09-13-ceasefire": ("agent-charles-michel", "2022-09-13", "stance-calls-on"),
         "claim-cavusoglu-2022-09-13-stop-provocations": ("agent-cavusoglu", "2022-09-13", "stance-alleges"),
-        "claim-un-secretary-general-2022-09-13-deescalate": ("agent-un-secretary-general", None, "stance-calls-on"),
+        "claim-un-secretary-general-2022-09-13-deescalate": ("agent-un-secretary-general", "2022-09-13", "stance-calls-on"),  # session 17 re-audit: UrduPoint gives Tuesday 13 September
         "claim-armen-grigoryan-2022-09-15-truce": ("agent-armen-grigoryan", "2022-09-15", "stance-reports"),
         "claim-alen-simonyan-2022-10-14-azerbaijani-losses": ("agent-alen-simonyan", "2022-10-14", "stance-reports"),
     },

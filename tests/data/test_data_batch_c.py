@@ -130,8 +130,8 @@ C = {
                                                set(), {p(4)}, set(), {"agent-armenia"}, True),
     "claim-am-mod-2023-08-14-no-army": ("incident-2023-08-12-troop-presence-dispute", "agent-am-mod", "2023-08-14", "stance-denies",
                                         set(), set(), {p(4)}, set(), False),
-    # 33 Bayramov / Badalyan
-    "claim-az-mfa-2023-09-bayramov-unconstructive": ("incident-2023-09-11-bayramov-communications", "agent-bayramov", None, "stance-counter-alleges",
+    # 33 Bayramov / Badalyan (session 17 re-audit: alleges, not counter-alleges: the page shows nothing he answers)
+    "claim-az-mfa-2023-09-bayramov-unconstructive": ("incident-2023-09-11-bayramov-communications", "agent-bayramov", None, "stance-alleges",
                                                      {A}, {p(9)}, set(), {"agent-armenia"}, False),
     "claim-am-mfa-2023-09-11-no-corridor": ("incident-2023-09-11-bayramov-communications", "agent-ani-badalyan", "2023-09-11", "stance-denies",
                                             set(), set(), {p(9), "agreement-2021-01-11"}, set(), False),
@@ -266,7 +266,8 @@ SOURCE_URLS = {
     "claim-artsakh-2023-06-15-convoys-halted": {"https://www.artsakhpress.am/eng/news/182836/"},
     "claim-ru-mfa-2023-06-23-blocking-entrance": {"https://www.artsakhpress.am/eng/news/183370/",
                                                   "https://ria.ru/20230623/koridor-1880066817.html?in=t"},
-    "claim-am-mfa-2023-07-29-arrest": {"https://abcmedia.am/en/politics/19188"},
+    "claim-am-mfa-2023-07-29-arrest": {"https://abcmedia.am/en/politics/19188",
+                                       "https://armenpress.am/en/article/1116450"},  # session 17 re-audit: the dated full statement
     "claim-az-prosecutor-general-2023-07-29-wanted": {"https://www.artsakhpress.am/eng/news/184969/",  # + session 15 re-audit:
                                                       "https://genprosecutor.gov.az/az/post/6619",
                                                       "https://www.azernews.az/nation/212898.html"},
@@ -294,9 +295,13 @@ SOURCE_URLS = {
         "https://en.apa.az/foreign-policy/russian-border-guards-should-control-road-connecting-azerbaijan-and-nakhchivan-not-armenian-russian-mfa-spokesperson-415962",
         "https://mediamax.am/en/news/foreignpolicy/53062/"},  # session 15 re-audit: carries her words on the FSB
     "claim-am-mfa-2023-11-09-sovereignty": {
-        "https://en.armradio.am/2023/11/09/no-third-country-can-establish-control-over-any-part-of-armenias-sovereign-territory-mfa/"},
+        "https://en.armradio.am/2023/11/09/no-third-country-can-establish-control-over-any-part-of-armenias-sovereign-territory-mfa/",
+        # session 17 re-audit: the pages that give the day (Massis Post, 9 November 2023; Armenpress's dateline)
+        "https://massispost.com/2023/11/armenia-has-never-agreed-for-a-third-country-to-control-any-part-of-its-sovereign-territory-fm-spokesperson/",
+        "https://armenpress.am/fr/article/1123850"},
     "claim-ru-mfa-2024-01-18-lavrov-jurisdiction": {
-        "https://alphanews.am/en/sergey-lavrov-zangezur-corridor-was-never-discussed-during-trilateral-talks"},
+        "https://alphanews.am/en/sergey-lavrov-zangezur-corridor-was-never-discussed-during-trilateral-talks",
+        "https://mail.arminfo.info/full_news.php?id=81457&lang=3"},  # session 17 re-audit: ground of the FSB-control norm
     "claim-ru-mfa-2024-01-18-lavrov-on-paper": {"https://en.vestikavkaza.ru/material/165936"},
 }
 
