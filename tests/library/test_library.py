@@ -248,7 +248,9 @@ def test_claims_alleging_breach_of_point_4_is_the_azerbaijani_counter_allegation
     # on the whole chronology, only Azerbaijani claimants named point 4 themselves (the record of issue #12)
     assert {r["claim"] for r in everything if r["basis"] == "named by claimant"} == {
         AZ_COUNTER, ckr("claim-az-mfa-2022-11-25-saribaba-mines"), ckr("claim-az-mfa-2022-12-rejects-armenian-statement"),
-        ckr("claim-hajizada-2023-03-19-points-4-6-9")}
+        ckr("claim-hajizada-2023-03-19-points-4-6-9"),
+        # session 17 re-audit: Trend's rendering of the Azerbaijani MFA's statement of 14 August 2023 names the fourth paragraph
+        ckr("claim-az-mfa-2023-08-engineering-works")}
     assert len({r["claim"] for r in everything}) == 34  # denials name points with ck:concernsProvision (audit, issue #12); +1: the Azerbaijani MoD on Qapanlı (one-sided search)
     rows = [r for r in everything if r["claim"] in parukh]
     assert {r["claim"] for r in rows} == {AZ_COUNTER}
