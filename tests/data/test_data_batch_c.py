@@ -126,8 +126,10 @@ C = {
     "claim-newsam-2023-07-29-detention": ("incident-2023-07-29-khachatryan-arrest", "agent-newsam", "2023-08-03", "stance-reports",
                                           set(), set(), set(), set(), True),
     # 32 troop presence
-    "claim-az-mfa-2023-08-engineering-works": ("incident-2023-08-12-troop-presence-dispute", "agent-az-mfa", None, "stance-counter-alleges",
-                                               set(), {p(4)}, set(), {"agent-armenia"}, True),
+    # re-audit (issue #12, session 17): Trend ('BAKU, Azerbaijan, August 14') dates the statement and has the ministry name
+    # the fourth paragraph; it answers no allegation a stored page names (alleges, not counter-alleges)
+    "claim-az-mfa-2023-08-engineering-works": ("incident-2023-08-12-troop-presence-dispute", "agent-az-mfa", "2023-08-14", "stance-alleges",
+                                               {p(4)}, set(), set(), {"agent-armenia"}, True),
     "claim-am-mod-2023-08-14-no-army": ("incident-2023-08-12-troop-presence-dispute", "agent-am-mod", "2023-08-14", "stance-denies",
                                         set(), set(), {p(4)}, set(), False),
     # 33 Bayramov / Badalyan (session 17 re-audit: alleges, not counter-alleges: the page shows nothing he answers)
@@ -272,7 +274,8 @@ SOURCE_URLS = {
                                                       "https://genprosecutor.gov.az/az/post/6619",
                                                       "https://www.azernews.az/nation/212898.html"},
     "claim-newsam-2023-07-29-detention": {"https://news.am/eng/news/773830.html"},
-    "claim-az-mfa-2023-08-engineering-works": {"https://www.azatutyun.am/a/32547316.html"},
+    "claim-az-mfa-2023-08-engineering-works": {"https://www.azatutyun.am/a/32547316.html",  # + session 17 re-audit:
+                                               "https://en.trend.az/azerbaijan/politics/3784011.html"},
     "claim-am-mod-2023-08-14-no-army": {"https://www.azatutyun.am/a/32547316.html"},
     "claim-az-mfa-2023-09-bayramov-unconstructive": {
         "https://mfa.am/en/interviews-articles-and-comments/2023/09/11/AniBadalyan_NewsAm/12191"},

@@ -56,7 +56,7 @@ EXPECTED = {
     },
     "p5-monitoring-centre": {
         ("p5-centre-ru-president-2020-11-10", "2020-11-10", "disputed", "Peskov (Kremlin spokesperson)"),
-        ("p5-centre-ru-mfa-2020-11", "", "disputed", "Maria Zakharova"),
+        ("p5-centre-ru-mfa-2020-11", "2020-11-10", "disputed", "Maria Zakharova"),  # dated by TASS 1222279 (session 17 re-audit)
         ("p5-centre-tr-mfa-2020-11", "", "partly fulfilled", "Mevlüt Çavuşoğlu"),
         ("p5-centre-aliyev-2020-12-31", "2020-12-31", "partly fulfilled", "Ilham Aliyev"),
         ("p5-centre-tr-mod-2021-01-30", "2021-01-30", "fulfilled", "Hulusi Akar"),

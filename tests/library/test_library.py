@@ -248,7 +248,9 @@ def test_claims_alleging_breach_of_point_4_is_the_azerbaijani_counter_allegation
     # on the whole chronology, only Azerbaijani claimants named point 4 themselves (the record of issue #12)
     assert {r["claim"] for r in everything if r["basis"] == "named by claimant"} == {
         AZ_COUNTER, ckr("claim-az-mfa-2022-11-25-saribaba-mines"), ckr("claim-az-mfa-2022-12-rejects-armenian-statement"),
-        ckr("claim-hajizada-2023-03-19-points-4-6-9")}
+        ckr("claim-hajizada-2023-03-19-points-4-6-9"),
+        # session 17 re-audit: Trend's rendering of the Azerbaijani MFA's statement of 14 August 2023 names the fourth paragraph
+        ckr("claim-az-mfa-2023-08-engineering-works")}
     assert len({r["claim"] for r in everything}) == 35  # denials name points with ck:concernsProvision (audit, issue #12); +1: the Azerbaijani MoD on Qapanlı (one-sided search); +1 session 17 stance call: the Az MoD's claim of 13 December 2020 is a counter-allegation, point 4 implied (it was a denial)
     rows = [r for r in everything if r["claim"] in parukh]
     assert {r["claim"] for r in rows} == {AZ_COUNTER}
@@ -336,7 +338,7 @@ def test_accusation_network_edges(ask) -> None:
     rows = ask("accusation-network")
     # one edge per provision: two norms of point 1 are two edges with the same relation text
     edges = {(r["source"], r["target"], r["provision"], r["basis"]): (r["relation"], int(r["weight"])) for r in rows}
-    assert len(edges) == len(rows) == 188  # the record of issue #12 (named speakers are claimants of their own); +1: Armenian MFA -> Azerbaijan (OTS speech); +1: the French MFA (Hakari, April 2023); session 15 re-audit: -1 stratum c (claimants and stances corrected), +1 the Az Prosecutor General -> Vagif Khachatryan (an allegation, was a denial); session 16 re-audit: -1 Pashinyan -> Azerbaijan 'point 9 named' (EAEU summit, 25 May 2023: point 9 is named but not as breached, now ck:concernsProvision; his naming of the statement joins an existing edge)
+    assert len(edges) == len(rows) == 189  # the record of issue #12 (named speakers are claimants of their own); +1: Armenian MFA -> Azerbaijan (OTS speech); +1: the French MFA (Hakari, April 2023); session 15 re-audit: -1 stratum c (claimants and stances corrected), +1 the Az Prosecutor General -> Vagif Khachatryan (an allegation, was a denial); session 16 re-audit: -1 Pashinyan -> Azerbaijan 'point 9 named' (EAEU summit, 25 May 2023: point 9 is named but not as breached, now ck:concernsProvision; his naming of the statement joins an existing edge); session 17 re-audit: +1 stratum d (the Azerbaijani MoD's sniper claim of 14 October 2021 names the Joint Statement: Az MoD -> Artsakh, the agreement, named by claimant)
     az_mod, ru_mod, armenia, azerbaijan = ckr("agent-az-mod"), ckr("agent-ru-mod"), ckr("agent-armenia"), ckr("agent-azerbaijan")
     assert edges[(az_mod, armenia, ckr("agreement-tri2020-p4"), "named by claimant")] == ("alleges breach of point 4", 1)
     # 13: session 17 stance call (issue #12): the Az MoD's claim of 13 December 2020 is a counter-allegation against
@@ -685,13 +687,15 @@ def test_allegations_per_year_for_point_1(ask) -> None:
     point1 = {r["year"]: (int(r["named"]), int(r["implied"]), int(r["claims"])) for r in rows if r["clause_number"] == "1"}
     # calls and denials name point 1 with ck:concernsProvision since the audit (issue #12), so they are not counted here
     # the record of issue #12; "undated": claims whose date the page does not give
-    assert point1 == {"2020": (0, 12, 12), "2021": (1, 13, 14), "2022": (1, 19, 20), "2023": (0, 21, 21), "undated": (0, 25, 25)}
+    assert point1 == {"2020": (0, 12, 12), "2021": (1, 14, 15), "2022": (1, 19, 20), "2023": (0, 21, 21), "undated": (0, 24, 24)}
     # 2020 +1 (session 17 stance call): the Azerbaijani MoD's claim of 13 December 2020 is a counter-allegation, point 1
     # implied (it was a denial, with point 1 as ck:concernsProvision)
     # 2022 +1 / undated -1 (session 17 re-audit, stratum b): the Azerbaijani MoD's claim that the Defence Army fired on
     # 7 March 2022 is dated by Reporter.am ('spread ... on March 7')
     # 2023 -1 / undated +1 (session 17 re-audit, stratum c): the Azerbaijani MoD's report on Shusha and Khojaly had the
     # day of the events (4 June 2023) as its date; Caliber does not date the report itself
+    # 2021 +1 / undated -1 (session 17 re-audit, stratum d): the Azerbaijani MoD's sniper claim of 14 October 2021
+    # (point 1 implied) is dated by its press release as the Azerbaijani consulate in Los Angeles reproduces it
     # 2021 +1 / undated -1 (session 16 re-audit, stratum a): the Artsakh MFA's claim on the Shushi shooting dated 13 January 2021 (point 1 implied)
     # 2020 +1 / undated -1 (session 16 re-audit, stratum d): the Azerbaijani MoD's counter-allegation of 12 December
     # 2020 (point 1 implied) is dated by UrduPoint (Sputnik, 'said on Saturday'); TASS's copy shows no year
