@@ -48,7 +48,8 @@ CLAIMS: dict[str, dict[str, tuple[str, str | None, str]]] = {
         "claim-am-government-2021-11-26-sochi-pows": ("agent-pashinyan", "2021-11-26", "stance-alleges"),
         "claim-az-president-2021-11-26-mostly-implemented": ("agent-aliyev", "2021-11-26", "stance-denies"),
         # added for issue #12 (rec-b): the Russian President's assessment
-        "claim-putin-2021-11-26-not-all-resolved": ("agent-putin", None, "stance-reports"),
+        # session 17 re-audit: his opening words at the Sochi meeting, which Meduza (rima.media) dates Friday 26 November
+        "claim-putin-2021-11-26-not-all-resolved": ("agent-putin", "2021-11-26", "stance-reports"),
     },
     "incident-2021-12-06-zangezur-date-demand": {
         "claim-am-mfa-2021-12-07-no-corridor-obligation": ("agent-am-mfa", "2021-12-07", "stance-alleges"),
@@ -82,9 +83,11 @@ CLAIMS: dict[str, dict[str, tuple[str, str | None, str]]] = {
         "claim-mayilyan-2022-08-point4-reading": ("agent-masis-mayilyan", None, "stance-denies"),
         "claim-artsakh-defence-army-2022-08-casualties": ("agent-artsakh-defence-army", None, "stance-reports"),
         # added by rec-c (issue #12)
-        "claim-artsakh-mod-2022-08-01-provocation": ("agent-artsakh-mod", None, "stance-alleges"),
+        # session 17 re-audit: PanARMENIAN (2 August 2022) gives the Defense Army's statements of Monday, 1 August
+        "claim-artsakh-mod-2022-08-01-provocation": ("agent-artsakh-mod", "2022-08-01", "stance-alleges"),
         "claim-ru-mod-2022-08-02-three-violations": ("agent-ru-mod", "2022-08-02", "stance-alleges"),
-        "claim-az-mod-2022-08-02-denial": ("agent-az-mod", "2022-08-02", "stance-denies"),
+        # session 17 re-audit: AzerNews (2 August 2022 11:07) does not date the ministry's statement, so no claim date
+        "claim-az-mod-2022-08-02-denial": ("agent-az-mod", None, "stance-denies"),
         "claim-arayik-harutyunyan-2022-08-02-demand-via-pk": ("agent-arayik-harutyunyan", "2022-08-02", "stance-reports"),
         "claim-armen-grigoryan-2022-08-03-demand-illegitimate": ("agent-armen-grigoryan", "2022-08-03", "stance-alleges"),
         "claim-mirzoyan-2022-08-04-briefs-diplomats": ("agent-mirzoyan", "2022-08-04", "stance-alleges"),

@@ -281,7 +281,8 @@ SOURCE_URLS = {
         "https://mfa.am/en/interviews-articles-and-comments/2023/09/11/AniBadalyan_NewsAm/12191"},
     "claim-am-mfa-2023-09-11-no-corridor": {"https://mfa.am/en/interviews-articles-and-comments/2023/09/11/AniBadalyan_NewsAm/12191"},
     "claim-az-mod-2023-09-19-anti-terrorist": {"https://en.trend.az/azerbaijan/politics/3799337.html"},
-    "claim-am-mfa-2023-09-19-aggression": {"https://www.azatutyun.am/a/32599494.html"},
+    "claim-am-mfa-2023-09-19-aggression": {"https://www.azatutyun.am/a/32599494.html",
+                                           "https://a1plus.am/en/article/461641"},  # session 17 re-audit: the statement's text
     "claim-ru-president-2023-09-19-peskov": {
         "http://www.defenddemocracy.press/kremlin-calls-on-armenia-and-azerbaijan-to-adhere-to-trilateral-agreements-on-karabakh/"},
     "claim-artsakh-info-centre-2023-09-20-ceasefire": {
