@@ -6,7 +6,10 @@ Order of work in :func:`build_store`:
    find ill-typed literals (reported alone, before SHACL or HermiT see them), and derive the
    name-search index (``ckg:index``: a case- and diacritic-folded key per name);
 2. stage them in a new, unpublished on-disk generation (``storedir.new_generation``), so that the
-   data is written once (``check`` alone, e.g. ``conflictkg validate``, stages in memory);
+   data is written once (``check`` alone, e.g. ``conflictkg validate``, stages in memory). Files are
+   parsed one at a time straight into the store; what later stages need of each file (its ill-typed
+   literals, the file each subject IRI comes from, its names) is noted as it goes by, and the stages
+   read the quads back from the store: no Python list of every quad is kept (1.15 GB at 1M quads);
 3. validate: SHACL shapes on the union of all graphs, then ``queries/checks/*.rq`` (no rows allowed);
 4. check OWL consistency with HermiT on a bounded projection (ontology, vocabularies, reference
    data and claim nodes; never the claims' content graphs); an inconsistency is explained by
@@ -33,12 +36,12 @@ import pyoxigraph as ox
 
 from conflictkg.drafting.lexicon import Lexicon, load_lexicon
 from conflictkg.errors import ConflictKGError, DataNotConformant, Inconsistent, OntologyError
-from conflictkg.names import name_index
+from conflictkg.names import SKOSXL_LITERAL_FORM, name_index
 from conflictkg.owl import reasoning
 from conflictkg.owl.clashes import find_clashes
-from conflictkg.owl.inference import Inference, materialise
+from conflictkg.owl.inference import INPUT_GRAPHS, Inference, materialise
 from conflictkg.owl.reasoning import ReasonerReport
-from conflictkg.rdf.io import SourceFile, merge, read_files, read_quads
+from conflictkg.rdf.io import SourceFile, note_origins, read_files, read_quads
 from conflictkg.rdf.namespaces import GRAPH_CLAIMS, GRAPH_ONTOLOGY, GRAPH_REFERENCE, GRAPH_VOCAB
 from conflictkg.resources import Resources
 from conflictkg.sparql.queries import load_library
@@ -52,15 +55,28 @@ REASONED_GRAPHS = (GRAPH_ONTOLOGY, GRAPH_VOCAB, GRAPH_REFERENCE, GRAPH_CLAIMS)
 
 @dataclass
 class Staged:
-    """Parsed data, not yet published."""
+    """Parsed data, not yet published: it lives in ``store`` only (no Python copy of the quads is kept;
+    at 1M quads that copy held 1.15 GB for the whole build), and is read back from it stage by stage."""
 
-    quads: list[ox.Quad]
-    origin: dict[str, str]
     store: OxigraphStore
+    #: per subject IRI, the first file that describes it (each file's name held once)
+    origin: dict[str, str]
+    #: the files parsed, in order (read again only to explain an OWL inconsistency)
+    files: list[SourceFile] = field(default_factory=list)
     #: ill-typed literals found while parsing (reported before SHACL or HermiT see the data)
     ill_typed: Report = field(default_factory=Report)
-    #: each file's quads (the same objects as ``quads``): which file a triple came from
-    parsed: list[tuple[Path, list[ox.Quad]]] = field(default_factory=list)
+    #: quads parsed, derived and inferred, counting a quad once per file that states it (the store holds it once)
+    count: int = 0
+
+    @property
+    def quads(self) -> Iterator[ox.Quad]:
+        """Every staged quad, read from the store (each once)."""
+        return self.store.quads()
+
+    def graph_quads(self, graphs: Iterable[str]) -> Iterator[ox.Quad]:
+        """The staged quads of the named ``graphs``, one graph after the other."""
+        for graph in graphs:
+            yield from self.store.native.quads_for_pattern(None, None, None, ox.NamedNode(graph))
 
 
 @dataclass
@@ -87,11 +103,41 @@ def sources(res: Resources, extra: Sequence[Path] = ()) -> list[SourceFile]:
 
 
 def stage(files: Iterable[SourceFile], at: Path | None = None) -> Staged:
-    """Parse ``files`` and load them into an Oxigraph store: in memory, or on disk at ``at``."""
-    parsed = read_files(files)
-    quads, origin = merge(parsed)
-    quads += name_index(quads)
-    return Staged(quads, origin, OxigraphStore.create(at, quads), ill_typed_literals(parsed), parsed)
+    """Parse ``files`` one at a time into an Oxigraph store (in memory, or on disk at ``at``), noting
+    each file's ill-typed literals, origins and names as it goes by; then add the name-search index."""
+    files = list(files)
+    reader = _Reader()
+    store = OxigraphStore.create(at, reader.read(files))
+    staged = Staged(store, reader.origin, files, reader.ill_typed, reader.count)
+    try:
+        index = name_index(reader.names)
+        store.extend(index)
+    except BaseException:
+        store.close()
+        raise
+    staged.count += len(index)
+    return staged
+
+
+class _Reader:
+    """Parses files one at a time for :func:`stage`, keeping only what later stages need of them."""
+
+    def __init__(self) -> None:
+        self.origin: dict[str, str] = {}
+        self.ill_typed = Report()
+        #: the ``skosxl:literalForm`` quads (what :func:`name_index` reads)
+        self.names: list[ox.Quad] = []
+        self.count = 0
+        self._literal_form = ox.NamedNode(SKOSXL_LITERAL_FORM)
+
+    def read(self, files: Iterable[SourceFile]) -> Iterator[ox.Quad]:
+        for source in files:
+            quads = read_quads(source)
+            self.ill_typed.extend(ill_typed_literals([(source.path, quads)]))
+            note_origins(self.origin, source.path, quads)
+            self.names += [q for q in quads if q.predicate == self._literal_form]
+            self.count += len(quads)
+            yield from quads
 
 
 def validate_staged(staged: Staged, res: Resources) -> Report:
@@ -100,7 +146,7 @@ def validate_staged(staged: Staged, res: Resources) -> Report:
     if not staged.ill_typed.conforms:
         return staged.ill_typed
     union = to_graph(q.triple for q in staged.quads)
-    ontology = to_graph(q.triple for q in staged.quads if _graph(q) in (GRAPH_ONTOLOGY, GRAPH_VOCAB))
+    ontology = to_graph(q.triple for q in staged.graph_quads((GRAPH_ONTOLOGY, GRAPH_VOCAB)))
     shapes = to_graph(q.triple for q in read_quads(SourceFile(res.shapes_file, GRAPH_ONTOLOGY)))
     report = shacl_validate(union, shapes, ontology, staged.origin)
     report.extend(run_checks(staged.store, load_library(res.checks_dir), staged.origin))
@@ -118,7 +164,7 @@ def reason_staged(staged: Staged) -> ReasonerReport:
         OntologyError: an inconsistency nothing here explains (HermiT's own words kept), or HermiT
             or Java failed.
     """
-    projection = reasoning.owl_projection(q.triple for q in staged.quads if _graph(q) in REASONED_GRAPHS)
+    projection = reasoning.owl_projection(q.triple for q in staged.graph_quads(REASONED_GRAPHS))
     try:
         return reasoning.check_consistency(projection, scratch=staged.store.path)
     except Inconsistent as exc:
@@ -127,18 +173,19 @@ def reason_staged(staged: Staged) -> ReasonerReport:
 
 def infer_staged(staged: Staged, res: Resources) -> Inference:
     """Materialise the rules of ``queries/inference/`` into ``ckg:inferred`` of the staged store;
-    the new quads join ``staged.quads`` (so counts and graphs include them)."""
-    inference = materialise(staged.quads, load_library(res.inference_queries_dir))
+    the new quads join the staged store and its count."""
+    inference = materialise(staged.graph_quads(INPUT_GRAPHS), load_library(res.inference_queries_dir))
     staged.store.extend(inference.quads)
-    staged.quads += inference.quads
+    staged.count += len(inference.quads)
     return inference
 
 
 def explain_inconsistency(staged: Staged, exc: Inconsistent) -> ConflictKGError:
     """The clashes behind HermiT's verdict as a data report (exit 3), or HermiT's verdict with an
     honest "not explained" when none of the usual causes is in the data."""
-    tbox = [q.triple for q in staged.quads if _graph(q) in (GRAPH_ONTOLOGY, GRAPH_VOCAB)]
-    found = find_clashes(tbox, staged.parsed, (GRAPH_VOCAB, GRAPH_REFERENCE, GRAPH_CLAIMS))
+    tbox = [q.triple for q in staged.graph_quads((GRAPH_ONTOLOGY, GRAPH_VOCAB))]
+    parsed = read_files(staged.files)  # read again: which file states each triple (not kept while building)
+    found = find_clashes(tbox, parsed, (GRAPH_VOCAB, GRAPH_REFERENCE, GRAPH_CLAIMS))
     if found:
         report = clash_report(found, staged.origin)
         return DataNotConformant(
@@ -152,8 +199,10 @@ def explain_inconsistency(staged: Staged, exc: Inconsistent) -> ConflictKGError:
              "cardinalities), e.g. by removing recently changed files until the check passes")
 
 
-def _graph(quad: ox.Quad) -> str:
-    return quad.graph_name.value if isinstance(quad.graph_name, ox.NamedNode) else ""
+def _graph_count(store: OxigraphStore) -> int:
+    """Named graphs in ``store``, plus the default graph when it holds anything."""
+    default = next(store.native.quads_for_pattern(None, None, None, ox.DefaultGraph()), None)
+    return len(store.graph_names()) + (default is not None)
 
 
 #: Told the name of each stage as it begins, with what it works on (``conflictkg build`` prints it).
@@ -218,13 +267,13 @@ def check(res: Resources, extra: Sequence[Path] = (), *, reason: bool = True,
     except BaseException:
         staged.store.close()
         raise
-    graphs = len({_graph(q) for q in staged.quads})
-    return staged, BuildResult(None, len(staged.quads), graphs, report, reasoner, stages.timings, inference)
+    graphs = _graph_count(staged.store)
+    return staged, BuildResult(None, staged.count, graphs, report, reasoner, stages.timings, inference)
 
 
 def _validate_and_reason(staged: Staged, res: Resources, reason: bool,
                          stages: Stages) -> tuple[Report, ReasonerReport | None]:
-    with stages.stage("validate", f"SHACL and the check queries over {len(staged.quads):,} quads"):
+    with stages.stage("validate", f"SHACL and the check queries over {staged.count:,} quads"):
         report = validate_staged(staged, res)
     if not report.conforms:
         hint = None

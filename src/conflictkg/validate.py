@@ -242,10 +242,11 @@ SUGGEST_AT_MOST = 100
 def with_suggestions(report: Report, quads: Iterable[ox.Quad]) -> Report:
     """Add "did you mean" hints to references to unknown resources (a mistyped clause, place,
     agent or source): the closest described IRIs, and the places or agents that carry an
-    attested name matching the unknown slug (to the first :data:`SUGGEST_AT_MOST` of them)."""
-    described = sorted({q.subject.value for q in quads if isinstance(q.subject, ox.NamedNode)
-                        and q.subject.value.startswith(CKR)})
-    owners = _name_owners(quads)
+    attested name matching the unknown slug (to the first :data:`SUGGEST_AT_MOST` of them).
+    ``quads`` is read once, and only when there is such a reference."""
+    if not any(v.source == "dangling-reference" and v.focus.startswith(CKR) for v in report.violations):
+        return report
+    described, owners = _described_and_owners(quads)
     out = Report()
     hinted = 0
     for v in report.violations:
@@ -258,20 +259,24 @@ def with_suggestions(report: Report, quads: Iterable[ox.Quad]) -> Report:
     return out
 
 
-def _name_owners(quads: Iterable[ox.Quad]) -> dict[str, set[str]]:
-    """Name key → IRIs of the places and agents that carry a name with that key."""
-    has_name: dict[str, str] = {}
+def _described_and_owners(quads: Iterable[ox.Quad]) -> tuple[list[str], dict[str, set[str]]]:
+    """The described resource IRIs, sorted; and name key → IRIs of the places and agents that carry a
+    name with that key."""
+    described: set[str] = set()
+    has_name: dict[str, set[str]] = {}
     keys: dict[str, list[str]] = {}
     for q in quads:
+        if isinstance(q.subject, ox.NamedNode) and q.subject.value.startswith(CKR):
+            described.add(q.subject.value)
         if q.predicate.value == CK + "hasName":
-            has_name[q.object.value] = q.subject.value
+            has_name.setdefault(q.object.value, set()).add(q.subject.value)
         elif q.predicate.value == CK + "nameKey":
             keys.setdefault(q.subject.value, []).append(q.object.value)
     owners: dict[str, set[str]] = {}
-    for name_node, owner in has_name.items():
+    for name_node, named in has_name.items():
         for key in keys.get(name_node, []):
-            owners.setdefault(key, set()).add(owner)
-    return owners
+            owners.setdefault(key, set()).update(named)
+    return sorted(described), owners
 
 
 def _closest(missing: str, described: list[str], owners: dict[str, set[str]]) -> list[str]:

@@ -11,7 +11,8 @@ from conflictkg.errors import OntologyError
 from conflictkg.owl import inference
 from conflictkg.owl.inference import materialise
 from conflictkg.rdf.namespaces import GRAPH_INFERRED, PREFIXES
-from conflictkg.sparql.queries import load_library
+from conflictkg.sparql.queries import Query, load_library
+from conflictkg.store.oxigraph import OxigraphStore
 
 from tests.conftest import REPO
 
@@ -143,3 +144,21 @@ def test_a_rule_that_never_settles_stops(tmp_path: Path, monkeypatch: pytest.Mon
     monkeypatch.setattr(inference, "MAX_PASSES", 5)
     with pytest.raises(OntologyError, match="did not settle after 5 passes"):
         materialise(_quads(TBOX + DATA), load_library(tmp_path))
+
+
+def test_the_last_pass_stops_at_the_rule_that_added_last(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The rules after the last one to add something ran on the same store already: the last pass
+    runs each rule once more up to that one, and no further (the graph is the same either way)."""
+    ran: list[tuple[str, int]] = []  # (rule, store size before it ran)
+    real = inference._constructed
+
+    def spy(store: OxigraphStore, rule: Query) -> set[ox.Triple]:
+        ran.append((rule.id, len(store)))
+        return real(store, rule)
+
+    monkeypatch.setattr(inference, "_constructed", spy)
+    found = materialise(_quads(TBOX + DATA), dict(reversed(list(RULES.items()))))  # the last to add is not last
+    sizes = [size for _, size in ran] + [len(found.quads) + ran[0][1]]
+    last_adder = max(i for i in range(len(ran)) if sizes[i + 1] > sizes[i])
+    assert len(ran) == last_adder + 1 + len(RULES) < found.passes * len(RULES) and ran[-1][0] == ran[last_adder][0]
+    assert found.passes == last_adder // len(RULES) + 2

@@ -3,6 +3,8 @@ SUGGEST_AT_MOST of them only, so thousands of dangling references do not make va
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pyoxigraph as ox
 
 from conflictkg.rdf.namespaces import CKR
@@ -20,3 +22,14 @@ def test_hints_go_to_the_first_dangling_references_only() -> None:
     hinted = [v for v in out if "did you mean ckr:place-parukh-farrukh?" in v.message]
     assert len(out) == SUGGEST_AT_MOST + 6 and out[:SUGGEST_AT_MOST] == hinted
     assert [v.message for v in out[SUGGEST_AT_MOST:]] == ["unknown resource"] * 5 + ["not a dangling reference"]
+
+
+def test_the_quads_are_not_read_without_a_dangling_reference() -> None:
+    """The build passes the staged store's quads, read back from disk: a report without dangling
+    references (the usual case) must not pay for reading them."""
+    def unread() -> Iterator[ox.Quad]:
+        raise AssertionError("the quads were read")
+        yield  # a generator: the error comes only when it is read
+
+    report = Report([Violation("some-shape", CKR + "place-x", "not a dangling reference")])
+    assert with_suggestions(report, unread()).violations == report.violations

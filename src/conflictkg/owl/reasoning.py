@@ -59,12 +59,12 @@ def reasoner_literal(lit: ox.Literal) -> ox.Literal:
 
 
 def owl_projection(triples: Iterable[ox.Triple]) -> bytes:
-    """Sorted N-Triples of ``triples`` with every literal made acceptable to HermiT."""
-    kept = [
+    """Sorted N-Triples of ``triples`` with every literal made acceptable to HermiT, each triple once
+    (the same triple in two graphs, e.g. ``ckg:reference`` and ``ckg:claims``, is one line)."""
+    kept = sorted({
         ox.Triple(t.subject, t.predicate, reasoner_literal(t.object)) if isinstance(t.object, ox.Literal) else t
         for t in triples
-    ]
-    kept.sort(key=str)
+    }, key=str)
     return ox.serialize(kept, format=ox.RdfFormat.N_TRIPLES) or b""
 
 

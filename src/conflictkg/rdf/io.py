@@ -133,11 +133,18 @@ def merge(parsed: Iterable[tuple[Path, list[ox.Quad]]]) -> tuple[list[ox.Quad], 
     quads: list[ox.Quad] = []
     origin: dict[str, str] = {}
     for path, file_quads in parsed:
-        for q in file_quads:
-            quads.append(q)
-            if isinstance(q.subject, ox.NamedNode):
-                origin.setdefault(q.subject.value, str(path))
+        quads += file_quads
+        note_origins(origin, path, file_quads)
     return quads, origin
+
+
+def note_origins(origin: dict[str, str], path: Path, quads: Iterable[ox.Quad]) -> None:
+    """Set ``origin[iri] = str(path)`` for each subject IRI of ``quads`` not in ``origin`` yet (the file's
+    name is one string shared by all its subjects)."""
+    name = str(path)
+    for q in quads:
+        if isinstance(q.subject, ox.NamedNode):
+            origin.setdefault(q.subject.value, name)
 
 
 def read_all(sources: Iterable[SourceFile]) -> tuple[list[ox.Quad], dict[str, str]]:
