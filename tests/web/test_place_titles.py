@@ -61,12 +61,15 @@ def test_titles_switch_wherever_they_name_a_place_with_a_name_in_the_usage(site,
     assert site.view(Perspective.NEUTRAL).labeller.name(iri) == site.labels[iri]
 
 
-def test_a_quoted_name_and_a_hyphenated_compound_are_kept(site):
+def test_a_quoted_name_is_kept_and_a_hyphenated_compound_takes_one_word_names_only(site):
     hy = site.view(Perspective.ARMENIAN).labeller
     quoted = CKR + "incident-2021-01-07-nakhchivan-corridor-remarks"
     assert hy.name(quoted) == site.labels[quoted]  # 'Nakhchivan corridor' is Aliyev's phrase, not renamed
-    compound = CKR + "incident-2022-11-29-shusha-post"
+    compound = CKR + "incident-2022-11-29-shusha-post"  # Kalbajar's Armenian name is "Kelbajar region": kept
     assert hy.name(compound).startswith("Shushi district and the Kalbajar-Lachin border")
+    joined = CKR + "incident-2023-01-09-power-line"
+    assert "damage in the Akhavno-Berdzor section" in hy.name(joined)
+    assert "damage in the Zabukh-Laçın section" in site.view(Perspective.AZERBAIJANI).labeller.name(joined)
 
 
 def test_the_page_says_what_the_switch_changes(site):

@@ -7,9 +7,10 @@ spelling of the same name written beside it ("Kalbajar / Kelbajar"). :func:`plac
 the naming switch puts the chosen usage's name there (``Labeller.title``) and search indexes the title
 with each attested name there (:func:`title_variants`), so "Фарух" finds the Parukh incident.
 
-A name is matched whole (not inside "Kalbajar-Lachin" or "Aghdamkend") and never inside a quotation
-('Nakhchivan corridor' is a speaker's words, not the project's). Nothing here is a hand-made list: the
-spellings are the gazetteer's.
+A name is matched whole (not inside "Aghdamkend"), never inside a quotation ('Nakhchivan corridor' is a
+speaker's words, not the project's), and inside a hyphenated compound ("Aghavno-Berdzor section") it is
+replaced by a one-word name only ("Akhavno-Berdzor", but "Kalbajar-Lachin", not "Kelbajar region-Lachin").
+Nothing here is a hand-made list: the spellings are the gazetteer's.
 """
 
 from __future__ import annotations
@@ -58,8 +59,10 @@ def place_spans(text: str, by_spelling: Mapping[str, str]) -> list[tuple[int, in
     written after a slash: an attested one ("Ghapanlu / Qapanlı") or one that reads as the same name
     ("Kalbajar / Kelbajar"), never another place's.
 
+    A span in a hyphenated compound is marked (its place after a "-": see :func:`replace_spans`).
+
     >>> place_spans("Kalbajar / Kelbajar, 'Kalbajar corridor', Kalbajar-Lachin", {"Kalbajar": "p"})
-    [(0, 19, 'p')]
+    [(0, 19, 'p'), (42, 50, 'p-')]
     >>> place_spans("Ghapanlu / Qapanlı direction", {"Ghapanlu": "g", "Qapanlı": "g"})
     [(0, 18, 'g')]
     >>> place_spans("Hadrut region / Khojavend district", {"Hadrut region": "h", "Khojavend district": "k"})
@@ -80,15 +83,25 @@ def place_spans(text: str, by_spelling: Mapping[str, str]) -> list[tuple[int, in
         other = by_spelling.get(beside.group(1)) if beside else None
         if beside and (other == place or other is None and _alike(match.group(0), beside.group(1))):
             end = beside.end()
-        spans.append((start, end, place))
+        joined = text[start - 1:start] == "-" or text[end:end + 1] == "-"
+        spans.append((start, end, place + "-" if joined else place))
     return spans
 
 
 def replace_spans(text: str, spans: list[tuple[int, int, str]], name: Callable[[str], str | None]) -> str:
-    """``text`` with each span's place written ``name(place)`` (a span whose name is None is kept)."""
+    """``text`` with each span's place written ``name(place)``; a span whose name is None is kept, as is one
+    in a hyphenated compound (place marked with a trailing "-") whose name has more than one word.
+
+    >>> replace_spans("Kalbajar-Lachin, Aghavno-Berdzor", [(0, 8, "k-"), (17, 24, "a-")],
+    ...               {"k": "Kelbajar region", "a": "Akhavno"}.get)
+    'Kalbajar-Lachin, Akhavno-Berdzor'
+    """
     out, at = [], 0
-    for start, end, place in spans:
+    for start, end, marked in spans:
+        place = marked.removesuffix("-")
         chosen = name(place)
+        if chosen is not None and marked != place and len(chosen.split()) > 1:
+            continue
         if chosen is not None and start >= at:
             out += [text[at:start], chosen]
             at = end
@@ -117,8 +130,8 @@ def title_variants(text: str, places: Iterable[str], neutral: Mapping[str, str],
 
 @lru_cache(maxsize=4096)
 def _pattern(spelled: tuple[str, ...]) -> re.Pattern[str]:
-    """Any of ``spelled`` (longest first), whole: not inside a word nor a hyphenated compound."""
-    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(s) for s in spelled) + r")(?![\w-])")
+    """Any of ``spelled`` (longest first), whole: not inside a word."""
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(s) for s in spelled) + r")(?!\w)")
 
 
 def _alike(name: str, other: str) -> bool:
