@@ -55,7 +55,13 @@ def test_the_switch_says_it_changes_nothing_where_places_have_one_name(page, liv
     page.wait_for_url(re.compile(r"names=armenian"))
     facts = page.locator('[data-section="summary"] dl.facts').inner_text()
     assert "no place here has a name in another usage, so the switch changes none of them" in facts
+    assert "Place names in Armenian usage: every place, and the incident and event titles" in \
+        page.locator("#names-note").inner_text()  # on every page, in the header
+    page.goto(live_server + "/incidents")
+    assert page.locator("#names-note").is_visible()
     page.goto(live_server + "/resource/incident-2022-03-24-parukh-farrukh")  # the cookie keeps the usage
     assert page.locator("h1").inner_text().startswith("Parukh, 24-28 March 2022")
     assert "Shown in Armenian usage" in page.locator('[data-section="summary"] dl.facts').inner_text()
     page.select_option("#names-switch", "neutral")
+    page.wait_for_url(re.compile(r"names=neutral"))
+    assert page.locator("#names-note").count() == 0  # neutral: nothing to say

@@ -91,3 +91,13 @@ def test_a_page_whose_places_have_one_name_says_the_switch_changes_none(site):
 def test_pages_without_places_have_no_names_note(site):
     page = resource_page(site.view(Perspective.ARMENIAN), "ckr:agent-ru-mod")
     assert "place names" not in dict(page.facts)
+
+
+def test_every_page_says_what_a_chosen_usage_changes(site_url):
+    import httpx
+
+    for path in ("/incidents", "/resource/place-sotk", "/network/whole"):
+        switched = httpx.get(f"{site_url}{path}?names=azerbaijani", timeout=120).text
+        assert '<p class="names-note" id="names-note">Place names in Azerbaijani usage: every place, and the incident ' \
+               'and event titles that name one;' in switched
+        assert 'id="names-note"' not in httpx.get(f"{site_url}{path}?names=neutral", timeout=120).text
