@@ -43,7 +43,10 @@ def name_keys(text: str) -> set[str]:
     >>> sorted(name_keys("Fərrux"))
     ['farrux', 'ferrux']
     """
-    return {name_key(text), name_key(text.replace("ə", "a").replace("Ə", "A"))}
+    key = name_key(text)
+    if "ə" not in text and "Ə" not in text:  # most names: one key, folded once
+        return {key}
+    return {key, name_key(text.replace("ə", "a").replace("Ə", "A"))}
 
 
 def name_index(quads: Iterable[ox.Quad]) -> list[ox.Quad]:

@@ -153,3 +153,35 @@ def test_the_query_pages_table_sorts_typed_numbers_and_dates_by_value(page, live
     assert page.eval_on_selector_all(f"{table} tbody td:nth-child(1)", ids) == ["e", "d", "a", "b", "f", "c"]
     page.click(f"{table} thead th:nth-child(3) button")
     assert page.eval_on_selector_all(f"{table} tbody td:nth-child(1)", ids) == ["d", "f", "a", "b", "c", "e"]
+
+
+def test_a_long_answer_is_paged_and_sorted_on_the_server(page, live_server):
+    """250 rows: 100 a page; "Sort all rows by" sorts every row before the page is cut, the pager keeps the order."""
+    numbers = [(i * 97) % 250 for i in range(250)]  # 0..249, shuffled
+    text = "SELECT ?n WHERE { VALUES ?n { " + " ".join(map(str, numbers)) + " } }"
+    page.goto(live_server + "/query?" + urlencode({"sparql": text, "run": "1"}))
+    cells = "cells => cells.map(c => Number(c.innerText.trim()))"
+    shown = '[data-section="answer"] tbody td'
+    assert page.eval_on_selector_all(shown, cells) == numbers[:100]
+    assert page.locator("nav.pager span").first.inner_text() == "page 1 of 3"
+    follow(page, "#sort-all a >> text=n")
+    assert page.eval_on_selector_all(shown, cells) == list(range(100))
+    follow(page, 'nav.pager a[rel="next"] >> nth=0')
+    assert page.eval_on_selector_all(shown, cells) == list(range(100, 200))
+    follow(page, "#sort-all a >> text=n")  # again: the other way, from page 1
+    assert page.eval_on_selector_all(shown, cells) == list(range(249, 149, -1))
+    assert "↓" in page.locator("#sort-all a[aria-current]").inner_text()
+
+
+def test_running_an_unedited_question_sends_its_id_not_its_text(page, live_server):
+    page.goto(live_server + "/query?id=clause-norms")
+    page.wait_for_selector("form.query .CodeMirror")
+    follow(page, "#run-query")
+    page.wait_for_selector("#results table", state="attached")
+    assert "id=clause-norms" in page.url and "sparql=" not in page.url
+
+
+def follow(page: Any, selector: str) -> None:
+    """Click the link (or button) ``selector`` and wait for the page it leads to."""
+    with page.expect_navigation():
+        page.click(selector)

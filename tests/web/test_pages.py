@@ -13,6 +13,7 @@ from conflictkg.build import build_store, stage
 from conflictkg.naming import Perspective
 from conflictkg.pages.context import Site
 from conflictkg.pages.home import latest
+from conflictkg.pages.query_page import body_of
 from conflictkg.pages.resource import resource_page
 from conflictkg.pages.threads import mark_segments
 from conflictkg.rdf.io import SourceFile
@@ -206,6 +207,29 @@ def test_query_page_runs_a_library_question_and_downloads(site_url):
     assert csv.headers["content-type"].startswith("text/csv") and CKR + "place-parukh-farrukh" in csv.text
     answer = get(site_url, "/query.json?id=place-by-name&name=F%C9%99rrux").json()
     assert {b["place"]["value"] for b in answer["results"]["bindings"]} == {CKR + "place-parukh-farrukh"}
+
+
+def test_a_long_answer_is_shown_a_page_at_a_time_and_downloaded_whole(site_url):
+    """sources has more than a thousand rows: 100 a page, sorted over every row, the CSV whole (#13)."""
+    rows = len(get(site_url, "/query.json?id=sources&page=2").json()["results"]["bindings"])
+    first = get(site_url, "/query?id=sources").text
+    assert first.count('<td data-label="source">') == 100 and f"Rows 1–100 of {rows}" in first
+    assert f"page 1 of {-(-rows // 100)}" in first and 'rel="next" href="/query?id=sources&amp;page=2"' in first
+    newest = get(site_url, "/query?id=sources&sort=claim_date&order=desc&page=1").text
+    dates = re.findall(r'data-label="claim date">([^<]*)<', newest)
+    assert dates == sorted(dates, reverse=True) and 'rel="next" href="/query?id=sources&amp;sort=claim_date&amp;order=desc&amp;page=2"' in newest
+    assert get(site_url, f"/query?id=sources&page={-(-rows // 100) + 1}").status_code == 400
+    wrong = get(site_url, "/query?id=sources&sort=nothing")
+    assert wrong.status_code == 400 and "no column 'nothing'" in wrong.text.replace("&#39;", "'")
+
+
+def test_the_query_page_without_a_question_holds_no_question_texts(site_url, res):
+    html = get(site_url, "/query").text
+    assert 'id="results"' not in html and "query-catalogue" not in html
+    lines = [line for line in body_of(load_library(res.queries_dir)["sources"].text).splitlines()
+             if "PREFIX" not in line and not set("<>&'\"") & set(line)]
+    assert 'value="sources"' in html and max(lines, key=len).strip() not in html  # in the page it was picked on:
+    assert max(lines, key=len).strip() in get(site_url, "/query?id=sources").text.replace("&gt;", ">")
 
 
 def test_query_page_shows_errors_with_position_and_keeps_the_text(site_url):

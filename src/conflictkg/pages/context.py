@@ -8,11 +8,12 @@ import threading
 from dataclasses import dataclass, field
 
 from conflictkg.claim_names import StatusClaim, status_claims
-from conflictkg.names import name_key
+from conflictkg.names import name_keys
 from conflictkg.naming import Gazetteer, Perspective
 from conflictkg.pages.model import Cell, Labeller, Section, section_from_result
 from conflictkg.pages.paging import Window
 from conflictkg.pages.shelf import KeyShelf
+from conflictkg.pages.titles import title_variants
 from conflictkg.rdf.namespaces import CKR
 from conflictkg.rdf.terms import term_to_str
 from conflictkg.resources import Resources
@@ -64,10 +65,11 @@ class Site:
                    {iri: tuple(places) for iri, places in titled.items()}, status_claims(store, resources))
 
     def search_keys(self) -> tuple[tuple[str, str, str], ...]:
-        """(folded key, resource IRI, name) for every ``ckr:`` label and attested name: what search scans.
+        """(folded key, resource IRI, name) for every ``ckr:`` label and attested name, and every incident's and
+        event's title with its places in their other spellings: what search scans.
         Folded on the first search (or by the background warm-up), not while the site loads: at 100x the
         shipped data the folding was a sixth of ``Site.load``, which the home page waits for (#14)."""
-        return self.derive_once(("search-keys",), lambda: _search_keys(self.labels, self.gazetteer))
+        return self.derive_once(("search-keys",), lambda: _search_keys(self.labels, self.gazetteer, self.titled_places))
 
     def answer_once(self, query_id: str, query: Query, params: dict[str, str]) -> Result:
         """``query``'s answer, computed on the first call and kept (once: no double work)."""
@@ -120,11 +122,16 @@ def _sorted_rows(store: Store, query: Query, *columns: str) -> list[tuple[str, .
     return sorted(tuple(term_to_str(row[column]) for column in columns) for row in rows)
 
 
-def _search_keys(labels: dict[str, str], gazetteer: Gazetteer) -> tuple[tuple[str, str, str], ...]:
-    """Labels first, then attested names, each folded once (``names.name_key``)."""
+def _search_keys(labels: dict[str, str], gazetteer: Gazetteer,
+                 titled_places: dict[str, tuple[str, ...]]) -> tuple[tuple[str, str, str], ...]:
+    """Labels first, then attested names, then each incident's and event's title with the places it names in
+    their other attested spellings (``titles.title_variants``: "Фарух" finds the Parukh incident), each
+    folded once under each of its keys (``names.name_keys``: "Fərrux" also as "farrux")."""
     named = [(iri, label) for iri, label in labels.items() if iri.startswith(CKR)]
     named += [(iri, name) for iri, names in gazetteer.names.items() for name in names]
-    return tuple((name_key(text), iri, text) for iri, text in named)
+    named += [(iri, variant) for iri, places in titled_places.items() if iri in labels
+              for variant in sorted(title_variants(labels[iri], places, gazetteer.neutral, gazetteer.names))]
+    return tuple((key, iri, text) for iri, text in named for key in sorted(name_keys(text)))
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,6 @@ SPARQL endpoint.
 
 from __future__ import annotations
 
-import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -16,6 +15,7 @@ import pyoxigraph as ox
 
 from conflictkg.claim_names import StatusClaim, status_name
 from conflictkg.naming import Gazetteer, Perspective
+from conflictkg.pages.titles import place_spans, replace_spans, spellings
 from conflictkg.rdf.links import page_href, term_href, web_href
 from conflictkg.rdf.namespaces import compact_iri
 from conflictkg.rdf.terms import Term, term_to_str
@@ -39,17 +39,20 @@ class Labeller:
     status_claims: dict[str, StatusClaim] = field(default_factory=dict)
 
     def title(self, iri: str, text: str) -> str:
-        """``text`` (the title of ``iri``) with each of its curated places' neutral names put in the
-        perspective's usage: composed for display, the data keeps its one label."""
-        if self.perspective is Perspective.NEUTRAL:
+        """``text`` (the title of ``iri``) with each of its curated places, wherever it names one (its neutral
+        label or an attested name, :mod:`conflictkg.pages.titles`), put in the perspective's name for it:
+        composed for display, the data keeps its one label. A place with no name in the perspective is kept."""
+        if self.perspective is Perspective.NEUTRAL or not self.titled_places.get(iri):
             return text
-        chosen = {spelling: name for p in self.titled_places.get(iri, ())
-                  if (neutral := self.gazetteer.neutral.get(p)) and (name := self.gazetteer.name(p, self.perspective))
-                  for spelling in compound_spellings(neutral)}
-        if not chosen:
-            return text
-        pattern = "|".join(re.escape(n) for n in sorted(chosen, key=lambda n: (-len(n), n)))  # longest first, one pass
-        return re.sub(pattern, lambda m: chosen[m.group(0)], text)
+        chosen = self.title_names(iri)
+        by_spelling = {spelling: place for place in reversed(self.titled_places[iri])
+                       for spelling in spellings(self.gazetteer.neutral.get(place), self.gazetteer.names.get(place, ()))}
+        return replace_spans(text, place_spans(text, by_spelling), chosen.get)
+
+    def title_names(self, iri: str) -> dict[str, str]:
+        """``{place: name}``: the name in the perspective of each curated place of ``iri`` that has one."""
+        by_place = self.gazetteer.by_perspective.get(self.perspective.concept, {})
+        return {place: by_place[place] for place in self.titled_places.get(iri, ()) if place in by_place}
 
     def cell(self, term: Term | None, label: Term | None = None) -> Cell:
         if term is None:
@@ -74,23 +77,6 @@ class Labeller:
         if href:
             cell["href"] = href
         return cell
-
-
-def compound_spellings(label: str) -> list[str]:
-    """The ways a title writes a place's neutral label: the label itself and, for a compound of two names
-    ("Shusha / Shushi"), the two in either order, with or without spaces around the slash, as curators
-    wrote them ("Shushi / Shusha direction", "Stepanakert/Khankendi, 21 September 2023"; #13).
-
-    >>> compound_spellings("Shusha / Shushi")
-    ['Shusha / Shushi', 'Shusha/Shushi', 'Shushi / Shusha', 'Shushi/Shusha']
-    >>> compound_spellings("Aghavno")
-    ['Aghavno']
-    """
-    parts = [part.strip() for part in label.split("/")]
-    if len(parts) != 2 or not all(parts):
-        return [label]
-    first, second = parts
-    return sorted({label, f"{first} / {second}", f"{first}/{second}", f"{second} / {first}", f"{second}/{first}"})
 
 
 @dataclass

@@ -10,6 +10,7 @@ from dataclasses import replace
 from typing import Any
 from urllib.parse import urlencode
 
+from conflictkg.naming import Perspective
 from conflictkg.pages import layouts
 from conflictkg.pages.context import PageContext
 from conflictkg.pages.model import Page
@@ -45,6 +46,8 @@ def resource_page(ctx: PageContext, iri_or_curie: str, page_param: str = "", per
     builder = layouts.BUILDERS.get(summary.kind)
     if builder is not None:
         builder(ctx, page, summary)
+    if note := names_note(ctx, iri):
+        page.facts.append(("place names", {"text": note}))
     page.sections.append(ctx.section("statements", "Every statement about it", "resource-statements",
                                      {"resource": iri}, paged=True, note="Statements in a claim's content graph are "
                                      "what that claim asserts, not facts the project vouches for."))
@@ -57,6 +60,28 @@ def resource_page(ctx: PageContext, iri_or_curie: str, page_param: str = "", per
     page.extra["per_page"] = window.size
     page.extra["contents"] = contents(page)
     return page
+
+
+def names_note(ctx: PageContext, iri: str) -> str:
+    """What the place-name switch changes on the page of a place, or of an incident or event with curated
+    places (its title names them): each place's name in every usage that has one, and which places have
+    a single name, so the switch never changes nothing silently (#13). "" for any other page."""
+    places = (iri,) if ctx.site.gazetteer.has_names(iri) else ctx.site.titled_places.get(iri, ())
+    if not places:
+        return ""
+    gazetteer, current = ctx.site.gazetteer, ctx.labeller.perspective
+    switched, single = [], []
+    for place in places:
+        neutral = gazetteer.neutral.get(place) or ctx.labeller.name(place)
+        usages = [f"{name} ({p.label.removesuffix(' usage')})" for p in Perspective if p is not Perspective.NEUTRAL
+                  if (name := gazetteer.by_perspective.get(p.concept, {}).get(place)) and name != neutral]
+        (switched.append(f"{neutral}: {', '.join(usages)}") if usages else single.append(neutral))
+    shown = "neutral names" if current is Perspective.NEUTRAL else current.label
+    parts = [f"Shown in {shown}; the switch at the top writes " + "; ".join(switched)] if switched else \
+        [f"Shown in {shown}; no place here has a name in another usage, so the switch changes none of them"]
+    if single and switched:
+        parts.append(f"{', '.join(single)}: one name in the record, the same in every usage")
+    return ". ".join(parts) + "."
 
 
 def contents(page: Page) -> list[dict[str, Any]]:

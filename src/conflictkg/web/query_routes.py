@@ -2,13 +2,17 @@
 
 The page URL reproduces the query: ``/query?id=place-by-name&name=Fərrux`` runs the library
 question with its parameter bound; ``sparql=`` carries edited text. Queries run in the endpoint's
-worker processes, so the time limit and row cap of ``/sparql`` apply here too.
+worker processes, so the time limit and row cap of ``/sparql`` apply here too. A long answer is
+shown a page at a time, sorted on the server if ``sort`` names a column (``pages.query_page``); the
+downloads are the whole answer. Without a question the page is the menu and the editor only: the
+library's texts load with the question picked.
 """
 
 from __future__ import annotations
 
 from dataclasses import asdict
 from typing import Any
+from urllib.parse import urlencode
 
 from starlette.requests import Request
 from starlette.responses import Response
@@ -17,6 +21,7 @@ from starlette.routing import Route
 from conflictkg.errors import QueryError
 from conflictkg.pages import query_page as qp
 from conflictkg.pages.context import Site
+from conflictkg.paging import Window, page_links, page_number
 from conflictkg.web.editor import editor_config, prefixes
 from conflictkg.web.execute import QueryRequest
 from conflictkg.web.rendering import perspective_of, render, require_html
@@ -43,7 +48,8 @@ async def query_page(request: Request) -> Response:
     query = qp.find(site, form.query_id) if form.query_id else None
     data: dict[str, Any] = {"kind": "query", "title": "Query the graph", "sections": [], "facts": [],
                             "form": {"id": form.query_id, "params": form.params,
-                                     "text": form.text or (qp.body_of(query.text) if query else "")}}
+                                     "text": form.text or (qp.body_of(query.text) if query else ""),
+                                     "body": qp.body_of(query.text) if query else ""}}
     ran = bool(form.text.strip() or (query and ("run" in request.query_params or form.params
                                                 or not query.params)))
     status = 200
@@ -66,7 +72,20 @@ def _answer_data(site: Site, request: Request, answer: Any) -> dict[str, Any]:
     if result.kind == "ask":
         return {"boolean": result.boolean}
     section = qp.answer_section(result, site.view(perspective_of(request)).labeller)
-    return {"sections": [asdict(section)], "truncated": truncated, "rows": len(result.rows)}
+    args = request.query_params
+    window = Window(page_number(args.get("page", "")), qp.PER_PAGE)
+    shown = qp.answer_window(section, window, args.get("sort", ""), args.get("order", ""))
+    links = page_links(window.page, window.pages(len(result.rows)), lambda n: _with(request, page=str(n)), "this answer")
+    sorts = {c: _with(request, sort=c, order="desc" if args.get("sort") == c and args.get("order") != "desc" else "asc",
+                      page="1") for c in section.columns}
+    return {"sections": [asdict(shown)], "truncated": truncated, "rows": len(result.rows), "paging": links,
+            "sorts": sorts, "sort": args.get("sort", ""), "order": args.get("order", "") or "asc"}
+
+
+def _with(request: Request, **changed: str) -> str:
+    """The request's query string (``?…``) with parameters ``changed``, in the request's order."""
+    args = [(k, v) for k, v in request.query_params.multi_items() if k not in changed]
+    return "?" + urlencode(args + sorted(changed.items()))
 
 
 async def download(request: Request) -> Response:

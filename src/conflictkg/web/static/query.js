@@ -4,14 +4,11 @@
   var form = document.getElementById("query-form");
   var pick = document.getElementById("query-id");
   var editor = document.getElementById("sparql-editor");
-  var catalogue = JSON.parse(document.getElementById("query-catalogue").textContent);
-  var byId = {};
-  catalogue.forEach(function (q) { byId[q.id] = q; });
+  var body = editor.getAttribute("data-body") || "";  // the picked question's own text, if any
   pick.addEventListener("change", function () {
     window.location.href = "/query" + (pick.value ? "?id=" + encodeURIComponent(pick.value) : "");
   });
   form.addEventListener("submit", function () {
-    var q = byId[pick.value];
-    if (q && editor.value.trim() === q.body.trim()) { editor.disabled = true; }
+    if (pick.value && body && editor.value.trim() === body.trim()) { editor.disabled = true; }
   });
 })();
