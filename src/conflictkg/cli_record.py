@@ -17,8 +17,8 @@ from conflictkg.errors import DataNotConformant
 @click.option("--check", is_flag=True, help="Exit 3 when a month of the period is a gap, a claim has no audit "
               "entry, or a one-sided incident has no logged search for the other side.")
 @click.option("--reaudit-order", "session", type=click.IntRange(min=1), metavar="SESSION",
-              help="Print instead the order in which re-audit session SESSION re-reads the claims no re-audit "
-              "has reached: stratum, number, of, claim, audit log (tab-separated; random.Random(SESSION)).")
+              help="Print instead the order in which re-audit session SESSION re-reads the claims no earlier session "
+              "had re-read: stratum, number, of, claim, audit log (tab-separated; random.Random(SESSION)).")
 @click.pass_obj
 def coverage(obj, check: bool, session: int | None) -> None:  # noqa: ANN001 - the CLI's Context
     """Month by month: incidents and claims in the store, searches in the coverage log; which

@@ -25,7 +25,7 @@ def test_coverage_prints_every_month_the_audit_the_other_side_and_the_gaps(built
     [reaudit] = [line for line in lines if line.startswith("Re-audit samples")]
     reread, claims, changed = (int(n) for n in re.findall(r"(\d+) (?:of|claims|of them)", reaudit)[:3])
     sessions = [line.split() for line in lines if re.fullmatch(r"\s+\d+( +\d+){4}", line)]
-    assert sessions and claims > reread >= max(int(s[1]) for s in sessions) and 0 < changed <= reread
+    assert sessions and claims >= reread >= max(int(s[1]) for s in sessions) and 0 < changed <= reread
     assert all(int(s[1]) == sum(int(n) for n in s[2:]) for s in sessions)  # re-read = ok + changed + issue
     [sides] = [line for line in lines if line.startswith("One-sided incidents: ")]
     one_sided, searched = (int(n) for n in re.findall(r"\d+", sides))
@@ -105,7 +105,8 @@ def test_coverage_prints_a_sessions_re_audit_order_without_a_store(tmp_path: Pat
     assert proc.returncode == 0, proc.stderr
     header, *rows = [line.split("\t") for line in proc.stdout.splitlines()]
     assert header == ["stratum", "no", "of", "claim", "audit_log"]
-    assert rows and {r[0] for r in rows} <= {"a", "b", "c", "d"}
+    # session 16's order: the claims no session before it had re-read (its own and later re-reads change nothing)
+    assert {r[0] for r in rows} == {"a", "b", "c", "d"} and len(rows) > 300
     for stratum in {r[0] for r in rows}:
         mine = [r for r in rows if r[0] == stratum]
         assert [int(r[1]) for r in mine] == list(range(1, int(mine[0][2]) + 1))

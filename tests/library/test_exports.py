@@ -170,7 +170,7 @@ def test_export_questions_agree_row_for_row_on_oxigraph_and_rdflib(staged, res, 
 
     lists = next((t.lists for t in tables.TABLES.values() if t.query == query_id), {})
     oxigraph = tables.table(tables.answer(staged.store, res, query_id), lists)
-    rdflib = tables.table(tables.answer(MemoryStore(list(reversed(staged.quads))), res, query_id), lists)
+    rdflib = tables.table(tables.answer(MemoryStore(list(staged.quads)[::-1]), res, query_id), lists)
     assert oxigraph == rdflib and len(oxigraph[1]) > 10
 
 

@@ -75,3 +75,14 @@ def test_the_order_is_the_seeded_shuffle_of_the_sorted_claims() -> None:
     random.Random(16).shuffle(expected)
     assert [r.claim for r in reaudit_order(entries, 16)] == expected
     assert [r.claim for r in reaudit_order(entries, 17)] != expected
+
+
+def test_a_sessions_order_stays_the_same_once_its_sample_is_logged() -> None:
+    entries = [logged("claim-a1", "2020-11-10-x"), logged("claim-a2", "2021-08-30-y"),
+               logged("claim-old", "2020-11-10-x"), logged("claim-old", "2020-11-10-x", marker(15))]
+    before = reaudit_order(entries, 16)
+    logged_after = entries + [logged("claim-a1", "2020-11-10-x", marker(16)), logged("claim-a2", "2021-08-30-y", marker(17))]
+    assert reaudit_order(logged_after, 16) == before
+    assert {r.claim for r in before} == {"claim-a1", "claim-a2"}
+    assert {r.claim for r in reaudit_order(logged_after, 17)} == {"claim-a2"}
+    assert reaudit_order(logged_after, 18) == []

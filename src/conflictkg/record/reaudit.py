@@ -119,12 +119,13 @@ def stratum_of(path: str) -> str:
 
 
 def reaudit_order(entries: list[AuditEntry], session: int) -> list[SampleRow]:
-    """The order in which a session re-reads the claims no re-audit has reached yet: per stratum
-    (:data:`STRATA`), the claims sorted by IRI and shuffled by ``random.Random(session)``. The same
-    logs and session always give the same order, so a sample can be redrawn and checked."""
+    """The order in which a session re-reads the claims no earlier session's re-audit had reached: per
+    stratum (:data:`STRATA`), the claims sorted by IRI and shuffled by ``random.Random(session)``. The
+    session's own re-reads and later ones do not change it, so a session's sample can be redrawn and
+    checked after it was logged (claims added or renamed since do change it)."""
     import random
 
-    reached = {entry.claim for entry in entries if sample_session(entry) is not None}
+    reached = {entry.claim for entry in entries if (sample_session(entry) or session) < session}
     first_log: dict[str, str] = {}
     for entry in entries:
         first_log.setdefault(entry.claim, entry.path)
