@@ -8,7 +8,9 @@ the naming switch puts the chosen usage's name there (``Labeller.title``) and se
 with each attested name there (:func:`title_variants`), so "Фарух" finds the Parukh incident.
 
 A name is matched whole (not inside "Aghdamkend"), never inside a quotation ('Nakhchivan corridor' is a
-speaker's words, not the project's), and inside a hyphenated compound ("Aghavno-Berdzor section") it is
+speaker's words, not the project's), never inside the attribution that ends a title ("(as alleged by the
+Artsakh emergency service)" names a claimant, not a place), never as the first word of a proper name
+("Artsakh Defence Army", "Nagorno-Karabakh Republic": a body's name is its own), and inside a hyphenated compound ("Aghavno-Berdzor section") it is
 replaced by a one-word name only ("Akhavno-Berdzor", but "Kalbajar-Lachin", not "Kelbajar region-Lachin").
 Nothing here is a hand-made list: the spellings are the gazetteer's.
 """
@@ -22,6 +24,10 @@ from functools import lru_cache
 
 #: A single-quoted span: a quotation, not an apostrophe ("Aliyev's" opens none).
 _QUOTED = re.compile(r"(?<![\w])'[^']*'(?![\w])")
+#: An attribution in parentheses: "(as alleged by ...)", "(as the Kremlin states it)", "(figures of ...)".
+_ATTRIBUTION = re.compile(r"\((?:as |figures of |[^()]* by )[^()]*\)")
+#: A capitalised word right after a name: the name begins a proper name ("Artsakh Defence Army").
+_PROPER = re.compile(r" (?:[A-Z][a-z]|[A-Z]{2,}\b)")
 #: A second spelling written after a name: " / Word".
 _BESIDE = re.compile(r"\s*/\s*([^\W\d_][\w'’]*)(?![\w-])")
 #: How alike (0-1, of their case-folded letters) a word after a slash must be to the name before it to be
@@ -67,14 +73,18 @@ def place_spans(text: str, by_spelling: Mapping[str, str]) -> list[tuple[int, in
     [(0, 18, 'g')]
     >>> place_spans("Hadrut region / Khojavend district", {"Hadrut region": "h", "Khojavend district": "k"})
     [(0, 13, 'h'), (16, 34, 'k')]
+    >>> place_spans("Fire in Artsakh (as alleged by the Artsakh Defence Army)", {"Artsakh": "a"})
+    [(8, 15, 'a')]
+    >>> place_spans("Artsakh Ombudsman, Artsakh MoD", {"Artsakh": "a"})
+    []
     """
     if not by_spelling:
         return []
-    quoted = [m.span() for m in _QUOTED.finditer(text)]
+    kept = [m.span() for pattern in (_QUOTED, _ATTRIBUTION) for m in pattern.finditer(text)]
     spans = []
     for match in _pattern(tuple(sorted(by_spelling, key=lambda n: (-len(n), n)))).finditer(text):
         start, end = match.span()
-        if any(a <= start < b for a, b in quoted):
+        if any(a <= start < b for a, b in kept) or _PROPER.match(text, end):
             continue
         if spans and start < spans[-1][1]:
             continue  # taken in by the span before
