@@ -90,6 +90,10 @@ BROKEN: dict[str, tuple[str, str]] = {
         """ckg:claims { ckr:claim-c4 a ck:Claim ; ck:claimant ckr:agent-y ; ck:stance ckv:stance-counter-alleges ;
              ck:citedIn ckr:source-s . }""",
         "ckr:claim-c4"),
+    "counter-allegation-without-response": (
+        """ckg:claims { ckr:claim-c4 a ck:Claim ; ck:claimant ckr:agent-y ; ck:accusedParty ckr:agent-x ;
+             ck:stance ckv:stance-counter-alleges ; ck:citedIn ckr:source-s ; ck:impliedBreachOf ckr:place-p . }""",
+        "ckr:claim-c4"),
     "named-and-implied-point": (
         "ckg:claims { ckr:claim-c1 ck:allegesBreachOf ckr:place-p ; ck:impliedBreachOf ckr:place-p . }",
         "ckr:claim-c1"),
@@ -151,6 +155,10 @@ NEAR_MISS: dict[str, str] = {
     # an allegation with an implied point needs no note
     "allegation-without-clause-or-note": """ckg:claims { ckr:claim-c4 a ck:Claim ; ck:claimant ckr:agent-y ;
         ck:stance ckv:stance-alleges ; ck:citedIn ckr:source-s ; ck:impliedBreachOf ckr:place-p . }""",
+    # a counter-allegation naming the allegation it answers
+    "counter-allegation-without-response": """ckg:claims { ckr:claim-c4 a ck:Claim ; ck:claimant ckr:agent-y ;
+        ck:accusedParty ckr:agent-x ; ck:stance ckv:stance-counter-alleges ; ck:citedIn ckr:source-s ;
+        ck:impliedBreachOf ckr:place-p ; ck:respondsTo ckr:claim-c1 . }""",
     # two different points, one named and one implied
     "named-and-implied-point": """ckg:reference { ckr:place-q a ck:Settlement ; rdfs:label "Q"@en . }
         ckg:claims { ckr:claim-c1 ck:allegesBreachOf ckr:place-p ; ck:impliedBreachOf ckr:place-q . }""",
