@@ -268,7 +268,8 @@ def check(res: Resources, extra: Sequence[Path] = (), *, reason: bool = True,
         staged.store.close()
         raise
     graphs = _graph_count(staged.store)
-    return staged, BuildResult(None, staged.count, graphs, report, reasoner, stages.timings, inference)
+    # the quads the store holds, each once ("Built N quads"); staged.count counts one per file stating it
+    return staged, BuildResult(None, len(staged.store), graphs, report, reasoner, stages.timings, inference)
 
 
 def _validate_and_reason(staged: Staged, res: Resources, reason: bool,

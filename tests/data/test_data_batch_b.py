@@ -73,8 +73,8 @@ CLAIMS: dict[str, dict[str, tuple[str, str | None, str]]] = {
         "claim-am-mfa-2022-06-24-mirzoyan-implementation": ("agent-mirzoyan", "2022-06-24", "stance-alleges"),
     },
     "incident-2022-08-01-lachin-operation-revenge": {
-        "claim-az-mod-2022-08-03-operation-revenge": ("agent-az-mod", "2022-08-03", "stance-counter-alleges"),
-        "claim-az-mfa-2022-08-03-units-not-withdrawn": ("agent-az-mfa", "2022-08-03", "stance-counter-alleges"),
+        "claim-az-mod-2022-08-03-operation-revenge": ("agent-az-mod", "2022-08-03", "stance-alleges"),  # session 18: re-classed as an allegation (the stored pages show it answering no allegation; issue #12)
+        "claim-az-mfa-2022-08-03-units-not-withdrawn": ("agent-az-mfa", "2022-08-03", "stance-alleges"),  # session 18: re-classed as an allegation (the stored pages show it answering no allegation; issue #12)
         # re-audit (issue #12): the relay does not date the bulletin, so no claim date
         "claim-ru-mod-2022-08-03-sarybaba": ("agent-ru-mod", None, "stance-alleges"),
         "claim-ru-mod-2022-08-04-four-violations": ("agent-ru-mod", "2022-08-04", "stance-alleges"),
@@ -106,7 +106,7 @@ CLAIMS: dict[str, dict[str, tuple[str, str | None, str]]] = {
     "incident-2022-09-13-border-offensive": {
         "claim-am-government-2022-09-13-archive-statement": ("agent-pashinyan", "2022-09-13", "stance-alleges"),
         # added by rec-c (issue #12)
-        "claim-az-mod-2022-09-13-large-scale-provocation": ("agent-az-mod", "2022-09-13", "stance-counter-alleges"),
+        "claim-az-mod-2022-09-13-large-scale-provocation": ("agent-az-mod", "2022-09-13", "stance-alleges"),  # session 18: re-classed as an allegation (the stored pages show it answering no allegation; issue #12)
         "claim-az-mod-2022-09-13-fifty-killed": ("agent-az-mod", "2022-09-13", "stance-reports"),
         "claim-az-mod-2022-09-15-seventy-one-killed": ("agent-az-mod", "2022-09-15", "stance-reports"),
         "claim-am-mod-2022-09-13-shelling": ("agent-am-mod", "2022-09-13", "stance-counter-alleges"),
@@ -118,7 +118,7 @@ CLAIMS: dict[str, dict[str, tuple[str, str | None, str]]] = {
         "claim-armen-papikyan-2022-09-13-osce": ("agent-armen-papikyan", "2022-09-13", "stance-alleges"),
         "claim-vahagn-khachaturyan-2022-09-13-statement": ("agent-vahagn-khachaturyan", "2022-09-13", "stance-alleges"),
         "claim-az-mfa-2022-09-13-statement": ("agent-az-mfa", "2022-09-13", "stance-counter-alleges"),
-        "claim-bayramov-2022-09-13-lavrov-call": ("agent-bayramov", "2022-09-13", "stance-counter-alleges"),
+        "claim-bayramov-2022-09-13-lavrov-call": ("agent-bayramov", "2022-09-13", "stance-alleges"),  # session 18: re-classed as an allegation (the stored pages show it answering no allegation; issue #12)
         "claim-ru-mfa-2022-09-13-ceasefire-call": ("agent-ru-mfa", "2022-09-13", "stance-calls-on"),
         "claim-csto-2022-09-13-secretariat": ("agent-csto", "2022-09-13", "stance-calls-on"),
         "claim-csto-2022-09-13-council-mission": ("agent-csto", None, "stance-calls-on"),
@@ -147,6 +147,8 @@ CLAIMS: dict[str, dict[str, tuple[str, str | None, str]]] = {
         "claim-ru-mod-2022-12-13-negotiations": ("agent-ru-mod", "2022-12-13", "stance-reports"),
         "claim-az-mfa-2022-12-rejects-armenian-statement": ("agent-az-mfa", None, "stance-counter-alleges"),
         "claim-aykhan-hajizada-2022-12-14-road-not-blocked": ("agent-aykhan-hajizada", "2022-12-14", "stance-denies"),
+        # session 18 (issue #12): his 'contrary to paragraph 6' charge of the same day (Trend), a candidate since session 15
+        "claim-aykhan-hajizada-2022-12-14-road-misuse": ("agent-aykhan-hajizada", "2022-12-14", "stance-counter-alleges"),
         "claim-ned-price-2022-12-13-restore-movement": ("agent-ned-price", "2022-12-13", "stance-calls-on"),
         "claim-zakharova-2022-12-15-commitments": ("agent-zakharova", "2022-12-15", "stance-calls-on"),
         "claim-zakharova-2022-12-15-pk-accusations": ("agent-zakharova", "2022-12-15", "stance-denies"),
@@ -430,10 +432,16 @@ def test_replies(staged):
         ("claim-zakharova-2022-12-15-pk-accusations", "claim-az-president-2022-12-13-hajiyev-pk-blocked"),
         # re-audit (issue #12, session 16): both relays say Hajizada answered Mirzoyan's interview of 20 January 2023
         ("claim-az-mfa-2023-01-21-hajizada-mines", "claim-mirzoyan-2023-01-20-mines-denial"),
+        # session 18 (every counter-allegation answers a recorded claim): the MFA calls the Armenian reports of strikes
+        # on civilians disinformation (Report.az)
+        ("claim-az-mfa-2022-09-13-statement", "claim-am-mod-2022-09-13-shelling"),
     }
     # replies that answer without contradicting (added by rec-c)
     agreeing = {
         ("claim-armen-grigoryan-2022-08-03-demand-illegitimate", "claim-arayik-harutyunyan-2022-08-02-demand-via-pk"),
+        # session 18: Hajizada's 'contrary to paragraph 6' charge answers the US and EU calls (which accuse nobody)
+        ("claim-aykhan-hajizada-2022-12-14-road-misuse", "claim-ned-price-2022-12-13-restore-movement"),
+        ("claim-aykhan-hajizada-2022-12-14-road-misuse", "claim-eu-2022-12-13-free-movement"),
     }
     rows = q(staged, "SELECT ?a ?b WHERE { GRAPH ckg:claims { ?a ck:respondsTo ?b } }")
     got = {(local(r["a"]), local(r["b"])) for r in rows if local(r["a"]) in ALL_CLAIMS}

@@ -63,7 +63,8 @@ C = {
     # 25 police car ambush
     "claim-ru-mod-2023-03-06-police-car": ("incident-2023-03-05-police-car-ambush", "agent-ru-mod", "2023-03-06", "stance-alleges",
                                            set(), {p(1)}, set(), {"agent-azerbaijan"}, True),
-    "claim-az-mod-2023-03-05-vehicle-inspection": ("incident-2023-03-05-police-car-ambush", "agent-az-mod", "2023-03-05", "stance-counter-alleges",
+    # session 18: re-classed as an allegation (the stored pages show it answering no allegation; issue #12)
+    "claim-az-mod-2023-03-05-vehicle-inspection": ("incident-2023-03-05-police-car-ambush", "agent-az-mod", "2023-03-05", "stance-alleges",
                                                    set(), {p(6), p(4)}, set(), {"agent-armenia"}, True),
     "claim-ru-mfa-2023-03-06-restraint": ("incident-2023-03-05-police-car-ambush", "agent-zakharova", "2023-03-06", "stance-calls-on",
                                           set(), set(), {p(1)}, set(), True),
@@ -135,10 +136,12 @@ C = {
     # 33 Bayramov / Badalyan (session 17 re-audit: alleges, not counter-alleges: the page shows nothing he answers)
     "claim-az-mfa-2023-09-bayramov-unconstructive": ("incident-2023-09-11-bayramov-communications", "agent-bayramov", None, "stance-alleges",
                                                      {A}, {p(9)}, set(), {"agent-armenia"}, False),
-    "claim-am-mfa-2023-09-11-no-corridor": ("incident-2023-09-11-bayramov-communications", "agent-ani-badalyan", "2023-09-11", "stance-denies",
+    # session 18: the page names only "the MFA Spokesperson" (Ani Badalyan's name is in its URL alone): the ministry speaks
+    "claim-am-mfa-2023-09-11-no-corridor": ("incident-2023-09-11-bayramov-communications", "agent-am-mfa", "2023-09-11", "stance-denies",
                                             set(), set(), {p(9), "agreement-2021-01-11"}, set(), False),
     # 34 offensive
-    "claim-az-mod-2023-09-19-anti-terrorist": ("incident-2023-09-19-offensive", "agent-az-mod", "2023-09-19", "stance-counter-alleges",
+    # session 18: re-classed as an allegation (the stored pages show it answering no allegation; issue #12)
+    "claim-az-mod-2023-09-19-anti-terrorist": ("incident-2023-09-19-offensive", "agent-az-mod", "2023-09-19", "stance-alleges",
                                                {A}, {p(4)}, set(), {"agent-armenia"}, True),
     "claim-am-mfa-2023-09-19-aggression": ("incident-2023-09-19-offensive", "agent-am-mfa", "2023-09-19", "stance-alleges",
                                            set(), {p(1), p(3)}, set(), {"agent-azerbaijan"}, True),
@@ -174,7 +177,6 @@ SPOKESPERSONS = {
     "claim-az-government-2023-06-10-fsb-control": "agent-mustafayev",
     "claim-ru-mfa-2023-06-23-blocking-entrance": "agent-zakharova",
     "claim-az-mfa-2023-09-bayramov-unconstructive": "agent-bayramov",
-    "claim-am-mfa-2023-09-11-no-corridor": "agent-ani-badalyan",
     "claim-ru-president-2023-09-19-peskov": "agent-peskov",
     "claim-ru-mfa-2023-11-09-fsb-control": "agent-zakharova",
     "claim-am-mfa-2023-11-09-sovereignty": "agent-ani-badalyan",

@@ -52,6 +52,8 @@ EXTRA_CLAIMS = {
     "claim-am-mfa-2022-03-26-contempt-for-commitments": ("agent-am-mfa", "2022-03-26", "stance-alleges"),
     # added in session 12 (episodes): the United States, a third party that spoke
     "claim-karen-donfried-2022-03-25-deescalate": ("agent-karen-donfried", "2022-03-25", "stance-calls-on"),
+    # added in session 18: the State Department's deputy spokesperson at the briefing of 25 March 2022 (a candidate since session 15)
+    "claim-jalina-porter-2022-03-25-troop-movements": ("agent-jalina-porter", "2022-03-25", "stance-calls-on"),
 }
 ALL_CLAIMS = {**CHRONOLOGY_CLAIMS, **EXTRA_CLAIMS}
 

@@ -14,7 +14,7 @@ COVERAGE = REPO / "data" / "coverage"
 #: "# Term in post of <name> (ckr:agent-<x>; person-claimant-term-unknown), searched <day>: <what the pages give>."
 TERM_SEARCH = re.compile(r"^\s*# Term in post of .+? \(ckr:(agent-[a-z0-9-]+); person-claimant-term-unknown\), "
                          r"searched (\d{4}-\d{2}-\d{2}): (.+)$")
-SEARCH_ITEM = re.compile(r"^\s*- on: ")
+SEARCH_ITEM = re.compile(r"^\s*- (?:on|'on'): ")  # the key "on", bare or quoted (both are written)
 
 
 def _first_incident_month_of_persons_without_term(staged: Staged) -> dict[str, str]:

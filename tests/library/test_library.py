@@ -220,10 +220,11 @@ def is_status(claim: str) -> bool:
 
 @pytest.fixture(scope="session")
 def parukh(ask) -> set[str]:  # noqa: ANN001
-    """The 18 claims about the Parukh incident (the 18th, Donfried's call of 25 March 2022, added in
-    session 12): tests written for it look only at these rows."""
+    """The 19 claims about the Parukh incident (the 18th, Donfried's call of 25 March 2022, added in
+    session 12; the 19th, Jalina Porter's briefing of the same day, in session 18): tests written for it
+    look only at these rows."""
     claims = {r["claim"] for r in ask("incident-thread", incident=INCIDENT)}
-    assert len(claims) == 18
+    assert len(claims) == 19
     return claims
 
 
@@ -251,7 +252,7 @@ def test_claims_alleging_breach_of_point_4_is_the_azerbaijani_counter_allegation
         ckr("claim-hajizada-2023-03-19-points-4-6-9"),
         # session 17 re-audit: Trend's rendering of the Azerbaijani MFA's statement of 14 August 2023 names the fourth paragraph
         ckr("claim-az-mfa-2023-08-engineering-works")}
-    assert len({r["claim"] for r in everything}) == 35  # denials name points with ck:concernsProvision (audit, issue #12); +1: the Azerbaijani MoD on Qapanlı (one-sided search); +1 session 17 stance call: the Az MoD's claim of 13 December 2020 is a counter-allegation, point 4 implied (it was a denial)
+    assert len({r["claim"] for r in everything}) == 37  # denials name points with ck:concernsProvision (audit, issue #12); +1: the Azerbaijani MoD on Qapanlı (one-sided search); +1 session 17 stance call: the Az MoD's claim of 13 December 2020 is a counter-allegation, point 4 implied (it was a denial); +2 session 18: the Az MoD's claims of 1 June and 10 July 2023 (fire on its positions), recorded as the allegations two Artsakh denials answer, point 4 implied
     rows = [r for r in everything if r["claim"] in parukh]
     assert {r["claim"] for r in rows} == {AZ_COUNTER}
     assert {(r["basis"], r["provision"]) for r in rows} == {
@@ -297,7 +298,7 @@ def test_claims_alleging_breach_of_point_1_are_all_curator_inferences(ask, paruk
 
 def test_incident_thread_links_denial_and_counter_allegation_to_the_bulletin(ask) -> None:
     rows = ask("incident-thread", incident=INCIDENT)
-    assert len({r["claim"] for r in rows}) == 18  # 15, the Armenian MFA's statements of 24 and 26 March, and the US call of 25 March (issue #12)
+    assert len({r["claim"] for r in rows}) == 19  # 15, the Armenian MFA's statements of 24 and 26 March, the US call of 25 March (issue #12), and the State Department's briefing of 25 March (session 18)
     answers = {(r["claim"], r["stance_label"], r["responds_to"]) for r in rows if r["responds_to"]}
     assert (AZ_DENIAL, "denies", BULLETIN) in answers
     assert (AZ_COUNTER, "counter-alleges", BULLETIN) in answers
@@ -338,12 +339,14 @@ def test_accusation_network_edges(ask) -> None:
     rows = ask("accusation-network")
     # one edge per provision: two norms of point 1 are two edges with the same relation text
     edges = {(r["source"], r["target"], r["provision"], r["basis"]): (r["relation"], int(r["weight"])) for r in rows}
-    assert len(edges) == len(rows) == 189  # the record of issue #12 (named speakers are claimants of their own); +1: Armenian MFA -> Azerbaijan (OTS speech); +1: the French MFA (Hakari, April 2023); session 15 re-audit: -1 stratum c (claimants and stances corrected), +1 the Az Prosecutor General -> Vagif Khachatryan (an allegation, was a denial); session 16 re-audit: -1 Pashinyan -> Azerbaijan 'point 9 named' (EAEU summit, 25 May 2023: point 9 is named but not as breached, now ck:concernsProvision; his naming of the statement joins an existing edge); session 17 re-audit: +1 stratum d (the Azerbaijani MoD's sniper claim of 14 October 2021 names the Joint Statement: Az MoD -> Artsakh, the agreement, named by claimant)
+    assert len(edges) == len(rows) == 189  # the record of issue #12 (named speakers are claimants of their own); +1: Armenian MFA -> Azerbaijan (OTS speech); +1: the French MFA (Hakari, April 2023); session 15 re-audit: -1 stratum c (claimants and stances corrected), +1 the Az Prosecutor General -> Vagif Khachatryan (an allegation, was a denial); session 16 re-audit: -1 Pashinyan -> Azerbaijan 'point 9 named' (EAEU summit, 25 May 2023: point 9 is named but not as breached, now ck:concernsProvision; his naming of the statement joins an existing edge); session 17 re-audit: +1 stratum d (the Azerbaijani MoD's sniper claim of 14 October 2021 names the Joint Statement: Az MoD -> Artsakh, the agreement, named by claimant); session 18: -2 Artsakh and its Interior Ministry -> Azerbaijan (the police statement of 21 September 2023 recorded once, claimant the police), +1 the police -> Azerbaijan, +1 Hajizada -> Armenia point 9 implied (his charge of 14 December 2022)
     az_mod, ru_mod, armenia, azerbaijan = ckr("agent-az-mod"), ckr("agent-ru-mod"), ckr("agent-armenia"), ckr("agent-azerbaijan")
     assert edges[(az_mod, armenia, ckr("agreement-tri2020-p4"), "named by claimant")] == ("alleges breach of point 4", 1)
     # 13: session 17 stance call (issue #12): the Az MoD's claim of 13 December 2020 is a counter-allegation against
     # Armenia (it blames Armenian servicemen for the advance it does not deny), point 4 implied
-    assert edges[(az_mod, armenia, ckr("agreement-tri2020-p4"), "inferred by curator")] == ("alleges breach of point 4", 13)
+    # 15: +2 session 18 (issue #12): the Az MoD's claims of 1 June and 10 July 2023, recorded as the allegations that two
+    # Artsakh denials answer (against Armenia and the Artsakh Defence Army, points 1 and 4 implied)
+    assert edges[(az_mod, armenia, ckr("agreement-tri2020-p4"), "inferred by curator")] == ("alleges breach of point 4", 15)
     assert edges[(az_mod, armenia, ckr("norm-tri2020-p4-parallel-withdrawal"), "inferred by curator")] == (
         "alleges breach of point 4 (a norm)", 1)
     assert edges[(ru_mod, azerbaijan, ckr("agreement-tri2020"), "named by claimant")] == ("alleges breach of the agreement", 2)
@@ -369,7 +372,7 @@ def test_place_search_finds_the_parukh_incident_by_any_name(ask, name: str) -> N
     assert [(r["incident"], r["place"]) for r in rows] == [
         (ckr("incident-2022-03-24-parukh-farrukh"), ckr("place-parukh-farrukh")),
         (ckr("incident-2022-04-12-parukh-shooting"), ckr("place-parukh-farrukh"))]  # added in issue #12
-    assert rows[0]["claims"] == "18"  # 15 curated first, 2 Armenian MFA statements added in issue #12, Donfried (session 12)
+    assert rows[0]["claims"] == "19"  # 15 curated first, 2 Armenian MFA statements added in issue #12, Donfried (session 12), Porter (session 18)
 
 
 @pytest.mark.parametrize("name", ["fərrux", "PARUKH", "Փառուխ"])
@@ -383,8 +386,11 @@ def test_place_search_agrees_on_rdflib(staged: Staged, memory: MemoryStore, name
 def test_place_search_by_an_administrative_unit_and_a_miss(ask) -> None:
     rows = ask("incidents-at-place-by-name", name="khojaly district")
     assert {(r["incident"], r["place"], r["matched_name"], r["claims"]) for r in rows} == {
-        (ckr("incident-2022-03-24-parukh-farrukh"), ckr("place-khojaly-district"), "Khojaly district", "18"),
-        (ckr("incident-2023-06-01-fortification-dispute"), ckr("place-khojaly-district"), "Khojaly district", "4"),
+        (ckr("incident-2022-03-24-parukh-farrukh"), ckr("place-khojaly-district"), "Khojaly district", "19"),
+        # session 18: the Azerbaijani MoD's claims of 1 June and 10 July 2023 (fire towards Khojaly), recorded as the
+        # allegations that two Artsakh denials answer
+        (ckr("incident-2023-06-01-fortification-dispute"), ckr("place-khojaly-district"), "Khojaly district", "5"),
+        (ckr("incident-2023-07-08-askeran-martuni-fire-claims"), ckr("place-khojaly-district"), "Khojaly district", "3"),
         (ckr("incident-2023-09-19-offensive"), ckr("place-khojaly-district"), "Khojaly district", "28")}
     assert ask("incidents-at-place-by-name", name="Parukh / Farrukh") == []  # the neutral label is not a name
     assert ask("incidents-at-place-by-name", name="no such place") == []
@@ -552,7 +558,7 @@ def test_denials_and_whether_the_denier_is_on_the_accused_side(ask, parukh) -> N
 def test_counter_allegation_invokes_point_4(ask, parukh) -> None:
     everything = ask("counter-allegations")
     pairs = {(r["counter_claim"], r["original_claim"]) for r in everything}
-    assert len(pairs) == 39  # the record of issue #12 (+1: the Armenian MoD answers on Vardenis; +1: the Armenian MFA answers Aliyev's OTS speech; +1: the Azerbaijani MFA answers the Armenian MFA on the Hakari checkpoint, session 12; session 15 re-audit: -1 in stratum a (three Az MoD reports of 2021 that answer no allegation re-classed as allegations, two answer links no stored page supports removed), +1 in stratum c (answer links corrected); session 16 re-audit: +1 stratum b (Hajizada's counter-allegation of January 2023 answers Mirzoyan's denial of 20 January 2023, recorded since)); the first record's pairs all still there; session 17 stance call: +1 the Az MoD's claim of 13 December 2020, now a counter-allegation, answers the Armenian MoD's allegation of 12 December
+    assert len(pairs) == 48  # the record of issue #12 (+1: the Armenian MoD answers on Vardenis; +1: the Armenian MFA answers Aliyev's OTS speech; +1: the Azerbaijani MFA answers the Armenian MFA on the Hakari checkpoint, session 12; session 15 re-audit: -1 in stratum a (three Az MoD reports of 2021 that answer no allegation re-classed as allegations, two answer links no stored page supports removed), +1 in stratum c (answer links corrected); session 16 re-audit: +1 stratum b (Hajizada's counter-allegation of January 2023 answers Mirzoyan's denial of 20 January 2023, recorded since)); the first record's pairs all still there; session 17 stance call: +1 the Az MoD's claim of 13 December 2020, now a counter-allegation, answers the Armenian MoD's allegation of 12 December; session 18 (every counter-allegation answers a recorded claim): +9, the Artsakh Defence Army (1 June 2023) and the Artsakh MoD (February 2022, 11 July 2023) answer Azerbaijani MoD claims recorded or linked for them, the Azerbaijani MFA (13 September 2022) answers the Armenian MoD, Bayramov (10 and 31 January 2023) answers Mirzoyan and the Armenian MFA (3 pairs), Hajizada (14 December 2022) answers the EU and Ned Price (2 pairs)
     assert pairs >= {(ckr(a), ckr(b)) for a, b in (
         ("claim-az-mfa-2021-12-armenia-not-fulfilling", "claim-am-mfa-2021-12-07-no-corridor-obligation"),
         ("claim-am-mfa-2021-04-20-condemns-threat", "claim-aliyev-2021-04-20-zangezur-corridor"),
@@ -586,7 +592,7 @@ def test_clause_texts_of_point_6_with_coverage_and_gaps(ask) -> None:
 
 def test_claims_by_the_azerbaijani_mod(ask, parukh) -> None:
     everything = ask("claims-by-claimant", claimant="ckr:agent-az-mod")
-    assert len({r["claim"] for r in everything if not is_status(r["claim"])}) == 61  # the record of issue #12; +1: Qapanli (one-sided search)
+    assert len({r["claim"] for r in everything if not is_status(r["claim"])}) == 63  # the record of issue #12; +1: Qapanli (one-sided search); +2 session 18: its claims of 1 June and 10 July 2023, answered by Artsakh denials
     assert {r["role"] for r in everything} == {"primary", "secondary"}  # mod.gov.az pages are its own (ck:statedIn)
     dated = [r["claim_date"] for r in everything if r["claim_date"]]
     assert dated == sorted(dated)
@@ -687,7 +693,9 @@ def test_allegations_per_year_for_point_1(ask) -> None:
     point1 = {r["year"]: (int(r["named"]), int(r["implied"]), int(r["claims"])) for r in rows if r["clause_number"] == "1"}
     # calls and denials name point 1 with ck:concernsProvision since the audit (issue #12), so they are not counted here
     # the record of issue #12; "undated": claims whose date the page does not give
-    assert point1 == {"2020": (0, 12, 12), "2021": (1, 14, 15), "2022": (1, 20, 21), "2023": (0, 21, 21), "undated": (0, 23, 23)}
+    assert point1 == {"2020": (0, 12, 12), "2021": (1, 14, 15), "2022": (1, 20, 21), "2023": (0, 22, 22), "undated": (0, 24, 24)}
+    # 2023 +1 / undated +1 (session 18): the Azerbaijani MoD's claims of 1 June 2023 and of 10 July 2023 (AZERTAC gives
+    # "11. Juli" without a year, so no claim date), recorded as the allegations two Artsakh denials answer
     # 2020 +1 (session 17 stance call): the Azerbaijani MoD's claim of 13 December 2020 is a counter-allegation, point 1
     # implied (it was a denial, with point 1 as ck:concernsProvision)
     # 2022 +1 / undated -1 (session 17 re-audit, stratum b): the Azerbaijani MoD's claim that the Defence Army fired on
@@ -737,7 +745,7 @@ def test_accusations_about_point_6_the_lachin_corridor(ask) -> None:
 def test_allegations_without_response(ask) -> None:
     rows = [r for r in ask("allegations-without-response") if not is_status(r["claim"])]
     claims = {r["claim"] for r in rows}
-    assert len(claims) == 168  # the record of issue #12; a claim accusing two parties has a row per party; +1: Qapanli; session 15 re-audit: +1 stratum a (Az MoD counter-allegations that answer nothing re-classed as allegations; answer links no stored page supports removed), -2 stratum c (answer links added), +1 stratum d (Pashinyan's 13 January 2024 claim an allegation: it answered a claim that accuses no one); session 16: -1 claim-artsakh-2023-03-27-blatant-violation (unanswered) merged into claim-artsakh-info-centre-2023-03-25-pretext (the same statement); -1 stratum b: the Artsakh police report of October 2021 is answered (the Az MoD's denial of 10 October 2021 answers it, as the Jerusalem Post says); session 17 re-audit: +1 stratum b, the Az MoD's letters of 12 September 2021 on foreign vehicles are an allegation that the entries run counter to the trilateral statement (was an interpretation), unanswered
+    assert len(claims) == 163  # the record of issue #12; a claim accusing two parties has a row per party; +1: Qapanli; session 15 re-audit: +1 stratum a (Az MoD counter-allegations that answer nothing re-classed as allegations; answer links no stored page supports removed), -2 stratum c (answer links added), +1 stratum d (Pashinyan's 13 January 2024 claim an allegation: it answered a claim that accuses no one); session 16: -1 claim-artsakh-2023-03-27-blatant-violation (unanswered) merged into claim-artsakh-info-centre-2023-03-25-pretext (the same statement); -1 stratum b: the Artsakh police report of October 2021 is answered (the Az MoD's denial of 10 October 2021 answers it, as the Jerusalem Post says); session 17 re-audit: +1 stratum b, the Az MoD's letters of 12 September 2021 on foreign vehicles are an allegation that the entries run counter to the trilateral statement (was an interpretation), unanswered; session 18: -6 answered or contradicted now (the counter-allegations of the Artsakh Defence Army, 1 June 2023, the Artsakh MoD, February 2022 and 11 July 2023, and the Azerbaijani MFA, 13 September 2022, contradict the claims they answer; the Az MoD's Qapanli claim is answered; the Karabakh police statement of 21 September 2023, recorded once, is answered by the Az MoD's denial), +1 Hajizada's charge of 14 December 2022
     assert len(rows) == len({(r["claim"], r["accused_label"]) for r in rows})
     # the Artsakh MoD's allegation of 25 March 2022 was never answered in the curated sources
     incursion = next(r for r in rows if r["claim"] == ckr("claim-artsakh-mod-2022-03-25-incursion"))
@@ -885,9 +893,9 @@ def test_incidents_overview_counts_stances(ask) -> None:  # noqa: ANN001
     parukh = rows[ckr("incident-2022-03-24-parukh-farrukh")]
     counts = [parukh[k] for k in ("claims", "allegations", "denials", "counter_allegations", "calls",
                                   "interpretations", "reports", "claimants")]
-    assert counts == ["18", "8", "2", "1", "2", "0", "5", "8"]  # + Donfried's call (session 12)
+    assert counts == ["19", "8", "2", "1", "3", "0", "5", "9"]  # + Donfried's call (session 12), + Porter's call (session 18)
     lachin = rows[ckr("incident-2022-12-12-lachin-blockade")]
-    assert (lachin["earliest_begin"], lachin["claims"], lachin["calls"]) == ("2022-12-12", "18", "6")
+    assert (lachin["earliest_begin"], lachin["claims"], lachin["calls"]) == ("2022-12-12", "19", "6")  # +1 Hajizada, 14 December 2022 (session 18)
     starts = [r["earliest_begin"] for r in ask("incidents-overview")]
     assert starts == sorted(starts)
 

@@ -76,9 +76,11 @@ def test_actor_card(site_url):
     # 12 September 2021 on foreign vehicles are an allegation (was its one interpretation)
     assert stances["denies"] == "11 claims" and "interprets" not in stances
     points = {e["iri"]: e["note"] for e in entries(card["its claims by point"])}
-    assert points[CKR + "agreement-tri2020-p4"] == "named: 1 claim; implied: 20 claims"  # +1 session 17: 13 December 2020
+    # +1 session 17: 13 December 2020; +2 session 18: its claims of 1 June and 10 July 2023, answered by Artsakh denials
+    assert points[CKR + "agreement-tri2020-p4"] == "named: 1 claim; implied: 22 claims"
     assert [e["text"] for e in entries(card["its claims by point"])][0].startswith("Point 1")
-    assert {e["text"]: e["note"] for e in entries(card["accuses"])}["Armenia"] == "32 claims"  # +1 session 17: 13 December 2020
+    # +1 session 17: 13 December 2020; +2 session 18: its claims of 1 June and 10 July 2023
+    assert {e["text"]: e["note"] for e in entries(card["accuses"])}["Armenia"] == "34 claims"
     armenia = facts(site_url, "/resource/agent-armenia")
     assert CKR + "agent-az-mod" in {e["iri"] for e in entries(armenia["accused by"])}
     assert "parent body" not in armenia  # a state is its own side: no body above it
@@ -149,8 +151,9 @@ def test_long_tables_fold_and_urls_show_as_domains(site_url):
                      r'title="https://news\.az/news/[^"]+">news\.az</a>', claim)
     assert not re.search(r'>https?://[^<]+</a>', claim)
     p6 = httpx.get(site_url + P6, timeout=60).text
-    # 34: +1 in session 12, the French MFA on the Hakari checkpoint (point 6, implied)
-    assert '<details class="more"><summary>Each version\'s stored text' in p6 and "Show 34 more" in p6
+    # 34: +1 in session 12, the French MFA on the Hakari checkpoint (point 6, implied); 36: +2 in session 18, Hajizada's
+    # 'contrary to paragraph 6' charge of 14 December 2022 and Mirzoyan's call with Donfried of 10 January 2023
+    assert '<details class="more"><summary>Each version\'s stored text' in p6 and "Show 36 more" in p6
 
 
 def test_a_figure_of_an_undated_claim_says_so_never_empty_brackets(site_url):
