@@ -8,14 +8,18 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import uvicorn
 
+from conflictkg.naming import Perspective
 from conflictkg.resources import Resources
 from conflictkg.settings import Settings
 from conflictkg.store.directory import open_store
+from conflictkg.templating import environment
 from conflictkg.web import create_app
+from conflictkg.web.pages import TEMPLATES
 from conflictkg.web.server import uvicorn_config
 
 from .conftest import REPO
@@ -55,3 +59,13 @@ def serving(store_dir: Path, workers: int = 2, resources: Resources | None = Non
             yield url
     finally:
         store.close()
+
+
+def render_offline(template: str, page: Any, path: str, json_href: str = "/x.json") -> str:
+    """``page`` rendered by ``template`` without a server, as the site renders it in neutral naming: the templates
+    read only a request's ``url.path``, ``base_url`` and ``query_params.multi_items()``."""
+    request = SimpleNamespace(url=SimpleNamespace(path=path), base_url="http://127.0.0.1:8000/",
+                              query_params=SimpleNamespace(multi_items=lambda: []))
+    return environment(TEMPLATES).get_template(template).render(
+        page=page.to_json(), request=request, perspective=Perspective.NEUTRAL, perspectives=list(Perspective),
+        version="t", json_href=json_href)

@@ -15,10 +15,9 @@ from conflictkg.pages.claimant_weeks import (STATEMENT_YEAR, Selection, beside, 
 from conflictkg.pages.context import Site
 from conflictkg.rdf.io import SourceFile
 from conflictkg.rdf.namespaces import GRAPH_ONTOLOGY, GRAPH_VOCAB
-from conflictkg.templating import environment
-from conflictkg.web.pages import TEMPLATES
 
 from tests.conftest import REPO
+from tests.serving import render_offline
 
 HOSTILE = REPO / "tests" / "fixtures" / "network" / "hostile.trig"
 
@@ -67,22 +66,8 @@ def _site(res, *extra):
     return Site.load(stage([*files, *extra]).store, res)
 
 
-class _Request:
-    class url:  # noqa: N801
-        path = "/timeline/claimants"
-
-    base_url = "http://127.0.0.1:8000/"
-
-    class query_params:  # noqa: N801
-        @staticmethod
-        def multi_items() -> list[tuple[str, str]]:
-            return []
-
-
 def _html(page) -> str:
-    return environment(TEMPLATES).get_template("timeline_claimants.html").render(
-        page=page.to_json(), request=_Request(), perspective=Perspective.NEUTRAL, perspectives=list(Perspective),
-        version="t", json_href="/timeline/claimants.json")
+    return render_offline("timeline_claimants.html", page, "/timeline/claimants", "/timeline/claimants.json")
 
 
 def test_hostile_labels_stay_text(res):

@@ -11,11 +11,13 @@ from pathlib import Path
 import pytest
 from starlette.testclient import TestClient
 
+from conflictkg.network import ViewRequest
 from conflictkg.pages.context import Site
 from conflictkg.resources import Resources
 from conflictkg.settings import Settings
 from conflictkg.store.directory import open_store
 from conflictkg.web import create_app
+from conflictkg.web.network import WARM_VIEWS
 
 from tests.conftest import REPO
 
@@ -64,3 +66,25 @@ def test_without_the_warm_up_the_first_request_computes_them(app) -> None:  # no
     assert not app.state.warm_pages.made and made(site) > before
     assert ("answer", "incidents-overview", ()) in made(site) - before
     assert ("derived", "incidents-by-year", "6") in made(site) - before
+
+
+def test_the_points_network_views_are_laid_out_before_anyone_asks(app) -> None:  # noqa: ANN001
+    """Each point's network view (the link on a point's page) is built by the background warm-up: its first
+    request waits for no build and gets the view the warm-up kept."""
+    views = app.state.network_views
+    with TestClient(app) as client:
+        waited = time.monotonic()
+        while not all(wanted in views for wanted in WARM_VIEWS):
+            assert time.monotonic() - waited < 300, "the background warm-up did not lay out every view"
+            time.sleep(0.05)
+        clause6 = ViewRequest("clause", (6,), scope="auto")
+        assert clause6 in WARM_VIEWS
+        assert [r.clauses for r in WARM_VIEWS if r.view == "clause"] == [(n,) for n in range(1, 10)]
+        built = []
+        build = views._build
+        views._build = lambda wanted: built.append(wanted) or build(wanted)  # counts the builds from now on
+        answer = client.get("/network/clause.json", params={"clause": "6"})
+        assert answer.status_code == 200 and answer.json()["view"] == "clause"
+        assert built == []  # the page's link asks for the view the warm-up laid out: nothing was built for it
+        assert client.get("/network/clause.json", params={"clause": "6", "view": "full"}).status_code == 200
+        assert built == [ViewRequest("clause", (6,), scope="full")]  # the control: a view not warmed is built

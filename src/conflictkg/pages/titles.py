@@ -10,8 +10,9 @@ with each attested name there (:func:`title_variants`), so "Фарух" finds th
 A name is matched whole (not inside "Aghdamkend"), never inside a quotation ('Nakhchivan corridor' is a
 speaker's words, not the project's), never inside the attribution that ends a title ("(as alleged by the
 Artsakh emergency service)" names a claimant, not a place), never as the first word of a proper name
-("Artsakh Defence Army", "Nagorno-Karabakh Republic": a body's name is its own), and inside a hyphenated compound ("Aghavno-Berdzor section") it is
-replaced by a one-word name only ("Akhavno-Berdzor", but "Kalbajar-Lachin", not "Kelbajar region-Lachin").
+("Artsakh Defence Army", "Nagorno-Karabakh Republic": a body's name is its own), and inside a hyphenated
+compound ("Aghavno-Berdzor section") it is replaced by a one-word name only ("Akhavno-Berdzor", but
+"Kalbajar-Lachin", not "Kelbajar region-Lachin").
 Nothing here is a hand-made list: the spellings are the gazetteer's.
 """
 
