@@ -30,7 +30,8 @@ CLAIM_COUNTS = {
     "2020-12-11-khtsaberd-hin-tagher": 17, "2020-12-27-akaku": 3, "2020-12-14-pow-dispute": 15,
     "2021-03-05-zangezur-rhetoric": 3, "2021-05-12-sev-lich": 12,  # + the Azerbaijani MFA of May 2021 (session 12, episodes)
     "2021-05-27-kut-capture": 4,
-    "2021-08-11-stop-vs-remain": 5, "2021-10-09-martakert-farmer": 4, "2021-10-14-norshen": 5,
+    "2021-08-11-stop-vs-remain": 5, "2021-10-09-martakert-farmer": 4,
+    "2021-10-14-norshen": 6,  # +1 session 18: the Artsakh MoD on the ambulance (15 October 2021)
 }
 
 # claim slug -> (claimant, date or None, stance, named points, implied points)

@@ -280,6 +280,8 @@ def test_files_exist():
 # claims added to these incidents by the issue #12 curators (not claims of the chronology record)
 ADDED = {
     "incident-2023-02-22-icj-order": {"claim-az-mfa-2023-02-22-checkpoint-transparency"},
+    # session 18: the Azerbaijani MFA's reply to the Armenian MFA of 3 August 2022 (sia.az), which Mayilyan answers
+    "incident-2022-08-01-lachin-operation-revenge": {"claim-az-mfa-2022-08-article4-reply"},
 }
 
 
@@ -415,7 +417,8 @@ def test_replies(staged):
         ("claim-az-mfa-2021-11-09-shushi-security", "claim-am-mfa-2021-11-08-shushi-fire"),
         ("claim-am-government-2021-11-26-sochi-pows", "claim-az-president-2021-11-26-mostly-implemented"),
         ("claim-az-mfa-2021-12-armenia-not-fulfilling", "claim-am-mfa-2021-12-07-no-corridor-obligation"),
-        ("claim-mayilyan-2022-08-point4-reading", "claim-az-mfa-2022-08-03-units-not-withdrawn"),
+        # session 18: Mayilyan answers the MFA's reply to the Armenian MFA's statement of 3 August (News.am), recorded since
+        ("claim-mayilyan-2022-08-point4-reading", "claim-az-mfa-2022-08-article4-reply"),
         ("claim-az-president-2022-12-13-hajiyev-pk-blocked", "claim-am-mfa-2022-12-13-lachin-point6"),
         ("claim-az-mfa-2022-12-bayramov-pk-closed-route", "claim-am-mfa-2022-12-13-lachin-point6"),
         ("claim-azerigaz-2022-12-14-nothing-to-do", "claim-artsakh-infocenter-2022-12-13-gas-cut"),

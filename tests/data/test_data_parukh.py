@@ -54,6 +54,8 @@ EXTRA_CLAIMS = {
     "claim-karen-donfried-2022-03-25-deescalate": ("agent-karen-donfried", "2022-03-25", "stance-calls-on"),
     # added in session 18: the State Department's deputy spokesperson at the briefing of 25 March 2022 (a candidate since session 15)
     "claim-jalina-porter-2022-03-25-troop-movements": ("agent-jalina-porter", "2022-03-25", "stance-calls-on"),
+    # and the Azerbaijani MFA's answer to her (News.az, Report.az, 26 March 2022)
+    "claim-az-mfa-2022-03-26-porter-reply": ("agent-az-mfa", "2022-03-26", "stance-denies"),
 }
 ALL_CLAIMS = {**CHRONOLOGY_CLAIMS, **EXTRA_CLAIMS}
 

@@ -27,18 +27,18 @@ def record_counts(store: Store, library: dict[str, Query]) -> dict[str, int]:
 
 
 def counts_sentence(c: dict[str, int]) -> str:
-    """The counts in one Markdown sentence.
+    """The counts in one Markdown sentence, thousands separated ("1,006 sources").
 
     >>> counts_sentence({"incidents": 2, "incident_claims": 5, "status_assessments": 1, "claims": 6,
     ...                  "sources": 4, "places": 3, "places_with_coordinates": 1, "place_names": 7,
     ...                  "agents": 9, "persons": 2, "events": 8, "casualty_reports": 0})
     '**2 incidents** with **5 claims** about them, 1 status assessments of norms (6 claims in all), 4 sources, 3 places (1 with coordinates) with 7 attested names, 9 agents (2 persons), 8 events and 0 casualty reports.'
     """
-    return (f"**{c['incidents']} incidents** with **{c['incident_claims']} claims** about them, "
-            f"{c['status_assessments']} status assessments of norms ({c['claims']} claims in all), "
-            f"{c['sources']} sources, {c['places']} places ({c['places_with_coordinates']} with coordinates) "
-            f"with {c['place_names']} attested names, {c['agents']} agents ({c['persons']} persons), "
-            f"{c['events']} events and {c['casualty_reports']} casualty reports.")
+    return (f"**{c['incidents']:,} incidents** with **{c['incident_claims']:,} claims** about them, "
+            f"{c['status_assessments']:,} status assessments of norms ({c['claims']:,} claims in all), "
+            f"{c['sources']:,} sources, {c['places']:,} places ({c['places_with_coordinates']:,} with coordinates) "
+            f"with {c['place_names']:,} attested names, {c['agents']:,} agents ({c['persons']:,} persons), "
+            f"{c['events']:,} events and {c['casualty_reports']:,} casualty reports.")
 
 
 def replace_block(text: str, sentence: str, *, path: str = "README.md") -> str:
