@@ -125,6 +125,10 @@ def test_draft_review_save_validates_the_file_alone(workbench: Workbench) -> Non
     text = saved.path.read_text(encoding="utf-8")
     assert saved.claims == len(forms) - 1 and text.count(" a ck:Claim ,") == saved.claims
     assert "ck:stance ckv:stance-interprets" in text and "agent-ru-mod" not in text.split("ckg:claims {")[1]
+    # the counter-allegation answered the Russian MoD's claim, left out: it is written as an allegation, with a note
+    # (a counter-allegation must name what it answers: check counter-allegation-without-response)
+    assert [f.stance for f in forms].count("counter-alleges") == 1 and "stance-counter-alleges" not in text
+    assert "proposed as a counter-allegation, but it answers no claim of this draft" in text
     # a mistyped place: only this file's problem, with the validator's suggestion
     forms[2] = dataclasses.replace(forms[2], places=(CKR + "place-parukh-farruk",), keep=True)
     review.draft.claims[2].events.append(EventDraft("shelling", places=(CKR + "place-parukh-farruk",)))

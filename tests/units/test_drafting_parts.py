@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 from conflictkg.drafting import dates, figures, points, quotes, sentences, stance, text
-from conflictkg.drafting.trig import lit, slug_of
+from conflictkg.drafting.model import DraftClaim
+from conflictkg.drafting.trig import lit, slug_of, written_stance
 
 
 def test_sentences_keep_quotations_and_abbreviations_whole() -> None:
@@ -102,3 +103,11 @@ def test_trig_helpers() -> None:
 def test_call_cues_include_called_for() -> None:
     s = "The ministry called for the road to be reopened."
     assert stance.sentence_stance(s, stance.find_cues(s, [])) == "calls-on"
+
+
+def test_a_counter_allegation_is_written_as_one_only_when_it_answers_a_claim_of_the_draft() -> None:
+    answering = DraftClaim(claimant="ckr:agent-az-mod", stance="counter-alleges", responds_to=0)
+    assert written_stance(answering) == "counter-alleges"
+    unanswered = DraftClaim(claimant="ckr:agent-az-mod", stance="counter-alleges")
+    assert written_stance(unanswered) == "alleges"  # the check counter-allegation-without-response would refuse it
+    assert written_stance(DraftClaim(claimant="ckr:agent-az-mod", stance="denies")) == "denies"

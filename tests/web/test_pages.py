@@ -76,8 +76,10 @@ def test_clause_page_marks_differences_and_pairs_denials_with_allegations(site_u
     assert any(s["id"].startswith("status-") and s["rows"] for s in data["sections"])
     p4 = get(site_url, "/resource/agreement-tri2020-p4.json").json()
     answered = {a["claim"]["iri"]: a for a in p4["extra"]["allegations"]}
-    entry = answered[CKR + "claim-az-mfa-2022-08-03-units-not-withdrawn"]
+    # session 18: Mayilyan answers the MFA's reply to the Armenian MFA (sia.az, naming Article 4), recorded since
+    entry = answered[CKR + "claim-az-mfa-2022-08-article4-reply"]
     assert [r["claim"]["iri"] for r in entry["responses"]] == [CKR + "claim-mayilyan-2022-08-point4-reading"]
+    assert answered[CKR + "claim-az-mfa-2022-08-03-units-not-withdrawn"]["responses"] == []
     assert entry["responses"][0]["stance"] == "denies"
     assert all(a["sources"] for a in p4["extra"]["allegations"])
     html = get(site_url, "/resource/agreement-tri2020-p6").text

@@ -161,12 +161,24 @@ def _provisions(c: DraftClaim) -> list[str]:
     return out
 
 
+#: A counter-allegation answering no claim of the draft is written as an allegation (the check
+#: ``counter-allegation-without-response`` refuses a counter-allegation without ``ck:respondsTo``), with this note.
+UNANSWERED = ("proposed as a counter-allegation, but it answers no claim of this draft: add ck:respondsTo naming the "
+              "claim it answers (and make it a ck:CounterAllegation, stance counter-alleges), or keep it an allegation")
+
+
+def written_stance(c: DraftClaim) -> str:
+    """The stance a claim is written with: its own, but an unanswered counter-allegation's is ``alleges``."""
+    return "alleges" if c.stance == "counter-alleges" and c.responds_to is None else c.stance
+
+
 def _claim_lines(draft: Draft, i: int, c: DraftClaim, source: str, names: Names, lex: Lexicon) -> list[str]:
     via = "ck:statedIn" if c.claimant == draft.publisher else "ck:citedIn"
     when = c.claim_date.isoformat() if c.claim_date else "undated"
-    out = [f"    ckr:{names.claim(i)} a ck:Claim , {CLASSES[c.stance]} ;",
-           f"        rdfs:label {lit(f'DRAFT: {_label(c.claimant, lex, draft)}, {when}: {c.stance}')} ;",
-           f"        ck:claimant {curie(c.claimant)} ;", f"        ck:stance ckv:stance-{c.stance} ;"]
+    stance = written_stance(c)
+    out = [f"    ckr:{names.claim(i)} a ck:Claim , {CLASSES[stance]} ;",
+           f"        rdfs:label {lit(f'DRAFT: {_label(c.claimant, lex, draft)}, {when}: {stance}')} ;",
+           f"        ck:claimant {curie(c.claimant)} ;", f"        ck:stance ckv:stance-{stance} ;"]
     if c.claim_date and not c.date_basis.startswith("carried"):
         out.append(f"        ck:claimDate {day(c.claim_date)} ;")
     elif c.claim_date:
@@ -187,7 +199,7 @@ def _claim_lines(draft: Draft, i: int, c: DraftClaim, source: str, names: Names,
     if c.curator_note:
         out.append(f"        ck:curatorNote {lit(c.curator_note)} ;")
     notes = ["Write a ck:summary in your own words; check claimant, stance and every value below.",
-             *sorted(c.notes)]  # RDF keeps no order: sorted, so a file read back writes the same
+             *sorted({*c.notes, *([UNANSWERED] if stance != c.stance else [])})]  # RDF keeps no order: sorted, so a file read back writes the same
     out.append("        ck:draftNote " + " ,\n                     ".join(lit(n) for n in notes) + " .")
     return out
 
