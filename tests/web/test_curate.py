@@ -130,6 +130,9 @@ def test_a_saved_draft_opens_again_for_review(curate_url: str, token: str, incid
     page = httpx.get(curate_url + opened.headers["location"], timeout=60).text
     assert page.count('<article class="claim"') == 1
     assert '<mark data-sentence="5">It said that the withdrawal of Armenian armed units' in page
-    assert '<option value="counter-alleges" selected>' in page
+    # saved alone, the counter-allegation answers no claim of the file: it was written (and so reopens) as an allegation
+    assert '<option value="alleges" selected>' in page and '<option value="counter-alleges" selected>' not in page
+    saved = (incidents / "2022-03-26-reopen.trig").read_text(encoding="utf-8")
+    assert "proposed as a counter-allegation, but it answers no claim of this draft" in saved
     refused = post(curate_url, "/curate/open", {"csrf": token, "file": "../../etc/passwd.trig"})
     assert refused.status_code == 400 and "not a file name" in refused.json()["error"]
