@@ -198,8 +198,9 @@ def _claim_lines(draft: Draft, i: int, c: DraftClaim, source: str, names: Names,
         out.append(f"        ck:hasContent ckg:{names.claim(i)} ;")
     if c.curator_note:
         out.append(f"        ck:curatorNote {lit(c.curator_note)} ;")
+    # RDF keeps no order: sorted, so a file read back writes the same
     notes = ["Write a ck:summary in your own words; check claimant, stance and every value below.",
-             *sorted({*c.notes, *([UNANSWERED] if stance != c.stance else [])})]  # RDF keeps no order: sorted, so a file read back writes the same
+             *sorted({*c.notes, *([UNANSWERED] if stance != c.stance else [])})]
     out.append("        ck:draftNote " + " ,\n                     ".join(lit(n) for n in notes) + " .")
     return out
 

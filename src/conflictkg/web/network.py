@@ -27,6 +27,7 @@ from conflictkg.network.files import GRAPH_MEDIA_TYPES, file_graph, view_file_na
 from conflictkg.network.paging import MAX_PER_PAGE, MEMBERS_PER_PAGE, MIN_PER_PAGE, href
 from conflictkg.network.render import VIS_FILES, to_html, vis_assets, views_index_html
 from conflictkg.network.views import AGGREGABLE
+from conflictkg.pages.warm import POINTS
 from conflictkg.paging import page_number, whole_number
 from conflictkg.settings import VIS_CACHE_CONTROL
 from conflictkg.web.builds import ViewBuilds
@@ -84,7 +85,7 @@ def view_builds(app: Any) -> ViewBuilds:
 #: whole view's summary (what ``/network/whole`` opens on), the allegation view, then each point's view as a
 #: point's page links to it (``/network/clause?clause=N``; at 100x the shipped data one took 21-31 s, #14).
 WARM_VIEWS = (ViewRequest("whole", scope="summary"), ViewRequest("allegations", scope="auto"),
-              *(ViewRequest("clause", (number,), scope="auto") for number in range(1, 10)))
+              *(ViewRequest("clause", (number,), scope="auto") for number in POINTS))
 
 
 async def warm(app: Any) -> None:
