@@ -2,6 +2,7 @@
 
     python bench/buildscale.py --scales 1 10 27
     python bench/buildscale.py --scales 27 --no-reason     # without the OWL check (HermiT)
+    python bench/buildscale.py --scales 37 --shacl-engine pyshacl   # SHACL by pyshacl (the reference)
 
 Per scale, a root in ``bench/out/buildscale-<N>``: this checkout's ``ontology/``, ``queries/`` and
 ``data/``, plus ``data/incidents/zz-copy-x<K>.trig`` for K = 1 … N-1: the quads of the shipped
@@ -106,10 +107,10 @@ class Peaks:
         return out
 
 
-def run_build(root: Path, reason: bool) -> dict[str, float | int | str]:
+def run_build(root: Path, reason: bool, shacl: str = "sparql") -> dict[str, float | int | str]:
     """One build of ``root``: stage seconds, wall seconds, peak tree RSS (MB), quads published."""
     cmd = [sys.executable, "-m", "conflictkg", "--root", str(root), "--store", str(root / "store"), "build",
-           *([] if reason else ["--no-reason"])]
+           "--shacl-engine", shacl, *([] if reason else ["--no-reason"])]
     start, used, load = time.monotonic(), _children_cpu_s(), os.getloadavg()[0]
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     peaks = Peaks()
@@ -168,11 +169,14 @@ def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--scales", type=int, nargs="+", default=[1, 10, 27])
     ap.add_argument("--no-reason", action="store_true", help="build --no-reason (no HermiT)")
+    ap.add_argument("--shacl-engine", choices=("sparql", "pyshacl"), default="sparql",
+                    help="build --shacl-engine (the shapes compiled to SPARQL, or pyshacl)")
     args = ap.parse_args(argv)
     rows = []
     for scale in args.scales:
         root = make_root(scale)
-        row = {"scale": scale, **run_build(root, reason=not args.no_reason)}
+        row = {"scale": scale, "shacl": args.shacl_engine,
+               **run_build(root, reason=not args.no_reason, shacl=args.shacl_engine)}
         print(row, file=sys.stderr, flush=True)
         rows.append(row)
     print(table(rows))

@@ -47,8 +47,8 @@ from conflictkg.resources import Resources
 from conflictkg.sparql.queries import load_library
 from conflictkg.store import directory as storedir
 from conflictkg.store.oxigraph import OxigraphStore
-from conflictkg.validate import (Report, clash_report, ill_typed_literals, run_checks, shacl_validate, to_graph,
-                                 with_suggestions)
+from conflictkg.validate import (Report, clash_report, ill_typed_literals, run_checks, shacl_validate,
+                                 sparql_shacl_validate, to_graph, with_suggestions)
 
 REASONED_GRAPHS = (GRAPH_ONTOLOGY, GRAPH_VOCAB, GRAPH_REFERENCE, GRAPH_CLAIMS)
 
@@ -140,15 +140,18 @@ class _Reader:
             yield from quads
 
 
-def validate_staged(staged: Staged, res: Resources) -> Report:
+def validate_staged(staged: Staged, res: Resources, shacl: str = "sparql") -> Report:
     """SHACL on the union of all graphs, then the check queries; ill-typed literals alone when
-    there are any (pyshacl crashes on some of them)."""
+    there are any (pyshacl crashes on some of them). ``shacl`` names the engine (``settings.SHACL_ENGINES``)."""
     if not staged.ill_typed.conforms:
         return staged.ill_typed
-    union = to_graph(q.triple for q in staged.quads)
-    ontology = to_graph(q.triple for q in staged.graph_quads((GRAPH_ONTOLOGY, GRAPH_VOCAB)))
     shapes = to_graph(q.triple for q in read_quads(SourceFile(res.shapes_file, GRAPH_ONTOLOGY)))
-    report = shacl_validate(union, shapes, ontology, staged.origin)
+    if shacl == "sparql":
+        report = sparql_shacl_validate(staged.store, shapes, staged.origin)
+    else:
+        union = to_graph(q.triple for q in staged.quads)
+        ontology = to_graph(q.triple for q in staged.graph_quads((GRAPH_ONTOLOGY, GRAPH_VOCAB)))
+        report = shacl_validate(union, shapes, ontology, staged.origin)
     report.extend(run_checks(staged.store, load_library(res.checks_dir), staged.origin))
     return with_suggestions(report, staged.quads)
 
@@ -166,7 +169,9 @@ def reason_staged(staged: Staged) -> ReasonerReport:
     """
     projection = reasoning.owl_projection(q.triple for q in staged.graph_quads(REASONED_GRAPHS))
     try:
-        return reasoning.check_consistency(projection, scratch=staged.store.path)
+        # the projection's Python objects and owlready2's world are freed by then: give their memory back
+        # before the JVM starts, or the build's peak is the two summed (#14)
+        return reasoning.check_consistency(projection, scratch=staged.store.path, before_java=give_back_memory)
     except Inconsistent as exc:
         raise explain_inconsistency(staged, exc) from exc
 
@@ -245,11 +250,11 @@ def give_back_memory() -> None:
         ctypes.CDLL(None).malloc_trim(0)
 
 
-def check(res: Resources, extra: Sequence[Path] = (), *, reason: bool = True,
+def check(res: Resources, extra: Sequence[Path] = (), *, reason: bool = True, shacl: str = "sparql",
           stage_at: Path | None = None, stages: Stages | None = None) -> tuple[Staged, BuildResult]:
     """Parse, validate, (optionally) reason, then materialise the inferred graph; the data is staged
     in memory, or at ``stage_at`` (a new generation directory) by a build. On failure the staged
-    store is closed. ``stages`` times them and reports each as it begins.
+    store is closed. ``stages`` times them and reports each as it begins; ``shacl`` names the SHACL engine.
 
     Raises:
         InputError: a file does not parse.
@@ -261,7 +266,7 @@ def check(res: Resources, extra: Sequence[Path] = (), *, reason: bool = True,
     with stages.stage("parse", f"reading {len(files)} files"):
         staged = stage(files, stage_at)
     try:
-        report, reasoner = _validate_and_reason(staged, res, reason, stages)
+        report, reasoner = _validate_and_reason(staged, res, reason, shacl, stages)
         with stages.stage("infer", "the inference rules over the curated graphs"):
             inference = infer_staged(staged, res)
     except BaseException:
@@ -272,10 +277,10 @@ def check(res: Resources, extra: Sequence[Path] = (), *, reason: bool = True,
     return staged, BuildResult(None, len(staged.store), graphs, report, reasoner, stages.timings, inference)
 
 
-def _validate_and_reason(staged: Staged, res: Resources, reason: bool,
+def _validate_and_reason(staged: Staged, res: Resources, reason: bool, shacl: str,
                          stages: Stages) -> tuple[Report, ReasonerReport | None]:
     with stages.stage("validate", f"SHACL and the check queries over {staged.count:,} quads"):
-        report = validate_staged(staged, res)
+        report = validate_staged(staged, res, shacl)
     if not report.conforms:
         hint = None
         if report is staged.ill_typed:
@@ -288,14 +293,14 @@ def _validate_and_reason(staged: Staged, res: Resources, reason: bool,
     return report, reasoner
 
 
-def build_store(store_dir: Path, res: Resources, *, reason: bool = True,
+def build_store(store_dir: Path, res: Resources, *, reason: bool = True, shacl: str = "sparql",
                 progress: Progress | None = None) -> BuildResult:
     """Stage into a new generation, check everything there, then publish it atomically;
     ``progress(stage, what)`` is told each stage as it begins."""
     stages = Stages(progress)
     with storedir.build_lock(store_dir):
         with storedir.new_generation(store_dir) as gen:
-            staged, result = check(res, reason=reason, stage_at=gen, stages=stages)
+            staged, result = check(res, reason=reason, shacl=shacl, stage_at=gen, stages=stages)
             writing = stages.begin("write", f"publishing {result.quads:,} quads as the new generation")
             storedir.seal(staged.store)
         storedir.publish(store_dir, gen)

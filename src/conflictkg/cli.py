@@ -18,7 +18,7 @@ from conflictkg.cli_files import write_output
 from conflictkg.errors import ConflictKGError, DataNotConformant, InputError, StoreError
 from conflictkg.resources import Resources, default_resources
 from conflictkg.sparql.results import RESULT_FORMATS, render
-from conflictkg.settings import STORE_ENV, Settings, split_store
+from conflictkg.settings import SHACL_ENGINES, STORE_ENV, Settings, split_store
 from conflictkg.store import Result, Store
 from conflictkg.store.oxigraph import OxigraphStore
 
@@ -65,7 +65,7 @@ class Context:
         progress = BuildProgress()
         try:
             result = build_store(self.settings.store_dir, self.resources, reason=self.settings.reason,
-                                 progress=progress)
+                                 shacl=self.settings.shacl_engine, progress=progress)
         finally:
             progress.close()
         parts = ", ".join(f"{k} {v:.2f}s" for k, v in result.timings.items())
@@ -104,15 +104,20 @@ def cli(ctx: click.Context, store_dir: str | None, root: Path | None, debug: boo
     ctx.obj = Context(Settings(store_dir=directory, store_url=url), resources)
 
 
+SHACL_ENGINE_OPTION = click.option(
+    "--shacl-engine", type=click.Choice(SHACL_ENGINES), default="sparql", show_default=True,
+    help="Run the SHACL shapes compiled to SPARQL on the store, or with pyshacl (the reference; slower).")
+
+
 @cli.command()
 @click.option("--no-reason", is_flag=True, help="Skip the OWL consistency check (HermiT, needs Java).")
 @click.option("--warnings", "list_warnings", is_flag=True,
               help="List every warning (by default one line counts them by shape or check).")
+@SHACL_ENGINE_OPTION
 @pass_ctx
-def build(obj: Context, no_reason: bool, list_warnings: bool) -> None:
+def build(obj: Context, no_reason: bool, list_warnings: bool, shacl_engine: str) -> None:
     """Load ontology and data, validate, check OWL consistency, then replace the store atomically."""
-    if no_reason:
-        obj.settings = dataclasses.replace(obj.settings, reason=False)
+    obj.settings = dataclasses.replace(obj.settings, reason=not no_reason, shacl_engine=shacl_engine)
     obj.build(list_warnings=list_warnings)
 
 
@@ -179,8 +184,9 @@ def sparql(obj: Context, text: str | None, path: Path | None, fmt: str) -> None:
 @cli.command()
 @click.argument("files", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--reason", is_flag=True, help="Also check OWL consistency (HermiT).")
+@SHACL_ENGINE_OPTION
 @pass_ctx
-def validate(obj: Context, files: tuple[Path, ...], reason: bool) -> None:
+def validate(obj: Context, files: tuple[Path, ...], reason: bool, shacl_engine: str) -> None:
     """Validate the shipped data plus FILES (e.g. a new incident) without touching the store.
 
     Exit 3 when the data does not conform; the report names shape, focus node and file.
@@ -189,7 +195,7 @@ def validate(obj: Context, files: tuple[Path, ...], reason: bool) -> None:
     from conflictkg.file_report import file_report_text
 
     try:
-        _staged, result = check(obj.resources, files, reason=reason)
+        _staged, result = check(obj.resources, files, reason=reason, shacl=shacl_engine)
     except DataNotConformant as exc:
         if not files or exc.report is None:
             raise

@@ -72,12 +72,20 @@ def _default_dir() -> Path:
     return Path(base) / "conflictkg" / "store"
 
 
+#: the SHACL engines a build can run: the shapes compiled to SPARQL and run on the staged store (the
+#: default, ``conflictkg.shacl``), or pyshacl on an rdflib copy of the data (the reference the compiled
+#: shapes are tested against)
+SHACL_ENGINES = ("sparql", "pyshacl")
+
+
 @dataclass(frozen=True)
 class Settings:
     """Options shared by the command line and the web skin."""
 
     store_dir: Path
     reason: bool = True
+    #: the SHACL engine a build runs (:data:`SHACL_ENGINES`)
+    shacl_engine: str = "sparql"
     #: a SPARQL 1.1 query endpoint (``--store http(s)://…``) used instead of the embedded store
     store_url: str | None = None
     query_timeout_s: float = 30.0

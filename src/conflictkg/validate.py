@@ -186,6 +186,25 @@ def shacl_validate(data: Graph, shapes: Graph, ontology: Graph, origin: dict[str
     return report
 
 
+def sparql_shacl_validate(store: Store, shapes: Graph, origin: dict[str, str]) -> Report:
+    """The same validation as :func:`shacl_validate`, by the shapes compiled to SPARQL
+    (:mod:`conflictkg.shacl`) and run on ``store`` (the union of its graphs): no rdflib copy of the
+    data. Results of a shape nested in ``sh:node`` are reported once, as the outer shape's (pyshacl
+    adds each nested result again with a message of its own making)."""
+    from conflictkg.shacl import compile_shapes, read_shapes
+
+    report = Report()
+    for check in compile_shapes(read_shapes(shapes)):
+        for row in store.query(check.query).dicts():
+            focus = str(row["focus"].value)
+            value = row.get("value")
+            report.violations.append(Violation(
+                source=check.shape, focus=focus, message=check.message, severity=check.severity,
+                path=check.path, value="" if value is None else str(value.value), file=origin.get(focus, ""),
+            ))
+    return report
+
+
 def _shape_name(shapes: Graph, shape: Node) -> str:
     """``cksh:ClaimShape`` for a node shape; ``cksh:ClaimShape / source`` for one of its
     (blank-node) property shapes."""
