@@ -68,7 +68,8 @@ def owl_projection(triples: Iterable[ox.Triple]) -> bytes:
     return ox.serialize(kept, format=ox.RdfFormat.N_TRIPLES) or b""
 
 
-def check_consistency(ntriples: bytes, scratch: Path | None = None) -> ReasonerReport:
+def check_consistency(ntriples: bytes, scratch: Path | None = None,
+                      before_java: Callable[[], None] | None = None) -> ReasonerReport:
     """Load ``ntriples`` into a fresh owlready2 world, then ask HermiT whether it is consistent.
 
     owlready2's ``sync_reasoner`` would also classify every class and property and realise every
@@ -78,7 +79,8 @@ def check_consistency(ntriples: bytes, scratch: Path | None = None) -> ReasonerR
     runs with ``-k``.
 
     HermiT's input is written to a temporary directory in ``scratch`` (default: the system's), and
-    HermiT is killed if this process dies (:func:`die_with_parent`).
+    HermiT is killed if this process dies (:func:`die_with_parent`). ``before_java`` is called once the
+    input is written, before the JVM starts (a build gives back the memory the projection took).
 
     Raises:
         Inconsistent: the ontology plus data is inconsistent (:mod:`conflictkg.owl.clashes` explains).
@@ -91,6 +93,8 @@ def check_consistency(ntriples: bytes, scratch: Path | None = None) -> ReasonerR
     with tempfile.TemporaryDirectory(prefix="conflictkg-hermit-", dir=scratch) as tmp:
         path = Path(tmp) / "projection.nt"
         _save_through_owlready(ntriples, path)
+        if before_java is not None:
+            before_java()
         _hermit_consistency(path)
     return ReasonerReport(triples, time.perf_counter() - started)
 
