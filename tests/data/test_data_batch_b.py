@@ -114,7 +114,8 @@ CLAIMS: dict[str, dict[str, tuple[str, str | None, str]]] = {
         "claim-pashinyan-2022-09-13-forty-nine-killed": ("agent-pashinyan", "2022-09-13", "stance-alleges"),
         # re-audit (issue #12, session 13): a repost dates his figure Wednesday 14 September (Interfax); AiF quotes it
         "claim-pashinyan-2022-09-105-killed": ("agent-pashinyan", "2022-09-14", "stance-reports"),
-        "claim-mirzoyan-2022-09-14-briefs-diplomats": ("agent-mirzoyan", "2022-09-14", "stance-alleges"),
+        # session 19: no stored page with his words gives the day (Iravaban shows none; Radar Armenia does not come back)
+        "claim-mirzoyan-2022-09-14-briefs-diplomats": ("agent-mirzoyan", None, "stance-alleges"),
         "claim-armen-papikyan-2022-09-13-osce": ("agent-armen-papikyan", "2022-09-13", "stance-alleges"),
         "claim-vahagn-khachaturyan-2022-09-13-statement": ("agent-vahagn-khachaturyan", "2022-09-13", "stance-alleges"),
         "claim-az-mfa-2022-09-13-statement": ("agent-az-mfa", "2022-09-13", "stance-counter-alleges"),
@@ -137,7 +138,8 @@ CLAIMS: dict[str, dict[str, tuple[str, str | None, str]]] = {
         "claim-eu-2022-12-13-free-movement": ("agent-eu", "2022-12-13", "stance-calls-on"),
         "claim-az-mfa-2022-12-bayramov-pk-closed-route": ("agent-az-mfa", None, "stance-denies"),
         "claim-ru-mfa-2022-12-30-zakharova-corridor-purposes": ("agent-zakharova", "2022-12-30", "stance-calls-on"),
-        "claim-artsakh-mfa-2023-01-18-only-pk-control": ("agent-artsakh-mfa", "2023-01-18", "stance-alleges"),
+        # session 19: the commentary reads what point 6 requires and names no breach: an interpretation
+        "claim-artsakh-mfa-2023-01-18-only-pk-control": ("agent-artsakh-mfa", "2023-01-18", "stance-interprets"),
         "claim-eu-2023-02-borrell-answer": ("agent-borrell", None, "stance-calls-on"),
         # claimant: the page names Gegham Stepanyan (re-audit, issue #12, session 15)
         "claim-artsakh-ombudsman-2022-12-13-stranded": ("agent-gegham-stepanyan", None, "stance-reports"),
@@ -230,7 +232,7 @@ QUOTE_SOURCE_URLS = {
     "claim-am-government-2022-09-13-archive-statement": "https://tass.com/world/1506677",
     "claim-am-mfa-2022-12-13-lachin-point6": "https://mfa.am/en/interviews-articles-and-comments/2022/12/13/mfa_statement_lachin/11783",
     "claim-artsakh-mfa-2023-01-18-only-pk-control": "https://www.nkr.am/en/news/2023-01-18/commentary_Artsakhpress",
-    "claim-icj-2023-02-22-gas-request-rejected": "https://massispost.com/2023/02/international-court-of-justice-orders-azerbaijan-to-restore-uninterrupted-movement-through-the-lachin-corridor/",
+    # claim-icj-2023-02-22-gas-request-rejected: quote removed in session 19 (no stored page gives the Court's words)
     # re-audit (issue #12): Massis Post puts the order's words in quotation marks; Armradio narrates them
     "claim-icj-2023-02-22-lachin-order": "https://massispost.com/2023/02/international-court-of-justice-orders-azerbaijan-to-restore-uninterrupted-movement-through-the-lachin-corridor/",
 }

@@ -362,6 +362,8 @@ ADDED = {
     # session 18: answers the record lacked, on the police-car ambush of 5 March 2023 (Nor Haratch, Panorama, Azatutyun)
     "claim-artsakh-police-2023-03-05-ambush": "incident-2023-03-05-police-car-ambush",
     "claim-nersisyan-2023-03-05-outright-lie": "incident-2023-03-05-police-car-ambush",
+    # session 19 (rc): Artak Beglaryan's statement of 5 March 2023 (artsakh.news 261166, Armenpress)
+    "claim-artak-beglarian-2023-03-05-disinformation": "incident-2023-03-05-police-car-ambush",
     "claim-putin-2023-05-25-technical-issues": "incident-2023-05-25-eaeu-corridor-exchange",
     "claim-icrc-2023-07-29-taking-measures": "incident-2023-07-29-khachatryan-arrest",
     "claim-nersisyan-2023-07-29-icrc-safety": "incident-2023-07-29-khachatryan-arrest",
@@ -386,8 +388,8 @@ def test_claim_count_per_incident(store) -> None:
         expected[inc] += 1
     assert got == expected
     # 12 added claims: claim-artsakh-2023-03-27-blatant-violation was merged into the pretext claim (session 16);
-    # +2 in session 18 (the Artsakh police and Gurgen Nersisyan on 5 March 2023)
-    assert sum(got.values()) == len(C) + len(ADDED) + 21 == 39 + 12 + 21
+    # +2 in session 18 (the Artsakh police and Gurgen Nersisyan on 5 March 2023); +1 in session 19 (Beglaryan)
+    assert sum(got.values()) == len(C) + len(ADDED) + 21 == 39 + 13 + 21
 
 
 def test_added_claims_are_the_only_claims_outside_the_record(store) -> None:

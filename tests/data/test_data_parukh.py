@@ -311,9 +311,11 @@ def test_asbarez_own_reporting(ds, claims) -> None:
     fight = ds.graph(CKG["claim-asbarez-2022-03-26-karaglukh-fighting"])
     ev2 = CKR["event-asbarez-2022-03-26-karaglukh-fighting-advance"]
     assert fight.value(ev2, CK.atPlace) == CKR["place-karaglukh"]
-    assert str(fight.value(ev2, CK.earliestBegin)) == "2022-03-26"
+    # session 19: the stored copy ends before Karaglukh; the day (a Saturday, 26 March) was no page's
+    assert fight.value(ev2, CK.earliestBegin) is None
     adv = ds.graph(CKG["claim-asbarez-2022-03-parukh-advance"])
-    assert adv.value(CKR["event-asbarez-2022-03-parukh-advance-advance"], CK.atPlace) == CKR["place-parukh-farrukh"]
+    # session 19: the stored copy names "Artsakh's Askeran region", not Parukh
+    assert adv.value(CKR["event-asbarez-2022-03-parukh-advance-advance"], CK.atPlace) == CKR["place-askeran-district"]
     for slug in ("claim-asbarez-2022-03-khramort-shelling", "claim-asbarez-2022-03-parukh-advance",
                  "claim-asbarez-2022-03-26-karaglukh-fighting"):
         assert claims.value(CKR[slug], CK.statedIn) == ASBAREZ
