@@ -29,7 +29,7 @@ import ctypes
 import gc
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -37,7 +37,7 @@ import pyoxigraph as ox
 from conflictkg.drafting.lexicon import Lexicon, load_lexicon
 from conflictkg.errors import ConflictKGError, DataNotConformant, Inconsistent, OntologyError
 from conflictkg.names import SKOSXL_LITERAL_FORM, name_index
-from conflictkg.owl import reasoning
+from conflictkg.owl import reasoning, summary
 from conflictkg.owl.clashes import find_clashes
 from conflictkg.owl.inference import INPUT_GRAPHS, Inference, materialise
 from conflictkg.owl.reasoning import ReasonerReport
@@ -157,7 +157,8 @@ def validate_staged(staged: Staged, res: Resources, shacl: str = "sparql") -> Re
 
 
 def reason_staged(staged: Staged) -> ReasonerReport:
-    """HermiT on the bounded projection (see module docstring). HermiT's input file goes into the
+    """HermiT on the bounded projection (see module docstring), its claim nodes merged by shape
+    (:mod:`conflictkg.owl.summary`; when that summary is inconsistent, on the whole projection). HermiT's input file goes into the
     staged generation when there is one, so a killed build leaves nothing elsewhere (the abandoned
     generation is removed by the next command).
 
@@ -167,6 +168,13 @@ def reason_staged(staged: Staged) -> ReasonerReport:
         OntologyError: an inconsistency nothing here explains (HermiT's own words kept), or HermiT
             or Java failed.
     """
+    merged = _summary(staged)
+    try:
+        report = reasoning.check_consistency(reasoning.owl_projection(merged.triples), scratch=staged.store.path,
+                                             before_java=give_back_memory)
+        return replace(report, merged_nodes=merged.merged_nodes, representatives=merged.representatives)
+    except Inconsistent:
+        pass  # the merge itself may clash (owl.summary): the whole projection decides, and explains
     projection = reasoning.owl_projection(q.triple for q in staged.graph_quads(REASONED_GRAPHS))
     try:
         # the projection's Python objects and owlready2's world are freed by then: give their memory back
@@ -174,6 +182,12 @@ def reason_staged(staged: Staged) -> ReasonerReport:
         return reasoning.check_consistency(projection, scratch=staged.store.path, before_java=give_back_memory)
     except Inconsistent as exc:
         raise explain_inconsistency(staged, exc) from exc
+
+
+def _summary(staged: Staged) -> summary.Summary:
+    """The reasoned graphs with the claim nodes merged by shape (:mod:`conflictkg.owl.summary`)."""
+    fixed, claims = summary.split(staged.graph_quads(REASONED_GRAPHS), GRAPH_CLAIMS)
+    return summary.summarise(fixed, claims)
 
 
 def infer_staged(staged: Staged, res: Resources) -> Inference:

@@ -72,8 +72,10 @@ class Context:
         click.echo(f"Built {result.quads} quads in {result.graphs} named graphs at {result.store_dir} ({parts}).",
                    err=True)
         if result.reasoner:
+            r = result.reasoner
+            merged = f"; {r.merged_nodes:,} claim nodes merged into {r.representatives:,}" if r.merged_nodes else ""
             click.echo(f"OWL consistency: HermiT found the ontology and reference data consistent "
-                       f"({result.reasoner.triples} triples, {result.reasoner.seconds:.1f}s).", err=True)
+                       f"({r.triples:,} triples{merged}, {r.seconds:.1f}s).", err=True)
         if result.inference:
             click.echo(f"Inferred facts: {result.inference.summary()} in ckg:inferred.", err=True)
         if list_warnings:

@@ -45,6 +45,9 @@ class ReasonerReport:
 
     triples: int
     seconds: float
+    #: the claim nodes merged into representatives for the check, and how many (0: no summary)
+    merged_nodes: int = 0
+    representatives: int = 0
 
 
 def reasoner_literal(lit: ox.Literal) -> ox.Literal:
