@@ -27,7 +27,9 @@ FILES = [
 # incident -> number of claims (record claims + casualty-row report claims)
 CLAIM_COUNTS = {
     "2020-11-10-terter": 1, "2020-11-26-sur": 2, "2020-12-08-hadrut-azercell": 1,
-    "2020-12-11-khtsaberd-hin-tagher": 17, "2020-12-27-akaku": 3, "2020-12-14-pow-dispute": 15,
+    # pow-dispute: + the PACE Monitoring Committee (April 2021) and PACE's resolution (27 September 2021) on
+    # article 8 (session 19, rl)
+    "2020-12-11-khtsaberd-hin-tagher": 17, "2020-12-27-akaku": 3, "2020-12-14-pow-dispute": 17,
     "2021-03-05-zangezur-rhetoric": 3, "2021-05-12-sev-lich": 12,  # + the Azerbaijani MFA of May 2021 (session 12, episodes)
     "2021-05-27-kut-capture": 4,
     "2021-08-11-stop-vs-remain": 5, "2021-10-09-martakert-farmer": 4,

@@ -284,6 +284,10 @@ ADDED = {
     "incident-2023-02-22-icj-order": {"claim-az-mfa-2023-02-22-checkpoint-transparency"},
     # session 18: the Azerbaijani MFA's reply to the Armenian MFA of 3 August 2022 (sia.az), which Mayilyan answers
     "incident-2022-08-01-lachin-operation-revenge": {"claim-az-mfa-2022-08-article4-reply"},
+    # session 19 (coverage probes): the Azerbaijani MFA on mines naming paragraphs 4 and 6 (25 October 2022, rm);
+    # Pashinyan's cabinet speech naming point 6 (15 December 2022, ri); Norway at the Security Council (rl)
+    "incident-2022-08-31-mines-claims": {"claim-az-mfa-2022-10-25-mines-paragraphs-4-6"},
+    "incident-2022-12-12-lachin-blockade": {"claim-pashinyan-2022-12-15-lachin-point6", "claim-mona-juul-2022-12-20-unsc-adhere"},
 }
 
 
@@ -492,6 +496,8 @@ def test_blockade_perpetrators_are_disputed(staged):
         "claim-artsakh-mfa-2022-12-no-secure-movement": "agent-azerbaijan",
         "claim-az-president-2022-12-13-hajiyev-pk-blocked": "agent-ru-peacekeepers",
         "claim-az-mfa-2022-12-bayramov-pk-closed-route": "agent-ru-peacekeepers",
+        # session 19 (ri): Pashinyan's cabinet speech of 15 December 2022
+        "claim-pashinyan-2022-12-15-lachin-point6": "agent-azerbaijan",
     }
 
 

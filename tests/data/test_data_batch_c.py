@@ -364,6 +364,8 @@ ADDED = {
     "claim-nersisyan-2023-03-05-outright-lie": "incident-2023-03-05-police-car-ambush",
     # session 19 (rc): Artak Beglaryan's statement of 5 March 2023 (artsakh.news 261166, Armenpress)
     "claim-artak-beglarian-2023-03-05-disinformation": "incident-2023-03-05-police-car-ambush",
+    # session 19 (rl): Norway at the OSCE Permanent Council on the Hakari checkpoint (27 April 2023)
+    "claim-anne-kirsti-karlsen-2023-04-27-osce-checkpoint": "incident-2023-04-21-hakari-checkpoint",
     "claim-putin-2023-05-25-technical-issues": "incident-2023-05-25-eaeu-corridor-exchange",
     "claim-icrc-2023-07-29-taking-measures": "incident-2023-07-29-khachatryan-arrest",
     "claim-nersisyan-2023-07-29-icrc-safety": "incident-2023-07-29-khachatryan-arrest",
@@ -388,8 +390,8 @@ def test_claim_count_per_incident(store) -> None:
         expected[inc] += 1
     assert got == expected
     # 12 added claims: claim-artsakh-2023-03-27-blatant-violation was merged into the pretext claim (session 16);
-    # +2 in session 18 (the Artsakh police and Gurgen Nersisyan on 5 March 2023); +1 in session 19 (Beglaryan)
-    assert sum(got.values()) == len(C) + len(ADDED) + 21 == 39 + 13 + 21
+    # +2 in session 18 (the Artsakh police and Gurgen Nersisyan on 5 March 2023); +2 in session 19 (Beglaryan, Karlsen)
+    assert sum(got.values()) == len(C) + len(ADDED) + 21 == 39 + 14 + 21
 
 
 def test_added_claims_are_the_only_claims_outside_the_record(store) -> None:
