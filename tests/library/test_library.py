@@ -253,8 +253,11 @@ def test_claims_alleging_breach_of_point_4_is_the_azerbaijani_counter_allegation
         # session 18: its reply to the Armenian MFA of 3 August 2022 names and quotes Article 4 (sia.az)
         ckr("claim-az-mfa-2022-08-article4-reply"),
         # session 17 re-audit: Trend's rendering of the Azerbaijani MFA's statement of 14 August 2023 names the fourth paragraph
-        ckr("claim-az-mfa-2023-08-engineering-works")}
-    assert len({r["claim"] for r in everything}) == 38  # denials name points with ck:concernsProvision (audit, issue #12); +1: the Azerbaijani MoD on Qapanlı (one-sided search); +1 session 17 stance call: the Az MoD's claim of 13 December 2020 is a counter-allegation, point 4 implied (it was a denial); +2 session 18: the Az MoD's claims of 1 June and 10 July 2023 (fire on its positions), recorded as the allegations two Artsakh denials answer, point 4 implied; +1 session 18: the Az MFA's reply to the Armenian MFA of 3 August 2022 (names Article 4)
+        ckr("claim-az-mfa-2023-08-engineering-works"),
+        # session 19 (coverage probes): Hajizada's answer to Pashinyan's anniversary speech (11 November 2022, rc) and
+        # the Azerbaijani MFA on mines, paragraphs 4 and 6 (25 October 2022, rm)
+        ckr("claim-aykhan-hajizada-2022-11-11-points-4-6-9"), ckr("claim-az-mfa-2022-10-25-mines-paragraphs-4-6")}
+    assert len({r["claim"] for r in everything}) == 53  # denials name points with ck:concernsProvision (audit, issue #12); +1: the Azerbaijani MoD on Qapanlı (one-sided search); +1 session 17 stance call: the Az MoD's claim of 13 December 2020 is a counter-allegation, point 4 implied (it was a denial); +2 session 18: the Az MoD's claims of 1 June and 10 July 2023 (fire on its positions), recorded as the allegations two Artsakh denials answer, point 4 implied; +1 session 18: the Az MFA's reply to the Armenian MFA of 3 August 2022 (names Article 4); +15 session 19: Hajizada (11 Nov 2022) and the Az MFA on mines (25 Oct 2022) name it; the Az MoD on Shusha (Jul 2021) and its trench and fortification reports of Aug-Sep 2023 (11), point 4 implied
     rows = [r for r in everything if r["claim"] in parukh]
     assert {r["claim"] for r in rows} == {AZ_COUNTER}
     assert {(r["basis"], r["provision"]) for r in rows} == {
@@ -291,11 +294,17 @@ def test_claims_alleging_breach_of_point_1_are_all_curator_inferences(ask, paruk
         "claim-am-mod-2021-05-27-captured", "claim-pashinyan-2021-06-12-never-refused-maps",
         "claim-pashinyan-2021-11-07-khtsaberd-captives", "claim-mher-grigoryan-2021-11-12-pows-held",
         "claim-am-government-2021-11-26-sochi-pows", "claim-am-mfa-2022-06-24-mirzoyan-implementation",
-        "claim-mirzoyan-2023-03-20-every-clause")}
+        "claim-mirzoyan-2023-03-20-every-clause",
+        # session 19 (rm, rf, ri): the Armenian MFA on the Baku trials (May-June 2021), Mirzoyan in Moscow (31 August
+        # 2021), the French National Assembly (30 November 2022), Vardapetyan in Moscow (8 December 2022)
+        "claim-am-mfa-2021-05-25-pow-prosecution", "claim-am-mfa-2021-06-04-fourteen-servicemen",
+        "claim-am-mfa-2021-06-18-euljekjian-sentence", "claim-mirzoyan-2021-08-31-baku-not-fulfilling",
+        "claim-fr-national-assembly-2022-11-30-ceasefire-failures", "claim-vardapetyan-2022-12-08-point8")}
     assert {r["claim"] for r in point8 if r["basis"] == "named by claimant"} == {ckr(c) for c in (
         "claim-mane-gevorgyan-2021-01-07-point8-unfulfilled", "claim-anna-naghdalyan-2021-03-15-undermines",
         "claim-anna-naghdalyan-2021-05-07-article8-fulfilled", "claim-pashinyan-2021-11-07-khtsaberd-captives",
-        "claim-mher-grigoryan-2021-11-12-pows-held")}
+        "claim-mher-grigoryan-2021-11-12-pows-held",
+        "claim-vardapetyan-2022-12-08-point8")}  # session 19 (rm): Armenia's prosecutor general, Moscow, 8 December 2022
 
 
 def test_incident_thread_links_denial_and_counter_allegation_to_the_bulletin(ask) -> None:
@@ -341,18 +350,20 @@ def test_accusation_network_edges(ask) -> None:
     rows = ask("accusation-network")
     # one edge per provision: two norms of point 1 are two edges with the same relation text
     edges = {(r["source"], r["target"], r["provision"], r["basis"]): (r["relation"], int(r["weight"])) for r in rows}
-    assert len(edges) == len(rows) == 191  # the record of issue #12 (named speakers are claimants of their own); +1: Armenian MFA -> Azerbaijan (OTS speech); +1: the French MFA (Hakari, April 2023); session 15 re-audit: -1 stratum c (claimants and stances corrected), +1 the Az Prosecutor General -> Vagif Khachatryan (an allegation, was a denial); session 16 re-audit: -1 Pashinyan -> Azerbaijan 'point 9 named' (EAEU summit, 25 May 2023: point 9 is named but not as breached, now ck:concernsProvision; his naming of the statement joins an existing edge); session 17 re-audit: +1 stratum d (the Azerbaijani MoD's sniper claim of 14 October 2021 names the Joint Statement: Az MoD -> Artsakh, the agreement, named by claimant); session 18: -2 Artsakh and its Interior Ministry -> Azerbaijan (the police statement of 21 September 2023 recorded once, claimant the police), +1 the police -> Azerbaijan, +1 Hajizada -> Armenia point 9 implied (his charge of 14 December 2022); answers recorded in session 18: +1 the police -> Azerbaijan point 1 implied (5 March 2023), +1 Gurgen Nersisyan -> Azerbaijan point 1 implied
+    assert len(edges) == len(rows) == 197  # the record of issue #12 (named speakers are claimants of their own); +1: Armenian MFA -> Azerbaijan (OTS speech); +1: the French MFA (Hakari, April 2023); session 15 re-audit: -1 stratum c (claimants and stances corrected), +1 the Az Prosecutor General -> Vagif Khachatryan (an allegation, was a denial); session 16 re-audit: -1 Pashinyan -> Azerbaijan 'point 9 named' (EAEU summit, 25 May 2023: point 9 is named but not as breached, now ck:concernsProvision; his naming of the statement joins an existing edge); session 17 re-audit: +1 stratum d (the Azerbaijani MoD's sniper claim of 14 October 2021 names the Joint Statement: Az MoD -> Artsakh, the agreement, named by claimant); session 18: -2 Artsakh and its Interior Ministry -> Azerbaijan (the police statement of 21 September 2023 recorded once, claimant the police), +1 the police -> Azerbaijan, +1 Hajizada -> Armenia point 9 implied (his charge of 14 December 2022); answers recorded in session 18: +1 the police -> Azerbaijan point 1 implied (5 March 2023), +1 Gurgen Nersisyan -> Azerbaijan point 1 implied; session 19: +6 edges from the coverage probes (Vardapetyan, Beglaryan, the Artsakh MFA and MoD, the French National Assembly...)
     az_mod, ru_mod, armenia, azerbaijan = ckr("agent-az-mod"), ckr("agent-ru-mod"), ckr("agent-armenia"), ckr("agent-azerbaijan")
     assert edges[(az_mod, armenia, ckr("agreement-tri2020-p4"), "named by claimant")] == ("alleges breach of point 4", 1)
     # 13: session 17 stance call (issue #12): the Az MoD's claim of 13 December 2020 is a counter-allegation against
     # Armenia (it blames Armenian servicemen for the advance it does not deny), point 4 implied
     # 15: +2 session 18 (issue #12): the Az MoD's claims of 1 June and 10 July 2023, recorded as the allegations that two
     # Artsakh denials answer (against Armenia and the Artsakh Defence Army, points 1 and 4 implied)
-    assert edges[(az_mod, armenia, ckr("agreement-tri2020-p4"), "inferred by curator")] == ("alleges breach of point 4", 15)
+    # 17: +2 session 19 (rf): the Az MoD on fire from Shusha, 14 and 15 July 2021 (points 1 and 4 implied)
+    assert edges[(az_mod, armenia, ckr("agreement-tri2020-p4"), "inferred by curator")] == ("alleges breach of point 4", 17)
     assert edges[(az_mod, armenia, ckr("norm-tri2020-p4-parallel-withdrawal"), "inferred by curator")] == (
         "alleges breach of point 4 (a norm)", 1)
     assert edges[(ru_mod, azerbaijan, ckr("agreement-tri2020"), "named by claimant")] == ("alleges breach of the agreement", 2)
-    assert edges[(ru_mod, azerbaijan, ckr("agreement-tri2020-p1"), "inferred by curator")] == ("alleges breach of point 1", 15)
+    # 16: +1 session 19 (rk): the undated bulletin naming the Azerbaijani side near Magavuz
+    assert edges[(ru_mod, azerbaijan, ckr("agreement-tri2020-p1"), "inferred by curator")] == ("alleges breach of point 1", 16)
     assert edges[(ru_mod, azerbaijan, ckr("norm-tri2020-p1-ceasefire"), "inferred by curator")] == ("alleges breach of point 1 (a norm)", 9)
     assert edges[(ru_mod, azerbaijan, ckr("norm-tri2020-p1-stop-at-positions"), "inferred by curator")] == (
         "alleges breach of point 1 (a norm)", 1)
@@ -373,7 +384,9 @@ def test_place_search_finds_the_parukh_incident_by_any_name(ask, name: str) -> N
     rows = ask("incidents-at-place-by-name", name=name)
     assert [(r["incident"], r["place"]) for r in rows] == [
         (ckr("incident-2022-03-24-parukh-farrukh"), ckr("place-parukh-farrukh")),
-        (ckr("incident-2022-04-12-parukh-shooting"), ckr("place-parukh-farrukh"))]  # added in issue #12
+        (ckr("incident-2022-04-12-parukh-shooting"), ckr("place-parukh-farrukh")),  # added in issue #12
+        # session 19 (rc): Pashinyan's anniversary speech names the advance at Parukh
+        (ckr("incident-2022-11-10-anniversary-speech-exchange"), ckr("place-parukh-farrukh"))]
     assert rows[0]["claims"] == "20"  # 15 curated first, 2 Armenian MFA statements added in issue #12, Donfried (session 12), Porter and the Azerbaijani MFA's answer (session 18)
 
 
@@ -382,7 +395,7 @@ def test_place_search_agrees_on_rdflib(staged: Staged, memory: MemoryStore, name
     """The folded name is bound the same way on both engines."""
     query = LIBRARY["incidents-at-place-by-name"]
     assert table(run(memory, query, {"name": name})) == table(run(staged.store, query, {"name": name}))
-    assert len(table(run(memory, query, {"name": name}))) == 2
+    assert len(table(run(memory, query, {"name": name}))) == 3
 
 
 def test_place_search_by_an_administrative_unit_and_a_miss(ask) -> None:
@@ -393,7 +406,10 @@ def test_place_search_by_an_administrative_unit_and_a_miss(ask) -> None:
         # allegations that two Artsakh denials answer
         (ckr("incident-2023-06-01-fortification-dispute"), ckr("place-khojaly-district"), "Khojaly district", "5"),
         (ckr("incident-2023-07-08-askeran-martuni-fire-claims"), ckr("place-khojaly-district"), "Khojaly district", "3"),
-        (ckr("incident-2023-09-19-offensive"), ckr("place-khojaly-district"), "Khojaly district", "28")}
+        (ckr("incident-2023-09-19-offensive"), ckr("place-khojaly-district"), "Khojaly district", "28"),
+        # session 19 (rj, rh): the Azerbaijani MoD's trench and fortification reports of August-September 2023
+        (ckr("incident-2023-08-19-fortification-dispute"), ckr("place-khojaly-district"), "Khojaly district", "11"),
+        (ckr("incident-2023-09-15-askeran-khojaly-trenches"), ckr("place-khojaly-district"), "Khojaly district", "2")}
     assert ask("incidents-at-place-by-name", name="Parukh / Farrukh") == []  # the neutral label is not a name
     assert ask("incidents-at-place-by-name", name="no such place") == []
     stepanakert = ask("incidents-at-place-by-name", name="Stepanakert")
@@ -531,7 +547,7 @@ def test_denials_and_whether_the_denier_is_on_the_accused_side(ask, parukh) -> N
     assert {r["accuser_label"] for r in rows if r["accused"]} == {"Ministry of Defence of the Russian Federation"}
     # the incident claims of the whole chronology (the record of issue #12). Artsakh officials denying an accusation
     # against Armenia are not on the accused side as far as the graph records (Artsakh is not Armenia)
-    assert len(everything) == 76  # + 2 denials added in session 12 (episodes: Azerbaijani MFA May 2021, Hajizada April 2023); session 15 re-audit: -1 the Az MoD's denial of 13 Dec 2020 no longer answers the Armenian MFA (no stored page says so), +1 Hajizada's denial of 14 December 2022 answers the US and EU calls (two rows), -1 the Az Prosecutor General's claim of 29 July 2023 is an allegation; session 16 re-audit: +1 the Az MoD's denial of 10 October 2021 also answers the Artsakh police report (the Jerusalem Post says so), which accuses nobody; -1 the Artsakh Human Rights Defender's report of 8 March 2023 is a counter-allegation; session 17 stance call: -1 the Az MoD's claim of 13 December 2020 is a counter-allegation (it blames Armenian servicemen for the advance it does not deny); session 18: +1 the Az MFA's answer to Jalina Porter (26 March 2022), recorded
+    assert len(everything) == 84  # + 2 denials added in session 12 (episodes: Azerbaijani MFA May 2021, Hajizada April 2023); session 15 re-audit: -1 the Az MoD's denial of 13 Dec 2020 no longer answers the Armenian MFA (no stored page says so), +1 Hajizada's denial of 14 December 2022 answers the US and EU calls (two rows), -1 the Az Prosecutor General's claim of 29 July 2023 is an allegation; session 16 re-audit: +1 the Az MoD's denial of 10 October 2021 also answers the Artsakh police report (the Jerusalem Post says so), which accuses nobody; -1 the Artsakh Human Rights Defender's report of 8 March 2023 is a counter-allegation; session 17 stance call: -1 the Az MoD's claim of 13 December 2020 is a counter-allegation (it blames Armenian servicemen for the advance it does not deny); session 18: +1 the Az MFA's answer to Jalina Porter (26 March 2022), recorded; +8 session 19 (the Artsakh MoD on Askeran, 11 and 16 Sep 2023; Baku on the French resolutions; the Az MFA on the Senate; ...)
     side = {(r["denial"], r["accused"]): r["denier_on_accused_side"] for r in everything}
     assert side[(ckr("claim-babayan-2021-08-11-provocation"), ckr("agent-armenia"))] == "false"
     assert side[(ckr("claim-mayilyan-2022-08-point4-reading"), ckr("agent-armenia"))] == "false"
@@ -547,7 +563,8 @@ def test_denials_and_whether_the_denier_is_on_the_accused_side(ask, parukh) -> N
         "claim-artsakh-mod-2023-06-06-fortification-denial", "claim-artsakh-interior-2023-07-18-disinformation",
         "claim-eyvazov-2023-09-20-peacekeepers",
         "claim-az-mfa-2021-05-border-deployment",  # session 12 (episodes): the page names no Armenian statement it answers
-        "claim-am-mod-2021-06-kalbajar-denial")}  # session 15 re-audit: it answers the Az MoD's statement, not recorded
+        "claim-am-mod-2021-06-kalbajar-denial",  # session 15 re-audit: it answers the Az MoD's statement, not recorded
+        "claim-artsakh-mod-2023-09-11-askeran-denial")}  # session 19 (rj): the Az MoD report it answers is on no stored page
     # session 18: the Artsakh MoD's Ghapanlu denial answers the Azerbaijani MoD's account of 6 February 2022
     assert {r["denial"] for r in everything if not r["accused"]} == unanswered | {ckr(c) for c in (
         "claim-artsakh-presidency-2022-04-01-unserious", "claim-am-deputy-pm-office-2023-06-12-no-agreement",
@@ -558,14 +575,17 @@ def test_denials_and_whether_the_denier_is_on_the_accused_side(ask, parukh) -> N
         # session 15 re-audit: Hajizada answered the US and EU calls, which accuse nobody
         "claim-aykhan-hajizada-2022-12-14-road-not-blocked",
         # session 16 re-audit: the Az MoD's denial of 10 October 2021 also answers the Artsakh police report
-        "claim-az-mod-2021-10-10-untrue")}
+        "claim-az-mod-2021-10-10-untrue",
+        # session 19 (rg, ri): Baku's answers to the French Senate's and National Assembly's calls
+        "claim-az-mfa-2022-11-16-rejects-senate", "claim-az-mfa-2022-12-01-rejects-national-assembly",
+        "claim-az-milli-majlis-2022-12-01-rejects-national-assembly")}
     assert all(r["denier_on_accused_side"] == "" for r in everything if not r["accused"])
 
 
 def test_counter_allegation_invokes_point_4(ask, parukh) -> None:
     everything = ask("counter-allegations")
     pairs = {(r["counter_claim"], r["original_claim"]) for r in everything}
-    assert len(pairs) == 52  # the record of issue #12 (+1: the Armenian MoD answers on Vardenis; +1: the Armenian MFA answers Aliyev's OTS speech; +1: the Azerbaijani MFA answers the Armenian MFA on the Hakari checkpoint, session 12; session 15 re-audit: -1 in stratum a (three Az MoD reports of 2021 that answer no allegation re-classed as allegations, two answer links no stored page supports removed), +1 in stratum c (answer links corrected); session 16 re-audit: +1 stratum b (Hajizada's counter-allegation of January 2023 answers Mirzoyan's denial of 20 January 2023, recorded since)); the first record's pairs all still there; session 17 stance call: +1 the Az MoD's claim of 13 December 2020, now a counter-allegation, answers the Armenian MoD's allegation of 12 December; session 18 (every counter-allegation answers a recorded claim): +9, the Artsakh Defence Army (1 June 2023) and the Artsakh MoD (February 2022, 11 July 2023) answer Azerbaijani MoD claims recorded or linked for them, the Azerbaijani MFA (13 September 2022) answers the Armenian MoD, Bayramov (10 and 31 January 2023) answers Mirzoyan and the Armenian MFA (3 pairs), Hajizada (14 December 2022) answers the EU and Ned Price (2 pairs); answers recorded in session 18: +4, the Az MFA on 11 December 2021, in August 2022 and in July 2023 (Commentary No:409/23), and Gurgen Nersisyan on 5 March 2023
+    assert len(pairs) == 56  # the record of issue #12 (+1: the Armenian MoD answers on Vardenis; +1: the Armenian MFA answers Aliyev's OTS speech; +1: the Azerbaijani MFA answers the Armenian MFA on the Hakari checkpoint, session 12; session 15 re-audit: -1 in stratum a (three Az MoD reports of 2021 that answer no allegation re-classed as allegations, two answer links no stored page supports removed), +1 in stratum c (answer links corrected); session 16 re-audit: +1 stratum b (Hajizada's counter-allegation of January 2023 answers Mirzoyan's denial of 20 January 2023, recorded since)); the first record's pairs all still there; session 17 stance call: +1 the Az MoD's claim of 13 December 2020, now a counter-allegation, answers the Armenian MoD's allegation of 12 December; session 18 (every counter-allegation answers a recorded claim): +9, the Artsakh Defence Army (1 June 2023) and the Artsakh MoD (February 2022, 11 July 2023) answer Azerbaijani MoD claims recorded or linked for them, the Azerbaijani MFA (13 September 2022) answers the Armenian MoD, Bayramov (10 and 31 January 2023) answers Mirzoyan and the Armenian MFA (3 pairs), Hajizada (14 December 2022) answers the EU and Ned Price (2 pairs); answers recorded in session 18: +4, the Az MFA on 11 December 2021, in August 2022 and in July 2023 (Commentary No:409/23), and Gurgen Nersisyan on 5 March 2023; +4 session 19 (Hajizada answers Pashinyan; Beglaryan; the Az MFA on the POW trials; the Artsakh MoD on Askeran)
     assert pairs >= {(ckr(a), ckr(b)) for a, b in (
         ("claim-az-mfa-2021-12-armenia-not-fulfilling", "claim-am-mfa-2021-12-07-no-corridor-obligation"),
         ("claim-am-mfa-2021-04-20-condemns-threat", "claim-aliyev-2021-04-20-zangezur-corridor"),
@@ -599,7 +619,7 @@ def test_clause_texts_of_point_6_with_coverage_and_gaps(ask) -> None:
 
 def test_claims_by_the_azerbaijani_mod(ask, parukh) -> None:
     everything = ask("claims-by-claimant", claimant="ckr:agent-az-mod")
-    assert len({r["claim"] for r in everything if not is_status(r["claim"])}) == 63  # the record of issue #12; +1: Qapanli (one-sided search); +2 session 18: its claims of 1 June and 10 July 2023, answered by Artsakh denials
+    assert len({r["claim"] for r in everything if not is_status(r["claim"])}) == 77  # the record of issue #12; +1: Qapanli (one-sided search); +2 session 18: its claims of 1 June and 10 July 2023, answered by Artsakh denials; +14 session 19: Shusha (Jul 2021), the trench and fortification reports of Aug-Sep 2023
     assert {r["role"] for r in everything} == {"primary", "secondary"}  # mod.gov.az pages are its own (ck:statedIn)
     dated = [r["claim_date"] for r in everything if r["claim_date"]]
     assert dated == sorted(dated)
@@ -700,7 +720,9 @@ def test_allegations_per_year_for_point_1(ask) -> None:
     point1 = {r["year"]: (int(r["named"]), int(r["implied"]), int(r["claims"])) for r in rows if r["clause_number"] == "1"}
     # calls and denials name point 1 with ck:concernsProvision since the audit (issue #12), so they are not counted here
     # the record of issue #12; "undated": claims whose date the page does not give
-    assert point1 == {"2020": (0, 12, 12), "2021": (1, 15, 16), "2022": (1, 20, 21), "2023": (0, 22, 22), "undated": (0, 26, 26)}
+    # session 19: +2 in 2021 (Shusha, July), +1 in 2022 (Pashinyan's anniversary speech), +2 in 2023 (Beglaryan, the
+    # Artsakh Defence Army at Sarushen), +5 undated (August 2023 fortification reports, Martakert 17 Sep)
+    assert point1 == {"2020": (0, 12, 12), "2021": (1, 17, 18), "2022": (1, 21, 22), "2023": (0, 24, 24), "undated": (0, 31, 31)}
     # 2021 +1 / undated +2 (session 18, answers the record lacked): the Artsakh MoD on the ambulance (15 October 2021);
     # the Artsakh police and Gurgen Nersisyan on the ambush of 5 March 2023 (no page gives the year of their words)
     # 2023 +1 / undated +1 (session 18): the Azerbaijani MoD's claims of 1 June 2023 and of 10 July 2023 (AZERTAC gives
@@ -730,7 +752,9 @@ def test_allegations_per_year_for_point_1(ask) -> None:
     assert {r["clause_number"] for r in rows} == {"1", "3", "4", "5", "6", "7", "8", "9"}
     point4_2022 = next(r for r in rows if (r["clause_number"], r["year"]) == ("4", "2022"))
     # one claim (the Parukh counter-allegation) both names point 4 and is linked to its norm by a curator
-    assert (point4_2022["named"], point4_2022["implied"], point4_2022["claims"]) == ("2", "7", "8")  # +1 implied: the Azerbaijani MoD on Qapanli (one-sided search)
+    # +1 implied: the Azerbaijani MoD on Qapanli (one-sided search); +2 named, session 19: the Azerbaijani MFA on mines
+    # (25 October 2022) and Hajizada's answer to Pashinyan (11 November 2022)
+    assert (point4_2022["named"], point4_2022["implied"], point4_2022["claims"]) == ("4", "7", "10")
     assert [(r["clause_number"], r["year"]) for r in rows] == sorted((r["clause_number"], r["year"]) for r in rows)
 
 
@@ -740,10 +764,13 @@ def test_accusations_about_point_6_the_lachin_corridor(ask) -> None:
     # a sample of the record of issue #12 (named speakers are claimants of their own since its audit);
     # first and last dates come from the dated claims only
     # +1 implied (session 18): his cabinet remarks on the aid convoy of July 2023 (undated: the pages disagree on the day)
-    assert got[(ckr("agent-pashinyan"), ckr("agent-azerbaijan"))] == ("2", "6", "8", "2022-08-04", "2023-09-24")
-    assert got[(ckr("agent-am-mfa"), ckr("agent-azerbaijan"))] == ("3", "1", "4", "2022-08-03", "2023-07-29")
+    # session 19: +1 named, his cabinet speech of 15 December 2022 (ri); the Armenian MFA +1 implied, Sotk/Norabak (rd)
+    assert got[(ckr("agent-pashinyan"), ckr("agent-azerbaijan"))] == ("3", "6", "9", "2022-08-04", "2023-09-24")
+    assert got[(ckr("agent-am-mfa"), ckr("agent-azerbaijan"))] == ("3", "2", "5", "2022-08-03", "2023-09-01")
     # 2022-11-24 (session 13 re-audit): Trend's stored copy dates the MFA's Saribaba mines statement 24 November
-    assert got[(ckr("agent-az-mfa"), ckr("agent-armenia"))] == ("2", "2", "4", "2022-11-24", "2023-03-20")
+    # session 19: +3 named, the Azerbaijani MFA on mines (25 October 2022), on the Aghdam (16 March 2023) and Terter
+    # (28 April 2023) mine blasts
+    assert got[(ckr("agent-az-mfa"), ckr("agent-armenia"))] == ("5", "2", "7", "2022-10-25", "2023-04-28")
     for named, implied, claims, first, last in got.values():
         assert int(named) + int(implied) >= int(claims) >= max(int(named), int(implied)) and first <= last
     assert [int(r["claims"]) for r in rows] == sorted((int(r["claims"]) for r in rows), reverse=True)
@@ -755,7 +782,7 @@ def test_accusations_about_point_6_the_lachin_corridor(ask) -> None:
 def test_allegations_without_response(ask) -> None:
     rows = [r for r in ask("allegations-without-response") if not is_status(r["claim"])]
     claims = {r["claim"] for r in rows}
-    assert len(claims) == 162  # the record of issue #12; a claim accusing two parties has a row per party; +1: Qapanli; session 15 re-audit: +1 stratum a (Az MoD counter-allegations that answer nothing re-classed as allegations; answer links no stored page supports removed), -2 stratum c (answer links added), +1 stratum d (Pashinyan's 13 January 2024 claim an allegation: it answered a claim that accuses no one); session 16: -1 claim-artsakh-2023-03-27-blatant-violation (unanswered) merged into claim-artsakh-info-centre-2023-03-25-pretext (the same statement); -1 stratum b: the Artsakh police report of October 2021 is answered (the Az MoD's denial of 10 October 2021 answers it, as the Jerusalem Post says); session 17 re-audit: +1 stratum b, the Az MoD's letters of 12 September 2021 on foreign vehicles are an allegation that the entries run counter to the trilateral statement (was an interpretation), unanswered; session 18: -6 answered or contradicted now (the counter-allegations of the Artsakh Defence Army, 1 June 2023, the Artsakh MoD, February 2022 and 11 July 2023, and the Azerbaijani MFA, 13 September 2022, contradict the claims they answer; the Az MoD's Qapanli claim is answered; the Karabakh police statement of 21 September 2023, recorded once, is answered by the Az MoD's denial), +1 Hajizada's charge of 14 December 2022; answers recorded in session 18: -2 (the Armenian MFA's statement of 10 December 2021 and the Az MoD's ambulance claim of 15 October 2021 are answered or contradicted), +1 the Az MFA's statement of 3 August 2022 (Mayilyan answers its later reply, recorded since)
+    assert len(claims) == 192  # the record of issue #12; a claim accusing two parties has a row per party; +1: Qapanli; session 15 re-audit: +1 stratum a (Az MoD counter-allegations that answer nothing re-classed as allegations; answer links no stored page supports removed), -2 stratum c (answer links added), +1 stratum d (Pashinyan's 13 January 2024 claim an allegation: it answered a claim that accuses no one); session 16: -1 claim-artsakh-2023-03-27-blatant-violation (unanswered) merged into claim-artsakh-info-centre-2023-03-25-pretext (the same statement); -1 stratum b: the Artsakh police report of October 2021 is answered (the Az MoD's denial of 10 October 2021 answers it, as the Jerusalem Post says); session 17 re-audit: +1 stratum b, the Az MoD's letters of 12 September 2021 on foreign vehicles are an allegation that the entries run counter to the trilateral statement (was an interpretation), unanswered; session 18: -6 answered or contradicted now (the counter-allegations of the Artsakh Defence Army, 1 June 2023, the Artsakh MoD, February 2022 and 11 July 2023, and the Azerbaijani MFA, 13 September 2022, contradict the claims they answer; the Az MoD's Qapanli claim is answered; the Karabakh police statement of 21 September 2023, recorded once, is answered by the Az MoD's denial), +1 Hajizada's charge of 14 December 2022; answers recorded in session 18: -2 (the Armenian MFA's statement of 10 December 2021 and the Az MoD's ambulance claim of 15 October 2021 are answered or contradicted), +1 the Az MFA's statement of 3 August 2022 (Mayilyan answers its later reply, recorded since); session 19: +31 from the coverage probes, -1 the Artsakh MFA of 18 Jan 2023 (now an interpretation)
     assert len(rows) == len({(r["claim"], r["accused_label"]) for r in rows})
     # the Artsakh MoD's allegation of 25 March 2022 was never answered in the curated sources
     incursion = next(r for r in rows if r["claim"] == ckr("claim-artsakh-mod-2022-03-25-incursion"))
@@ -899,13 +926,15 @@ def test_claims_about_the_lachin_corridor(ask) -> None:  # noqa: ANN001
 
 def test_incidents_overview_counts_stances(ask) -> None:  # noqa: ANN001
     rows = {r["incident"]: r for r in ask("incidents-overview")}
-    assert len(rows) == 117  # the record of issue #12; session 16 re-audit: +1 the Bardzruni killing of 4 December 2023 moved to an incident of its own
+    assert len(rows) == 136  # the record of issue #12; session 16 re-audit: +1 the Bardzruni killing of 4 December 2023 moved to an incident of its own; session 19: +19 incidents from the coverage probes (rd, rf, rg, rh, ri, rj, rm, rl) and the anniversary exchange (rc)
     parukh = rows[ckr("incident-2022-03-24-parukh-farrukh")]
     counts = [parukh[k] for k in ("claims", "allegations", "denials", "counter_allegations", "calls",
                                   "interpretations", "reports", "claimants")]
     assert counts == ["20", "8", "3", "1", "3", "0", "5", "10"]  # + Donfried's call (session 12), + Porter's call and the Azerbaijani MFA's denial answering it (session 18)
     lachin = rows[ckr("incident-2022-12-12-lachin-blockade")]
-    assert (lachin["earliest_begin"], lachin["claims"], lachin["calls"]) == ("2022-12-12", "19", "6")  # +1 Hajizada, 14 December 2022 (session 18)
+    # +1 Hajizada, 14 December 2022 (session 18); session 19: + Pashinyan's cabinet speech (ri) and Norway's call at the
+    # Security Council (rl)
+    assert (lachin["earliest_begin"], lachin["claims"], lachin["calls"]) == ("2022-12-12", "21", "7")
     starts = [r["earliest_begin"] for r in ask("incidents-overview")]
     assert starts == sorted(starts)
 
