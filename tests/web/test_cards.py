@@ -78,10 +78,13 @@ def test_actor_card(site_url):
     assert stances["denies"] == "11 claims" and "interprets" not in stances
     points = {e["iri"]: e["note"] for e in entries(card["its claims by point"])}
     # +1 session 17: 13 December 2020; +2 session 18: its claims of 1 June and 10 July 2023, answered by Artsakh denials
-    assert points[CKR + "agreement-tri2020-p4"] == "named: 1 claim; implied: 22 claims"
+    # +13 session 19: the Shusha fire of July 2021 (2) and the trench and fortification reports of August-September 2023 (11)
+    assert points[CKR + "agreement-tri2020-p4"] == "named: 1 claim; implied: 35 claims"
     assert [e["text"] for e in entries(card["its claims by point"])][0].startswith("Point 1")
     # +1 session 17: 13 December 2020; +2 session 18: its claims of 1 June and 10 July 2023
-    assert {e["text"]: e["note"] for e in entries(card["accuses"])}["Armenia"] == "34 claims"
+    # +3 session 19: its drones over Kalbajar (1 September 2023, rd), the fire of 21 August and 4 September 2023 from
+    # across the border (rj)
+    assert {e["text"]: e["note"] for e in entries(card["accuses"])}["Armenia"] == "37 claims"
     armenia = facts(site_url, "/resource/agent-armenia")
     assert CKR + "agent-az-mod" in {e["iri"] for e in entries(armenia["accused by"])}
     assert "parent body" not in armenia  # a state is its own side: no body above it
@@ -155,7 +158,9 @@ def test_long_tables_fold_and_urls_show_as_domains(site_url):
     # 34: +1 in session 12, the French MFA on the Hakari checkpoint (point 6, implied); 37: +3 in session 18, Hajizada's
     # 'contrary to paragraph 6' charge of 14 December 2022, Mirzoyan's call with Donfried of 10 January 2023 and
     # Pashinyan's cabinet remarks on the aid convoy of July 2023
-    assert '<details class="more"><summary>Each version\'s stored text' in p6 and "Show 37 more" in p6
+    # 42: +5 in session 19, the coverage probes (Pashinyan's cabinet speech of 15 December 2022, Norway at the Security
+    # Council and at the OSCE, the Azerbaijani MFA on the Aghdam and Terter mine blasts of 2023)
+    assert '<details class="more"><summary>Each version\'s stored text' in p6 and "Show 42 more" in p6
 
 
 def test_a_figure_of_an_undated_claim_says_so_never_empty_brackets(site_url):
