@@ -4,6 +4,7 @@
     python bench/scale.py --scales 1 --src DIR     # the same for another checkout's src/ (e.g. main)
     python bench/scale.py --scales 1 10 --startup  # start-up, memory and shutdown only (no pages)
     python bench/scale.py --scales 10 --on-disk    # serve --on-disk: the pages on the store on disk (as at 100x)
+    python bench/scale.py --scales 37 --chromium   # and the network views' ready time in headless Chromium
 
 Each store is product-shaped: the shipped graph built by the project's own pipeline
 (``serving.shipped_store``), plus ``scale - 1`` copies of its incidents, claims, sources, events
@@ -24,7 +25,8 @@ clause 6's, whose first request builds them). Then the seconds from SIGTERM to e
 ``--startup``: SIGTERM as soon as ``/`` answers, i.e. during the warm-up). ``--page-limit N``: a page
 slower than N seconds is shown as ``>N`` and not asked again; ``--stop-during PAGE``: SIGTERM 2 s after a
 request for PAGE (one in progress when the server is told to stop); each page's first time is printed to
-stderr as it is measured. Server log:
+stderr as it is measured. ``--chromium``: then the four views opened twice in headless Chromium
+(``chromium.py``: seconds until the view is drawn and says it is ready). Server log:
 ``bench/out/scale-<N>[-<checkout>]-serve.log``. Nothing here is asserted: it is measured and printed
 as two tables (the server's figures, then the pages one line each).
 """
@@ -43,6 +45,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import chromium
 import httpx
 import serving
 
@@ -62,6 +65,8 @@ SETTLE_SHARE = 0.05
 SETTLE_WINDOW_S = 3.0
 #: ``--stop-during PAGE``: seconds between the request for PAGE and SIGTERM.
 STOP_DURING_DELAY_S = 2.0
+#: The network views ``--chromium`` opens in a browser (names of :data:`PAGES`).
+VIEWS = ("network", "allegations", "incidentview", "clauseview")
 
 
 def scaled_store(scale: int) -> Path:
@@ -193,10 +198,11 @@ def _first_downloads(base: str, start: float, limit: float = START_LIMIT_S) -> d
 
 def measure(scale: int, src: Path | None, pages: bool = True, names: list[str] | None = None,
             settle_limit: float = START_LIMIT_S, page_limit: float = START_LIMIT_S,
-            stop_during: str | None = None, on_disk: bool = False) -> dict[str, float | int]:
+            stop_during: str | None = None, on_disk: bool = False, browser: bool = False) -> dict[str, float | int]:
     """Start-up, page times and bytes, and shutdown of one ``serve`` over the store of ``scale`` (with
     ``stop_during``, SIGTERM :data:`STOP_DURING_DELAY_S` after a request for that page was sent;
-    ``on_disk``: ``serve --on-disk``, the pages and workers on the store on disk whatever its size)."""
+    ``on_disk``: ``serve --on-disk``, the pages and workers on the store on disk whatever its size; ``browser``:
+    then the network views' ready time in Chromium, :mod:`chromium`)."""
     store_dir = scaled_store(scale)
     port = serving.free_port()
     base = f"http://127.0.0.1:{port}"
@@ -224,6 +230,8 @@ def measure(scale: int, src: Path | None, pages: bool = True, names: list[str] |
             if row[f"{name}_bytes"]:  # not past the limit: asked again
                 row[f"{name}_repeat_s"], _ = _fetch(base + path, page_limit)
             print(f"[scale {scale}] {name}: {row[f'{name}_first_s']:.2f} s", file=sys.stderr, flush=True)
+        if browser:
+            row.update(chromium.ready_times(base, [(name, PAGES[name]) for name in VIEWS], page_limit))
         if stop_during is not None:  # a request in progress at SIGTERM: the server's grace is spent on it
             threading.Thread(target=_ask, args=(base + PAGES[stop_during],), daemon=True).start()
             time.sleep(STOP_DURING_DELAY_S)
@@ -242,7 +250,8 @@ def _quads(log: Path) -> int:
     return int(found.group(1).replace(",", "")) if found else 0
 
 
-PAGE_COLUMNS = [f"{name}_{what}" for name in PAGES for what in ("first_s", "repeat_s", "bytes")]
+PAGE_COLUMNS = [f"{name}_{what}" for name in PAGES
+                for what in ("first_s", "repeat_s", "bytes", "chromium_first_s", "chromium_repeat_s")]
 COLUMNS = ["scale", "quads", "sparql_s", "home_ready_s", "rss_mb", "downloads_first_s", "downloads_first_status",
            "downloads_ready_s", "settled_s", "busy_at_pages_s", "settled_rss_mb", *PAGE_COLUMNS, "stop_s"]
 
@@ -254,6 +263,20 @@ def table(rows: list[dict[str, float | int]]) -> str:
     columns = [c for c in COLUMNS if any(c in r for r in rows)]  # --startup measures no pages
     lines = ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
     lines += ["| " + " | ".join(cell(r[c]) if c in r else "" for c in columns) + " |" for r in rows]  # blank: not measured
+    return "\n".join(lines)
+
+
+def chromium_table(rows: list[dict[str, float | int]]) -> str:
+    """The network views' ready time in Chromium, one line each (``>N``: not ready within --page-limit)."""
+    head = ["view", "path"] + [f"{r['scale']}x {w}" for r in rows for w in ("ready first s", "ready repeat s")]
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    for name in VIEWS:
+        cells = [name, f"`{PAGES[name]}`"]
+        for r in rows:
+            for when in ("first", "repeat"):
+                v = r.get(f"{name}_chromium_{when}_s")
+                cells.append("" if v is None else f">{r['page_limit_s']:.0f}" if v == math.inf else f"{v:.2f}")
+        lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
 
@@ -288,6 +311,8 @@ def main(argv: list[str] | None = None) -> None:
                              "first request): stop_s then includes the server's grace for a request in progress")
     parser.add_argument("--pages", nargs="+", choices=[*PAGES, "downloads"],
                         help="measure only these pages (default: all, and the first /downloads)")
+    parser.add_argument("--chromium", action="store_true",
+                        help="after the pages, the network views' ready time in headless Chromium (bench/chromium.py)")
     parser.add_argument("--on-disk", action="store_true",
                         help="serve --on-disk: the pages answer from the store on disk, as above the in-memory size")
     args = parser.parse_args(argv)
@@ -295,10 +320,13 @@ def main(argv: list[str] | None = None) -> None:
     rows = []
     for scale in args.scales:
         rows.append(measure(scale, args.src, pages=not args.startup, names=args.pages, settle_limit=args.settle_limit,
-                            page_limit=args.page_limit, stop_during=args.stop_during, on_disk=args.on_disk))
+                            page_limit=args.page_limit, stop_during=args.stop_during, on_disk=args.on_disk,
+                            browser=args.chromium))
         print(rows[-1], flush=True)  # each scale as soon as it is measured; the table at the end
     print(table([{c: v for c, v in r.items() if c not in PAGE_COLUMNS} for r in rows]))  # the pages: one line each
     print(pages_table(rows))
+    if args.chromium:
+        print(chromium_table(rows))
 
 
 if __name__ == "__main__":
