@@ -47,8 +47,11 @@ def old_hits(ctx: PageContext, text: str, offset: int) -> tuple[list[search.Sear
         kinds.setdefault(term_to_str(row["resource"]), set()).add(term_to_str(row["kind"]).removeprefix(CK))
     types = {iri: search.TYPES[next((k for k in search.CLASSES if k in found), "Resource")]
              for iri, found in kinds.items()}
+    tier = {iri: min((search.TIERS[k] for k in found if k in search.TIERS), default=search.LAST_TIER)
+            for iri, found in kinds.items()}
     best = search.best_matches(ctx, search.name_key(text))
-    ranked = sorted(best.items(), key=lambda kv: (kv[1][0], kv[1][1].casefold(), kv[0]))[offset:offset + search.LIMIT]
+    ranked = sorted(best.items(), key=lambda kv: (kv[1][0], tier.get(kv[0], search.LAST_TIER), kv[1][1].casefold(),
+                                                  kv[0]))[offset:offset + search.LIMIT]
     hits = [search.SearchHit(iri, types.get(iri, "other"), matched, search.RANKS[rank])
             for iri, (rank, matched) in ranked]
     order = list(search.TYPES.values())
@@ -63,7 +66,13 @@ def test_search_finds_the_same_hits_in_the_same_order_as_the_whole_store_questio
         hits, total = search.find_hits(ctx, text)
         assert (hits, total) == old_hits(ctx, text, 0), text
     assert search.find_hits(ctx, "Şuşa")[0][0].iri.endswith("place-shusha-shushi")
-    assert {h.type for h in search.find_hits(ctx, "a")[0]} >= {"place", "incident", "claim", "actor"}
+    assert {h.type for h in search.find_hits(ctx, "a")[0]} >= {"place", "incident", "actor"}
+    # within a rank the named things come first: point 6, whose label names the corridor, is on the first page
+    # (by name alone it came after 100 claims and events naming it), before any claim of the same rank
+    lachin = search.find_hits(ctx, "Lachin")[0]
+    point6 = next(h for h in lachin if h.iri.endswith("/agreement-tri2020-p6"))
+    assert point6.type == "clause" and point6.rank == "word"
+    assert any(h.type == "claim" and h.rank == "word" for h in search.find_hits(ctx, "Lachin", search.LIMIT)[0])
 
 
 def test_every_page_of_a_search_matches_the_whole_store_question(site):
@@ -87,7 +96,8 @@ class Asked:
 
 def test_search_asks_about_the_hits_it_shows_and_nothing_store_wide(site):
     """One question names the page's hits (a VALUES row each, so a server is asked once), one reads the
-    ontology's subclass edges, and nothing else is asked."""
+    ontology's subclass edges, one (once per site) the resources of the classes ranked first, bound, and
+    nothing else is asked."""
     asked = Asked(site.store)
     ctx = Site(asked, site.resources, site.library, site.internal, site.gazetteer, site.labels,
                site.titled_places).view(Perspective.NEUTRAL)
@@ -99,7 +109,11 @@ def test_search_asks_about_the_hits_it_shows_and_nothing_store_wide(site):
     assert sum(m is not None for m in listed) == 1
     iris = next(m for m in listed if m).group(1).split()
     assert sorted(iris) == sorted(f"<{iri}>" for iri in shown) and len(iris) == len(shown)
-    unbound = [text for (text, _), m in zip(asked.texts, listed, strict=True) if m is None]
+    typed = [re.search(r"VALUES \?type \{([^}]*)\}", text) for text, _ in asked.texts]
+    assert sum(m is not None for m in typed) == 1
+    classes = next(m for m in typed if m).group(1).split()
+    assert f"<{CK}Clause>" in classes and f"<{CK}Claim>" not in classes and f"<{CK}SourceDocument>" not in classes
+    unbound = [text for (text, _), m, t in zip(asked.texts, listed, typed, strict=True) if m is None and t is None]
     assert len(unbound) == 1 and "GRAPH ckg:ontology" in unbound[0] and "GRAPH ?g" not in unbound[0]
 
 
@@ -108,4 +122,4 @@ def test_a_search_without_hits_asks_nothing_about_types(site):
     ctx = Site(asked, site.resources, site.library, site.internal, site.gazetteer, site.labels,
                site.titled_places).view(Perspective.NEUTRAL)
     assert search.find_hits(ctx, "zzqx") == ([], 0)
-    assert not [text for text, _ in asked.texts if "VALUES" in text]
+    assert not [text for text, _ in asked.texts if "VALUES ?resource" in text]

@@ -1,7 +1,9 @@
 """Search by any name: labels and every attested place name, folded like the gazetteer's keys.
 
 Hits are ranked (exact name, then a name that starts with the text, then a word of a name that
-does, then any other) and grouped by what they are (place, incident, claim, actor, source, ...):
+does, then any other); within a rank the named things a reader looks for come first (places,
+points, agreements, norms and actors, then incidents, then events, then claims, sources and the
+rest: :data:`TIERS`), then by name; hits are grouped by what they are (place, incident, claim, actor, source, ...):
 one section per type, the types in the order of their best hit. A hit's ``matched`` cell is the
 name that matched when it is not the label shown (an attested name in another script, say). Names in other scripts and
 transliterations meet because each is an attested name of the same place (``names``).
@@ -34,6 +36,11 @@ TYPES = {"Place": "place", "Incident": "incident", "Claim": "claim", "Agent": "a
          "AttestedName": "name", "Resource": "other"}
 #: Classes a resource may fall under, most specific first: the page layouts', then the rest.
 CLASSES = (*KINDS, "AdministrativeAttribution", "AttestedName")
+#: Within a rank, hits of a resource under these layout classes come first, in these tiers (a resource under
+#: none of them, e.g. a claim or a source, in the last): search "Lachin" shows point 6 before the claims that
+#: name the corridor. Only these classes are read (``pages/typed-as``), never the claims and sources.
+TIERS = {"Place": 0, "Clause": 0, "Agreement": 0, "Norm": 0, "Agent": 0, "Incident": 1, "Event": 2}
+LAST_TIER = 3
 COLUMNS = ["resource", "type", "matched", "rank"]
 
 
@@ -88,9 +95,9 @@ def resource_types(ctx: PageContext, iris: list[str]) -> dict[str, str]:
 @dataclass(frozen=True)
 class SearchIndex:
     """The site's search keys (:meth:`~conflictkg.pages.context.Site.search_keys`) with the place of each in the
-    order hits are numbered in (its name case folded, then its IRI): made once per site, so that a search ranks
-    its hits by whole numbers instead of folding and comparing names (#14: at 100x the shipped data, 195,000
-    names; the sort of every hit by name was half of a search's 1.5 s)."""
+    order hits are numbered in within a rank (its resource's tier, :data:`TIERS`, then its name case folded, then
+    its IRI): made once per site, so that a search ranks its hits by whole numbers instead of folding and comparing
+    names (#14: at 100x the shipped data, 195,000 names; the sort of every hit by name was half of a search's 1.5 s)."""
 
     keys: tuple[tuple[str, str, str], ...]
     #: Each key's place in that order, and the key at each place.
@@ -98,11 +105,27 @@ class SearchIndex:
     at: tuple[int, ...]
 
 
-def search_index(site: Site) -> SearchIndex:
+def tiers(ctx: PageContext) -> dict[str, int]:
+    """The tier (:data:`TIERS`) of each resource typed with a class under one of its layout classes: one question,
+    the classes bound (``pages/typed-as``); a resource not in the answer is in :data:`LAST_TIER`."""
+    under = kind_classes(ctx)
+    wanted = sorted(cls for cls, kinds in under.items() if kinds & TIERS.keys())
+    best: dict[str, int] = {}
+    for row in ctx.run_over("typed-as", "type", wanted).dicts() if wanted else ():
+        iri = term_to_str(row["resource"])
+        tier = min(TIERS[k] for k in under[term_to_str(row["type"])] & TIERS.keys())
+        best[iri] = min(tier, best.get(iri, LAST_TIER))
+    return best
+
+
+def search_index(ctx: PageContext) -> SearchIndex:
     """The site's :class:`SearchIndex`, made on the first search (or by the warm-up) and kept."""
+    site = ctx.site
+
     def make() -> SearchIndex:
-        keys = site.search_keys()
-        at = sorted(range(len(keys)), key=lambda i: (keys[i][2].casefold(), keys[i][1]))
+        keys, tier = site.search_keys(), tiers(ctx)
+        at = sorted(range(len(keys)),
+                    key=lambda i: (tier.get(keys[i][1], LAST_TIER), keys[i][2].casefold(), keys[i][1]))
         place = [0] * len(keys)
         for number, i in enumerate(at):
             place[i] = number
@@ -112,7 +135,7 @@ def search_index(site: Site) -> SearchIndex:
 
 def ranked(index: SearchIndex, key: str, offset: int, limit: int) -> tuple[list[tuple[str, int, str]], int]:
     """``(iri, rank, matched name)`` of the ``limit`` best hits for the folded text ``key`` from the ``offset``-th,
-    and how many resources match: :func:`best_matches` sorted by rank, matched name (case folded) and IRI. Each
+    and how many resources match: :func:`best_matches` sorted by rank, tier, matched name (case folded) and IRI. Each
     resource's best name (on a tie the first key, its label) is scored ``rank * len(keys) + place``
     (:func:`match_rank`'s rule written out: a call per name was a third of the time)."""
     best: dict[str, tuple[int, int]] = {}
@@ -143,7 +166,7 @@ def find_hits(ctx: PageContext, text: str, offset: int = 0, limit: int = LIMIT) 
     """``limit`` hits for ``text`` from the ``offset``-th in rank order (by default the first :data:`LIMIT`),
     in page order (types in the order of their best hit, ranked within each), and how many there are in all."""
     key = name_key(text) if text.strip() else ""
-    found, total = ranked(search_index(ctx.site), key, offset, limit) if key else ([], 0)
+    found, total = ranked(search_index(ctx), key, offset, limit) if key else ([], 0)
     types = resource_types(ctx, [iri for iri, _rank, _matched in found])  # of the hits shown only
     hits = [SearchHit(iri, types[iri], matched, RANKS[rank]) for iri, rank, matched in found]
     order = list(TYPES.values())

@@ -4,8 +4,11 @@ The home page, the incidents list and the statement's points' pages read whole-s
 are answered once per site (:meth:`~conflictkg.pages.context.Site.answer_once`) and count their paged
 lists once (:meth:`~conflictkg.pages.context.Site.count_once`): whoever asks first waits for them (0.6 to
 1 s at 10x the shipped data). :func:`warm` builds those pages once, in the neutral perspective (the
-answers are the same in every one), so the first visitor finds them made. Nothing is rendered or kept
-but the site's own answers. The home page's come first (:func:`warm_home`: the web skin makes them before
+answers are the same in every one), so the first visitor finds them made; then the map's located places and
+the pages of the resources most statements point to (``pages/most-mentioned``: the parties, their forces,
+the agreement), whose long lists' keys are sorted once and kept on the site's shelf
+(:class:`~conflictkg.pages.shelf.KeyShelf`) while it has room. Nothing is rendered or kept but the site's
+own answers. The home page's come first (:func:`warm_home`: the web skin makes them before
 the pages' in-memory copy of the store), the rest after.
 """
 
@@ -15,8 +18,10 @@ from conflictkg.naming import Perspective
 from conflictkg.pages.context import Site
 from conflictkg.pages.home import AGREEMENT, home_page
 from conflictkg.pages.incidents import incidents_page
+from conflictkg.pages.placemap import located_places
 from conflictkg.pages.resource import resource_page
 from conflictkg.pages.search import search_index
+from conflictkg.rdf.terms import term_to_str
 
 #: The statement's points are ``<agreement>-p1`` to ``-p9``; warmed in this order after the lists.
 POINTS = range(1, 10)
@@ -41,8 +46,21 @@ def warm(site: Site) -> int:
     (:meth:`~conflictkg.pages.context.Site.derive_once`) are made; how many of them the site then holds."""
     ctx = site.view(Perspective.NEUTRAL)
     home_page(ctx)
-    search_index(site)
+    search_index(ctx)
     incidents_page(ctx, {})
-    for iri in points_of(site):
+    points = points_of(site)
+    for iri in points:
         resource_page(ctx, iri)
+    located_places(ctx)
+    for iri in most_mentioned(site):
+        if site.shelf.held > site.shelf.budget // 2:
+            break  # room left for the lists visitors ask for
+        if iri not in points:
+            resource_page(ctx, iri)
     return len(site.answers) + len(site.counts) + len(site.derived)
+
+
+def most_mentioned(site: Site) -> list[str]:
+    """The resources most statements point to, most first (``pages/most-mentioned``: at most twenty)."""
+    rows = site.view(Perspective.NEUTRAL).run("most-mentioned", once=True).dicts()
+    return [term_to_str(row["resource"]) for row in rows]

@@ -94,7 +94,34 @@ def sorted_keys(store: Store, query: Query, raw: dict[str, str]) -> Keys | None:
         return None
     if any(isinstance(term, ox.BlankNode) for row in result.rows for term in row):
         return None  # a blank node cannot be bound back into a query
-    return Keys(tuple(result.variables), tuple(sorted(result.rows, key=lambda row: _sort_key(row, at))))
+    return Keys(tuple(result.variables), tuple(_in_order(result.rows, at)))
+
+
+def _in_order(rows: list[tuple[ox.NamedNode | ox.Literal | None, ...]], at: list[int]) -> list[tuple]:
+    """``rows`` sorted by :func:`_sort_key`, which is computed for the rows that tie on the ORDER BY's columns
+    only: the rest are ordered by those columns, each term's rank worked out once (a list's rows repeat
+    their properties and graphs). At 37x the shipped data, the 16,110 statements that point to
+    ``agent-azerbaijan`` took 0.14 s to sort by the whole key, most of it the text of every column."""
+    ranks: dict[object, tuple[int, str]] = {}
+
+    def rank(term: ox.NamedNode | ox.Literal | None) -> tuple[int, str]:
+        found = ranks.get(term)
+        if found is None:
+            found = ranks[term] = _rank(term)
+        return found
+
+    heads = [tuple(rank(row[i]) for i in at) for row in rows]
+    order = sorted(range(len(rows)), key=heads.__getitem__)
+    out: list[tuple] = []
+    start = 0
+    while start < len(order):  # runs of rows equal on the ORDER BY's columns: by every column's text
+        end = start + 1
+        while end < len(order) and heads[order[end]] == heads[order[start]]:
+            end += 1
+        run = [rows[j] for j in order[start:end]]
+        out.extend(run if len(run) == 1 else sorted(run, key=lambda row: _sort_key(row, at)))
+        start = end
+    return out
 
 
 def _sort_key(row: tuple[ox.NamedNode | ox.Literal | None, ...], at: list[int]) -> tuple[tuple[int, str], ...]:
