@@ -281,13 +281,26 @@ def test_files_exist():
 
 # claims added to these incidents by the issue #12 curators (not claims of the chronology record)
 ADDED = {
-    "incident-2023-02-22-icj-order": {"claim-az-mfa-2023-02-22-checkpoint-transparency"},
+    "incident-2023-02-22-icj-order": {"claim-az-mfa-2023-02-22-checkpoint-transparency",
+                                      "claim-lavrov-2023-02-28-no-checkpoints"},  # session 20 (pd): Lavrov in Baku
     # session 18: the Azerbaijani MFA's reply to the Armenian MFA of 3 August 2022 (sia.az), which Mayilyan answers
     "incident-2022-08-01-lachin-operation-revenge": {"claim-az-mfa-2022-08-article4-reply"},
     # session 19 (coverage probes): the Azerbaijani MFA on mines naming paragraphs 4 and 6 (25 October 2022, rm);
     # Pashinyan's cabinet speech naming point 6 (15 December 2022, ri); Norway at the Security Council (rl)
     "incident-2022-08-31-mines-claims": {"claim-az-mfa-2022-10-25-mines-paragraphs-4-6"},
-    "incident-2022-12-12-lachin-blockade": {"claim-pashinyan-2022-12-15-lachin-point6", "claim-mona-juul-2022-12-20-unsc-adhere"},
+    "incident-2022-12-12-lachin-blockade": {"claim-pashinyan-2022-12-15-lachin-point6", "claim-mona-juul-2022-12-20-unsc-adhere",
+                                            # session 20 (coverage probes pc, pd, pe, ph): Lavrov's call with Bayramov
+                                            # (22 December 2022), Pashinyan (6 and 10 January 2023), Norway at the OSCE
+                                            # (17 January, 6 June, 20 July 2023), PACE (March, June, October 2023)
+                                            "claim-lavrov-2022-12-22-bayramov-call-lachin",
+                                            "claim-pashinyan-2023-01-06-grossly-violating",
+                                            "claim-pashinyan-2023-01-10-point6-pk-control",
+                                            "claim-henrik-malvik-2023-01-17-osce-lachin",
+                                            "claim-anne-kirsti-karlsen-2023-06-06-osce-implement",
+                                            "claim-anne-kirsti-karlsen-2023-07-20-osce-lachin",
+                                            "claim-pace-legal-affairs-committee-2023-03-22-lachin",
+                                            "claim-pace-2023-06-22-lachin-contradiction",
+                                            "claim-pace-2023-10-resolution-lachin-obligation"},
 }
 
 
@@ -451,6 +464,9 @@ def test_replies(staged):
         # session 18: Hajizada's 'contrary to paragraph 6' charge answers the US and EU calls (which accuse nobody)
         ("claim-aykhan-hajizada-2022-12-14-road-misuse", "claim-ned-price-2022-12-13-restore-movement"),
         ("claim-aykhan-hajizada-2022-12-14-road-misuse", "claim-eu-2022-12-13-free-movement"),
+        # session 20 (pd): the Artsakh MFA's commentary of 18 January 2023 answers Lavrov's remarks of that day, recorded
+        # since; an interpretation, it contradicts nothing
+        ("claim-artsakh-mfa-2023-01-18-only-pk-control", "claim-lavrov-2023-01-18-corridor-regime"),
     }
     rows = q(staged, "SELECT ?a ?b WHERE { GRAPH ckg:claims { ?a ck:respondsTo ?b } }")
     got = {(local(r["a"]), local(r["b"])) for r in rows if local(r["a"]) in ALL_CLAIMS}

@@ -274,7 +274,9 @@ def test_claims_alleging_breach_of_point_4_is_the_azerbaijani_counter_allegation
 def test_claims_alleging_breach_of_point_1_are_all_curator_inferences(ask, parukh) -> None:
     everything = ask("claims-alleging-breach-of-clause", clause_number="1")
     assert {r["claim"] for r in everything if r["basis"] == "named by claimant"} == {
-        ckr("claim-am-mfa-2021-08-11-positions"), ckr("claim-am-mfa-2022-06-24-mirzoyan-implementation")}
+        ckr("claim-am-mfa-2021-08-11-positions"), ckr("claim-am-mfa-2022-06-24-mirzoyan-implementation"),
+        # session 20 (pe): Armenia's ambassador at the OSCE names paragraphs 1, 7 and 8 (10 June 2021)
+        ckr("claim-armen-papikyan-2021-06-10-osce-violations")}
     rows = [r for r in everything if r["claim"] in parukh]
     assert {r["claim"] for r in rows} == {ckr(c) for c in (
         "claim-am-mfa-2022-03-24-gross-violation", "claim-artsakh-mod-2022-03-25-incursion", "claim-ru-mod-2022-03-26-bulletin",
@@ -299,12 +301,16 @@ def test_claims_alleging_breach_of_point_1_are_all_curator_inferences(ask, paruk
         # 2021), the French National Assembly (30 November 2022), Vardapetyan in Moscow (8 December 2022)
         "claim-am-mfa-2021-05-25-pow-prosecution", "claim-am-mfa-2021-06-04-fourteen-servicemen",
         "claim-am-mfa-2021-06-18-euljekjian-sentence", "claim-mirzoyan-2021-08-31-baku-not-fulfilling",
-        "claim-fr-national-assembly-2022-11-30-ceasefire-failures", "claim-vardapetyan-2022-12-08-point8")}
+        "claim-fr-national-assembly-2022-11-30-ceasefire-failures", "claim-vardapetyan-2022-12-08-point8",
+        # session 20 (pe, pf): Armenia's ambassador at the OSCE (10 June 2021), Armenia's prosecutor general in Saint
+        # Petersburg (15 June 2023); both name the point
+        "claim-armen-papikyan-2021-06-10-osce-violations", "claim-vardapetyan-2023-06-15-point8")}
     assert {r["claim"] for r in point8 if r["basis"] == "named by claimant"} == {ckr(c) for c in (
         "claim-mane-gevorgyan-2021-01-07-point8-unfulfilled", "claim-anna-naghdalyan-2021-03-15-undermines",
         "claim-anna-naghdalyan-2021-05-07-article8-fulfilled", "claim-pashinyan-2021-11-07-khtsaberd-captives",
         "claim-mher-grigoryan-2021-11-12-pows-held",
-        "claim-vardapetyan-2022-12-08-point8")}  # session 19 (rm): Armenia's prosecutor general, Moscow, 8 December 2022
+        "claim-vardapetyan-2022-12-08-point8",  # session 19 (rm): Armenia's prosecutor general, Moscow, 8 December 2022
+        "claim-armen-papikyan-2021-06-10-osce-violations", "claim-vardapetyan-2023-06-15-point8")}  # session 20
 
 
 def test_incident_thread_links_denial_and_counter_allegation_to_the_bulletin(ask) -> None:
@@ -350,7 +356,7 @@ def test_accusation_network_edges(ask) -> None:
     rows = ask("accusation-network")
     # one edge per provision: two norms of point 1 are two edges with the same relation text
     edges = {(r["source"], r["target"], r["provision"], r["basis"]): (r["relation"], int(r["weight"])) for r in rows}
-    assert len(edges) == len(rows) == 197  # the record of issue #12 (named speakers are claimants of their own); +1: Armenian MFA -> Azerbaijan (OTS speech); +1: the French MFA (Hakari, April 2023); session 15 re-audit: -1 stratum c (claimants and stances corrected), +1 the Az Prosecutor General -> Vagif Khachatryan (an allegation, was a denial); session 16 re-audit: -1 Pashinyan -> Azerbaijan 'point 9 named' (EAEU summit, 25 May 2023: point 9 is named but not as breached, now ck:concernsProvision; his naming of the statement joins an existing edge); session 17 re-audit: +1 stratum d (the Azerbaijani MoD's sniper claim of 14 October 2021 names the Joint Statement: Az MoD -> Artsakh, the agreement, named by claimant); session 18: -2 Artsakh and its Interior Ministry -> Azerbaijan (the police statement of 21 September 2023 recorded once, claimant the police), +1 the police -> Azerbaijan, +1 Hajizada -> Armenia point 9 implied (his charge of 14 December 2022); answers recorded in session 18: +1 the police -> Azerbaijan point 1 implied (5 March 2023), +1 Gurgen Nersisyan -> Azerbaijan point 1 implied; session 19: +6 edges from the coverage probes (Vardapetyan, Beglaryan, the Artsakh MFA and MoD, the French National Assembly...)
+    assert len(edges) == len(rows) == 203  # the record of issue #12 (named speakers are claimants of their own); +1: Armenian MFA -> Azerbaijan (OTS speech); +1: the French MFA (Hakari, April 2023); session 15 re-audit: -1 stratum c (claimants and stances corrected), +1 the Az Prosecutor General -> Vagif Khachatryan (an allegation, was a denial); session 16 re-audit: -1 Pashinyan -> Azerbaijan 'point 9 named' (EAEU summit, 25 May 2023: point 9 is named but not as breached, now ck:concernsProvision; his naming of the statement joins an existing edge); session 17 re-audit: +1 stratum d (the Azerbaijani MoD's sniper claim of 14 October 2021 names the Joint Statement: Az MoD -> Artsakh, the agreement, named by claimant); session 18: -2 Artsakh and its Interior Ministry -> Azerbaijan (the police statement of 21 September 2023 recorded once, claimant the police), +1 the police -> Azerbaijan, +1 Hajizada -> Armenia point 9 implied (his charge of 14 December 2022); answers recorded in session 18: +1 the police -> Azerbaijan point 1 implied (5 March 2023), +1 Gurgen Nersisyan -> Azerbaijan point 1 implied; session 19: +6 edges from the coverage probes (Vardapetyan, Beglaryan, the Artsakh MFA and MoD, the French National Assembly...); session 20: +6 from the coverage probes (Armen Papikyan at the OSCE -> Azerbaijan points 1, 7 and 8 named; Mane Gevorgyan on the Baku parade -> Azerbaijan, the statement named; PACE -> Azerbaijan, the statement named and point 6 implied)
     az_mod, ru_mod, armenia, azerbaijan = ckr("agent-az-mod"), ckr("agent-ru-mod"), ckr("agent-armenia"), ckr("agent-azerbaijan")
     assert edges[(az_mod, armenia, ckr("agreement-tri2020-p4"), "named by claimant")] == ("alleges breach of point 4", 1)
     # 13: session 17 stance call (issue #12): the Az MoD's claim of 13 December 2020 is a counter-allegation against
@@ -722,7 +728,9 @@ def test_allegations_per_year_for_point_1(ask) -> None:
     # the record of issue #12; "undated": claims whose date the page does not give
     # session 19: +2 in 2021 (Shusha, July), +1 in 2022 (Pashinyan's anniversary speech), +2 in 2023 (Beglaryan, the
     # Artsakh Defence Army at Sarushen), +5 undated (August 2023 fortification reports, Martakert 17 Sep)
-    assert point1 == {"2020": (0, 12, 12), "2021": (1, 17, 18), "2022": (1, 21, 22), "2023": (0, 24, 24), "undated": (0, 31, 31)}
+    # session 20: +1 in 2020 (Aliyev at the CIS summit, 18 December, point 1 implied), +1 named in 2021 (Armen Papikyan
+    # at the OSCE, 10 June), +1 undated (Gegham Stepanyan on Taghavard, September 2021: no page gives the year)
+    assert point1 == {"2020": (0, 13, 13), "2021": (2, 17, 19), "2022": (1, 21, 22), "2023": (0, 24, 24), "undated": (0, 32, 32)}
     # 2021 +1 / undated +2 (session 18, answers the record lacked): the Artsakh MoD on the ambulance (15 October 2021);
     # the Artsakh police and Gurgen Nersisyan on the ambush of 5 March 2023 (no page gives the year of their words)
     # 2023 +1 / undated +1 (session 18): the Azerbaijani MoD's claims of 1 June 2023 and of 10 July 2023 (AZERTAC gives
@@ -765,7 +773,8 @@ def test_accusations_about_point_6_the_lachin_corridor(ask) -> None:
     # first and last dates come from the dated claims only
     # +1 implied (session 18): his cabinet remarks on the aid convoy of July 2023 (undated: the pages disagree on the day)
     # session 19: +1 named, his cabinet speech of 15 December 2022 (ri); the Armenian MFA +1 implied, Sotk/Norabak (rd)
-    assert got[(ckr("agent-pashinyan"), ckr("agent-azerbaijan"))] == ("3", "6", "9", "2022-08-04", "2023-09-24")
+    # session 20 (pd): +1 implied, his cabinet sitting of 6 January 2023 ('grossly violating' the declaration)
+    assert got[(ckr("agent-pashinyan"), ckr("agent-azerbaijan"))] == ("3", "7", "10", "2022-08-04", "2023-09-24")
     assert got[(ckr("agent-am-mfa"), ckr("agent-azerbaijan"))] == ("3", "2", "5", "2022-08-03", "2023-09-01")
     # 2022-11-24 (session 13 re-audit): Trend's stored copy dates the MFA's Saribaba mines statement 24 November
     # session 19: +3 named, the Azerbaijani MFA on mines (25 October 2022), on the Aghdam (16 March 2023) and Terter
@@ -782,7 +791,7 @@ def test_accusations_about_point_6_the_lachin_corridor(ask) -> None:
 def test_allegations_without_response(ask) -> None:
     rows = [r for r in ask("allegations-without-response") if not is_status(r["claim"])]
     claims = {r["claim"] for r in rows}
-    assert len(claims) == 192  # the record of issue #12; a claim accusing two parties has a row per party; +1: Qapanli; session 15 re-audit: +1 stratum a (Az MoD counter-allegations that answer nothing re-classed as allegations; answer links no stored page supports removed), -2 stratum c (answer links added), +1 stratum d (Pashinyan's 13 January 2024 claim an allegation: it answered a claim that accuses no one); session 16: -1 claim-artsakh-2023-03-27-blatant-violation (unanswered) merged into claim-artsakh-info-centre-2023-03-25-pretext (the same statement); -1 stratum b: the Artsakh police report of October 2021 is answered (the Az MoD's denial of 10 October 2021 answers it, as the Jerusalem Post says); session 17 re-audit: +1 stratum b, the Az MoD's letters of 12 September 2021 on foreign vehicles are an allegation that the entries run counter to the trilateral statement (was an interpretation), unanswered; session 18: -6 answered or contradicted now (the counter-allegations of the Artsakh Defence Army, 1 June 2023, the Artsakh MoD, February 2022 and 11 July 2023, and the Azerbaijani MFA, 13 September 2022, contradict the claims they answer; the Az MoD's Qapanli claim is answered; the Karabakh police statement of 21 September 2023, recorded once, is answered by the Az MoD's denial), +1 Hajizada's charge of 14 December 2022; answers recorded in session 18: -2 (the Armenian MFA's statement of 10 December 2021 and the Az MoD's ambulance claim of 15 October 2021 are answered or contradicted), +1 the Az MFA's statement of 3 August 2022 (Mayilyan answers its later reply, recorded since); session 19: +31 from the coverage probes, -1 the Artsakh MFA of 18 Jan 2023 (now an interpretation)
+    assert len(claims) == 201  # the record of issue #12; a claim accusing two parties has a row per party; +1: Qapanli; session 15 re-audit: +1 stratum a (Az MoD counter-allegations that answer nothing re-classed as allegations; answer links no stored page supports removed), -2 stratum c (answer links added), +1 stratum d (Pashinyan's 13 January 2024 claim an allegation: it answered a claim that accuses no one); session 16: -1 claim-artsakh-2023-03-27-blatant-violation (unanswered) merged into claim-artsakh-info-centre-2023-03-25-pretext (the same statement); -1 stratum b: the Artsakh police report of October 2021 is answered (the Az MoD's denial of 10 October 2021 answers it, as the Jerusalem Post says); session 17 re-audit: +1 stratum b, the Az MoD's letters of 12 September 2021 on foreign vehicles are an allegation that the entries run counter to the trilateral statement (was an interpretation), unanswered; session 18: -6 answered or contradicted now (the counter-allegations of the Artsakh Defence Army, 1 June 2023, the Artsakh MoD, February 2022 and 11 July 2023, and the Azerbaijani MFA, 13 September 2022, contradict the claims they answer; the Az MoD's Qapanli claim is answered; the Karabakh police statement of 21 September 2023, recorded once, is answered by the Az MoD's denial), +1 Hajizada's charge of 14 December 2022; answers recorded in session 18: -2 (the Armenian MFA's statement of 10 December 2021 and the Az MoD's ambulance claim of 15 October 2021 are answered or contradicted), +1 the Az MFA's statement of 3 August 2022 (Mayilyan answers its later reply, recorded since); session 19: +31 from the coverage probes, -1 the Artsakh MFA of 18 Jan 2023 (now an interpretation); session 20: +9 from the coverage probes (Aliyev at the CIS summit x2, Armen Papikyan at the OSCE, the Azerbaijani MFA on Le Drian, Gegham Stepanyan on Taghavard, Mane Gevorgyan on the Baku parade, PACE's recommendation of June 2023, Pashinyan on 6 January 2023, Vardapetyan in Saint Petersburg: no answer on a stored page)
     assert len(rows) == len({(r["claim"], r["accused_label"]) for r in rows})
     # the Artsakh MoD's allegation of 25 March 2022 was never answered in the curated sources
     incursion = next(r for r in rows if r["claim"] == ckr("claim-artsakh-mod-2022-03-25-incursion"))
@@ -926,15 +935,17 @@ def test_claims_about_the_lachin_corridor(ask) -> None:  # noqa: ANN001
 
 def test_incidents_overview_counts_stances(ask) -> None:  # noqa: ANN001
     rows = {r["incident"]: r for r in ask("incidents-overview")}
-    assert len(rows) == 136  # the record of issue #12; session 16 re-audit: +1 the Bardzruni killing of 4 December 2023 moved to an incident of its own; session 19: +19 incidents from the coverage probes (rd, rf, rg, rh, ri, rj, rm, rl) and the anniversary exchange (rc)
+    assert len(rows) == 145  # the record of issue #12; session 16 re-audit: +1 the Bardzruni killing of 4 December 2023 moved to an incident of its own; session 19: +19 incidents from the coverage probes (rd, rf, rg, rh, ri, rj, rm, rl) and the anniversary exchange (rc); session 20: +9 from the coverage probes (pa 4, pb 1, pe 1, pf 3)
     parukh = rows[ckr("incident-2022-03-24-parukh-farrukh")]
     counts = [parukh[k] for k in ("claims", "allegations", "denials", "counter_allegations", "calls",
                                   "interpretations", "reports", "claimants")]
     assert counts == ["20", "8", "3", "1", "3", "0", "5", "10"]  # + Donfried's call (session 12), + Porter's call and the Azerbaijani MFA's denial answering it (session 18)
     lachin = rows[ckr("incident-2022-12-12-lachin-blockade")]
     # +1 Hajizada, 14 December 2022 (session 18); session 19: + Pashinyan's cabinet speech (ri) and Norway's call at the
-    # Security Council (rl)
-    assert (lachin["earliest_begin"], lachin["claims"], lachin["calls"]) == ("2022-12-12", "21", "7")
+    # Security Council (rl); session 20: +9 claims, 6 of them calls, from the coverage probes (pc: Lavrov, 22 December
+    # 2022; pd: Pashinyan, 6 and 10 January 2023; pe and ph: Norway at the OSCE, 17 January, 6 June and 20 July 2023, PACE,
+    # October 2023)
+    assert (lachin["earliest_begin"], lachin["claims"], lachin["calls"]) == ("2022-12-12", "30", "13")
     starts = [r["earliest_begin"] for r in ask("incidents-overview")]
     assert starts == sorted(starts)
 
