@@ -255,3 +255,16 @@ def test_a_bad_weekly_parameter_is_a_400_naming_it(site_url, query, parameter):
         assert response.status_code == 400 and f"parameter {parameter}" in response.json()["error"], (path, query)
     page = get(site_url, f"{WEEKS}?{query}")
     assert page.status_code == 400 and "<b>x</b>" not in page.text
+
+
+def test_the_claims_behind_the_tallest_bar_are_shown_unfolded(site_url, truth):
+    """A reader who chose a bar sees its claims at once: the table is not folded behind "Show all N rows", even for
+    the tallest bar (13 claims of point 1 in December 2020 since session 20, past the 12 rows other tables show)."""
+    extra = get(site_url, "/timeline.json").json()["extra"]
+    bars = [(bar["claims"], series["key"], bar["month"]) for series in extra["points"] for bar in series["bars"]]
+    claims, point, month = max(bars)
+    html = get(site_url, "/timeline", params={"month": month, "point": point}).text
+    table = html[html.index('id="claims"'):]
+    table = table[:table.index("</section>")]
+    assert claims > 12 and '<details class="long">' not in table
+    assert len(re.findall(r"<tr[ >]", table)) == claims + 1  # the header and a row a claim
