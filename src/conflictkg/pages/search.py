@@ -223,5 +223,6 @@ def _summary(total: int, shown: int, first: int = 1) -> str:
     head = (f"{total} hit{'' if total == 1 else 's'}" if total == shown
             else f"Hits {first}–{first + shown - 1} of {total}")
     return (f"{head}, grouped by type; in each, exact names first, then names that start with the text, "
-            "then names with a word that does, then the rest. "
+            "then names with a word that does, then the rest; pages list places, points, norms and actors "
+            "before incidents, events and claims of the same rank. "
             "\"Matched\" shows the name found when it is not the label.") if total else ""
