@@ -223,13 +223,8 @@ def measure(scale: int, src: Path | None, pages: bool = True, names: list[str] |
             quiet = settled(proc.pid, start, limit=settle_limit)
             row["settled_s" if quiet is not None else "busy_at_pages_s"] = quiet or time.monotonic() - start
             row["settled_rss_mb"] = rss_mb(proc.pid)
-        for name, path in PAGES.items() if pages else ():
-            if names is not None and name not in names:
-                continue
-            row[f"{name}_first_s"], row[f"{name}_bytes"] = _fetch(base + path, page_limit)
-            if row[f"{name}_bytes"]:  # not past the limit: asked again
-                row[f"{name}_repeat_s"], _ = _fetch(base + path, page_limit)
-            print(f"[scale {scale}] {name}: {row[f'{name}_first_s']:.2f} s", file=sys.stderr, flush=True)
+        if pages:
+            row.update(_pages(base, scale, names, page_limit))
         if browser:
             row.update(chromium.ready_times(base, [(name, PAGES[name]) for name in VIEWS], page_limit))
         if stop_during is not None:  # a request in progress at SIGTERM: the server's grace is spent on it
@@ -242,6 +237,19 @@ def measure(scale: int, src: Path | None, pages: bool = True, names: list[str] |
     finally:
         serving.stop(proc)
     row["quads"] = _quads(log)
+    return row
+
+
+def _pages(base: str, scale: int, names: list[str] | None, page_limit: float) -> dict[str, float | int]:
+    """Each page's first and repeat seconds and bytes (a page past ``page_limit`` is not asked again)."""
+    row: dict[str, float | int] = {}
+    for name, path in PAGES.items():
+        if names is not None and name not in names:
+            continue
+        row[f"{name}_first_s"], row[f"{name}_bytes"] = _fetch(base + path, page_limit)
+        if row[f"{name}_bytes"]:  # not past the limit: asked again
+            row[f"{name}_repeat_s"], _ = _fetch(base + path, page_limit)
+        print(f"[scale {scale}] {name}: {row[f'{name}_first_s']:.2f} s", file=sys.stderr, flush=True)
     return row
 
 

@@ -69,3 +69,13 @@ def test_settled_waits_until_the_process_is_idle(scale):
     finally:
         busy.kill()
         busy.wait()
+
+
+def test_chromium_table_has_a_line_per_view_and_marks_the_limit(scale):
+    rows = [{"scale": 37, "page_limit_s": 60.0, "network_chromium_first_s": 0.5612, "network_chromium_repeat_s": 0.19,
+             "clauseview_chromium_first_s": float("inf")}]
+    lines = scale.chromium_table(rows).splitlines()
+    assert lines[0] == "| view | path | 37x ready first s | 37x ready repeat s |"
+    assert len(lines) == 2 + len(scale.VIEWS) and set(scale.VIEWS) <= set(scale.PAGES)
+    assert lines[2] == "| network | `/network/whole` | 0.56 | 0.19 |"
+    assert lines[-1] == "| clauseview | `/network/clause?clause=6` | >60 |  |"  # not ready within the limit

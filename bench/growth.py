@@ -1,0 +1,88 @@
+"""How each library question's time grows with the store, beside its input and its output (#14).
+
+    python bench/growth.py --scales 1 10 37            # the stores of scale.py (bench/out/scale-N, cached)
+    python bench/growth.py --scales 1 37 --runs 5 --src DIR/src   # another checkout's code
+
+Every question of ``queries/*.rq`` is asked with its example parameters on each product-shaped store of
+``scale.py`` (the shipped graph plus ``N - 1`` renamed copies of its incident records), copied into memory as
+``serve`` holds it; one untimed run, then the median of ``--runs``. One fresh process per store. The table gives
+each question's rows and seconds at each scale and, for the largest, *growth*: its time's growth over the
+smallest scale divided by the larger of its input's growth (quads) and its output's (rows). Above 1 the
+question grows faster than its input plus output; times under 5 ms at the smallest scale are mostly fixed cost,
+so their growth is shown but not judged. Nothing is asserted: it is measured and printed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import scale
+
+CHILD = """
+import json, statistics, sys, time
+from pathlib import Path
+from conflictkg.resources import default_resources
+from conflictkg.sparql.queries import example_params, load_library, run
+from conflictkg.store.directory import open_store
+store = open_store(Path(sys.argv[1])).in_memory_copy()
+runs = int(sys.argv[2])
+out = {"quads": len(store), "questions": {}}
+for qid, query in sorted(load_library(default_resources().queries_dir).items()):
+    params = example_params(query)
+    rows = len(run(store, query, params).rows)
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        run(store, query, params)
+        times.append(time.perf_counter() - start)
+    out["questions"][qid] = {"rows": rows, "s": statistics.median(times)}
+print(json.dumps(out))
+"""
+#: Below this many seconds at the smallest scale a question's time is mostly fixed cost: not judged.
+JUDGED_FROM_S = 0.005
+
+
+def measure(n: int, runs: int, src: str | None) -> dict:
+    env = dict(os.environ, **({"PYTHONPATH": src} if src else {}))
+    done = subprocess.run([sys.executable, "-c", CHILD, str(scale.scaled_store(n)), str(runs)], env=env,
+                          check=True, stdout=subprocess.PIPE, text=True)
+    return json.loads(done.stdout)
+
+
+def growth(small: dict, large: dict, q_small: int, q_large: int) -> float:
+    """Time's growth over the larger of the input's and the output's growth."""
+    bound = max(q_large / q_small, large["rows"] / max(small["rows"], 1))
+    return (large["s"] / small["s"]) / bound if small["s"] > 0 else float("nan")
+
+
+def table(scales: list[int], found: list[dict]) -> str:
+    head = ["question"] + [f"{n}x rows / ms" for n in scales] + [f"growth {scales[0]}x→{scales[-1]}x"]
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head),
+             "| (quads) | " + " | ".join(f"{f['quads']:,}" for f in found) + " | |"]
+    for qid in found[0]["questions"]:
+        cells = [f"{f['questions'][qid]['rows']:,} / {1000 * f['questions'][qid]['s']:.1f}" for f in found]
+        first, last = found[0]["questions"][qid], found[-1]["questions"][qid]
+        g = growth(first, last, found[0]["quads"], found[-1]["quads"])
+        mark = "" if first["s"] < JUDGED_FROM_S else (" **over**" if g > 1 else "")
+        lines.append(f"| `{qid}` | " + " | ".join(cells) + f" | {g:.2f}{mark} |")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--scales", type=int, nargs="+", default=[1, 10, 37])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--src", help="run from this src/ directory (PYTHONPATH)")
+    args = parser.parse_args()
+    found = [measure(n, args.runs, args.src) for n in args.scales]
+    print(f"load average {os.getloadavg()[0]:.1f} at the end; seconds: median of {args.runs} after one untimed run")
+    print(table(args.scales, found))
+
+
+if __name__ == "__main__":
+    main()
