@@ -15,7 +15,7 @@ the pages' in-memory copy of the store), the rest after.
 from __future__ import annotations
 
 from conflictkg.naming import Perspective
-from conflictkg.pages.context import Site
+from conflictkg.pages.context import PageContext, Site
 from conflictkg.pages.home import AGREEMENT, home_page
 from conflictkg.pages.incidents import incidents_page
 from conflictkg.pages.placemap import located_places
@@ -52,7 +52,7 @@ def warm(site: Site) -> int:
     for iri in points:
         resource_page(ctx, iri)
     located_places(ctx)
-    for iri in most_mentioned(site):
+    for iri in most_mentioned(ctx):
         if site.shelf.held > site.shelf.budget // 2:
             break  # room left for the lists visitors ask for
         if iri not in points:
@@ -60,7 +60,6 @@ def warm(site: Site) -> int:
     return len(site.answers) + len(site.counts) + len(site.derived)
 
 
-def most_mentioned(site: Site) -> list[str]:
+def most_mentioned(ctx: PageContext) -> list[str]:
     """The resources most statements point to, most first (``pages/most-mentioned``: at most twenty)."""
-    rows = site.view(Perspective.NEUTRAL).run("most-mentioned", once=True).dicts()
-    return [term_to_str(row["resource"]) for row in rows]
+    return [term_to_str(row["resource"]) for row in ctx.run("most-mentioned", once=True).dicts()]

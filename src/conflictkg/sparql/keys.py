@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import groupby
 
 import pyoxigraph as ox
 
@@ -111,16 +112,10 @@ def _in_order(rows: list[tuple[ox.NamedNode | ox.Literal | None, ...]], at: list
         return found
 
     heads = [tuple(rank(row[i]) for i in at) for row in rows]
-    order = sorted(range(len(rows)), key=heads.__getitem__)
     out: list[tuple] = []
-    start = 0
-    while start < len(order):  # runs of rows equal on the ORDER BY's columns: by every column's text
-        end = start + 1
-        while end < len(order) and heads[order[end]] == heads[order[start]]:
-            end += 1
-        run = [rows[j] for j in order[start:end]]
-        out.extend(run if len(run) == 1 else sorted(run, key=lambda row: _sort_key(row, at)))
-        start = end
+    for _, run in groupby(sorted(range(len(rows)), key=heads.__getitem__), key=heads.__getitem__):
+        tied = [rows[j] for j in run]  # equal on the ORDER BY's columns: by every column's text
+        out.extend(tied if len(tied) == 1 else sorted(tied, key=lambda row: _sort_key(row, at)))
     return out
 
 
