@@ -112,3 +112,52 @@ def test_every_page_says_what_a_chosen_usage_changes(site_url):
         assert '<p class="names-note" id="names-note">Place names in Azerbaijani usage: every place, and the incident ' \
                'and event titles that name one;' in switched
         assert 'id="names-note"' not in httpx.get(f"{site_url}{path}?names=neutral", timeout=120).text
+
+
+@pytest.mark.parametrize(("resource", "perspective", "written"), [
+    # a direction: the event is at the district, its title names the town (ck:titlePlace)
+    ("event-az-mod-2023-06-01-shusha-fire-fire", Perspective.ARMENIAN, "positions towards Shoushi, about 10:00"),
+    # a place the title is about, not where anything happened
+    ("incident-2023-11-09-aliyev-raisi-tashkent", Perspective.ARMENIAN, "provide passage to Nakhijevan (as alleged)"),
+    ("incident-2023-08-12-unsc-lachin", Perspective.AZERBAIJANI, "meeting on Karabakh and the Lachin road, 11-17"),
+    # a district written by its town's name
+    ("incident-2020-11-20-district-handovers", Perspective.ARMENIAN, "and Berdzor (1 December 2020) districts"),
+])
+def test_a_title_place_switches_where_the_title_writes_it(site, resource, perspective, written):
+    iri = CKR + resource
+    assert written in site.view(perspective).labeller.name(iri)
+    assert written not in site.labels[iri]
+
+
+#: Titles that write a place's name and keep it in a usage with another name, and why (none is a place).
+KEPT_AS_WRITTEN = {
+    # "the Nagorno-Karabakh Republic (Artsakh)": the republic's own name, a body's, not the region's
+    "event-artsakh-2023-09-28-dissolution-decree", "event-artsakh-2023-09-28-dissolution-decree-end",
+    # "the armed formations of Nagorno-Karabakh", "the Nagorno-Karabakh armed forces", "Nagorno-Karabakh
+    # law-enforcement officers": a side's forces, named as the Russian MoD names them
+    "event-ru-mod-2022-03-26-bulletin-drone-strikes", "event-ru-mod-2022-04-12-parukh-shooting-shooting",
+    "event-ru-mod-2023-03-06-police-car-attack",
+}
+
+
+def test_every_title_that_writes_a_place_writes_it_in_the_chosen_usage(site):
+    """Over the whole record: wherever an incident's or event's title writes any place's name (any attested
+    spelling of any place), a usage with another name for it shows that name, unless the name is a side's (its
+    people, forces or speaker: ``titles._PARTY``) or listed in KEPT_AS_WRITTEN. A new title that names a place
+    it is not linked to (ck:atPlace, dcterms:spatial, ck:titlePlace) fails here."""
+    from conflictkg.pages.titles import place_spans, spellings
+
+    gazetteer = site.gazetteer
+    every = {s: place for place in gazetteer.names for s in spellings(gazetteer.neutral.get(place), gazetteer.names[place])
+             if len(s) >= 4 and s[:1].isupper()}
+    titled = [iri for iri in site.labels if iri.startswith((CKR + "incident-", CKR + "event-"))]
+    assert len(titled) > 200
+    kept = {}
+    for perspective in (Perspective.ARMENIAN, Perspective.AZERBAIJANI, Perspective.RUSSIAN):
+        chosen = gazetteer.by_perspective.get(perspective.concept, {})
+        for iri in titled:
+            shown = site.view(perspective).labeller.name(iri)
+            for start, end, place in place_spans(shown, every):
+                if chosen.get(place) and chosen[place] not in shown[start:end]:
+                    kept.setdefault(iri.removeprefix(CKR), set()).add(f"{perspective.value}: {shown[start:end]}")
+    assert set(kept) == KEPT_AS_WRITTEN, {k: v for k, v in kept.items() if k not in KEPT_AS_WRITTEN}

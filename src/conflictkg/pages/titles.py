@@ -10,7 +10,10 @@ with each attested name there (:func:`title_variants`), so "Фарух" finds th
 A name is matched whole (not inside "Aghdamkend"), never inside a quotation ('Nakhchivan corridor' is a
 speaker's words, not the project's), never inside the attribution that ends a title ("(as alleged by the
 Artsakh emergency service)" names a claimant, not a place), never as the first word of a proper name
-("Artsakh Defence Army", "Nagorno-Karabakh Republic": a body's name is its own), and inside a hyphenated
+("Artsakh Defence Army", "Nagorno-Karabakh Republic": a body's name is its own) nor as a side's name before its
+people or forces, or as its speaker ("Artsakh positions", "a Nagorno-Karabakh serviceman", "Artsakh denies", "denied by
+Artsakh": a party, not a place),
+and inside a hyphenated
 compound ("Aghavno-Berdzor section") it is replaced by a one-word name only ("Akhavno-Berdzor", but
 "Kalbajar-Lachin", not "Kelbajar region-Lachin").
 Nothing here is a hand-made list: the spellings are the gazetteer's.
@@ -29,6 +32,11 @@ _QUOTED = re.compile(r"(?<![\w])'[^']*'(?![\w])")
 _ATTRIBUTION = re.compile(r"\((?:as |figures of |[^()]* by )[^()]*\)")
 #: A capitalised word right after a name: the name begins a proper name ("Artsakh Defence Army").
 _PROPER = re.compile(r" (?:[A-Z][a-z]|[A-Z]{2,}\b)")
+#: A side's people, forces or officials right after a name: the name is the party's ("Artsakh positions").
+_PARTY = re.compile(r" (?:positions?|residents?|servicem[ae]n|soldiers?|police|authorities|leaders?|officials?|"
+                    r"posts?|side|units?|forces|army|troops|government|denies|says)\b")
+#: What makes a name the speaker's: "denied by Artsakh".
+_BY = " by "
 #: A second spelling written after a name: " / Word".
 _BESIDE = re.compile(r"\s*/\s*([^\W\d_][\w'’]*)(?![\w-])")
 #: How alike (0-1, of their case-folded letters) a word after a slash must be to the name before it to be
@@ -78,6 +86,10 @@ def place_spans(text: str, by_spelling: Mapping[str, str]) -> list[tuple[int, in
     [(8, 15, 'a')]
     >>> place_spans("Artsakh Ombudsman, Artsakh MoD", {"Artsakh": "a"})
     []
+    >>> place_spans("Fire on Artsakh positions near Artsakh's border", {"Artsakh": "a"})
+    [(31, 38, 'a')]
+    >>> place_spans("Artsakh denies; fire denied by Artsakh", {"Artsakh": "a"})
+    []
     """
     if not by_spelling:
         return []
@@ -85,7 +97,8 @@ def place_spans(text: str, by_spelling: Mapping[str, str]) -> list[tuple[int, in
     spans = []
     for match in _pattern(tuple(sorted(by_spelling, key=lambda n: (-len(n), n)))).finditer(text):
         start, end = match.span()
-        if any(a <= start < b for a, b in kept) or _PROPER.match(text, end):
+        if any(a <= start < b for a, b in kept) or _PROPER.match(text, end) or _PARTY.match(text, end) \
+                or text.endswith(_BY, 0, start):
             continue
         if spans and start < spans[-1][1]:
             continue  # taken in by the span before
