@@ -2,6 +2,7 @@
 
     python bench/growth.py --scales 1 10 37            # the stores of scale.py (bench/out/scale-N, cached)
     python bench/growth.py --scales 1 37 --runs 5 --src DIR/src   # another checkout's code
+    python bench/growth.py --scales 1 37 --without-order --only sources all-claims   # each without its ORDER BY
 
 Every question of ``queries/*.rq`` is asked with its example parameters on each product-shaped store of
 ``scale.py`` (the shipped graph plus ``N - 1`` renamed copies of its incident records), copied into memory as
@@ -10,6 +11,10 @@ each question's rows and seconds at each scale and, for the largest, *growth*: i
 smallest scale divided by the larger of its input's growth (quads) and its output's (rows). Above 1 the
 question grows faster than its input plus output; times under 5 ms at the smallest scale are mostly fixed cost,
 so their growth is shown but not judged. Nothing is asserted: it is measured and printed.
+
+``--without-order`` asks each question twice, as written and with its final ``ORDER BY`` line removed (rows in
+the engine's order, the same rows), and gives both growths: how much of a question's growth is its sort.
+``--only`` names the questions to ask.
 """
 
 from __future__ import annotations
@@ -25,31 +30,44 @@ import scale
 
 CHILD = """
 import json, statistics, sys, time
+from dataclasses import replace
 from pathlib import Path
 from conflictkg.resources import default_resources
 from conflictkg.sparql.queries import example_params, load_library, run
 from conflictkg.store.directory import open_store
 store = open_store(Path(sys.argv[1])).in_memory_copy()
-runs = int(sys.argv[2])
+runs, unordered, only = int(sys.argv[2]), sys.argv[3] == "1", sys.argv[4:]
 out = {"quads": len(store), "questions": {}}
-for qid, query in sorted(load_library(default_resources().queries_dir).items()):
-    params = example_params(query)
+
+def timed(query, params):
     rows = len(run(store, query, params).rows)
     times = []
     for _ in range(runs):
         start = time.perf_counter()
         run(store, query, params)
         times.append(time.perf_counter() - start)
-    out["questions"][qid] = {"rows": rows, "s": statistics.median(times)}
+    return {"rows": rows, "s": statistics.median(times)}
+
+for qid, query in sorted(load_library(default_resources().queries_dir).items()):
+    if only and qid not in only:
+        continue
+    params = example_params(query)
+    out["questions"][qid] = timed(query, params)
+    if unordered:
+        lines = query.text.rstrip().splitlines()
+        assert lines[-1].startswith("ORDER BY"), qid
+        unsorted = replace(query, text="\\n".join(lines[:-1]) + "\\n")
+        out["questions"][qid + " (no ORDER BY)"] = timed(unsorted, params)
 print(json.dumps(out))
 """
 #: Below this many seconds at the smallest scale a question's time is mostly fixed cost: not judged.
 JUDGED_FROM_S = 0.005
 
 
-def measure(n: int, runs: int, src: str | None) -> dict:
+def measure(n: int, runs: int, src: str | None, unordered: bool = False, only: list[str] | None = None) -> dict:
     env = dict(os.environ, **({"PYTHONPATH": src} if src else {}))
-    done = subprocess.run([sys.executable, "-c", CHILD, str(scale.scaled_store(n)), str(runs)], env=env,
+    argv = [str(scale.scaled_store(n)), str(runs), "1" if unordered else "0", *(only or [])]
+    done = subprocess.run([sys.executable, "-c", CHILD, *argv], env=env,
                           check=True, stdout=subprocess.PIPE, text=True)
     return json.loads(done.stdout)
 
@@ -78,8 +96,11 @@ def main() -> None:
     parser.add_argument("--scales", type=int, nargs="+", default=[1, 10, 37])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--src", help="run from this src/ directory (PYTHONPATH)")
+    parser.add_argument("--without-order", action="store_true",
+                        help="also ask each question with its final ORDER BY line removed")
+    parser.add_argument("--only", nargs="+", metavar="ID", help="ask only these questions")
     args = parser.parse_args()
-    found = [measure(n, args.runs, args.src) for n in args.scales]
+    found = [measure(n, args.runs, args.src, args.without_order, args.only) for n in args.scales]
     print(f"load average {os.getloadavg()[0]:.1f} at the end; seconds: median of {args.runs} after one untimed run")
     print(table(args.scales, found))
 
