@@ -284,7 +284,26 @@ ADDED = {
     "incident-2023-02-22-icj-order": {"claim-az-mfa-2023-02-22-checkpoint-transparency",
                                       "claim-lavrov-2023-02-28-no-checkpoints"},  # session 20 (pd): Lavrov in Baku
     # session 18: the Azerbaijani MFA's reply to the Armenian MFA of 3 August 2022 (sia.az), which Mayilyan answers
-    "incident-2022-08-01-lachin-operation-revenge": {"claim-az-mfa-2022-08-article4-reply"},
+    # session 21 (qe): Raisi's call with Pashinyan during the September 2022 clashes
+    "incident-2022-09-13-border-offensive": {"claim-ebrahim-raisi-2022-09-adhere-tripartite",
+                                             # session 21 (sa): the European Parliament's resolution of 15 March 2023 on
+                                             # EU-Azerbaijan relations (the September 2022 attack a serious breach of
+                                             # the statement) and the Milli Majlis committee's protest against it
+                                             "claim-european-parliament-2023-03-15-eu-az-september-breach",
+                                             "claim-az-milli-majlis-2023-03-16-eu-az-resolution",
+                                             # session 21 (se): the OIC General Secretariat (September 2022) and the
+                                             # Senate of Uruguay (October 2022, a full ceasefire on the statement)
+                                             "claim-oic-secretariat-2022-09-armenia-obligations",
+                                             "claim-uruguay-senate-2022-10-full-ceasefire"},
+    "incident-2022-08-01-lachin-operation-revenge": {"claim-az-mfa-2022-08-article4-reply",
+                                                     # session 21 (qc): Aliyev's calls with Michel and Macron, August 2022
+                                                     "claim-az-president-2022-08-michel-call", "claim-aliyev-2022-08-macron-call",
+                                                     # session 21 (sa): Bayramov in Ankara (on or before 9 August 2022):
+                                                     # the Armenian armed forces have not left Karabakh
+                                                     "claim-bayramov-2022-08-ankara-armed-forces-not-left",
+                                                     # session 21 (se): the OIC General Secretariat after the firing of
+                                                     # 3 August 2022, Armenia to fulfil its obligations
+                                                     "claim-oic-secretariat-2022-08-armenia-obligations"},
     # session 19 (coverage probes): the Azerbaijani MFA on mines naming paragraphs 4 and 6 (25 October 2022, rm);
     # Pashinyan's cabinet speech naming point 6 (15 December 2022, ri); Norway at the Security Council (rl)
     "incident-2022-08-31-mines-claims": {"claim-az-mfa-2022-10-25-mines-paragraphs-4-6"},
@@ -300,7 +319,48 @@ ADDED = {
                                             "claim-anne-kirsti-karlsen-2023-07-20-osce-lachin",
                                             "claim-pace-legal-affairs-committee-2023-03-22-lachin",
                                             "claim-pace-2023-06-22-lachin-contradiction",
-                                            "claim-pace-2023-10-resolution-lachin-obligation"},
+                                            "claim-pace-2023-10-resolution-lachin-obligation",
+                                            # session 21 (qd, qe): the European Parliament (19 January 2023, its CFSP
+                                            # report) and the Milli Majlis's answer; the Artsakh MFA (20 January, 17
+                                            # March 2023); the UN Secretary-General and his spokesman, PACE's
+                                            # co-rapporteurs, the CoE Commissioner, Ned Price, the EU in Geneva
+                                            "claim-european-parliament-2023-01-19-lachin-breach",
+                                            "claim-european-parliament-2023-01-cfsp-lachin-violation",
+                                            "claim-az-milli-majlis-2023-01-19-armenia-obligations",
+                                            "claim-artsakh-mfa-2023-01-20-welcomes-ep-resolution",
+                                            "claim-artsakh-mfa-2023-03-17-ep-resolutions",
+                                            "claim-un-sg-2022-12-14-lachin-movement",
+                                            "claim-stephane-dujarric-2023-01-lachin-reiterates",
+                                            "claim-pace-corapporteurs-2022-12-lachin-trilateral",
+                                            "claim-dunja-mijatovic-2022-12-22-restore-movement",
+                                            "claim-ned-price-2023-01-lachin-full-restoration",
+                                            "claim-eu-delegation-geneva-2023-03-lachin-tripartite",
+                                            # session 21 (sa): Ned Price's briefing of 24 January 2023 (a separate
+                                            # statement from his comment to Armenpress of early January), Hajizada's
+                                            # answer of 25 January, the Azerbaijani MFA's reply to Mijatović
+                                            "claim-ned-price-2023-01-24-briefing-full-restoration",
+                                            "claim-aykhan-hajizada-2023-01-25-reply-price",
+                                            "claim-az-mfa-2022-12-mijatovic-reply",
+                                            # session 21 (sd), the Russian peacekeepers' performance: Pashinyan on
+                                            # point 6 (December 2022), Zakharova's and Peskov's answers, Peskov of 29
+                                            # December, Grigoryan (December 2022, twice), the Artsakh parliament (21
+                                            # July 2023, an international mandate)
+                                            "claim-pashinyan-2022-12-pk-not-fulfilling-point6",
+                                            "claim-zakharova-2022-12-pk-implementing-mission",
+                                            "claim-peskov-2022-12-pk-letter-and-spirit",
+                                            "claim-peskov-2022-12-29-trilateral-agreements",
+                                            "claim-armen-grigoryan-2022-12-russia-fulfil-commitments",
+                                            "claim-armen-grigoryan-2022-12-26-architecture",
+                                            "claim-artsakh-national-assembly-2023-07-21-international-mandate",
+                                            # session 21 (se), third parties: the Dutch House's motion (13 December
+                                            # 2022), the ECtHR's interim measure (21 December 2022), the Senate of
+                                            # Uruguay (20 December 2022), the UK at the OSCE (Neil Bush, January 2023),
+                                            # Joly in the Canadian parliament (27 March 2023)
+                                            "claim-nl-house-2022-12-13-lachin-motion",
+                                            "claim-ecthr-2022-12-21-interim-measure",
+                                            "claim-uruguay-senate-2022-12-20-lachin-commitments",
+                                            "claim-neil-bush-2023-01-lachin-unhindered",
+                                            "claim-melanie-joly-2023-03-27-ceasefire-respected"},
 }
 
 

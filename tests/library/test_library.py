@@ -220,11 +220,13 @@ def is_status(claim: str) -> bool:
 
 @pytest.fixture(scope="session")
 def parukh(ask) -> set[str]:  # noqa: ANN001
-    """The 20 claims about the Parukh incident (the 18th, Donfried's call of 25 March 2022, added in
+    """The 27 claims about the Parukh incident (the 18th, Donfried's call of 25 March 2022, added in
     session 12; the 19th and 20th, Jalina Porter's briefing of the same day and the Azerbaijani MFA's answer to
-    it, in session 18): tests written for it look only at these rows."""
+    it, in session 18; the 21st to 27th in session 21: the Azerbaijani MFA's answer of 28 March, Zakharova's call of
+    29 March, Grigoryan's July reading, Pashinyan's calls of 25 March and April, Mirzoyan's of 9 June and the Artsakh
+    Security Council's letter to Putin): tests written for it look only at these rows."""
     claims = {r["claim"] for r in ask("incident-thread", incident=INCIDENT)}
-    assert len(claims) == 20
+    assert len(claims) == 27
     return claims
 
 
@@ -256,10 +258,21 @@ def test_claims_alleging_breach_of_point_4_is_the_azerbaijani_counter_allegation
         ckr("claim-az-mfa-2023-08-engineering-works"),
         # session 19 (coverage probes): Hajizada's answer to Pashinyan's anniversary speech (11 November 2022, rc) and
         # the Azerbaijani MFA on mines, paragraphs 4 and 6 (25 October 2022, rm)
-        ckr("claim-aykhan-hajizada-2022-11-11-points-4-6-9"), ckr("claim-az-mfa-2022-10-25-mines-paragraphs-4-6")}
-    assert len({r["claim"] for r in everything}) == 53  # denials name points with ck:concernsProvision (audit, issue #12); +1: the Azerbaijani MoD on Qapanlı (one-sided search); +1 session 17 stance call: the Az MoD's claim of 13 December 2020 is a counter-allegation, point 4 implied (it was a denial); +2 session 18: the Az MoD's claims of 1 June and 10 July 2023 (fire on its positions), recorded as the allegations two Artsakh denials answer, point 4 implied; +1 session 18: the Az MFA's reply to the Armenian MFA of 3 August 2022 (names Article 4); +15 session 19: Hajizada (11 Nov 2022) and the Az MFA on mines (25 Oct 2022) name it; the Az MoD on Shusha (Jul 2021) and its trench and fortification reports of Aug-Sep 2023 (11), point 4 implied
+        ckr("claim-aykhan-hajizada-2022-11-11-points-4-6-9"), ckr("claim-az-mfa-2022-10-25-mines-paragraphs-4-6"),
+        # session 21: the Azerbaijani MFA's answer of 28 March 2022 (points 4 and 6) and Gafarova at the CIS IPA (29 March
+        # 2022), both on Parukh (qb); Bayramov in Ankara (August 2022, sa) names the fourth paragraph
+        ckr("claim-az-mfa-2022-03-28-armenia-violates-points-4-6"), ckr("claim-sahiba-gafarova-2022-03-29-armenia-violates-point4"),
+        ckr("claim-bayramov-2022-08-ankara-armed-forces-not-left")}
+    assert len({r["claim"] for r in everything}) == 64  # denials name points with ck:concernsProvision (audit, issue #12); +1: the Azerbaijani MoD on Qapanlı (one-sided search); +1 session 17 stance call: the Az MoD's claim of 13 December 2020 is a counter-allegation, point 4 implied (it was a denial); +2 session 18: the Az MoD's claims of 1 June and 10 July 2023 (fire on its positions), recorded as the allegations two Artsakh denials answer, point 4 implied; +1 session 18: the Az MFA's reply to the Armenian MFA of 3 August 2022 (names Article 4); +15 session 19: Hajizada (11 Nov 2022) and the Az MFA on mines (25 Oct 2022) name it; the Az MoD on Shusha (Jul 2021) and its trench and fortification reports of Aug-Sep 2023 (11), point 4 implied; +11 session 21: named by the Az MFA (28 Mar 2022), Gafarova (29 Mar 2022) and Bayramov (Ankara, Aug 2022); implied in Bayramov's UN letter (1 Mar 2021), Aliyev (Jul 2022, the Macron call of Aug 2022, 8 Nov 2022), the Michel call (Aug 2022), the Milli Majlis on the EP resolution (19 Jan 2023) and the Az MoD's escort claims (11 and 22 Mar 2023)
     rows = [r for r in everything if r["claim"] in parukh]
-    assert {r["claim"] for r in rows} == {AZ_COUNTER}
+    # session 21: + the Azerbaijani MFA's answer of 28 March 2022, which names points 4 and 6
+    assert {r["claim"] for r in rows} == {AZ_COUNTER, ckr("claim-az-mfa-2022-03-28-armenia-violates-points-4-6")}
+    assert {(r["basis"], r["provision"], r["accused_label"], r["source_url"]) for r in rows
+            if r["claim"] == ckr("claim-az-mfa-2022-03-28-armenia-violates-points-4-6")} == {
+        ("named by claimant", ckr("agreement-tri2020-p4"), "Armenia", url) for url in (
+            "https://en.apa.az/foreign-policy/mfa-armenia-does-not-withdraw-remnants-of-its-army-contrary-to-trilateral-statement-371926",
+            "https://ona.az/ru/politika/mid-armeniya-prodolzhaet-otpravlyat-voennykh-v-region-cherez-lachinskij-koridor-27448")}
+    rows = [r for r in rows if r["claim"] == AZ_COUNTER]
     assert {(r["basis"], r["provision"]) for r in rows} == {
         ("named by claimant", ckr("agreement-tri2020-p4")),
         ("inferred by curator", ckr("norm-tri2020-p4-parallel-withdrawal"))}
@@ -282,9 +295,11 @@ def test_claims_alleging_breach_of_point_1_are_all_curator_inferences(ask, paruk
         "claim-am-mfa-2022-03-24-gross-violation", "claim-artsakh-mod-2022-03-25-incursion", "claim-ru-mod-2022-03-26-bulletin",
         "claim-ru-mfa-2022-03-26-concern", "claim-am-mfa-2022-03-26-contempt-for-commitments",
         "claim-ru-mod-2022-03-27-withdrawal", "claim-am-mfa-2022-03-28-incursion-ongoing",
-        "claim-artsakh-mod-2022-03-28-karaglukh")}
+        "claim-artsakh-mod-2022-03-28-karaglukh",
+        # session 21: Mirzoyan (9 June 2022, sd) and Grigoryan (19 July 2022, coverage probes), point 1 implied
+        "claim-mirzoyan-2022-06-09-pk-restore-status-quo", "claim-armen-grigoryan-2022-07-19-parukh-gross-violation")}
     assert {r["basis"] for r in rows} == {"inferred by curator"}
-    # point 8 (prisoners) is invoked by none of the Parukh claims, by 15 allegations elsewhere, all Armenian (the calls
+    # point 8 (prisoners) is invoked by none of the Parukh claims, by 28 allegations elsewhere (15 in the first record), all Armenian (the calls
     # and denials that concern it name it with ck:concernsProvision since the audit, issue #12)
     point8 = ask("claims-alleging-breach-of-clause", clause_number="8")
     assert not {r["claim"] for r in point8} & parukh
@@ -304,18 +319,26 @@ def test_claims_alleging_breach_of_point_1_are_all_curator_inferences(ask, paruk
         "claim-fr-national-assembly-2022-11-30-ceasefire-failures", "claim-vardapetyan-2022-12-08-point8",
         # session 20 (pe, pf): Armenia's ambassador at the OSCE (10 June 2021), Armenia's prosecutor general in Saint
         # Petersburg (15 June 2023); both name the point
-        "claim-armen-papikyan-2021-06-10-osce-violations", "claim-vardapetyan-2023-06-15-point8")}
+        "claim-armen-papikyan-2021-06-10-osce-violations", "claim-vardapetyan-2023-06-15-point8",
+        # session 21 (sb): Tatoyan (1, 8 and 18 January 2021), Pashinyan on paragraph 8 (July 2021), all naming it;
+        # Mirzoyan at the CIS (14 April 2023), implied
+        "claim-arman-tatoyan-2021-01-01-point8-contradicts", "claim-arman-tatoyan-2021-01-08-point8-terrorist-label",
+        "claim-arman-tatoyan-2021-01-18-osce-letter-point8", "claim-pashinyan-2021-07-trials-despite-paragraph8",
+        "claim-mirzoyan-2023-04-14-cis-lachin-prisoners")}
     assert {r["claim"] for r in point8 if r["basis"] == "named by claimant"} == {ckr(c) for c in (
         "claim-mane-gevorgyan-2021-01-07-point8-unfulfilled", "claim-anna-naghdalyan-2021-03-15-undermines",
         "claim-anna-naghdalyan-2021-05-07-article8-fulfilled", "claim-pashinyan-2021-11-07-khtsaberd-captives",
         "claim-mher-grigoryan-2021-11-12-pows-held",
         "claim-vardapetyan-2022-12-08-point8",  # session 19 (rm): Armenia's prosecutor general, Moscow, 8 December 2022
-        "claim-armen-papikyan-2021-06-10-osce-violations", "claim-vardapetyan-2023-06-15-point8")}  # session 20
+        "claim-armen-papikyan-2021-06-10-osce-violations", "claim-vardapetyan-2023-06-15-point8",  # session 20
+        # session 21 (sb): Tatoyan's three statements of January 2021 and Pashinyan on paragraph 8 (July 2021)
+        "claim-arman-tatoyan-2021-01-01-point8-contradicts", "claim-arman-tatoyan-2021-01-08-point8-terrorist-label",
+        "claim-arman-tatoyan-2021-01-18-osce-letter-point8", "claim-pashinyan-2021-07-trials-despite-paragraph8")}
 
 
 def test_incident_thread_links_denial_and_counter_allegation_to_the_bulletin(ask) -> None:
     rows = ask("incident-thread", incident=INCIDENT)
-    assert len({r["claim"] for r in rows}) == 20  # 15, the Armenian MFA's statements of 24 and 26 March, the US call of 25 March (issue #12), the State Department's briefing of 25 March and the Azerbaijani MFA's answer to it (session 18)
+    assert len({r["claim"] for r in rows}) == 27  # 15, the Armenian MFA's statements of 24 and 26 March, the US call of 25 March (issue #12), the State Department's briefing of 25 March and the Azerbaijani MFA's answer to it (session 18); session 21: +7, the Azerbaijani MFA's answer of 28 March, Zakharova's call of 29 March, Grigoryan's July reading (coverage probes), Pashinyan's calls of 25 March and April 2022 (undated: no year on the page), Mirzoyan of 9 June 2022 and the Artsakh Security Council's letter to Putin (undated) (sd)
     answers = {(r["claim"], r["stance_label"], r["responds_to"]) for r in rows if r["responds_to"]}
     assert (AZ_DENIAL, "denies", BULLETIN) in answers
     assert (AZ_COUNTER, "counter-alleges", BULLETIN) in answers
@@ -325,18 +348,23 @@ def test_incident_thread_links_denial_and_counter_allegation_to_the_bulletin(ask
     assert (denial["claimant_label"], denial["responds_to_claimant_label"], denial["claim_date"]) == (
         "Ministry of Defence of Azerbaijan", "Ministry of Defence of the Russian Federation", "2022-03-26")
     dated = [r["claim_date"] for r in rows if r["claim_date"]]
-    assert dated == sorted(dated) and dated[0] == "2022-03-24" and dated[-1] == "2022-03-28"
+    # session 21: the latest dated claim is Grigoryan's reading of 19 July 2022 (was the Armenian MFA's of 28 March)
+    assert dated == sorted(dated) and dated[0] == "2022-03-24" and dated[-1] == "2022-07-19"
 
 
 def test_dated_allegations_of_the_parukh_incident(ask, parukh) -> None:
     rows = [r for r in ask("dated-allegations") if r["incident"] == ckr(INCIDENT.removeprefix("ckr:"))]
-    assert {r["claim"] for r in rows} <= parukh and {r["month"] for r in rows} == {"2022-03"}
+    # session 21: Mirzoyan (9 June 2022) and Grigoryan (19 July 2022) speak of the incident months later
+    assert {r["claim"] for r in rows} <= parukh and {r["month"] for r in rows} == {"2022-03", "2022-06", "2022-07"}
     by_claim = {}
     for r in rows:
         by_claim.setdefault(r["claim"].removeprefix(ckr("")), set()).add((r["clause_number"], r["basis"]))
     assert by_claim["claim-az-mod-2022-03-26-counter-article4"] == {("4", "named"), ("4", "implied")}
     assert by_claim["claim-ru-mod-2022-03-26-bulletin"] == {("1", "implied"), ("3", "implied")}
-    assert len(by_claim) == 9  # the dated allegations and counter-allegations among the 17 claims
+    # session 21: + the Azerbaijani MFA's answer of 28 March 2022 (points 4 and 6 named), Mirzoyan (9 June 2022) and
+    # Grigoryan (19 July 2022), point 1 implied
+    assert by_claim["claim-az-mfa-2022-03-28-armenia-violates-points-4-6"] == {("4", "named"), ("6", "named")}
+    assert len(by_claim) == 12  # the dated allegations and counter-allegations among the 27 claims
     assert len(rows) == len({tuple(sorted(r.items())) for r in rows})  # one row per claim, side, point and basis
 
 
@@ -356,7 +384,7 @@ def test_accusation_network_edges(ask) -> None:
     rows = ask("accusation-network")
     # one edge per provision: two norms of point 1 are two edges with the same relation text
     edges = {(r["source"], r["target"], r["provision"], r["basis"]): (r["relation"], int(r["weight"])) for r in rows}
-    assert len(edges) == len(rows) == 203  # the record of issue #12 (named speakers are claimants of their own); +1: Armenian MFA -> Azerbaijan (OTS speech); +1: the French MFA (Hakari, April 2023); session 15 re-audit: -1 stratum c (claimants and stances corrected), +1 the Az Prosecutor General -> Vagif Khachatryan (an allegation, was a denial); session 16 re-audit: -1 Pashinyan -> Azerbaijan 'point 9 named' (EAEU summit, 25 May 2023: point 9 is named but not as breached, now ck:concernsProvision; his naming of the statement joins an existing edge); session 17 re-audit: +1 stratum d (the Azerbaijani MoD's sniper claim of 14 October 2021 names the Joint Statement: Az MoD -> Artsakh, the agreement, named by claimant); session 18: -2 Artsakh and its Interior Ministry -> Azerbaijan (the police statement of 21 September 2023 recorded once, claimant the police), +1 the police -> Azerbaijan, +1 Hajizada -> Armenia point 9 implied (his charge of 14 December 2022); answers recorded in session 18: +1 the police -> Azerbaijan point 1 implied (5 March 2023), +1 Gurgen Nersisyan -> Azerbaijan point 1 implied; session 19: +6 edges from the coverage probes (Vardapetyan, Beglaryan, the Artsakh MFA and MoD, the French National Assembly...); session 20: +6 from the coverage probes (Armen Papikyan at the OSCE -> Azerbaijan points 1, 7 and 8 named; Mane Gevorgyan on the Baku parade -> Azerbaijan, the statement named; PACE -> Azerbaijan, the statement named and point 6 implied)
+    assert len(edges) == len(rows) == 226  # the record of issue #12 (named speakers are claimants of their own); +1: Armenian MFA -> Azerbaijan (OTS speech); +1: the French MFA (Hakari, April 2023); session 15 re-audit: -1 stratum c (claimants and stances corrected), +1 the Az Prosecutor General -> Vagif Khachatryan (an allegation, was a denial); session 16 re-audit: -1 Pashinyan -> Azerbaijan 'point 9 named' (EAEU summit, 25 May 2023: point 9 is named but not as breached, now ck:concernsProvision; his naming of the statement joins an existing edge); session 17 re-audit: +1 stratum d (the Azerbaijani MoD's sniper claim of 14 October 2021 names the Joint Statement: Az MoD -> Artsakh, the agreement, named by claimant); session 18: -2 Artsakh and its Interior Ministry -> Azerbaijan (the police statement of 21 September 2023 recorded once, claimant the police), +1 the police -> Azerbaijan, +1 Hajizada -> Armenia point 9 implied (his charge of 14 December 2022); answers recorded in session 18: +1 the police -> Azerbaijan point 1 implied (5 March 2023), +1 Gurgen Nersisyan -> Azerbaijan point 1 implied; session 19: +6 edges from the coverage probes (Vardapetyan, Beglaryan, the Artsakh MFA and MoD, the French National Assembly...); session 20: +6 from the coverage probes (Armen Papikyan at the OSCE -> Azerbaijan points 1, 7 and 8 named; Mane Gevorgyan on the Baku parade -> Azerbaijan, the statement named; PACE -> Azerbaijan, the statement named and point 6 implied); session 21: +23 from the coverage and third-party probes (new accusers: Alen Simonyan, Tatoyan (point 8 named), the European Parliament, the Dutch House, the Milli Majlis, Gafarova, Güler, the Azerbaijani presidency (Michel call); new targets for known accusers: the Az MoD -> the peacekeepers (escort claims, 3), Pashinyan -> the peacekeepers point 6 named, Grigoryan -> Azerbaijan points 1 and 6, Bayramov -> Armenia point 4 named, Papikyan -> Azerbaijan the statement named, Hajizada -> Armenia (his answer to Price names nothing))
     az_mod, ru_mod, armenia, azerbaijan = ckr("agent-az-mod"), ckr("agent-ru-mod"), ckr("agent-armenia"), ckr("agent-azerbaijan")
     assert edges[(az_mod, armenia, ckr("agreement-tri2020-p4"), "named by claimant")] == ("alleges breach of point 4", 1)
     # 13: session 17 stance call (issue #12): the Az MoD's claim of 13 December 2020 is a counter-allegation against
@@ -364,7 +392,8 @@ def test_accusation_network_edges(ask) -> None:
     # 15: +2 session 18 (issue #12): the Az MoD's claims of 1 June and 10 July 2023, recorded as the allegations that two
     # Artsakh denials answer (against Armenia and the Artsakh Defence Army, points 1 and 4 implied)
     # 17: +2 session 19 (rf): the Az MoD on fire from Shusha, 14 and 15 July 2021 (points 1 and 4 implied)
-    assert edges[(az_mod, armenia, ckr("agreement-tri2020-p4"), "inferred by curator")] == ("alleges breach of point 4", 17)
+    # 19: +2 session 21 (sd): the Az MoD's escort claims of 11 and 22 March 2023 (Armenia and the peacekeepers accused)
+    assert edges[(az_mod, armenia, ckr("agreement-tri2020-p4"), "inferred by curator")] == ("alleges breach of point 4", 19)
     assert edges[(az_mod, armenia, ckr("norm-tri2020-p4-parallel-withdrawal"), "inferred by curator")] == (
         "alleges breach of point 4 (a norm)", 1)
     assert edges[(ru_mod, azerbaijan, ckr("agreement-tri2020"), "named by claimant")] == ("alleges breach of the agreement", 2)
@@ -393,7 +422,7 @@ def test_place_search_finds_the_parukh_incident_by_any_name(ask, name: str) -> N
         (ckr("incident-2022-04-12-parukh-shooting"), ckr("place-parukh-farrukh")),  # added in issue #12
         # session 19 (rc): Pashinyan's anniversary speech names the advance at Parukh
         (ckr("incident-2022-11-10-anniversary-speech-exchange"), ckr("place-parukh-farrukh"))]
-    assert rows[0]["claims"] == "20"  # 15 curated first, 2 Armenian MFA statements added in issue #12, Donfried (session 12), Porter and the Azerbaijani MFA's answer (session 18)
+    assert rows[0]["claims"] == "27"  # 15 curated first, 2 Armenian MFA statements added in issue #12, Donfried (session 12), Porter and the Azerbaijani MFA's answer (session 18); session 21: +7 (the Azerbaijani MFA of 28 March, Zakharova, Grigoryan, Pashinyan x2, Mirzoyan, the Artsakh Security Council)
 
 
 @pytest.mark.parametrize("name", ["fərrux", "PARUKH", "Փառուխ"])
@@ -407,12 +436,15 @@ def test_place_search_agrees_on_rdflib(staged: Staged, memory: MemoryStore, name
 def test_place_search_by_an_administrative_unit_and_a_miss(ask) -> None:
     rows = ask("incidents-at-place-by-name", name="khojaly district")
     assert {(r["incident"], r["place"], r["matched_name"], r["claims"]) for r in rows} == {
-        (ckr("incident-2022-03-24-parukh-farrukh"), ckr("place-khojaly-district"), "Khojaly district", "20"),
+        # session 21: +7 claims on Parukh (the Azerbaijani MFA, Zakharova, Grigoryan, Pashinyan x2, Mirzoyan, the Artsakh
+        # Security Council)
+        (ckr("incident-2022-03-24-parukh-farrukh"), ckr("place-khojaly-district"), "Khojaly district", "27"),
         # session 18: the Azerbaijani MoD's claims of 1 June and 10 July 2023 (fire towards Khojaly), recorded as the
         # allegations that two Artsakh denials answer
         (ckr("incident-2023-06-01-fortification-dispute"), ckr("place-khojaly-district"), "Khojaly district", "5"),
         (ckr("incident-2023-07-08-askeran-martuni-fire-claims"), ckr("place-khojaly-district"), "Khojaly district", "3"),
-        (ckr("incident-2023-09-19-offensive"), ckr("place-khojaly-district"), "Khojaly district", "28"),
+        # session 21 (qe, se): +2 calls, Mélanie Joly and the OIC General Secretariat (September 2023)
+        (ckr("incident-2023-09-19-offensive"), ckr("place-khojaly-district"), "Khojaly district", "30"),
         # session 19 (rj, rh): the Azerbaijani MoD's trench and fortification reports of August-September 2023
         (ckr("incident-2023-08-19-fortification-dispute"), ckr("place-khojaly-district"), "Khojaly district", "11"),
         (ckr("incident-2023-09-15-askeran-khojaly-trenches"), ckr("place-khojaly-district"), "Khojaly district", "2")}
@@ -473,11 +505,14 @@ def test_clause_claims_timeline(ask, parukh) -> None:
         assert dates == sorted(dates)
     rows = [r for r in everything if r["claim"] in parukh]
     point4 = {(r["claim"], r["provision_kind"], r["basis"]) for r in rows if r["clause_number"] == "4"}
-    assert point4 == {(AZ_COUNTER, "clause", "named by claimant"), (AZ_COUNTER, "norm", "inferred by curator")}
+    # session 21: + the Azerbaijani MFA's answer of 28 March 2022, which names points 4 and 6
+    assert point4 == {(AZ_COUNTER, "clause", "named by claimant"), (AZ_COUNTER, "norm", "inferred by curator"),
+                      (ckr("claim-az-mfa-2022-03-28-armenia-violates-points-4-6"), "clause", "named by claimant")}
     whole = {(r["claim"], r["basis"]) for r in rows if r["provision_kind"] == "agreement"}
     assert (BULLETIN, "named by claimant") in whole
     assert (AZ_DENIAL, "concerns, no breach alleged") in whole
-    assert {r["clause_number"] for r in rows} == {"", "1", "3", "4"}
+    # session 21: point 6, named by the Azerbaijani MFA's answer of 28 March 2022 and concerned by Pashinyan's call of April 2022
+    assert {r["clause_number"] for r in rows} == {"", "1", "3", "4", "6"}
 
 
 def test_obligations_of_armenia(ask) -> None:
@@ -553,7 +588,7 @@ def test_denials_and_whether_the_denier_is_on_the_accused_side(ask, parukh) -> N
     assert {r["accuser_label"] for r in rows if r["accused"]} == {"Ministry of Defence of the Russian Federation"}
     # the incident claims of the whole chronology (the record of issue #12). Artsakh officials denying an accusation
     # against Armenia are not on the accused side as far as the graph records (Artsakh is not Armenia)
-    assert len(everything) == 84  # + 2 denials added in session 12 (episodes: Azerbaijani MFA May 2021, Hajizada April 2023); session 15 re-audit: -1 the Az MoD's denial of 13 Dec 2020 no longer answers the Armenian MFA (no stored page says so), +1 Hajizada's denial of 14 December 2022 answers the US and EU calls (two rows), -1 the Az Prosecutor General's claim of 29 July 2023 is an allegation; session 16 re-audit: +1 the Az MoD's denial of 10 October 2021 also answers the Artsakh police report (the Jerusalem Post says so), which accuses nobody; -1 the Artsakh Human Rights Defender's report of 8 March 2023 is a counter-allegation; session 17 stance call: -1 the Az MoD's claim of 13 December 2020 is a counter-allegation (it blames Armenian servicemen for the advance it does not deny); session 18: +1 the Az MFA's answer to Jalina Porter (26 March 2022), recorded; +8 session 19 (the Artsakh MoD on Askeran, 11 and 16 Sep 2023; Baku on the French resolutions; the Az MFA on the Senate; ...)
+    assert len(everything) == 96  # + 2 denials added in session 12 (episodes: Azerbaijani MFA May 2021, Hajizada April 2023); session 15 re-audit: -1 the Az MoD's denial of 13 Dec 2020 no longer answers the Armenian MFA (no stored page says so), +1 Hajizada's denial of 14 December 2022 answers the US and EU calls (two rows), -1 the Az Prosecutor General's claim of 29 July 2023 is an allegation; session 16 re-audit: +1 the Az MoD's denial of 10 October 2021 also answers the Artsakh police report (the Jerusalem Post says so), which accuses nobody; -1 the Artsakh Human Rights Defender's report of 8 March 2023 is a counter-allegation; session 17 stance call: -1 the Az MoD's claim of 13 December 2020 is a counter-allegation (it blames Armenian servicemen for the advance it does not deny); session 18: +1 the Az MFA's answer to Jalina Porter (26 March 2022), recorded; +8 session 19 (the Artsakh MoD on Askeran, 11 and 16 Sep 2023; Baku on the French resolutions; the Az MFA on the Senate; ...); +12 session 21 (rows: Aliyev on the prisoners, 31 Dec 2020, answers nothing recorded; Hunanyan answers Aliyev, 10 Jan 2023; the Armenian MoD and the Artsakh Information Centre answer the Az MoD's escort claims of 11 and 22 Mar 2023, and Peskov and Zakharova answer Pashinyan's charge of Dec 2022, two rows each (Armenia or Azerbaijan and the peacekeepers accused); the Az MFA answers Mijatović's call; the Milli Majlis answers the EP resolution of 15 Mar 2023)
     side = {(r["denial"], r["accused"]): r["denier_on_accused_side"] for r in everything}
     assert side[(ckr("claim-babayan-2021-08-11-provocation"), ckr("agent-armenia"))] == "false"
     assert side[(ckr("claim-mayilyan-2022-08-point4-reading"), ckr("agent-armenia"))] == "false"
@@ -570,7 +605,8 @@ def test_denials_and_whether_the_denier_is_on_the_accused_side(ask, parukh) -> N
         "claim-eyvazov-2023-09-20-peacekeepers",
         "claim-az-mfa-2021-05-border-deployment",  # session 12 (episodes): the page names no Armenian statement it answers
         "claim-am-mod-2021-06-kalbajar-denial",  # session 15 re-audit: it answers the Az MoD's statement, not recorded
-        "claim-artsakh-mod-2023-09-11-askeran-denial")}  # session 19 (rj): the Az MoD report it answers is on no stored page
+        "claim-artsakh-mod-2023-09-11-askeran-denial",  # session 19 (rj): the Az MoD report it answers is on no stored page
+        "claim-aliyev-2020-12-31-terrorists-not-pows")}  # session 21 (sb): he denies holding prisoners of war, answering no stored claim
     # session 18: the Artsakh MoD's Ghapanlu denial answers the Azerbaijani MoD's account of 6 February 2022
     assert {r["denial"] for r in everything if not r["accused"]} == unanswered | {ckr(c) for c in (
         "claim-artsakh-presidency-2022-04-01-unserious", "claim-am-deputy-pm-office-2023-06-12-no-agreement",
@@ -584,14 +620,16 @@ def test_denials_and_whether_the_denier_is_on_the_accused_side(ask, parukh) -> N
         "claim-az-mod-2021-10-10-untrue",
         # session 19 (rg, ri): Baku's answers to the French Senate's and National Assembly's calls
         "claim-az-mfa-2022-11-16-rejects-senate", "claim-az-mfa-2022-12-01-rejects-national-assembly",
-        "claim-az-milli-majlis-2022-12-01-rejects-national-assembly")}
+        "claim-az-milli-majlis-2022-12-01-rejects-national-assembly",
+        # session 21 (qe): the Azerbaijani MFA's answer to Mijatović's call (December 2022), which accuses nobody
+        "claim-az-mfa-2022-12-mijatovic-reply")}
     assert all(r["denier_on_accused_side"] == "" for r in everything if not r["accused"])
 
 
 def test_counter_allegation_invokes_point_4(ask, parukh) -> None:
     everything = ask("counter-allegations")
     pairs = {(r["counter_claim"], r["original_claim"]) for r in everything}
-    assert len(pairs) == 56  # the record of issue #12 (+1: the Armenian MoD answers on Vardenis; +1: the Armenian MFA answers Aliyev's OTS speech; +1: the Azerbaijani MFA answers the Armenian MFA on the Hakari checkpoint, session 12; session 15 re-audit: -1 in stratum a (three Az MoD reports of 2021 that answer no allegation re-classed as allegations, two answer links no stored page supports removed), +1 in stratum c (answer links corrected); session 16 re-audit: +1 stratum b (Hajizada's counter-allegation of January 2023 answers Mirzoyan's denial of 20 January 2023, recorded since)); the first record's pairs all still there; session 17 stance call: +1 the Az MoD's claim of 13 December 2020, now a counter-allegation, answers the Armenian MoD's allegation of 12 December; session 18 (every counter-allegation answers a recorded claim): +9, the Artsakh Defence Army (1 June 2023) and the Artsakh MoD (February 2022, 11 July 2023) answer Azerbaijani MoD claims recorded or linked for them, the Azerbaijani MFA (13 September 2022) answers the Armenian MoD, Bayramov (10 and 31 January 2023) answers Mirzoyan and the Armenian MFA (3 pairs), Hajizada (14 December 2022) answers the EU and Ned Price (2 pairs); answers recorded in session 18: +4, the Az MFA on 11 December 2021, in August 2022 and in July 2023 (Commentary No:409/23), and Gurgen Nersisyan on 5 March 2023; +4 session 19 (Hajizada answers Pashinyan; Beglaryan; the Az MFA on the POW trials; the Artsakh MoD on Askeran)
+    assert len(pairs) == 61  # the record of issue #12 (+1: the Armenian MoD answers on Vardenis; +1: the Armenian MFA answers Aliyev's OTS speech; +1: the Azerbaijani MFA answers the Armenian MFA on the Hakari checkpoint, session 12; session 15 re-audit: -1 in stratum a (three Az MoD reports of 2021 that answer no allegation re-classed as allegations, two answer links no stored page supports removed), +1 in stratum c (answer links corrected); session 16 re-audit: +1 stratum b (Hajizada's counter-allegation of January 2023 answers Mirzoyan's denial of 20 January 2023, recorded since)); the first record's pairs all still there; session 17 stance call: +1 the Az MoD's claim of 13 December 2020, now a counter-allegation, answers the Armenian MoD's allegation of 12 December; session 18 (every counter-allegation answers a recorded claim): +9, the Artsakh Defence Army (1 June 2023) and the Artsakh MoD (February 2022, 11 July 2023) answer Azerbaijani MoD claims recorded or linked for them, the Azerbaijani MFA (13 September 2022) answers the Armenian MoD, Bayramov (10 and 31 January 2023) answers Mirzoyan and the Armenian MFA (3 pairs), Hajizada (14 December 2022) answers the EU and Ned Price (2 pairs); answers recorded in session 18: +4, the Az MFA on 11 December 2021, in August 2022 and in July 2023 (Commentary No:409/23), and Gurgen Nersisyan on 5 March 2023; +4 session 19 (Hajizada answers Pashinyan; Beglaryan; the Az MFA on the POW trials; the Artsakh MoD on Askeran); +5 session 21: the Az MFA answers the Armenian MFA on Parukh (28 Mar 2022), Tatoyan answers Aliyev on the prisoners (1 Jan 2021), Pashinyan answers Aliyev's corridor speech (Syunik, Apr 2021), Hajizada answers Ned Price (25 Jan 2023), the Milli Majlis answers the EP resolution of 19 Jan 2023
     assert pairs >= {(ckr(a), ckr(b)) for a, b in (
         ("claim-az-mfa-2021-12-armenia-not-fulfilling", "claim-am-mfa-2021-12-07-no-corridor-obligation"),
         ("claim-am-mfa-2021-04-20-condemns-threat", "claim-aliyev-2021-04-20-zangezur-corridor"),
@@ -603,7 +641,8 @@ def test_counter_allegation_invokes_point_4(ask, parukh) -> None:
         ("claim-am-mfa-2023-09-19-aggression", "claim-az-mod-2023-09-19-anti-terrorist"),
         ("claim-az-mfa-2021-11-09-shushi-security", "claim-am-mfa-2021-11-08-shushi-fire"))}
     assert {r["counter_claim"] for r in everything if r["counter_claim"] in parukh} == {
-        AZ_COUNTER, ckr("claim-am-mfa-2022-03-26-contempt-for-commitments")}  # the Armenian MFA answers the counter-allegation
+        AZ_COUNTER, ckr("claim-am-mfa-2022-03-26-contempt-for-commitments"),  # the Armenian MFA answers the counter-allegation
+        ckr("claim-az-mfa-2022-03-28-armenia-violates-points-4-6")}  # session 21: the Az MFA answers the Armenian MFA of 28 March
     rows = [r for r in everything if r["counter_claim"] == AZ_COUNTER]
     assert {(r["counter_claim"], r["counter_accused_label"], r["clause_number"], r["original_claim"],
              r["original_accused_label"]) for r in rows} == {(AZ_COUNTER, "Armenia", "4", BULLETIN, "Azerbaijan")}
@@ -625,7 +664,7 @@ def test_clause_texts_of_point_6_with_coverage_and_gaps(ask) -> None:
 
 def test_claims_by_the_azerbaijani_mod(ask, parukh) -> None:
     everything = ask("claims-by-claimant", claimant="ckr:agent-az-mod")
-    assert len({r["claim"] for r in everything if not is_status(r["claim"])}) == 77  # the record of issue #12; +1: Qapanli (one-sided search); +2 session 18: its claims of 1 June and 10 July 2023, answered by Artsakh denials; +14 session 19: Shusha (Jul 2021), the trench and fortification reports of Aug-Sep 2023
+    assert len({r["claim"] for r in everything if not is_status(r["claim"])}) == 80  # the record of issue #12; +1: Qapanli (one-sided search); +2 session 18: its claims of 1 June and 10 July 2023, answered by Artsakh denials; +14 session 19: Shusha (Jul 2021), the trench and fortification reports of Aug-Sep 2023; +3 session 21: the bodies exchange of 14 Nov 2020 (qa), its escort claims of 11 and 22 Mar 2023 (sd)
     assert {r["role"] for r in everything} == {"primary", "secondary"}  # mod.gov.az pages are its own (ck:statedIn)
     dated = [r["claim_date"] for r in everything if r["claim_date"]]
     assert dated == sorted(dated)
@@ -730,7 +769,9 @@ def test_allegations_per_year_for_point_1(ask) -> None:
     # Artsakh Defence Army at Sarushen), +5 undated (August 2023 fortification reports, Martakert 17 Sep)
     # session 20: +1 in 2020 (Aliyev at the CIS summit, 18 December, point 1 implied), +1 named in 2021 (Armen Papikyan
     # at the OSCE, 10 June), +1 undated (Gegham Stepanyan on Taghavard, September 2021: no page gives the year)
-    assert point1 == {"2020": (0, 13, 13), "2021": (2, 17, 19), "2022": (1, 21, 22), "2023": (0, 24, 24), "undated": (0, 32, 32)}
+    # session 21: +2 in 2022 (Mirzoyan, 9 June, and Grigoryan, 19 July, on Parukh), +1 in 2023 (the Artsakh MFA on the
+    # European Parliament's resolutions, 17 March), all implied
+    assert point1 == {"2020": (0, 13, 13), "2021": (2, 17, 19), "2022": (1, 23, 24), "2023": (0, 25, 25), "undated": (0, 32, 32)}
     # 2021 +1 / undated +2 (session 18, answers the record lacked): the Artsakh MoD on the ambulance (15 October 2021);
     # the Artsakh police and Gurgen Nersisyan on the ambush of 5 March 2023 (no page gives the year of their words)
     # 2023 +1 / undated +1 (session 18): the Azerbaijani MoD's claims of 1 June 2023 and of 10 July 2023 (AZERTAC gives
@@ -762,7 +803,9 @@ def test_allegations_per_year_for_point_1(ask) -> None:
     # one claim (the Parukh counter-allegation) both names point 4 and is linked to its norm by a curator
     # +1 implied: the Azerbaijani MoD on Qapanli (one-sided search); +2 named, session 19: the Azerbaijani MFA on mines
     # (25 October 2022) and Hajizada's answer to Pashinyan (11 November 2022)
-    assert (point4_2022["named"], point4_2022["implied"], point4_2022["claims"]) == ("4", "7", "10")
+    # session 21: +2 named, the Azerbaijani MFA (28 March 2022) and Gafarova (29 March 2022) on Parukh; +1 implied,
+    # Aliyev's speech of 8 November 2022 (his July and August 2022 claims and Bayramov's in Ankara are undated)
+    assert (point4_2022["named"], point4_2022["implied"], point4_2022["claims"]) == ("6", "8", "13")
     assert [(r["clause_number"], r["year"]) for r in rows] == sorted((r["clause_number"], r["year"]) for r in rows)
 
 
@@ -774,12 +817,14 @@ def test_accusations_about_point_6_the_lachin_corridor(ask) -> None:
     # +1 implied (session 18): his cabinet remarks on the aid convoy of July 2023 (undated: the pages disagree on the day)
     # session 19: +1 named, his cabinet speech of 15 December 2022 (ri); the Armenian MFA +1 implied, Sotk/Norabak (rd)
     # session 20 (pd): +1 implied, his cabinet sitting of 6 January 2023 ('grossly violating' the declaration)
-    assert got[(ckr("agent-pashinyan"), ckr("agent-azerbaijan"))] == ("3", "7", "10", "2022-08-04", "2023-09-24")
+    # session 21 (sd): +1 named, his charge of December 2022 that point 6 is not fulfilled (undated, so the dates stay)
+    assert got[(ckr("agent-pashinyan"), ckr("agent-azerbaijan"))] == ("4", "7", "11", "2022-08-04", "2023-09-24")
     assert got[(ckr("agent-am-mfa"), ckr("agent-azerbaijan"))] == ("3", "2", "5", "2022-08-03", "2023-09-01")
     # 2022-11-24 (session 13 re-audit): Trend's stored copy dates the MFA's Saribaba mines statement 24 November
     # session 19: +3 named, the Azerbaijani MFA on mines (25 October 2022), on the Aghdam (16 March 2023) and Terter
     # (28 April 2023) mine blasts
-    assert got[(ckr("agent-az-mfa"), ckr("agent-armenia"))] == ("5", "2", "7", "2022-10-25", "2023-04-28")
+    # session 21 (qb): +1 named, its answer of 28 March 2022 on Parukh (points 4 and 6), now the first date
+    assert got[(ckr("agent-az-mfa"), ckr("agent-armenia"))] == ("6", "2", "8", "2022-03-28", "2023-04-28")
     for named, implied, claims, first, last in got.values():
         assert int(named) + int(implied) >= int(claims) >= max(int(named), int(implied)) and first <= last
     assert [int(r["claims"]) for r in rows] == sorted((int(r["claims"]) for r in rows), reverse=True)
@@ -791,7 +836,7 @@ def test_accusations_about_point_6_the_lachin_corridor(ask) -> None:
 def test_allegations_without_response(ask) -> None:
     rows = [r for r in ask("allegations-without-response") if not is_status(r["claim"])]
     claims = {r["claim"] for r in rows}
-    assert len(claims) == 201  # the record of issue #12; a claim accusing two parties has a row per party; +1: Qapanli; session 15 re-audit: +1 stratum a (Az MoD counter-allegations that answer nothing re-classed as allegations; answer links no stored page supports removed), -2 stratum c (answer links added), +1 stratum d (Pashinyan's 13 January 2024 claim an allegation: it answered a claim that accuses no one); session 16: -1 claim-artsakh-2023-03-27-blatant-violation (unanswered) merged into claim-artsakh-info-centre-2023-03-25-pretext (the same statement); -1 stratum b: the Artsakh police report of October 2021 is answered (the Az MoD's denial of 10 October 2021 answers it, as the Jerusalem Post says); session 17 re-audit: +1 stratum b, the Az MoD's letters of 12 September 2021 on foreign vehicles are an allegation that the entries run counter to the trilateral statement (was an interpretation), unanswered; session 18: -6 answered or contradicted now (the counter-allegations of the Artsakh Defence Army, 1 June 2023, the Artsakh MoD, February 2022 and 11 July 2023, and the Azerbaijani MFA, 13 September 2022, contradict the claims they answer; the Az MoD's Qapanli claim is answered; the Karabakh police statement of 21 September 2023, recorded once, is answered by the Az MoD's denial), +1 Hajizada's charge of 14 December 2022; answers recorded in session 18: -2 (the Armenian MFA's statement of 10 December 2021 and the Az MoD's ambulance claim of 15 October 2021 are answered or contradicted), +1 the Az MFA's statement of 3 August 2022 (Mayilyan answers its later reply, recorded since); session 19: +31 from the coverage probes, -1 the Artsakh MFA of 18 Jan 2023 (now an interpretation); session 20: +9 from the coverage probes (Aliyev at the CIS summit x2, Armen Papikyan at the OSCE, the Azerbaijani MFA on Le Drian, Gegham Stepanyan on Taghavard, Mane Gevorgyan on the Baku parade, PACE's recommendation of June 2023, Pashinyan on 6 January 2023, Vardapetyan in Saint Petersburg: no answer on a stored page)
+    assert len(claims) == 225  # the record of issue #12; a claim accusing two parties has a row per party; +1: Qapanli; session 15 re-audit: +1 stratum a (Az MoD counter-allegations that answer nothing re-classed as allegations; answer links no stored page supports removed), -2 stratum c (answer links added), +1 stratum d (Pashinyan's 13 January 2024 claim an allegation: it answered a claim that accuses no one); session 16: -1 claim-artsakh-2023-03-27-blatant-violation (unanswered) merged into claim-artsakh-info-centre-2023-03-25-pretext (the same statement); -1 stratum b: the Artsakh police report of October 2021 is answered (the Az MoD's denial of 10 October 2021 answers it, as the Jerusalem Post says); session 17 re-audit: +1 stratum b, the Az MoD's letters of 12 September 2021 on foreign vehicles are an allegation that the entries run counter to the trilateral statement (was an interpretation), unanswered; session 18: -6 answered or contradicted now (the counter-allegations of the Artsakh Defence Army, 1 June 2023, the Artsakh MoD, February 2022 and 11 July 2023, and the Azerbaijani MFA, 13 September 2022, contradict the claims they answer; the Az MoD's Qapanli claim is answered; the Karabakh police statement of 21 September 2023, recorded once, is answered by the Az MoD's denial), +1 Hajizada's charge of 14 December 2022; answers recorded in session 18: -2 (the Armenian MFA's statement of 10 December 2021 and the Az MoD's ambulance claim of 15 October 2021 are answered or contradicted), +1 the Az MFA's statement of 3 August 2022 (Mayilyan answers its later reply, recorded since); session 19: +31 from the coverage probes, -1 the Artsakh MFA of 18 Jan 2023 (now an interpretation); session 20: +9 from the coverage probes (Aliyev at the CIS summit x2, Armen Papikyan at the OSCE, the Azerbaijani MFA on Le Drian, Gegham Stepanyan on Taghavard, Mane Gevorgyan on the Baku parade, PACE's recommendation of June 2023, Pashinyan on 6 January 2023, Vardapetyan in Saint Petersburg: no answer on a stored page); session 21: +24 from the coverage and third-party probes with no answer on a stored page (on Parukh: Simonyan x2, Gafarova, Mirzoyan, Grigoryan; on point 4: Aliyev x3, the Michel call, Bayramov in Ankara and his UN letter; on point 8: Tatoyan x2, Pashinyan, Mirzoyan at the CIS; on the corridor and the peacekeepers: the European Parliament, the Dutch House, the Artsakh MFA, Grigoryan, Pashinyan to Politico; Papikyan at the OSCE, Pashinyan in Syunik, Güler; and the Azerbaijani MFA's answer to Champagne)
     assert len(rows) == len({(r["claim"], r["accused_label"]) for r in rows})
     # the Artsakh MoD's allegation of 25 March 2022 was never answered in the curated sources
     incursion = next(r for r in rows if r["claim"] == ckr("claim-artsakh-mod-2022-03-25-incursion"))
@@ -935,17 +980,23 @@ def test_claims_about_the_lachin_corridor(ask) -> None:  # noqa: ANN001
 
 def test_incidents_overview_counts_stances(ask) -> None:  # noqa: ANN001
     rows = {r["incident"]: r for r in ask("incidents-overview")}
-    assert len(rows) == 145  # the record of issue #12; session 16 re-audit: +1 the Bardzruni killing of 4 December 2023 moved to an incident of its own; session 19: +19 incidents from the coverage probes (rd, rf, rg, rh, ri, rj, rm, rl) and the anniversary exchange (rc); session 20: +9 from the coverage probes (pa 4, pb 1, pe 1, pf 3)
+    assert len(rows) == 162  # the record of issue #12; session 16 re-audit: +1 the Bardzruni killing of 4 December 2023 moved to an incident of its own; session 19: +19 incidents from the coverage probes (rd, rf, rg, rh, ri, rj, rm, rl) and the anniversary exchange (rc); session 20: +9 from the coverage probes (pa 4, pb 1, pe 1, pf 3); session 21: +17 from the coverage and third-party probes (qa 3, qb 2, qc 2, qd 0, qe 3, qf 2, sa 0, sb 1, sc 3, sd 1: Champagne, the Shusha bodies exchange, the Russian MoD's ceasefire reports, Lavrov in Yerevan, Bayramov's UN letter, Aliyev to CNN Turk, Pashinyan's press conference, the CIS IPA in Almaty, the Article 4 exchange of July 2022, Papikyan at the OSCE, Aliyev's Victory Day speech, his interview of 10 January 2023, the escort claims of March 2023, Mirzoyan in Samarkand, Zakharova of 3 May 2023, Güler, Erdoğan)
     parukh = rows[ckr("incident-2022-03-24-parukh-farrukh")]
     counts = [parukh[k] for k in ("claims", "allegations", "denials", "counter_allegations", "calls",
                                   "interpretations", "reports", "claimants")]
-    assert counts == ["20", "8", "3", "1", "3", "0", "5", "10"]  # + Donfried's call (session 12), + Porter's call and the Azerbaijani MFA's denial answering it (session 18)
+    # session 21: +2 allegations (Mirzoyan, Grigoryan), +1 counter-allegation (the Azerbaijani MFA, 28 March), +4 calls
+    # (Zakharova, Pashinyan x2, the Artsakh Security Council), +5 claimants (the same speakers, the Azerbaijani MFA was one)
+    assert counts == ["27", "10", "3", "2", "7", "0", "5", "15"]  # + Donfried's call (session 12), + Porter's call and the Azerbaijani MFA's denial answering it (session 18)
     lachin = rows[ckr("incident-2022-12-12-lachin-blockade")]
     # +1 Hajizada, 14 December 2022 (session 18); session 19: + Pashinyan's cabinet speech (ri) and Norway's call at the
     # Security Council (rl); session 20: +9 claims, 6 of them calls, from the coverage probes (pc: Lavrov, 22 December
     # 2022; pd: Pashinyan, 6 and 10 January 2023; pe and ph: Norway at the OSCE, 17 January, 6 June and 20 July 2023, PACE,
     # October 2023)
-    assert (lachin["earliest_begin"], lachin["claims"], lachin["calls"]) == ("2022-12-12", "30", "13")
+    # session 21: +26 claims, 14 of them calls, from the third-party and coverage probes (qd: the European Parliament's
+    # resolutions and the answers; qe, se: the UN Secretary-General, Mijatović, the ECtHR, Ned Price, PACE's co-rapporteurs,
+    # the EU delegation in Geneva, Joly, Neil Bush, the Dutch House, Uruguay's Senate; sd: Pashinyan, Peskov, Zakharova,
+    # Grigoryan and the Artsakh parliament on the peacekeepers)
+    assert (lachin["earliest_begin"], lachin["claims"], lachin["calls"]) == ("2022-12-12", "56", "27")
     starts = [r["earliest_begin"] for r in ask("incidents-overview")]
     assert starts == sorted(starts)
 
@@ -956,7 +1007,9 @@ def test_incident_facets_of_parukh(ask) -> None:  # noqa: ANN001
     they lie in."""
     rows = [r for r in ask("incident-facets") if r["incident"] == ckr("incident-2022-03-24-parukh-farrukh")]
     facet = {f: {r["value"]: r for r in rows if r["facet"] == f} for f in {r["facet"] for r in rows}}
-    assert set(facet["point-named"]) == {ckr("agreement-tri2020-p4")}  # the Azerbaijani counter-allegation
+    # the Azerbaijani counter-allegation; session 21: the Azerbaijani MFA's answer of 28 March 2022 names points 4 and 6
+    assert set(facet["point-named"]) == {ckr("agreement-tri2020-p4"), ckr("agreement-tri2020-p6")}
+    assert facet["point-named"][ckr("agreement-tri2020-p6")]["clause_number"] == "6"
     assert facet["point-named"][ckr("agreement-tri2020-p4")]["clause_number"] == "4"
     assert set(facet["point-implied"]) == {ckr(f"agreement-tri2020-p{n}") for n in (1, 3, 4)}
     assert set(facet["accused"]) == {ckr("agent-armenia"), ckr("agent-azerbaijan")}

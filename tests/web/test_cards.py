@@ -57,10 +57,13 @@ def test_incident_card(site_url):
     assert card["when"]["text"] == "2022-03-24 to 2022-03-28"
     assert CKR + "place-parukh-farrukh" in {e["iri"] for e in entries(card["places"])}
     accused = {e["text"]: e["note"] for e in entries(card["accused"])}
-    assert accused["Azerbaijan"] == "11 claims" and accused["Armenia"] == "1 claim"
+    # session 21 (coverage probes): Azerbaijan +2 (Armen Grigoryan's reading of July 2022, Mirzoyan's call of 9 June
+    # 2022), Armenia +1 (the Azerbaijani MFA's counter-allegation of 28 March 2022)
+    assert accused["Azerbaijan"] == "13 claims" and accused["Armenia"] == "2 claims"
     sides = {e["text"]: e["note"] for e in entries(card["claims by side and stance"])}
     # denies 3: +1 session 18, the Azerbaijani MFA's answer to Jalina Porter
-    assert sides["Azerbaijan"] == "counter-alleges 1 · denies 3 · reports 1" and sides["Russia"] == "alleges 3 · calls on 1"
+    # session 21: counter-alleges +1 (the Azerbaijani MFA, 28 March 2022); calls on +1 (Zakharova, 29 March 2022)
+    assert sides["Azerbaijan"] == "counter-alleges 2 · denies 3 · reports 1" and sides["Russia"] == "alleges 3 · calls on 2"
     casualties = card["casualty figures (each claimant's)"]["text"]
     assert "killed" in casualties and "Ministry of Defence of Artsakh" in casualties
 
@@ -79,12 +82,14 @@ def test_actor_card(site_url):
     points = {e["iri"]: e["note"] for e in entries(card["its claims by point"])}
     # +1 session 17: 13 December 2020; +2 session 18: its claims of 1 June and 10 July 2023, answered by Artsakh denials
     # +13 session 19: the Shusha fire of July 2021 (2) and the trench and fortification reports of August-September 2023 (11)
-    assert points[CKR + "agreement-tri2020-p4"] == "named: 1 claim; implied: 35 claims"
+    # +2 session 21 (sd): its charges of 11 and 22 March 2023 that peacekeepers escort Armenian military vehicles
+    assert points[CKR + "agreement-tri2020-p4"] == "named: 1 claim; implied: 37 claims"
     assert [e["text"] for e in entries(card["its claims by point"])][0].startswith("Point 1")
     # +1 session 17: 13 December 2020; +2 session 18: its claims of 1 June and 10 July 2023
     # +3 session 19: its drones over Kalbajar (1 September 2023, rd), the fire of 21 August and 4 September 2023 from
     # across the border (rj)
-    assert {e["text"]: e["note"] for e in entries(card["accuses"])}["Armenia"] == "37 claims"
+    # +2 session 21 (sd): its charges of 11 and 22 March 2023 on the peacekeepers' escorts
+    assert {e["text"]: e["note"] for e in entries(card["accuses"])}["Armenia"] == "39 claims"
     armenia = facts(site_url, "/resource/agent-armenia")
     assert CKR + "agent-az-mod" in {e["iri"] for e in entries(armenia["accused by"])}
     assert "parent body" not in armenia  # a state is its own side: no body above it
@@ -162,7 +167,11 @@ def test_long_tables_fold_and_urls_show_as_domains(site_url):
     # Council and at the OSCE, the Azerbaijani MFA on the Aghdam and Terter mine blasts of 2023)
     # 44: +2 in session 20, the coverage probes (Pashinyan, 6 January 2023; PACE's recommendation of 22 June 2023: point 6
     # implied in both)
-    assert '<details class="more"><summary>Each version\'s stored text' in p6 and "Show 44 more" in p6
+    # 56: +12 in session 21, the coverage probes (the Azerbaijani MFA of 28 March 2022 and Bayramov's UN letter of
+    # 1 March 2021, points 4 and 6 named; the European Parliament's two resolutions of January 2023, the Artsakh MFA on
+    # them, the Dutch motion, Mirzoyan at the CIS, Grigoryan's 'architecture', Pashinyan on the peacekeepers (December
+    # 2022, Politico 2023) and the Azerbaijani MoD's escort charges of 11 and 22 March 2023)
+    assert '<details class="more"><summary>Each version\'s stored text' in p6 and "Show 56 more" in p6
 
 
 def test_a_figure_of_an_undated_claim_says_so_never_empty_brackets(site_url):

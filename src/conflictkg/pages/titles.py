@@ -34,7 +34,7 @@ _ATTRIBUTION = re.compile(r"\((?:as |figures of |[^()]* by )[^()]*\)")
 _PROPER = re.compile(r" (?:[A-Z][a-z]|[A-Z]{2,}\b)")
 #: A side's people, forces or officials right after a name: the name is the party's ("Artsakh positions").
 _PARTY = re.compile(r" (?:positions?|residents?|servicem[ae]n|soldiers?|police|authorities|leaders?|officials?|"
-                    r"posts?|side|units?|forces|army|troops|government|denies|says)\b")
+                    r"posts?|side|units?|forces|army|troops|government|deny|denies|say|says)\b")
 #: What makes a name the speaker's: "denied by Artsakh".
 _BY = " by "
 #: A second spelling written after a name: " / Word".
@@ -88,7 +88,7 @@ def place_spans(text: str, by_spelling: Mapping[str, str]) -> list[tuple[int, in
     []
     >>> place_spans("Fire on Artsakh positions near Artsakh's border", {"Artsakh": "a"})
     [(31, 38, 'a')]
-    >>> place_spans("Artsakh denies; fire denied by Artsakh", {"Artsakh": "a"})
+    >>> place_spans("Artsakh denies; fire denied by Artsakh; Armenia and Artsakh deny it", {"Artsakh": "a"})
     []
     """
     if not by_spelling:
