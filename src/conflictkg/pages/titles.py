@@ -97,8 +97,7 @@ def place_spans(text: str, by_spelling: Mapping[str, str]) -> list[tuple[int, in
     spans = []
     for match in _pattern(tuple(sorted(by_spelling, key=lambda n: (-len(n), n)))).finditer(text):
         start, end = match.span()
-        if any(a <= start < b for a, b in kept) or _PROPER.match(text, end) or _PARTY.match(text, end) \
-                or text.endswith(_BY, 0, start):
+        if _not_a_place(text, start, end, kept):
             continue
         if spans and start < spans[-1][1]:
             continue  # taken in by the span before
@@ -110,6 +109,14 @@ def place_spans(text: str, by_spelling: Mapping[str, str]) -> list[tuple[int, in
         joined = text[start - 1:start] == "-" or text[end:end + 1] == "-"
         spans.append((start, end, place + "-" if joined else place))
     return spans
+
+
+def _not_a_place(text: str, start: int, end: int, kept: list[tuple[int, int]]) -> bool:
+    """Whether the name at ``text[start:end]`` is kept as written: inside a quotation or the closing attribution
+    (``kept``), the first word of a proper name, or a side's name (its people or forces after it, or its speaker:
+    "denied by Artsakh")."""
+    return (any(a <= start < b for a, b in kept) or bool(_PROPER.match(text, end)) or bool(_PARTY.match(text, end))
+            or text.endswith(_BY, 0, start))
 
 
 def replace_spans(text: str, spans: list[tuple[int, int, str]], name: Callable[[str], str | None]) -> str:
