@@ -8,6 +8,7 @@ still answers.
 
 from __future__ import annotations
 
+import csv
 import io
 import signal
 import socket
@@ -150,6 +151,16 @@ def test_construct_content_negotiation(endpoint: str, accept: str | None, fmt: o
     triples = list(ox.parse(response.content, fmt))
     assert len(triples) >= 3
     assert rdflib.Graph().parse(data=response.content, format=fmt.media_type)
+
+
+def test_csv_quotes_a_field_holding_a_comma_a_quote_or_a_line_break(endpoint: str) -> None:
+    """RFC 4180 (Oxigraph's own CSV writer left such an IRI bare: a source's URL "…Pashinyan21,04,21" came out as
+    three fields). The CLI's `--format csv` writes with the same function (`sparql.results.solutions_bytes`)."""
+    query = 'SELECT ?u ?l WHERE { VALUES (?u ?l) { (<https://regionpress.am/a/x21,04,21> "say \\"no\\",\\ntwice") } }'
+    response = get(endpoint, query, "text/csv")
+    assert response.content == b'u,l\r\n"https://regionpress.am/a/x21,04,21","say ""no"",\ntwice"\r\n'
+    rows = list(csv.reader(io.StringIO(response.text)))
+    assert rows == [["u", "l"], ["https://regionpress.am/a/x21,04,21", 'say "no",\ntwice']]
 
 
 def test_format_parameter_overrides_accept(endpoint: str) -> None:

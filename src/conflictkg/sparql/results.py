@@ -1,7 +1,9 @@
 """Render a :class:`~conflictkg.store.Result`: SPARQL results formats by Oxigraph, or a table.
 
-The SPARQL 1.1 results formats (JSON, XML, CSV, TSV) are written by Oxigraph's own serializers,
-the ones the endpoint answers with, so the command line and the endpoint cannot drift apart.
+The SPARQL 1.1 results formats (JSON, XML, TSV) are written by Oxigraph's own serializers, the ones the
+endpoint answers with, so the command line and the endpoint cannot drift apart; CSV is written here
+(:func:`solutions_bytes`, for both), as Oxigraph's CSV writer leaves an IRI holding a comma unquoted
+("https://regionpress.am/en/a/...Pashinyan21,04,21" became three fields).
 A :class:`Result` holds pyoxigraph terms from any backend, so it is handed to Oxigraph as the
 TSV of its terms (N-Triples syntax, which is lossless) and parsed back into Oxigraph's solutions:
 the same round trip the endpoint makes when it cuts an answer at the row limit.
@@ -9,7 +11,10 @@ the same round trip the endpoint makes when it cuts an answer at the row limit.
 
 from __future__ import annotations
 
+import csv
+import io
 import json
+from collections.abc import Iterable
 
 import pyoxigraph as ox
 
@@ -46,7 +51,42 @@ def serialize(result: Result, fmt: str) -> bytes:
     >>> serialize(Result("ask", boolean=True), "json")
     b'{"head":{},"boolean":true}'
     """
-    return to_oxigraph(result).serialize(format=OXIGRAPH_RESULTS[fmt]) or b""
+    answer = to_oxigraph(result)
+    if isinstance(answer, ox.QuerySolutions):
+        return solutions_bytes(answer, fmt)
+    return answer.serialize(format=OXIGRAPH_RESULTS[fmt]) or b""
+
+
+def solutions_bytes(solutions: ox.QuerySolutions, fmt: str) -> bytes:
+    """``solutions`` in the SPARQL results format ``fmt``: CSV by :func:`csv_bytes`, the others by Oxigraph."""
+    if fmt == "csv":
+        return csv_bytes([v.value for v in solutions.variables], (list(row) for row in solutions))
+    return solutions.serialize(format=OXIGRAPH_RESULTS[fmt]) or b""
+
+
+def csv_bytes(variables: list[str], rows: Iterable[list[Term | None]]) -> bytes:
+    """SPARQL 1.1 Query Results CSV (W3C, section 2): a header of the variables, then each term's plain
+    form (an IRI, ``_:`` and a blank node's label, a literal's lexical form), unbound as an empty field,
+    CRLF line ends, and every field holding a comma, a double quote or a line break quoted (RFC 4180).
+
+    >>> csv_bytes(["s", "o"], [[ox.NamedNode("https://a.am/x,04,21"), ox.Literal('say "no", twice')], [None, None]])
+    b's,o\\r\\n"https://a.am/x,04,21","say ""no"", twice"\\r\\n,\\r\\n'
+    """
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(variables)
+    writer.writerows([_plain(term) for term in row] for row in rows)
+    return out.getvalue().encode("utf-8")
+
+
+def _plain(term: Term | None) -> str:
+    if term is None:
+        return ""
+    if isinstance(term, ox.BlankNode):
+        return "_:" + term.value
+    if isinstance(term, (ox.NamedNode, ox.Literal)):
+        return term.value
+    return str(term)  # a quoted triple: its N-Triples form
 
 
 def display(term: Term | None) -> str:

@@ -23,6 +23,7 @@ from conflictkg.errors import NotAcceptable, QueryRefused
 from conflictkg.rdf.namespaces import PREFIXES
 from conflictkg.settings import MAX_QUERY_DEPTH
 from conflictkg.sparql.guard import check_query
+from conflictkg.sparql.results import solutions_bytes
 from conflictkg.store.oxigraph import looks_like_update, query_syntax_error
 from conflictkg.web.formats import GRAPH_FORMATS, GRAPH_OX, RESULT_FORMATS, RESULTS_OX, choose
 
@@ -167,8 +168,8 @@ def _solutions(result: ox.QuerySolutions, request: QueryRequest) -> Answer:
     except _CapReached:
         pass
     tsv, cut = sink.kept()
-    body = tsv if fmt.key == "tsv" else ox.parse_query_results(tsv, ox.QueryResultsFormat.TSV).serialize(
-        format=RESULTS_OX[fmt.key]) or b""
+    body = tsv if fmt.key == "tsv" else solutions_bytes(ox.parse_query_results(tsv, ox.QueryResultsFormat.TSV),
+                                                        fmt.key)
     return Answer(200, fmt.content_type, body, _truncation(cut, request.max_rows))
 
 
