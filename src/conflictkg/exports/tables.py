@@ -10,8 +10,6 @@ the same store always gives the same bytes.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from dataclasses import dataclass, field
 from typing import Any
@@ -21,6 +19,7 @@ import pyoxigraph as ox
 from conflictkg.rdf.terms import term_to_str
 from conflictkg.resources import Resources
 from conflictkg.sparql.queries import load_library, run
+from conflictkg.sparql.results import to_csv
 from conflictkg.store import Result, Store
 
 #: Between the values of a multi-valued cell.
@@ -170,15 +169,6 @@ def typed(store: Store, resources: Resources, name: str) -> TypedTable:
     """The CSV table ``name`` of :data:`TABLES`, typed."""
     spec = TABLES[name]
     return typed_table(answer(store, resources, spec.query), spec.lists)
-
-
-def to_csv(header: list[str], rows: list[list[str]]) -> bytes:
-    """RFC 4180 CSV in UTF-8 (CRLF line ends, quoted where needed), header first."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(header)
-    writer.writerows(rows)
-    return out.getvalue().encode("utf-8")
 
 
 def csv_file(store: Store, resources: Resources, name: str) -> bytes:

@@ -72,10 +72,16 @@ def csv_bytes(variables: list[str], rows: Iterable[list[Term | None]]) -> bytes:
     >>> csv_bytes(["s", "o"], [[ox.NamedNode("https://a.am/x,04,21"), ox.Literal('say "no", twice')], [None, None]])
     b's,o\\r\\n"https://a.am/x,04,21","say ""no"", twice"\\r\\n,\\r\\n'
     """
+    return to_csv(variables, [[_plain(term) for term in row] for row in rows])
+
+
+def to_csv(header: list[str], rows: list[list[str]]) -> bytes:
+    """RFC 4180 CSV in UTF-8 (CRLF line ends, quoted where needed), header first: the results, the pages' CSV
+    twins and the downloads."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(variables)
-    writer.writerows([_plain(term) for term in row] for row in rows)
+    writer.writerow(header)
+    writer.writerows(rows)
     return out.getvalue().encode("utf-8")
 
 
