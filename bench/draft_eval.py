@@ -2,7 +2,7 @@
 field against the curated claims behind a labelled set of articles: every
 bench/draft_eval/articles*.yaml file (articles.yaml, and the curators' articles-rec-*.yaml).
 
-    python bench/draft_eval.py --articles DIR                  # the fresh held-out split (heldout2)
+    python bench/draft_eval.py --articles DIR                  # the freshest held-out split (heldout3)
     python bench/draft_eval.py --articles DIR --split dev      # the articles the rules were written against
     python bench/draft_eval.py --articles DIR --split all --json bench/out/draft_eval.json
 
@@ -44,7 +44,7 @@ from conflictkg.sparql.queries import load_library
 ROOT = Path(__file__).resolve().parents[1]
 
 LABELS = ROOT / "bench" / "draft_eval"
-DEFAULT_SPLIT = "heldout2"  # labelled after the rules were frozen (docs/curating/drafting.md)
+DEFAULT_SPLIT = "heldout3"  # labelled before anyone ran the drafter on it (docs/curating/drafting.md, "held-out set 3")
 FIELDS = ("claimant", "claimant+stance", "claim date (stated)", "claim date (with proposals)", "named points",
           "implied points", "accused", "places", "figures", "quote attribution")
 # Recall over what the article's text itself states: the headline rows count every curated value,
