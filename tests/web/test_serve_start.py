@@ -162,5 +162,8 @@ def test_vis_network_is_a_cached_static_file_linked_by_the_view_pages(app_over):
     assert js.headers["cache-control"] == css.headers["cache-control"] == VIS_CACHE_CONTROL
     assert f'<script src="/network/assets/{VIS_FILES["js"]}"></script>' in page
     assert f'<link rel="stylesheet" href="/network/assets/{VIS_FILES["css"]}">' in page
-    assert "@license" not in page and len(page) < len(script)  # not inlined any more
+    # not inlined any more (the page's own size grows with the record: the allegations view reached 515 kB in
+    # session 21, more than the library's 468 kB, so the check is on the library's text, not on sizes)
+    banner = "A dynamic, browser-based visualization library"
+    assert banner in script and "@license" not in page and banner not in page
     assert missing.status_code == 404
