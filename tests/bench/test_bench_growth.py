@@ -25,10 +25,18 @@ def test_growth_is_time_over_the_larger_of_input_and_output_growth(growth):
 
 
 def test_table_flags_only_questions_timed_above_the_fixed_cost(growth):
-    found = [{"quads": 1000, "questions": {"fast": {"rows": 1, "s": 0.001}, "slow": {"rows": 1, "s": 0.01}}},
-             {"quads": 10_000, "questions": {"fast": {"rows": 1, "s": 0.05}, "slow": {"rows": 1, "s": 0.5}}}]
+    floor = ({"rows": 100, "s": 0.01}, {"rows": 1000, "s": 0.2})  # 20x the time for 10x the rows: 2.0
+    found = [{"quads": 1000, "floor": floor[0],
+              "questions": {"fast": {"rows": 1, "s": 0.001}, "slow": {"rows": 1, "s": 0.01},
+                            "engine-like": {"rows": 1, "s": 0.01}}},
+             {"quads": 10_000, "floor": floor[1],
+              "questions": {"fast": {"rows": 1, "s": 0.05}, "slow": {"rows": 1, "s": 0.5},
+                            "engine-like": {"rows": 1, "s": 0.15}}}]
     lines = growth.table([1, 10], found).splitlines()
-    assert lines[0] == "| question | 1x rows / ms | 10x rows / ms | growth 1x→10x |"
-    assert lines[2] == "| (quads) | 1,000 | 10,000 | |"
-    assert lines[3] == "| `fast` | 1 / 1.0 | 1 / 50.0 | 5.00 |"  # 1 ms at 1x: mostly fixed cost, not judged
-    assert lines[4] == "| `slow` | 1 / 10.0 | 1 / 500.0 | 5.00 **over** |"
+    assert lines[0] == "| question | 1x rows / ms | 10x rows / ms | growth 1x→10x | ÷ engine floor |"
+    assert lines[2] == "| (quads) | 1,000 | 10,000 | | |"
+    assert lines[3] == "| (engine floor: every claims-graph triple) | 100 / 10.0 | 1,000 / 200.0 | 2.00 | 1.00 |"
+    assert lines[4] == "| `fast` | 1 / 1.0 | 1 / 50.0 | 5.00 | 2.50 |"  # 1 ms at 1x: mostly fixed cost, not judged
+    assert lines[5] == "| `slow` | 1 / 10.0 | 1 / 500.0 | 5.00 **over** | 2.50 **over** |"
+    # over its input, but slower-growing than the engine's own read of its input
+    assert lines[6] == "| `engine-like` | 1 / 10.0 | 1 / 150.0 | 1.50 **over** | 0.75 |"
