@@ -76,7 +76,8 @@ CLAIMS: dict[str, dict[str, tuple[str, str | None, str]]] = {
         "claim-az-mod-2022-08-03-operation-revenge": ("agent-az-mod", "2022-08-03", "stance-alleges"),  # session 18: re-classed as an allegation (the stored pages show it answering no allegation; issue #12)
         "claim-az-mfa-2022-08-03-units-not-withdrawn": ("agent-az-mfa", "2022-08-03", "stance-alleges"),  # session 18: re-classed as an allegation (the stored pages show it answering no allegation; issue #12)
         # re-audit (issue #12): the relay does not date the bulletin, so no claim date
-        "claim-ru-mod-2022-08-03-sarybaba": ("agent-ru-mod", None, "stance-alleges"),
+        # dated in session 22 by the bulletin's own title on Artsakhtert ("на 03 августа 2022 г.")
+        "claim-ru-mod-2022-08-03-sarybaba": ("agent-ru-mod", "2022-08-03", "stance-alleges"),
         "claim-ru-mod-2022-08-04-four-violations": ("agent-ru-mod", "2022-08-04", "stance-alleges"),
         "claim-am-mfa-2022-08-03-lachin-route": ("agent-am-mfa", "2022-08-03", "stance-alleges"),
         "claim-am-government-2022-08-04-point6": ("agent-pashinyan", "2022-08-04", "stance-alleges"),
