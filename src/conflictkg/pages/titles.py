@@ -11,8 +11,8 @@ A name is matched whole (not inside "Aghdamkend"), never inside a quotation ('Na
 speaker's words, not the project's), never inside the attribution that ends a title ("(as alleged by the
 Artsakh emergency service)" names a claimant, not a place), never as the first word of a proper name
 ("Artsakh Defence Army", "Nagorno-Karabakh Republic": a body's name is its own) nor as a side's name before its
-people or forces, or as its speaker ("Artsakh positions", "a Nagorno-Karabakh serviceman", "Artsakh denies", "denied by
-Artsakh": a party, not a place),
+people, forces or offices, or as its speaker ("Artsakh positions", "the Artsakh presidency", "a Nagorno-Karabakh
+serviceman", "Artsakh denies", "denied by Artsakh": a party, not a place),
 and inside a hyphenated
 compound ("Aghavno-Berdzor section") it is replaced by a one-word name only ("Akhavno-Berdzor", but
 "Kalbajar-Lachin", not "Kelbajar region-Lachin").
@@ -34,7 +34,9 @@ _ATTRIBUTION = re.compile(r"\((?:as |figures of |[^()]* by )[^()]*\)")
 _PROPER = re.compile(r" (?:[A-Z][a-z]|[A-Z]{2,}\b)")
 #: A side's people, forces or officials right after a name: the name is the party's ("Artsakh positions").
 _PARTY = re.compile(r" (?:positions?|residents?|servicem[ae]n|soldiers?|police|authorities|leaders?|officials?|"
-                    r"posts?|side|units?|forces|army|troops|government|deny|denies|say|says)\b")
+                    r"posts?|side|units?|forces|army|troops|government|presiden(?:cy|t|tial)|ministry|ministers?|"
+                    r"spokes(?:person|man|woman)|parliament|ombudsman|deny|denies|say|says|answers?|replies|"
+                    r"responds?|accuses|alleges)\b")
 #: What makes a name the speaker's: "denied by Artsakh".
 _BY = " by "
 #: A second spelling written after a name: " / Word".
@@ -90,6 +92,8 @@ def place_spans(text: str, by_spelling: Mapping[str, str]) -> list[tuple[int, in
     [(31, 38, 'a')]
     >>> place_spans("Artsakh denies; fire denied by Artsakh; Armenia and Artsakh deny it", {"Artsakh": "a"})
     []
+    >>> place_spans("Movement into Artsakh; the Artsakh presidency answers; the Artsakh ministry replies", {"Artsakh": "a"})
+    [(14, 21, 'a')]
     """
     if not by_spelling:
         return []
