@@ -13,7 +13,7 @@ import re
 
 from conflictkg.drafting.lexicon import PERSON, STATE_KINDS, AgentInfo, Lexicon
 from conflictkg.drafting.scan import Mention
-from conflictkg.drafting.stance import Cue
+from conflictkg.drafting.stance import Cue, present_forms
 
 ANAPHOR = re.compile(r"\b(it|he|she|they|the ((foreign|defen[cs]e|interior|deputy|vice|prime) )?(ministry|department|agency|office|spokes\w+|statement|minister"
                      r"|defen[cs]e ministry|foreign ministry|military|president|prime minister|premier|official|diplomat"
@@ -38,7 +38,10 @@ def _pick(m: Mention, lex: Lexicon) -> AgentInfo:
 # Verbs whose speaker may follow them ("said the ministry"); after "accused" or "urged" comes the object.
 INVERTIBLE = re.compile(r"said|says|added|noted|stated|wrote|explained|reported|announced|claimed|stressed|continued",
                         re.I)
-CLOSING = re.compile(rf"{INVERTIBLE.pattern}|told|warned|insisted|emphasi[sz]ed|underlined|confirmed", re.I)
+_CLOSING_PAST = ["added", "noted", "stated", "explained", "reported", "announced", "claimed", "stressed", "continued",
+                 "warned", "insisted", "emphasized", "emphasised", "underlined", "confirmed"]
+# "..., the ministry said." and its present "..., the spokesperson confirms."
+CLOSING = re.compile(rf"{INVERTIBLE.pattern}|told|{'|'.join(_CLOSING_PAST)}|{'|'.join(present_forms(_CLOSING_PAST))}", re.I)
 _BOUNDARY = re.compile(r"(?:,|[”\"’](?=\s)|\s[—–])\s*")  # a comma, a closing quote, a dash
 
 
