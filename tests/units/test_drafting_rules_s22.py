@@ -71,3 +71,77 @@ def test_new_cues_complained_welcomed_and_a_courts_interim_measure(lex: Lexicon)
         ("agent-aliyev", "alleges")]
     assert stance.sentence_stance("The court decided to indicate an interim measure.",
                                   stance.find_cues("The court decided to indicate an interim measure.", [])) == "calls-on"
+
+
+def test_a_title_before_a_person_after_said_names_the_person(lex: Lexicon) -> None:
+    text = "The road must be reopened at once, said today Russian Foreign Ministry spokesperson Maria Zakharova."
+    assert _claims(text, lex) == [("agent-zakharova", "calls-on")]
+
+
+def test_a_quotation_that_does_not_close_is_the_previous_speakers(lex: Lexicon) -> None:
+    text = ("Ilham Aliyev said on Friday that the talks would go on.\n\n"
+            "“The detainees cannot be considered prisoners of war, they are saboteurs. The region said")
+    assert ("agent-aliyev", "denies") in _claims(text, lex)
+
+
+def test_the_head_of_state_and_the_secretariat_carry_the_speaker_over(lex: Lexicon) -> None:
+    text = "Ilham Aliyev said on Friday that the talks would go on.\n\n“We reject the claims as groundless,” the head of state said."
+    assert _claims(text, lex) == [("agent-aliyev", "denies")]  # the report folds into the denial
+
+
+def test_a_cue_whose_speaker_is_not_found_is_noted_never_the_outlets(lex: Lexicon) -> None:
+    text = "Two soldiers were killed near Parukh, the unnamed official claimed in a letter.\n\nTalks went on."
+    draft = draft_article(text, ArticleMeta("https://example.org/x", "Asbarez", date(2022, 5, 20)), lex)
+    assert not [c for c in draft.claims if c.claimant == CKR + "agent-asbarez" and 0 in c.sentences]
+    assert any(c.startswith("speaker not found in sentence(s) 0:") for c in draft.checks)
+
+
+def test_an_attribution_with_no_verb_at_the_end_names_the_speaker(lex: Lexicon) -> None:
+    text = "The situation on the border is not stabilizing, acting Prime Minister of Armenia Nikol Pashinyan."
+    assert _claims(text, lex) == [("agent-pashinyan", "reports")]
+    assert _claims("Troops shelled the village, wounding a shepherd near Nikol Pashinyan.", lex)[0][0] != "agent-pashinyan"
+
+
+def test_narration_of_events_a_month_before_the_publication_is_background(lex: Lexicon) -> None:
+    assert _claims("Heavy clashes erupted near Parukh on March 27, killing two soldiers.", lex) == []  # published 20 May
+    assert _claims("Heavy clashes erupted near Parukh on May 17, killing two soldiers.", lex) == [("agent-asbarez", "reports")]
+
+
+def test_a_subject_before_a_quotation_that_holds_the_verb_speaks(lex: Lexicon) -> None:
+    text = "The European Parliament “strongly condemns the attacks by Azerbaijan on the villages of Armenia”."
+    assert _claims(text, lex) == [("agent-european-parliament", "alleges")]
+
+
+def test_a_heading_that_says_who_delivered_the_statement(lex: Lexicon) -> None:
+    from conflictkg.drafting import headings
+
+    heading = "Statement on the provisions of the trilateral statement as delivered by Foreign Minister Ararat Mirzoyan at the Council"
+    assert headings.heading_speaker(heading, lex).iri == CKR + "agent-mirzoyan"
+
+
+def test_notes_is_a_cue_before_that_only() -> None:
+    cues = lambda text: [c.text for c in stance.find_cues(text, [])]  # noqa: E731
+    assert cues("The report notes that the road was closed.") == ["notes"]
+    assert cues("The diplomatic notes were handed over.") == []
+    assert "welcomes" in stance.PRESENT and "assesses" in stance.PRESENT
+
+
+def test_a_few_french_and_german_cues_where_the_names_resolve(lex: Lexicon) -> None:
+    assert _claims("Mme Zakharova a déclaré que les pourparlers continueront.", lex)[0][0] == "agent-zakharova"
+    assert _claims("« Nous informerons plus tard », a déclaré Mme Zakharova.", lex)[0][0] == "agent-zakharova"
+    assert _claims("Die Gespräche gehen weiter, sagte Bayramov in einem Brief.", lex)[0][0] == "agent-bayramov"
+
+
+def test_stance_from_the_reported_words_more_cases() -> None:
+    def stance_of(text: str) -> str:
+        return stance.sentence_stance(text, stance.find_cues(text, []))
+
+    assert stance_of("The ministry has welcomed the parliament's call to reopen the road.") == "calls-on"
+    assert stance_of("The assembly notes that the people have been denied access to the road.") != "denies"
+    assert stance_of("The sides exchanged the bodies of soldiers killed during the hostilities, the ministry said.") == "reports"
+
+
+def test_said_with_a_comma_at_the_end_introduces_the_next_paragraph(lex: Lexicon) -> None:
+    text = ("Talks resumed in Brussels.\n\nAni Badalyan, spokesperson of the Armenian Foreign Ministry, said,\n\n"
+            "These claims are groundless and we reject them.")
+    assert ("agent-ani-badalyan", "denies") in _claims(text, lex)

@@ -24,7 +24,8 @@ SPEECH = (r"said|says|say|stated|states|told|added|noted|announced|declared|repo
           r"|clarified|acknowledged|admitted|asserted|maintained|voiced|underscored|highlighted|recorded"
           r"|called|calls|described|describes|termed|dubbed|labell?ed|branded"
           r"|according to|in a statement|in its statement|the statement reads|statement read|in a press release"
-          r"|welcomed|welcomes|complained|complains"  # "the ministry has welcomed ...", "Aliyev complained that ..."
+          r"|a déclaré|a affirmé|a indiqué|a souligné|sagte|erklärte|betonte"  # French and German: where the names resolve
+          r"|welcomed|complained|assessed|notes(?= that\b)"  # "has welcomed ...", "complained that ...", "the report notes that"
           r"|decided to indicate|indicated (?:an|the) interim measures?"  # a court's interim measure
           r"|(?:issued|released|published|made|spread|disseminated|approved|adopted) (?:a|an|the) (?:\w+ ){0,2}?(?:statement|press release"
           r"|information|bulletin|announcement|resolution|declaration)")
@@ -58,7 +59,7 @@ PRESENT = present_forms(_PAST)
 CUE = re.compile(rf"\b({SPEECH}|{'|'.join(PRESENT)})\b", re.I)
 CALL = re.compile(r"\b(urged?|urges|call(ed|s)? (on|upon|for|to)|appeal(ed|s)? to|demand(ed|s)?|asked|requested"
                   r"|requests|was urged|were urged|reminded)\b", re.I)
-DENY = re.compile(r"\b(denied|denies|deny|rejected|rejects|refuted|refutes|dismissed|groundless|baseless"
+DENY = re.compile(r"\b((?<!been )(?<!was )(?<!were )(?<!is )(?<!are )(?<!being )denied|denies|deny|rejected|rejects|refuted|refutes|dismissed|groundless|baseless"
                   r"|(does|do|did) not (reflect|correspond)|not true|is false|are false|disinformation|fake"
                   r"|(has|have|had) not violated|did not violate|no (cases? of )?(violation|injur|change)"
                   r"|there (has|have) been no|untrue|unfounded|misinformation|false information|fabricat\w++(?! (criminal )?(charges|cases|accusations)\b)|slander\w*"
@@ -72,6 +73,8 @@ DENY = re.compile(r"\b(denied|denies|deny|rejected|rejects|refuted|refutes|dismi
                   # a denial of an obligation the other side reads into the statement
                   r"|(has|have|had) not (undertaken|assumed|taken on|accepted) any (obligations?|commitments?)"
                   r"|unserious"
+                  # a status others give denied: "they cannot be considered prisoners of war"
+                  r"|(cannot|can ?not|could not|should not) be (considered|regarded|called|treated|viewed|described|recogni[sz]ed) (as )?"
                   # a denial of any part in what happened: "the company has nothing to do with the supply"
                   r"|(has|have|had) (absolutely )?nothing to do with"
                   # a charge called absurd: "it requires a vivid imagination to accuse our troops", "it is absurd to blame"
@@ -113,6 +116,8 @@ CALL_WORDS = re.compile(r"\b(we|i)\s+(\w+ly\s+)?(urge|call (on|upon|for)|appeal 
                         r"|\bdemand to (observe|stop|cease|withdraw)"
                         # an expectation addressed to someone: "the government expects a plan from Moscow to reopen the road"
                         r"|\b(steps|measures|action)\b[^.]{0,20}\b(should|must) be taken\b"
+                        # a call made one's own: "welcomed ... its call to reopen the road", "we support the calls to"
+                        r"|\b(welcom\w*|support\w*|join\w*|echo\w*|endors\w*)\b[^.]{0,100}\b(calls?|appeals?) (to|for|on)\b"
                         r"|\bexpects? (\w+ ){0,4}from (\w+ ){0,3}to\b|\b(is|are) waiting for (\w+ ){0,4}to (answer|respond|act|explain)", re.I)
 # An allegation carried by the reported words: fire opened, responsibility laid on someone, a harm done.
 ALLEGE_WORDS = re.compile(r"\b(opened|open|opening) (\w+ ){0,2}fire\b|\bfire was opened\b|\bsubjected (\w+ ){0,2}to (\w+ ){0,2}fire"
@@ -128,6 +133,11 @@ NO_VIOLATION_RECORDED = re.compile(r"\bno (\w+ )?violations?\b[^.]{0,60}\b(were|
 # Interpretation without a cue: obligations said to remain in force, agreements said to remain valid.
 IN_FORCE = re.compile(r"\bobligations?\b[^.]{0,40}\b(remains?|are|is) (still )?(in force|valid|binding)"
                       r"|\b(statements?|agreements?)\b[^.]{0,20}\b(remains?|are|is) (still )?(in force|valid|relevant|binding)\b", re.I)
+
+
+# The dead of a war named as such, not an attack someone is charged with: "soldiers killed during the hostilities".
+FALLEN = re.compile(r"\b(killed|died|fallen|fell|wounded|perished)\s+(during|in)\s+the\s+(\w+\s+)?(hostilities|war|fighting|conflict)\b",
+                    re.I)
 
 
 @dataclass(frozen=True)
@@ -179,6 +189,7 @@ def sentence_stance(text: str, cues: list[Cue]) -> str:
     """The stance a sentence expresses (before the counter-allegation rule)."""
     answered = ANSWERED.search(text)
     text = text[:answered.end()] if answered else text
+    text = FALLEN.sub("", text)  # "the bodies of soldiers killed during the hostilities": no charge
     cue_words = " ".join(c.text.lower() for c in cues if not answered or c.start < answered.end())
     if CALL.search(cue_words):
         return "calls-on"
