@@ -145,3 +145,15 @@ def test_said_with_a_comma_at_the_end_introduces_the_next_paragraph(lex: Lexicon
     text = ("Talks resumed in Brussels.\n\nAni Badalyan, spokesperson of the Armenian Foreign Ministry, said,\n\n"
             "These claims are groundless and we reject them.")
     assert ("agent-ani-badalyan", "denies") in _claims(text, lex)
+
+
+def test_an_obligation_said_to_be_held_up_is_an_allegation(lex: Lexicon) -> None:
+    assert _claims("Armenia is delaying the fulfillment of the agreement, Jeyhun Bayramov said.", lex) == [
+        ("agent-bayramov", "alleges")]
+
+
+def test_an_embedded_posts_signature_names_who_wrote_the_post(lex: Lexicon) -> None:
+    text = ("The ministers met in Tbilisi.\n\nFull implementation of the statements was stressed.\n\n"
+            "— Jeyhun Bayramov (@bayramov_jeyhun) July 16, 2022")
+    draft = draft_article(text, ArticleMeta("https://example.org/x", "Asbarez", date(2022, 7, 17)), lex)
+    assert [(c.claimant.removeprefix(CKR), sorted(c.sentences)) for c in draft.claims] == [("agent-bayramov", [1, 2])]

@@ -144,7 +144,18 @@ def verbless_cue(text: str, mentions: list[Mention], lex: Lexicon, quoted: list[
     followed by a quotation that goes on with the verb ("The European Parliament “strongly condemns
     ...”"), or its speaker at the end after a comma, the verb left out ("..., acting Prime Minister
     of Armenia Jane Roe."). A "said" is put there, so that the subject or the person speaks."""
-    return _subject_quote(text, mentions, quoted) or _verbless_end(text, mentions, lex)
+    return _subject_quote(text, mentions, quoted) or _verbless_end(text, mentions, lex) or _signature(text, mentions)
+
+
+# An embedded post's signature: "— Jane Roe (@janeroe) July 16, 2022": the post above it is hers.
+SIGNATURE = re.compile(r"^\s*[—–-]\s*(?P<who>[^()@]{3,60}?)\s*\(@\w+\)")
+
+
+def _signature(text: str, mentions: list[Mention]) -> list[Cue]:
+    """A "said" after the name of a post's signature, so that the name speaks."""
+    m = SIGNATURE.match(text)
+    named = [x for x in mentions if m and m.start("who") <= x.start and x.end <= m.end("who")]
+    return [Cue(named[-1].end, named[-1].end, "said")] if named else []
 
 
 def _subject_quote(text: str, mentions: list[Mention], quoted: list[tuple[int, int]]) -> list[Cue]:

@@ -324,7 +324,7 @@ def _attribute(draft: Draft, r: Reading, lex: Lexicon, context: str, held: list[
             _give(draft, claim, narrated, r.speaker, lex, context,
                   "sentences the article gives without a source, next to this claimant's, were added: check they are its")
             narrated.clear()
-        if held and FOLLOW_UP.search(r.sentence.text):
+        if held and (FOLLOW_UP.search(r.sentence.text) or agents.SIGNATURE.match(r.sentence.text)):
             _give(draft, claim, held, r.speaker, lex, context,
                   "sentences the article gives without a source were added: check they are this claimant's")
     held.clear()

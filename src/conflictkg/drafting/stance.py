@@ -85,7 +85,9 @@ ACCUSE = re.compile(r"\b(accus\w*|alleg\w*|blam\w*|violat\w*|breach\w*|provocati
                     r"|advanc\w*|sabotage|killed|wounded|injured|aggression|block\w*|occup\w*|crossed|condemn\w*"
                     r"|denounc\w*|target(ed|ing)|smuggl\w*|obstruct\w*|hinder\w*|non-?compliance|fail(ed|s|ure)? to (fulfil|comply|implement"
                     r"|withdraw|honou?r)|not (comply|complied|fulfil\w*|honou?r\w*)"
-                    r"|not (yet )?(been )?(completed|carried out|withdrawn|fulfilled|implemented))", re.I)
+                    r"|not (yet )?(been )?(completed|carried out|withdrawn|fulfilled|implemented)"
+                    # an obligation said to be held up: "Armenia is delaying the fulfillment of the agreement"
+                    r"|(delay\w*|stall\w*|drag\w* out|postpon\w*) (the )?(fulfil\w*|implementation|withdrawal|opening))", re.I)
 INTERPRET = re.compile(r"\b(interpret\w*|provides? for|envisag\w*|stipulat\w*|does not (provide|envisage|mention)"
                        r"|under the (terms of the )?(trilateral |tripartite |joint )?(statement|agreement)"
                        r"|(in accordance with|under|according to|in line with|pursuant to) (the )?(point|article|paragraph|clause|item|provision)s?\b"
