@@ -42,7 +42,8 @@ INVERTIBLE = re.compile(r"said|says|added|noted|stated|wrote|explained|reported|
 _CLOSING_PAST = ["added", "noted", "stated", "explained", "reported", "announced", "claimed", "stressed", "continued",
                  "warned", "insisted", "emphasized", "emphasised", "underlined", "confirmed"]
 # "..., the ministry said." and its present "..., the spokesperson confirms."
-CLOSING = re.compile(rf"{INVERTIBLE.pattern}|told|{'|'.join(_CLOSING_PAST)}|{'|'.join(present_forms(_CLOSING_PAST))}", re.I)
+_CLOSING_NOW = [w for w in present_forms(_CLOSING_PAST) if w != "states"]  # "..., the Baltic states."
+CLOSING = re.compile(rf"{INVERTIBLE.pattern}|told|{'|'.join(_CLOSING_PAST)}|{'|'.join(_CLOSING_NOW)}", re.I)
 _BOUNDARY = re.compile(r"(?:,|[”\"’](?=\s)|\s[—–])\s*")  # a comma, a closing quote, a dash
 
 

@@ -51,7 +51,7 @@ def present_forms(past: list[str]) -> list[str]:
 
 # Present forms that are more often nouns ("criminal charges", "in terms of", "diplomatic notes"): no cue.
 _NOUNS = frozenset({"stats", "terms", "brands", "charges", "voices", "records", "protests", "highlights", "comments",
-                    "notes", "requests", "appeals", "replies", "issues", "releases"})
+                    "notes", "requests", "appeals", "replies", "issues", "releases", "argus"})  # "Argus": a name
 # The single-word past-tense cues; "issued", "adopted" ... are cues only with "a statement".
 _PAST = [w for w in re.findall(r"(?<![\w ])([a-z]+ed)(?=\||\)|$)", SPEECH)
          if w not in ("issued", "released", "published", "disseminated", "approved", "adopted")]
