@@ -13,11 +13,12 @@ import re
 
 from conflictkg.drafting.lexicon import PERSON, STATE_KINDS, AgentInfo, Lexicon
 from conflictkg.drafting.scan import Mention
-from conflictkg.drafting.stance import Cue
+from conflictkg.drafting.stance import Cue, present_forms
 
 ANAPHOR = re.compile(r"\b(it|he|she|they|the ((foreign|defen[cs]e|interior|deputy|vice|prime) )?(ministry|department|agency|office|spokes\w+|statement|minister"
                      r"|defen[cs]e ministry|foreign ministry|military|president|prime minister|premier|official|diplomat"
-                     r"|ombuds\w+|service|cent(er|re)|headquarters|command|army|report|bulletin|press release))\b", re.I)
+                     r"|ombuds\w+|service|cent(er|re)|headquarters|command|army|report|bulletin|press release"
+                     r"|head of (state|government)|(general )?secretariat|commissioner|court|senate|assembly|parliament))\b", re.I)
 CK_BODY = "https://w3id.org/conflictkg/ontology#GovernmentBody"
 CK_ARMED = "https://w3id.org/conflictkg/ontology#ArmedForce"
 _TOLD = re.compile(r"\b(told|to)\s*$", re.I)
@@ -36,9 +37,13 @@ def _pick(m: Mention, lex: Lexicon) -> AgentInfo:
 
 
 # Verbs whose speaker may follow them ("said the ministry"); after "accused" or "urged" comes the object.
-INVERTIBLE = re.compile(r"said|says|added|noted|stated|wrote|explained|reported|announced|claimed|stressed|continued",
-                        re.I)
-CLOSING = re.compile(rf"{INVERTIBLE.pattern}|told|warned|insisted|emphasi[sz]ed|underlined|confirmed", re.I)
+INVERTIBLE = re.compile(r"said|says|added|noted|stated|wrote|explained|reported|announced|claimed|stressed|continued"
+                        r"|a déclaré|a affirmé|a indiqué|a souligné|sagte|erklärte|betonte", re.I)  # French, German
+_CLOSING_PAST = ["added", "noted", "stated", "explained", "reported", "announced", "claimed", "stressed", "continued",
+                 "warned", "insisted", "emphasized", "emphasised", "underlined", "confirmed"]
+# "..., the ministry said." and its present "..., the spokesperson confirms."
+_CLOSING_NOW = [w for w in present_forms(_CLOSING_PAST) if w != "states"]  # "..., the Baltic states."
+CLOSING = re.compile(rf"{INVERTIBLE.pattern}|told|{'|'.join(_CLOSING_PAST)}|{'|'.join(_CLOSING_NOW)}", re.I)
 _BOUNDARY = re.compile(r"(?:,|[”\"’](?=\s)|\s[—–])\s*")  # a comma, a closing quote, a dash
 
 
@@ -85,7 +90,7 @@ def speaker(text: str, cue: Cue, mentions: list[Mention], lex: Lexicon) -> tuple
         # a name that runs over the comma is in the clause ("the State Commission for Prisoners of War, Hostages ...")
         before = [m for m in before if m.end > clause]
         after = [m for m in after if m.start - cue.end <= 80]
-        chosen = before[-1] if before else (after[0] if after else None)
+        chosen = before[-1] if before else titled_person(after, text, lex)
         return (None, None) if chosen is None else (for_body(text, _pick(chosen, lex), chosen, mentions, lex), chosen)
     chosen = None
     if cue.after_speaker and after and after[0].start - cue.end <= 5:
@@ -93,12 +98,89 @@ def speaker(text: str, cue: Cue, mentions: list[Mention], lex: Lexicon) -> tuple
     elif before and cue.text.lower().endswith("ing"):  # "Baku shut the road to Armenia, accusing ...": the subject,
         chosen = before[0] if _SUBJECT_LEAD.fullmatch(text[:before[0].start]) else None  # named first, or nobody
     elif before:
-        chosen = before[-1]
-    elif after and after[0].start - cue.end <= 5 and INVERTIBLE.fullmatch(cue.text):  # "said the ministry"
-        chosen = after[0]
+        chosen = _person_in_apposition(before, text, cue, lex) or before[-1]
+    elif after and _close_after(text, cue, after[0]) and INVERTIBLE.fullmatch(cue.text):  # "said the ministry"
+        chosen = titled_person(after, text, lex)
     if chosen is None:
         return None, None
     return for_body(text, _pick(chosen, lex), chosen, mentions, lex), chosen
+
+
+_ADVERB = re.compile(r"\s*(?:(?:today|yesterday|also|on \w+day|later|earlier)\s+)?(?:the\s+)?", re.I)  # "said today the ..."
+_TITLE_ONLY = re.compile(r"[^,;:“”\"]{0,60}?,?\s*", re.I)
+_VERB = re.compile(r"\b(that|who|which|is|are|was|were|has|have|had|will|would|\w+ed|\w+ing)\b", re.I)
+
+
+def _person_in_apposition(before: list[Mention], text: str, cue: Cue, lex: Lexicon) -> Mention | None:
+    """"Jane Roe, spokesperson of the Foreign Ministry, said": the person, not the body of the title."""
+    for m in before[-3:-1]:
+        between = text[m.end:cue.start]
+        if (PERSON in _pick(m, lex).kinds and re.fullmatch(r",[^,]{3,90},\s*(?:\w+ly\s+)?", between)
+                and not _VERB.search(between)):
+            return m
+    return None
+
+
+def _close_after(text: str, cue: Cue, m: Mention) -> bool:
+    """The name right after the cue: "said the ministry", "said Mr. X", "said today the ministry"."""
+    return m.start - cue.end <= 5 or bool(_ADVERB.fullmatch(text[cue.end:m.start]))
+
+
+def titled_person(after: list[Mention], text: str, lex: Lexicon) -> Mention | None:
+    """The speaker named after an inverted cue: the first name, or the person a title before them
+    introduces ("said Council of Europe Commissioner for Human Rights, Jane Roe": the person)."""
+    if not after:
+        return None
+    first = after[0]
+    for m in after[1:3]:
+        between = text[first.end:m.start]
+        if (PERSON in _pick(m, lex).kinds and PERSON not in _pick(first, lex).kinds
+                and _TITLE_ONLY.fullmatch(between) and not _VERB.search(between)):
+            return m
+    return first
+
+
+def verbless_cue(text: str, mentions: list[Mention], lex: Lexicon, quoted: list[tuple[int, int]] = ()) -> list[Cue]:
+    """A sentence with no cue outside its quotations, whose speaker is still plain: its subject
+    followed by a quotation that goes on with the verb ("The European Parliament “strongly condemns
+    ...”"), or its speaker at the end after a comma, the verb left out ("..., acting Prime Minister
+    of Armenia Jane Roe."). A "said" is put there, so that the subject or the person speaks."""
+    return _subject_quote(text, mentions, quoted) or _verbless_end(text, mentions, lex) or _signature(text, mentions)
+
+
+# An embedded post's signature: "— Jane Roe (@janeroe) July 16, 2022": the post above it is hers.
+SIGNATURE = re.compile(r"^\s*[—–-]\s*(?P<who>[^()@]{3,60}?)\s*\(@\w+\)")
+
+
+def _signature(text: str, mentions: list[Mention]) -> list[Cue]:
+    """A "said" after the name of a post's signature, so that the name speaks."""
+    m = SIGNATURE.match(text)
+    named = [x for x in mentions if m and m.start("who") <= x.start and x.end <= m.end("who")]
+    return [Cue(named[-1].end, named[-1].end, "said")] if named else []
+
+
+def _subject_quote(text: str, mentions: list[Mention], quoted: list[tuple[int, int]]) -> list[Cue]:
+    """The subject (first, with nothing but "The" or a date before it) right before a quotation
+    that opens in lower case (the verb is quoted)."""
+    first = min(mentions, key=lambda m: m.start, default=None)
+    if first is None or not _SUBJECT_LEAD.fullmatch(text[:first.start]):
+        return []
+    opens = [a for a, _b in quoted if 0 <= a - first.end <= 2 and re.match(r".\s*[a-z]", text[a:a + 3])]
+    return [Cue(opens[0], opens[0], "said")] if opens else []
+
+
+def _verbless_end(text: str, mentions: list[Mention], lex: Lexicon) -> list[Cue]:
+    """The speaker at the end after a comma: only a known person, only a title (no verb) between."""
+    body = text.rstrip().rstrip(".!?”\"’' ")
+    last = max(mentions, key=lambda m: m.end, default=None)
+    if last is None or last.end < len(body) or PERSON not in _pick(last, lex).kinds:
+        return []
+    comma = body.rfind(",", 0, last.start)
+    between = body[comma + 1:last.start] if comma >= 15 else "x" * 100
+    title = re.sub(r"\b(acting|united|elected|appointed|designated|outgoing|incoming|ruling)\b", "", between, flags=re.I)
+    if len(between) > 70 or _VERB.search(title) or re.search(r"[“”\"]", between):
+        return []
+    return [Cue(len(body), len(body), "said")]
 
 
 # A list set off by a dash right after a title: "The envoys of the co-chair countries – X of Russia, Y of

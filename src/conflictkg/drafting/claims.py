@@ -21,6 +21,7 @@ from datetime import date
 from conflictkg.drafting import agents, dates, events, figures, headings, places, points, quotes, stance
 from conflictkg.drafting.lexicon import NEW, STATE_KINDS, AgentInfo, Lexicon
 from conflictkg.drafting.model import ArticleMeta, Draft, DraftClaim, EventDraft
+from conflictkg.drafting.narration import background
 from conflictkg.drafting.scan import Mention, scan
 from conflictkg.drafting.sentences import Sentence, split_sentences
 from conflictkg.names import name_keys
@@ -113,7 +114,7 @@ def read_sentence(s: Sentence, lex: Lexicon, ref: dates.Reference, previous: Age
     quoted = quotes.quoted_spans(s.text)
     mentions = agents.composed_mentions(s.text, scan(s.text, lex.agent_keys, lex.longest), lex)
     outside = agents.agent_mentions(mentions, quoted)
-    cues = stance.find_cues(s.text, quoted)
+    cues = stance.find_cues(s.text, quoted) or agents.verbless_cue(s.text, outside, lex, quoted)
     who, mention, cue_at = _speaker(s, cues, outside, lex, previous, introduced)
     stances = [stance.sentence_stance(s.text, cues)] if who is not None else ["reports"]
     if stances == ["alleges"] and not stance.ACCUSATION.search(s.text) and not agents.accused_side(
@@ -160,13 +161,13 @@ def contested_phrases(text: str, lex: Lexicon) -> list[tuple[str, str]]:
     return out
 
 
-ANNOUNCES = re.compile(r"(?::|\b(?:issued|released|published|spread|disseminated|circulated|made)\s+(?:a|an|the)\s+"
+ANNOUNCES = re.compile(r"(?::|\b(?:said|stated|added|noted|declared|wrote),|\b(?:issued|released|published|spread|disseminated|circulated|made)\s+(?:a|an|the)\s+"
                        r"(?:\w+\s+){0,2}?(?:statement|press release|information|bulletin|report|announcement)"
                        r"(?:\s+(?:on|late on|early on|last|this|in|from)\b[^.:,]{0,30})?[.:])\s*$", re.I)
 
 
 def _announces(text: str) -> bool:
-    """"The ministry said:" or "The ministry issued a statement on Monday.": what follows is its."""
+    """"The ministry said:", "X said," or "The ministry issued a statement on Monday.": what follows is its."""
     return bool(ANNOUNCES.search(text))
 
 
@@ -190,22 +191,6 @@ FOLLOW_UP = re.compile(r"\b(reported|confirmed|announced|described)\b.{0,40}\b(t
 def _narration(r: Reading) -> bool:
     """Outlet narration worth a claim: it reports casualties or violence (a headline does not)."""
     return bool(figures.find_figures(r.sentence.text) or events.event_types(r.sentence.text))
-
-
-# Background the outlet recalls, not news: the 2020 war, the 1990s, "since 1991", a year before the article's.
-PAST_WAR = re.compile(r"\b(44-day|six-week|first|second|2020|1990s|previous) (karabakh )?war\b|\bwar (of|in) (1992|1994|2020)\b"
-                      r"|\bsince (the )?(1988|1991|1992|1994|199\ds|2020)\b|\bin (the early )?1990s\b|\bdecades?[- ]long\b"
-                      r"|\bfor (three|two|several) decades\b"
-                      r"|\bhad (long )?been\b|\bever since\b", re.I)  # the past perfect tells the backstory
-
-
-def _background(r: Reading, published: date | None) -> bool:
-    """Narration that recalls the past (a war, a year before the publication's) is background."""
-    text = r.sentence.text
-    if PAST_WAR.search(text):
-        return True
-    years = {int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", text)}
-    return bool(published and years and max(years) < published.year)
 
 
 def _repeats_a_speaker(claim: DraftClaim, others: list[DraftClaim]) -> bool:
@@ -321,7 +306,8 @@ def _attribute(draft: Draft, r: Reading, lex: Lexicon, context: str, held: list[
     if r.speaker is None:
         if _relayed(r):
             held.append(r)
-        elif draft.publisher and _narration(r) and not _background(r, draft.meta.published):
+            draft.unspoken += [r.sentence.index] if r.cue_at >= 0 else []  # never the outlet's: the curator looks
+        elif draft.publisher and _narration(r) and not background(r.sentence.text, r.event_dates, draft.meta.published):
             narrated.append(r)
         return
     if NEW in r.speaker.kinds:
@@ -338,7 +324,7 @@ def _attribute(draft: Draft, r: Reading, lex: Lexicon, context: str, held: list[
             _give(draft, claim, narrated, r.speaker, lex, context,
                   "sentences the article gives without a source, next to this claimant's, were added: check they are its")
             narrated.clear()
-        if held and FOLLOW_UP.search(r.sentence.text):
+        if held and (FOLLOW_UP.search(r.sentence.text) or agents.SIGNATURE.match(r.sentence.text)):
             _give(draft, claim, held, r.speaker, lex, context,
                   "sentences the article gives without a source were added: check they are this claimant's")
     held.clear()
@@ -364,7 +350,7 @@ def draft_article(text: str, meta: ArticleMeta, lex: Lexicon) -> Draft:
     bare: Reading | None = None  # the sentence before, when nobody was found speaking it
     for i, s in enumerate(sentences):
         heading = headings.heading_speaker(s.text, lex)
-        voice = heading or voice
+        voice, previous = (heading, None) if heading else (voice, previous)  # a heading's speaker starts anew
         if heading is None and not _headline(s, sentences):
             near = i and sentences[i - 1].paragraph >= s.paragraph - 1
             same = bool(told) and sentences[i - 1].paragraph == s.paragraph

@@ -5,7 +5,8 @@ speaker's, and never the outlet's narration.
 
 A heading is a line without final punctuation that starts with the name of a document (statement,
 press release, comment, announcement, readout, remarks, message, address, information) followed by
-"by", "of" or "from", or that opens with one speaker's possessive ("Foreign Minister X's comment
+"by", "of" or "from", or that says who delivered it ("Statement on ... as delivered by Ambassador
+X at ..."), or that opens with one speaker's possessive ("Foreign Minister X's comment
 following ..."; "Yerevan Refutes Baku's Statement" names two agents and is a headline). The speaker
 is the agent named in that phrase, before any "on ..." that gives the topic; a body or person is
 preferred to a state ("Statement by the Foreign Ministry of Armenia"). A body that publishes on its
@@ -26,13 +27,16 @@ HEADING = re.compile(r"^\s*(?:joint\s+|official\s+|press\s+)?(?:statement|press[
 # "Foreign Minister Jane Roe's comment following talks with ...": the speaker before the document's name.
 POSSESSIVE = re.compile(r"^\s*((?:[A-Z][\w.-]*\s+){0,6}[A-Z][\w.-]*)['’]s?\s+(?:joint\s+|official\s+|press\s+)?(?:statement|press[- ]release|comment"
                         r"|commentary|announcement|readout|remarks|message|address)\b", re.I)
+# "Statement on the violations ... as delivered by Ambassador Jane Roe at the meeting of ...": who delivered it.
+DELIVERED = re.compile(r"^\s*(?:joint\s+|official\s+)?(?:statement|remarks|address|speech|message)\b.*?\b(?:as\s+)?"
+                       r"(?:delivered|read|made|given)\s+by\s+(.+?)(?:\s+(?:at|during|in|before)\s.*)?$", re.I)
 TOPIC = re.compile(r"\s+(?:on|about|regarding|concerning|in connection with|following|after|over|to)\s", re.I)
 
 
 def heading_speaker(text: str, lex: Lexicon) -> AgentInfo | None:
     """The agent a heading line names as the speaker of what follows, or None (not a heading)."""
     text = text.strip()
-    m = HEADING.match(text) or POSSESSIVE.match(text)
+    m = HEADING.match(text) or POSSESSIVE.match(text) or DELIVERED.match(text)
     if not m or text.endswith((".", "!", "?", ":", '"', "”")):
         return None
     phrase = m.group(1)

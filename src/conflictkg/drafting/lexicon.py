@@ -8,6 +8,7 @@ lexicon's phrasings and bodies, which are not in the graph (``data/drafting/lexi
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -93,11 +94,63 @@ def _add_agents(lex: Lexicon, rows: list[dict]) -> None:
                 lex.agent_keys[surname].add(agent)
 
 
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{2,}")  # "PACE", "OIC": never a common word
+_BRACKET = re.compile(r"\s*\(([^()]*)\)\s*")
+_LEADING = frozenset({"a", "an", "the", "for", "in", "on", "of", "to", "and", "news"})  # "The National", "For Rights"
+_SMALL = frozenset({"of", "the", "for", "and", "on", "in", "to", "de", "del", "du"})
+
+
+def _is_title(part: str) -> bool:
+    """A name of its own: an acronym, or two words or more, not led by an article or "for", each
+    capitalised but the small ones,
+    with no web address, comma or digit ("Parliamentary Assembly of the Council of Europe")."""
+    words = part.split()
+    if len(words) == 1:
+        return bool(_ACRONYM.fullmatch(part))
+    return (words[0].lower() not in _LEADING and not re.search(r"[.,;:\d]", part) and words[0][0].isupper()
+            and all(w[0].isupper() or w in _SMALL for w in words))
+
+
+def label_parts(label: str) -> list[str]:
+    """The names a label "X (Y) Z" holds apart from the whole: "X Z" (the bracket dropped), the
+    bracket "Y" if it is an acronym ("PACE"), and "X Z" with Y for the word before the bracket when Y
+    is one capitalised word (another name of it: "Ministry of Foreign Affairs of Nagorno-Karabakh").
+    Labels with no bracket, or with more than one, give nothing."""
+    found = _BRACKET.findall(label)
+    if len(found) != 1:
+        return []
+    inner = found[0].strip()
+    head, tail = _BRACKET.split(label, maxsplit=1)[0::2]
+    outer = " ".join(f"{head} {tail}".split())
+    parts = [outer] if _is_title(outer) else []
+    parts += [inner] if _ACRONYM.fullmatch(inner) else []  # "(PACE)"; a longer bracket may say where or what it is
+    words = head.split()
+    if len(words) >= 2 and re.fullmatch(r"[A-Z][\w-]+", inner) and not _ACRONYM.fullmatch(inner):
+        swapped = " ".join(words[:-1] + [inner] + tail.split())
+        parts += [swapped] if _is_title(swapped) else []
+    return parts
+
+
+def _add_label_parts(lex: Lexicon) -> None:
+    """Give each bracketed label's parts as names of their own, unless a part is already a name of
+    another agent or is the part of several labels (an ambiguous key resolves to nobody)."""
+    taken = {key for key, iris in lex.agent_keys.items() if iris}
+    claims: dict[str, set[str]] = defaultdict(set)
+    for iri, info in lex.agents.items():
+        for part in label_parts(info.label):
+            for key in name_keys(part):
+                claims[key].add(iri)
+    for key, iris in claims.items():
+        if len(iris) == 1 and key not in taken:
+            lex.agent_keys[key] |= iris
+
+
 def load_lexicon(store: Store, res: Resources) -> Lexicon:
     """All name tables from ``store`` (the shipped data staged in memory, or a built store)."""
     library = load_library(res.drafting_queries_dir)
     lex = Lexicon()
     _add_agents(lex, store.query(library["agent-names"].text).dicts())
+    _add_label_parts(lex)
     for row in store.query(library["place-names"].text).dicts():
         place, name = _value(row, "place"), _value(row, "name")
         lex.place_labels.setdefault(place, name)

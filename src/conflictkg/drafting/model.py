@@ -73,3 +73,4 @@ class Draft:
     sentences: list[str] = field(default_factory=list)
     checks: list[str] = field(default_factory=list)
     new_agents: dict[str, str] = field(default_factory=dict)  # IRI -> name, speakers not in the data
+    unspoken: list[int] = field(default_factory=list)  # sentences with a reporting cue and no speaker found

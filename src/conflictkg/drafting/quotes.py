@@ -12,8 +12,15 @@ QUOTED = re.compile(r"[“«„]([^”»“]+)[”»“]|\"([^\"]+)\"")
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans of the quotations in ``text`` (the marks included)."""
-    return [(m.start(), m.end()) for m in QUOTED.finditer(text)]
+    """Character spans of the quotations in ``text`` (the marks included). A curly quotation that
+    opens and does not close in the sentence runs to its end: a quotation of several paragraphs
+    closes only in its last one, and a stored excerpt may stop inside it."""
+    spans = [(m.start(), m.end()) for m in QUOTED.finditer(text)]
+    end = max((b for _a, b in spans), default=0)
+    opened = re.search(r"[“«„]", text[end:])
+    if opened and not re.search(r"[”»]", text[end + opened.start():]):
+        spans.append((end + opened.start(), len(text)))
+    return spans
 
 
 def full_quotations(text: str) -> list[str]:

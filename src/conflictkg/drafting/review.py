@@ -182,6 +182,10 @@ def _checks(draft: Draft, ref: date | None) -> list[str]:
         out.append("new agent(s) minted for speakers not in the data: " + ", ".join(sorted(draft.new_agents.values())))
     if not draft.publisher:
         out.append("the publisher is unknown: give --publisher NAME (an outlet in data/reference/agents.trig)")
+    unspoken = [i for i in draft.unspoken if not any(i in c.sentences for c in draft.claims)]
+    if unspoken:
+        out.append(f"speaker not found in sentence(s) {', '.join(map(str, unspoken))}: the article attributes them "
+                   "(a reporting cue) to someone the drafter could not name; no claim was drafted (never the outlet's)")
     out.append("the incident's label, dates and places are a first guess from the claims")
     return out
 

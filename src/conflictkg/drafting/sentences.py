@@ -28,9 +28,25 @@ class Sentence:
     paragraph: int
 
 
+def _hard_wrapped(lines: list[str]) -> bool:
+    """A block of three lines or more cut at a fixed width: most lines long and ending with no
+    sentence punctuation ("The General Secretariat of the Organization of Islamic" / "Cooperation
+    (OIC) condemns ..."). Its lines are one paragraph."""
+    body = [line.strip() for line in lines[:-1]]
+    if len(lines) < 3:
+        return False
+    open_ended = [line for line in body if len(line) >= 30 and not re.search(r"[.!?:;”\"»)]$", line)]
+    return len(open_ended) * 2 > len(body)
+
+
 def paragraphs(text: str) -> list[str]:
-    """Non-empty paragraphs: blank lines separate them; a single newline does too in news text."""
-    return [" ".join(p.split()) for p in re.split(r"\n\s*\n|\n", text) if p.strip()]
+    """Non-empty paragraphs: blank lines separate them; a single newline does too in news text,
+    except in a block whose lines are hard-wrapped."""
+    out: list[str] = []
+    for block in re.split(r"\n\s*\n", text):
+        lines = [line for line in block.split("\n") if line.strip()]
+        out += [" ".join(block.split())] if _hard_wrapped(lines) else [" ".join(line.split()) for line in lines]
+    return [p for p in out if p]
 
 
 def _abbreviation_before(text: str, pos: int) -> bool:

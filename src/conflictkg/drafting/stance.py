@@ -24,12 +24,42 @@ SPEECH = (r"said|says|say|stated|states|told|added|noted|announced|declared|repo
           r"|clarified|acknowledged|admitted|asserted|maintained|voiced|underscored|highlighted|recorded"
           r"|called|calls|described|describes|termed|dubbed|labell?ed|branded"
           r"|according to|in a statement|in its statement|the statement reads|statement read|in a press release"
-          r"|(?:issued|released|published|made|spread|disseminated) (?:a|an|the) (?:\w+ ){0,2}?(?:statement|press release"
-          r"|information|bulletin|announcement)")
-CUE = re.compile(rf"\b({SPEECH})\b", re.I)
+          r"|a déclaré|a affirmé|a indiqué|a souligné|sagte|erklärte|betonte"  # French and German: where the names resolve
+          r"|welcomed|complained|assessed|notes(?= that\b)"  # "has welcomed ...", "complained that ...", "the report notes that"
+          r"|decided to indicate|indicated (?:an|the) interim measures?"  # a court's interim measure
+          r"|(?:issued|released|published|made|spread|disseminated|approved|adopted) (?:a|an|the) (?:\w+ ){0,2}?(?:statement|press release"
+          r"|information|bulletin|announcement|resolution|declaration)")
+
+
+def present_forms(past: list[str]) -> list[str]:
+    """The present tense of cues given in the past ("confirmed" -> "confirms", "stressed" ->
+    "stresses", "denied" -> "denies", "admitted" -> "admits"): the candidate forms of each; a
+    candidate that is no verb of English ("confirmes", "nots") never occurs, so it does no harm."""
+    forms = set()
+    for word in (w.lower() for w in past if w.lower().endswith("ed") and len(w) > 4):
+        stem = word[:-2]
+        if word.endswith("ied"):
+            forms.add(word[:-3] + "ies")
+            continue
+        forms |= {stem + "s", word[:-1] + "s"}  # confirm-s, note-s
+        if re.search(r"(s|sh|ch|x|z)$", stem):
+            forms.add(stem + "es")  # stress-es
+        if re.search(r"(tt|mm|bb|pp|gg|nn)$", stem):
+            forms.add(stem[:-1] + "s")  # admitt-ed -> admits
+    return sorted(forms - _NOUNS, key=len, reverse=True)
+
+
+# Present forms that are more often nouns ("criminal charges", "in terms of", "diplomatic notes"): no cue.
+_NOUNS = frozenset({"stats", "terms", "brands", "charges", "voices", "records", "protests", "highlights", "comments",
+                    "notes", "requests", "appeals", "replies", "issues", "releases", "argus"})  # "Argus": a name
+# The single-word past-tense cues; "issued", "adopted" ... are cues only with "a statement".
+_PAST = [w for w in re.findall(r"(?<![\w ])([a-z]+ed)(?=\||\)|$)", SPEECH)
+         if w not in ("issued", "released", "published", "disseminated", "approved", "adopted")]
+PRESENT = present_forms(_PAST)
+CUE = re.compile(rf"\b({SPEECH}|{'|'.join(PRESENT)})\b", re.I)
 CALL = re.compile(r"\b(urged?|urges|call(ed|s)? (on|upon|for|to)|appeal(ed|s)? to|demand(ed|s)?|asked|requested"
                   r"|requests|was urged|were urged|reminded)\b", re.I)
-DENY = re.compile(r"\b(denied|denies|deny|rejected|rejects|refuted|refutes|dismissed|groundless|baseless"
+DENY = re.compile(r"\b((?<!been )(?<!was )(?<!were )(?<!is )(?<!are )(?<!being )denied|denies|deny|rejected|rejects|refuted|refutes|dismissed|groundless|baseless"
                   r"|(does|do|did) not (reflect|correspond)|not true|is false|are false|disinformation|fake"
                   r"|(has|have|had) not violated|did not violate|no (cases? of )?(violation|injur|change)"
                   r"|there (has|have) been no|untrue|unfounded|misinformation|false information|fabricat\w++(?! (criminal )?(charges|cases|accusations)\b)|slander\w*"
@@ -43,6 +73,8 @@ DENY = re.compile(r"\b(denied|denies|deny|rejected|rejects|refuted|refutes|dismi
                   # a denial of an obligation the other side reads into the statement
                   r"|(has|have|had) not (undertaken|assumed|taken on|accepted) any (obligations?|commitments?)"
                   r"|unserious"
+                  # a status others give denied: "they cannot be considered prisoners of war"
+                  r"|(cannot|can ?not|could not|should not) be (considered|regarded|called|treated|viewed|described|recogni[sz]ed) (as )?"
                   # a denial of any part in what happened: "the company has nothing to do with the supply"
                   r"|(has|have|had) (absolutely )?nothing to do with"
                   # a charge called absurd: "it requires a vivid imagination to accuse our troops", "it is absurd to blame"
@@ -53,7 +85,9 @@ ACCUSE = re.compile(r"\b(accus\w*|alleg\w*|blam\w*|violat\w*|breach\w*|provocati
                     r"|advanc\w*|sabotage|killed|wounded|injured|aggression|block\w*|occup\w*|crossed|condemn\w*"
                     r"|denounc\w*|target(ed|ing)|smuggl\w*|obstruct\w*|hinder\w*|non-?compliance|fail(ed|s|ure)? to (fulfil|comply|implement"
                     r"|withdraw|honou?r)|not (comply|complied|fulfil\w*|honou?r\w*)"
-                    r"|not (yet )?(been )?(completed|carried out|withdrawn|fulfilled|implemented))", re.I)
+                    r"|not (yet )?(been )?(completed|carried out|withdrawn|fulfilled|implemented)"
+                    # an obligation said to be held up: "Armenia is delaying the fulfillment of the agreement"
+                    r"|(delay\w*|stall\w*|drag\w* out|postpon\w*) (the )?(fulfil\w*|implementation|withdrawal|opening))", re.I)
 INTERPRET = re.compile(r"\b(interpret\w*|provides? for|envisag\w*|stipulat\w*|does not (provide|envisage|mention)"
                        r"|under the (terms of the )?(trilateral |tripartite |joint )?(statement|agreement)"
                        r"|(in accordance with|under|according to|in line with|pursuant to) (the )?(point|article|paragraph|clause|item|provision)s?\b"
@@ -78,10 +112,14 @@ CALL_WORDS = re.compile(r"\b(we|i)\s+(\w+ly\s+)?(urge|call (on|upon|for)|appeal 
                         r"|\b(is|are) (calling|urging) (on|upon|for)?\b|\burging (the|all|both|them|it|azerbaijan|armenia|baku|yerevan|[“\"])|\burges (the|all|both|them|it|azerbaijan|armenia|baku|yerevan)\b"
                         r"|\bcalls (on|upon)\b|\bthe need (for|to)\b[^.]{0,80}\b(restraint|observ\w*|de-?escalat\w*|dialogue|refrain)"
                         r"|\b(show|exercise|display) (\w+ ){0,2}restraint|\brefrain from\b|\btake (\w+ ){0,2}steps to de-?escalate"
-                        r"|\b(must|should) be (\w+ly )?(observed|respected|implemented|fulfilled|honou?red)\b"
+                        r"|\b(must|should|needs? to) be (\w+ly )?(observed|respected|implemented|fulfilled|honou?red|restored|reopened"
+                        r"|lifted|unblocked|ensured|guaranteed|released|returned|withdrawn|stopped|ended|resumed)\b"
+                        r"|\b(indicate[sd]?|indicating|ordered|orders) (an |the )?(interim|provisional) measures?\b"  # a court's
                         r"|\bdemand to (observe|stop|cease|withdraw)"
                         # an expectation addressed to someone: "the government expects a plan from Moscow to reopen the road"
                         r"|\b(steps|measures|action)\b[^.]{0,20}\b(should|must) be taken\b"
+                        # a call made one's own: "welcomed ... its call to reopen the road", "we support the calls to"
+                        r"|\b(welcom\w*|support\w*|join\w*|echo\w*|endors\w*)\b[^.]{0,100}\b(calls?|appeals?) (to|for|on)\b"
                         r"|\bexpects? (\w+ ){0,4}from (\w+ ){0,3}to\b|\b(is|are) waiting for (\w+ ){0,4}to (answer|respond|act|explain)", re.I)
 # An allegation carried by the reported words: fire opened, responsibility laid on someone, a harm done.
 ALLEGE_WORDS = re.compile(r"\b(opened|open|opening) (\w+ ){0,2}fire\b|\bfire was opened\b|\bsubjected (\w+ ){0,2}to (\w+ ){0,2}fire"
@@ -99,6 +137,11 @@ IN_FORCE = re.compile(r"\bobligations?\b[^.]{0,40}\b(remains?|are|is) (still )?(
                       r"|\b(statements?|agreements?)\b[^.]{0,20}\b(remains?|are|is) (still )?(in force|valid|relevant|binding)\b", re.I)
 
 
+# The dead of a war named as such, not an attack someone is charged with: "soldiers killed during the hostilities".
+FALLEN = re.compile(r"\b(killed|died|fallen|fell|wounded|perished)\s+(during|in)\s+the\s+(\w+\s+)?(hostilities|war|fighting|conflict)\b",
+                    re.I)
+
+
 @dataclass(frozen=True)
 class Cue:
     """A reporting cue found outside quotations: its span and words."""
@@ -113,6 +156,7 @@ class Cue:
         return self.text.lower() in ("according to",)
 
 
+_PRESENT_SET = frozenset(PRESENT)  # "the notes", "its records", "Armenian protests": nouns, not cues
 _NOUN = re.compile(r"\b(the|these|those|such|its|their|his|her|our|any|\w+(ian|ani|ese|ish))\s+$", re.I)
 _ADJECTIVE = re.compile(r"\b(the|an?|its|their|his|her|these|those|such|any)\s+$", re.I)  # "the alleged shelling"
 # "what Baku calls a counter-terror operation": a label the reporter relays, not a claim by anyone in the sentence.
@@ -124,10 +168,11 @@ def _is_cue(m: re.Match[str], text: str) -> bool:
     """Not a cue: a noun ("the Armenian claims", "these reports"), an adjective ("the alleged
     shelling"), "so-called", or a reported label ("what Baku calls ...")."""
     word, before = m.group(1).lower(), text[:m.start()]
-    return not ((word in ("claims", "reports", "states") and _NOUN.search(before))
+    return not ((word in ("claims", "reports", "states") or word in _PRESENT_SET) and _NOUN.search(before)
                 or (word == "alleged" and _ADJECTIVE.search(before))
                 or (word in _LABEL_VERBS and _LABEL.search(before))
-                or before.lower().endswith("so-"))  # "the so-called army"
+                or before.lower().endswith("so-")  # "the so-called army"
+                or (word == "states" and re.search(r"\bunited\s+$", before, re.I)))  # the United States
 
 
 def find_cues(text: str, quoted: list[tuple[int, int]]) -> list[Cue]:
@@ -146,6 +191,7 @@ def sentence_stance(text: str, cues: list[Cue]) -> str:
     """The stance a sentence expresses (before the counter-allegation rule)."""
     answered = ANSWERED.search(text)
     text = text[:answered.end()] if answered else text
+    text = FALLEN.sub("", text)  # "the bodies of soldiers killed during the hostilities": no charge
     cue_words = " ".join(c.text.lower() for c in cues if not answered or c.start < answered.end())
     if CALL.search(cue_words):
         return "calls-on"
@@ -155,7 +201,7 @@ def sentence_stance(text: str, cues: list[Cue]) -> str:
         return "denies"
     if CALL_WORDS.search(text):
         return "calls-on"
-    if re.search(r"accus|alleg|blam|charged", cue_words) or ACCUSE.search(text) or ALLEGE_WORDS.search(text):
+    if re.search(r"accus|alleg|blam|charged|complain", cue_words) or ACCUSE.search(text) or ALLEGE_WORDS.search(text):
         return "alleges"
     if INTERPRET.search(text) or IN_FORCE.search(text):
         return "interprets"
