@@ -53,7 +53,7 @@ def timed(query, params):
 
 # the engine's own cost of reading the questions' main input: every triple of the claims graph, as rows
 floor = Query(id="floor", title="", description="", path=Path("floor"), text=(
-    "PREFIX ckg: <https://w3id.org/conflictkg/graph/>\nSELECT ?s ?p ?o WHERE { GRAPH ckg:claims { ?s ?p ?o } }"))
+    "PREFIX ckg: <https://w3id.org/conflictkg/graph/>\\nSELECT ?s ?p ?o WHERE { GRAPH ckg:claims { ?s ?p ?o } }"))
 out["floor"] = timed(floor, {})
 for qid, query in sorted(load_library(default_resources().queries_dir).items()):
     if only and qid not in only:

@@ -40,3 +40,8 @@ def test_table_flags_only_questions_timed_above_the_fixed_cost(growth):
     assert lines[5] == "| `slow` | 1 / 10.0 | 1 / 500.0 | 5.00 **over** | 2.50 **over** |"
     # over its input, but slower-growing than the engine's own read of its input
     assert lines[6] == "| `engine-like` | 1 / 10.0 | 1 / 150.0 | 1.50 **over** | 0.75 |"
+
+
+def test_the_child_process_code_compiles(growth):
+    # the code each store's process runs is a string: a quoting slip shows only when the bench runs
+    compile(growth.CHILD, "growth-child", "exec")
