@@ -31,14 +31,18 @@ CLAIM_COUNTS = {
     # article 8 (session 19, rl); + Armenia's ambassador at the OSCE (10 June 2021, session 20, pe)
     # session 21 (sb), point-8 probes: + Aliyev receiving Akar (31 December 2020: "terrorists", not prisoners of war) and
     # Tatoyan on point 8 (1 and 8 January 2021, and his letter to the Minsk Group co-chairs of 18 January 2021)
+    # session 22: + the Azerbaijani MFA on the EU spokesperson (30 January 2021, not prisoners of war; p8), Armenia's
+    # MoD with the ICRC (Vagharshak Harutyunyan, 11 June 2021; p8), Kristinne Grigoryan in Paris (27 April 2022; p8),
+    # Schiff's H.Res.240 (16 March 2021; tq)
     # khtsaberd-hin-tagher: + Borrell, 17 December 2020 (session 20, pe)
-    "2020-12-11-khtsaberd-hin-tagher": 18, "2020-12-27-akaku": 3, "2020-12-14-pow-dispute": 22,
+    "2020-12-11-khtsaberd-hin-tagher": 18, "2020-12-27-akaku": 3, "2020-12-14-pow-dispute": 26,
     # sev-lich: + the Azerbaijani MFA of May 2021 (session 12, episodes); + Putin's call with Pashinyan, 13 May 2021
     # (session 20, pa)
     # zangezur-rhetoric: + Pashinyan in Syunik, April 2021 (no corridor in the 9 November statement; undated, a
     # dateNote says why; session 21, sc)
     "2021-03-05-zangezur-rhetoric": 4, "2021-05-12-sev-lich": 13,
-    "2021-05-27-kut-capture": 4,
+    # session 22 (p8): + Leyla Abdullayeva on Twitter (May 2021: the infiltration a violation of the trilateral agreement)
+    "2021-05-27-kut-capture": 5,
     "2021-08-11-stop-vs-remain": 5, "2021-10-09-martakert-farmer": 4,
     "2021-10-14-norshen": 6,  # +1 session 18: the Artsakh MoD on the ambulance (15 October 2021)
 }

@@ -260,6 +260,9 @@ STATED_IN = {
     "claim-artsakh-ombudsman-2022-12-supplies": "source-newsam-736324",
     # re-audit (issue #12, session 13): president.az's own page of the Global Baku Forum speech (16 June 2022)
     "claim-az-president-2022-06-16-nakhchivan-access": "source-presidentaz-56442",
+    # session 22 (sc): the Russian MFA's own transcript of Zakharova's briefing of 15 December 2022 (mid.ru 1843964)
+    "claim-zakharova-2022-12-15-commitments": "source-midru-1843964",
+    "claim-zakharova-2022-12-15-pk-accusations": "source-midru-1843964",
 }
 
 
@@ -284,6 +287,8 @@ def test_files_exist():
 ADDED = {
     "incident-2023-02-22-icj-order": {"claim-az-mfa-2023-02-22-checkpoint-transparency",
                                       "claim-lavrov-2023-02-28-no-checkpoints"},  # session 20 (pd): Lavrov in Baku
+    # session 22 (p9): Armen Grigoryan to his CSTO counterparts (June 2022: no transport route in a 'corridor logic')
+    "incident-2022-06-16-nakhchivan-access": {"claim-armen-grigoryan-2022-06-csto-no-corridor-logic"},
     # session 18: the Azerbaijani MFA's reply to the Armenian MFA of 3 August 2022 (sia.az), which Mayilyan answers
     # session 21 (qe): Raisi's call with Pashinyan during the September 2022 clashes
     "incident-2022-09-13-border-offensive": {"claim-ebrahim-raisi-2022-09-adhere-tripartite",
@@ -295,7 +300,10 @@ ADDED = {
                                              # session 21 (se): the OIC General Secretariat (September 2022) and the
                                              # Senate of Uruguay (October 2022, a full ceasefire on the statement)
                                              "claim-oic-secretariat-2022-09-armenia-obligations",
-                                             "claim-uruguay-senate-2022-10-full-ceasefire"},
+                                             "claim-uruguay-senate-2022-10-full-ceasefire",
+                                             # session 22 (tp): Brazil at the Security Council (15 September 2022,
+                                             # the clashes contrary to the three declarations)
+                                             "claim-joao-genesio-de-almeida-filho-2022-09-15-unsc-contrary"},
     "incident-2022-08-01-lachin-operation-revenge": {"claim-az-mfa-2022-08-article4-reply",
                                                      # session 21 (qc): Aliyev's calls with Michel and Macron, August 2022
                                                      "claim-az-president-2022-08-michel-call", "claim-aliyev-2022-08-macron-call",
@@ -361,7 +369,21 @@ ADDED = {
                                             "claim-ecthr-2022-12-21-interim-measure",
                                             "claim-uruguay-senate-2022-12-20-lachin-commitments",
                                             "claim-neil-bush-2023-01-lachin-unhindered",
-                                            "claim-melanie-joly-2023-03-27-ceasefire-respected"},
+                                            "claim-melanie-joly-2023-03-27-ceasefire-respected",
+                                            # session 22 (pk, fx), the peacekeepers' performance: Arayik Harutyunyan
+                                            # (December 2022, use all mechanisms; 16 December, true to their mission),
+                                            # the Artsakh parliament's faction leaders (12 December 2022), Artur
+                                            # Harutyunyan (13 December 2022, to discredit the peacekeepers)
+                                            "claim-arayik-harutyunyan-2022-12-pk-use-all-mechanisms",
+                                            "claim-arayik-harutyunyan-2022-12-16-pk-true-to-mission",
+                                            "claim-artsakh-na-faction-leaders-2022-12-12-urge-pk",
+                                            "claim-artur-harutyunyan-2022-12-13-discredit-pk",
+                                            # session 22 (tp, tq), third parties: France at the Security Council
+                                            # (Broadhurst, 20 December 2022), the UN human-rights experts (7 August
+                                            # 2023), Pallone's H.Res.108 (8 February 2023, Article 6)
+                                            "claim-nathalie-broadhurst-2022-12-20-unsc-implement",
+                                            "claim-un-hr-experts-2023-08-07-lachin-ceasefire-agreement",
+                                            "claim-frank-pallone-2023-02-08-hres108-article6"},
 }
 
 

@@ -300,7 +300,9 @@ SOURCE_URLS = {
         "https://gagrule.net/breaking-news-statement-of-the-russian-foreign-ministry-in-connection-with-the-situation-around-nagorno-karabakh/"},
     "claim-ru-mfa-2023-11-09-fsb-control": {
         "https://en.apa.az/foreign-policy/russian-border-guards-should-control-road-connecting-azerbaijan-and-nakhchivan-not-armenian-russian-mfa-spokesperson-415962",
-        "https://mediamax.am/en/news/foreignpolicy/53062/"},  # session 15 re-audit: carries her words on the FSB
+        "https://mediamax.am/en/news/foreignpolicy/53062/",  # session 15 re-audit: carries her words on the FSB
+        # session 22 (sc): the Russian MFA's own excerpts of the briefing of 9 November 2023 (mid.ru 1914108), ck:statedIn
+        "https://mid.ru/ru/foreign_policy/news/1914108/?lang=en"},
     "claim-am-mfa-2023-11-09-sovereignty": {
         "https://en.armradio.am/2023/11/09/no-third-country-can-establish-control-over-any-part-of-armenias-sovereign-territory-mfa/",
         # session 17 re-audit: the pages that give the day (Massis Post, 9 November 2023; Armenpress's dateline)
@@ -316,7 +318,8 @@ SOURCE_URLS = {
 STATED_IN = {"claim-am-mfa-2023-09-11-no-corridor", "claim-newsam-2023-07-29-detention",
              "claim-az-mod-2023-03-05-vehicle-inspection",  # added by the statedIn pass (issue #12)
              "claim-artsakh-hrd-2023-03-planned-attack",  # the Defender's own report, found by the audit of the issue entries
-             "claim-az-prosecutor-general-2023-07-29-wanted"}  # the office's own page (session 15 re-audit)
+             "claim-az-prosecutor-general-2023-07-29-wanted",  # the office's own page (session 15 re-audit)
+             "claim-ru-mfa-2023-11-09-fsb-control"}  # session 22 (sc): the Russian MFA's own excerpts of the briefing (mid.ru 1914108)
 
 
 @pytest.fixture(scope="session")
