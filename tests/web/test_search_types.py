@@ -66,7 +66,10 @@ def test_search_finds_the_same_hits_in_the_same_order_as_the_whole_store_questio
         hits, total = search.find_hits(ctx, text)
         assert (hits, total) == old_hits(ctx, text, 0), text
     assert search.find_hits(ctx, "Şuşa")[0][0].iri.endswith("place-shusha-shushi")
-    assert {h.type for h in search.find_hits(ctx, "a")[0]} >= {"place", "incident", "actor"}
+    # session 22: +5 actors named 'A...' (Adam Schiff, Al-Manar, the Armenian Assembly of America, Artur Harutyunyan,
+    # armenia.in-the.news) fill the first page (87 actors, 13 places); its one incident moved to the second page
+    assert {h.type for h in search.find_hits(ctx, "a")[0]} >= {"place", "actor"}
+    assert {h.type for h in search.find_hits(ctx, "a", search.LIMIT)[0]} >= {"incident", "actor"}
     # within a rank the named things come first: point 6, whose label names the corridor, is on the first page
     # (by name alone it came after 100 claims and events naming it), before any claim of the same rank
     lachin = search.find_hits(ctx, "Lachin")[0]
