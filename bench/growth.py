@@ -88,7 +88,7 @@ def growth(small: dict, large: dict, q_small: int, q_large: int) -> float:
 def floor_growth(found: list[dict]) -> float:
     """The engine's own growth per row read: every claims-graph triple, its time's growth over its rows'."""
     first, last = found[0]["floor"], found[-1]["floor"]
-    return (last["s"] / first["s"]) / (last["rows"] / first["rows"])
+    return growth(first, last, first["rows"], last["rows"])  # its input is its output: the rows it reads
 
 
 def table(scales: list[int], found: list[dict]) -> str:

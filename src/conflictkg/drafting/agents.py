@@ -13,7 +13,7 @@ import re
 
 from conflictkg.drafting.lexicon import PERSON, STATE_KINDS, AgentInfo, Lexicon
 from conflictkg.drafting.scan import Mention
-from conflictkg.drafting.stance import Cue, present_forms
+from conflictkg.drafting.stance import FOREIGN_SPEECH, Cue, present_forms
 
 ANAPHOR = re.compile(r"\b(it|he|she|they|the ((foreign|defen[cs]e|interior|deputy|vice|prime) )?(ministry|department|agency|office|spokes\w+|statement|minister"
                      r"|defen[cs]e ministry|foreign ministry|military|president|prime minister|premier|official|diplomat"
@@ -37,10 +37,11 @@ def _pick(m: Mention, lex: Lexicon) -> AgentInfo:
 
 
 # Verbs whose speaker may follow them ("said the ministry"); after "accused" or "urged" comes the object.
-INVERTIBLE = re.compile(r"said|says|added|noted|stated|wrote|explained|reported|announced|claimed|stressed|continued"
-                        r"|a déclaré|a affirmé|a indiqué|a souligné|sagte|erklärte|betonte", re.I)  # French, German
-_CLOSING_PAST = ["added", "noted", "stated", "explained", "reported", "announced", "claimed", "stressed", "continued",
-                 "warned", "insisted", "emphasized", "emphasised", "underlined", "confirmed"]
+_INVERTIBLE = ["said", "says", "added", "noted", "stated", "wrote", "explained", "reported", "announced", "claimed",
+               "stressed", "continued"]
+INVERTIBLE = re.compile("|".join(_INVERTIBLE) + "|" + FOREIGN_SPEECH, re.I)
+_CLOSING_PAST = [w for w in _INVERTIBLE if w.endswith("ed")] + [
+    "warned", "insisted", "emphasized", "emphasised", "underlined", "confirmed"]
 # "..., the ministry said." and its present "..., the spokesperson confirms."
 _CLOSING_NOW = [w for w in present_forms(_CLOSING_PAST) if w != "states"]  # "..., the Baltic states."
 CLOSING = re.compile(rf"{INVERTIBLE.pattern}|told|{'|'.join(_CLOSING_PAST)}|{'|'.join(_CLOSING_NOW)}", re.I)
@@ -176,7 +177,9 @@ def _verbless_end(text: str, mentions: list[Mention], lex: Lexicon) -> list[Cue]
     if last is None or last.end < len(body) or PERSON not in _pick(last, lex).kinds:
         return []
     comma = body.rfind(",", 0, last.start)
-    between = body[comma + 1:last.start] if comma >= 15 else "x" * 100
+    if comma < 15:  # no comma, or one too near the start to close a sentence before the speaker
+        return []
+    between = body[comma + 1:last.start]
     title = re.sub(r"\b(acting|united|elected|appointed|designated|outgoing|incoming|ruling)\b", "", between, flags=re.I)
     if len(between) > 70 or _VERB.search(title) or re.search(r"[“”\"]", between):
         return []

@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+# Reporting verbs in French and German; their speaker may follow them ("..., a déclaré Mme X").
+FOREIGN_SPEECH = r"a déclaré|a affirmé|a indiqué|a souligné|sagte|erklärte|betonte"
 SPEECH = (r"said|says|say|stated|states|told|added|noted|announced|declared|reported|reports|claimed|claims"
           r"|stressed|emphasized|emphasised|underlined|insisted|warned|wrote|tweeted|explained|argued"
           r"|accused|accuses|alleged|alleges|blamed|blames|charged|denied|denies|rejected|rejects|refuted"
@@ -24,7 +26,7 @@ SPEECH = (r"said|says|say|stated|states|told|added|noted|announced|declared|repo
           r"|clarified|acknowledged|admitted|asserted|maintained|voiced|underscored|highlighted|recorded"
           r"|called|calls|described|describes|termed|dubbed|labell?ed|branded"
           r"|according to|in a statement|in its statement|the statement reads|statement read|in a press release"
-          r"|a déclaré|a affirmé|a indiqué|a souligné|sagte|erklärte|betonte"  # French and German: where the names resolve
+          rf"|{FOREIGN_SPEECH}"  # French and German: where the names resolve
           r"|welcomed|complained|assessed|notes(?= that\b)"  # "has welcomed ...", "complained that ...", "the report notes that"
           r"|decided to indicate|indicated (?:an|the) interim measures?"  # a court's interim measure
           r"|(?:issued|released|published|made|spread|disseminated|approved|adopted) (?:a|an|the) (?:\w+ ){0,2}?(?:statement|press release"
@@ -46,7 +48,7 @@ def present_forms(past: list[str]) -> list[str]:
             forms.add(stem + "es")  # stress-es
         if re.search(r"(tt|mm|bb|pp|gg|nn)$", stem):
             forms.add(stem[:-1] + "s")  # admitt-ed -> admits
-    return sorted(forms - _NOUNS, key=len, reverse=True)
+    return sorted(forms - _NOUNS, key=lambda w: (-len(w), w))  # longest first; a fixed order, not the set's
 
 
 # Present forms that are more often nouns ("criminal charges", "in terms of", "diplomatic notes"): no cue.
